@@ -1,0 +1,64 @@
+"""All configuration in one place: defaults, overridden by KG_* environment variables."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+@dataclass(frozen=True)
+class Config:
+    # Identity: every minted IRI lives under this base; other datasets link to it.
+    base_iri: str = "https://w3id.org/dipkg/"
+    # Inputs.
+    documents_dir: Path = ROOT / "data" / "documents"
+    annotations_dir: Path = ROOT / "data" / "annotations"
+    gazetteer_file: Path = ROOT / "data" / "gazetteer.yaml"
+    ontology_dir: Path = ROOT / "ontology"
+    queries_dir: Path = ROOT / "queries"
+    # The persistent store the build writes and the server reads.
+    store_dir: Path = ROOT / "var" / "store"
+    # Endpoint limits.
+    query_timeout: float = 30.0          # seconds; a request may lower it, never raise it
+    max_results: int = 100_000           # rows (SELECT) or triples (CONSTRUCT/DESCRIBE)
+    max_request_bytes: int = 1_000_000
+    service_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE/LOAD targets
+
+    @property
+    def ontology_iri(self) -> str:
+        return ONTOLOGY_NS.rstrip("#")
+
+    @classmethod
+    def from_env(cls, env=None, **overrides) -> "Config":
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            raw = env.get("KG_" + f.name.upper())
+            if raw is None:
+                continue
+            if f.name.endswith(("_dir", "_file")):
+                values[f.name] = Path(raw)
+            elif f.name == "service_allowlist":
+                values[f.name] = _list(raw)
+            elif f.type in ("float",):
+                values[f.name] = float(raw)
+            elif f.type in ("int",):
+                values[f.name] = int(raw)
+            else:
+                values[f.name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+# The vocabulary's namespace is fixed: it names terms, not this deployment's data.
+ONTOLOGY_NS = "https://w3id.org/dipkg/ontology#"
+TOPIC_NS = "https://w3id.org/dipkg/ontology/topic/"

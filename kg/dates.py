@@ -1,0 +1,148 @@
+"""Dates as texts give them: at day, month or year precision, and phrases resolved
+against the date of the document that uses them ("hoy", "March 14", "la próxima semana")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_LEXICON = Path(__file__).resolve().parent.parent / "data" / "lexicons" / "dates.yaml"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self):
+        # Raises ValueError for impossible dates such as 2024-02-30.
+        dt.date(self.year, self.month or 1, self.day or 1)
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+
+    @property
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def xsd_type(self) -> str:
+        return "date" if self.day else "gYearMonth" if self.month else "gYear"
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def as_date(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def of(cls, d: dt.date) -> "PartialDate":
+        return cls(d.year, d.month, d.day)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A span the text names without a single day ("next week"): earliest and latest day."""
+
+    start: PartialDate
+    end: PartialDate
+
+    @property
+    def iso(self) -> str:
+        return f"{self.start.iso}/{self.end.iso}"
+
+
+def parse_iso(value) -> PartialDate:
+    """An ISO date at day, month or year precision; YAML may hand us a date or an int."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    text = str(value).strip()
+    m = _ISO.match(text)
+    if not m:
+        raise ValueError(f"{text!r} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+    y, mo, d = (int(g) if g else None for g in m.groups())
+    try:
+        return PartialDate(y, mo, d)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a valid date: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return yaml.safe_load(_LEXICON.read_text(encoding="utf-8"))
+
+
+def _month(word: str) -> int | None:
+    return lexicon()["months"].get(word.lower().strip("."))
+
+
+def resolve(phrase: str, reference: PartialDate | None) -> PartialDate | DateRange | None:
+    """Normalise a date phrase of a text (Spanish or English) against the document's date.
+
+    Returns None when the phrase needs a reference the document does not give
+    (its date is unknown, or known only to a coarser precision than the phrase needs)."""
+    p = " ".join(phrase.lower().replace(",", " ").split())
+    p = re.sub(r"^(?:el|the|on|este|this|del|de|en|in)\s+", "", p)
+    lex = lexicon()
+    ref_day = reference.as_date() if reference and reference.day else None
+
+    if p in lex["relative_days"]:
+        if ref_day is None:
+            return None
+        return PartialDate.of(ref_day + dt.timedelta(days=lex["relative_days"][p]))
+    if p in lex["relative_weeks"]:
+        if ref_day is None:
+            return None
+        monday = ref_day - dt.timedelta(days=ref_day.weekday())
+        start = monday + dt.timedelta(weeks=lex["relative_weeks"][p])
+        return DateRange(PartialDate.of(start), PartialDate.of(start + dt.timedelta(days=6)))
+    if p in lex["relative_years"]:
+        if reference is None:
+            return None
+        return PartialDate(reference.year + lex["relative_years"][p])
+
+    # "9 de mayo de 2024", "14 de marzo", "May 9, 2024", "March 14", "September 2021", "2026"
+    day = month = year = None
+    for token in re.split(r"\s+|\bde\b|\bdel\b|\bof\b", p):
+        token = token.strip()
+        if not token or token in ("de", "del", "of"):
+            continue
+        token = re.sub(r"(?<=\d)(st|nd|rd|th|º|°)$", "", token)
+        if token.isdigit():
+            n = int(token)
+            if len(token) == 4:
+                year = n
+            elif 1 <= n <= 31 and day is None:
+                day = n
+            else:
+                return None
+        elif _month(token):
+            month = _month(token)
+        else:
+            return None
+    if month is None and day is not None:
+        return None
+    if year is None:
+        if reference is None:
+            return None
+        year = reference.year
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,89 @@
+"""The gazetteer (data/gazetteer.yaml): actors, offices and places with their names in both
+languages, roles with dates, and identifiers in external datasets."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import yamlfile
+from .dates import parse_iso
+from .errors import InputError
+from .facts import ACTOR_TYPES, PLACE_TYPES, Actor, Gazetteer, Office, Place, Role
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QID = re.compile(r"^Q[1-9][0-9]*$")
+
+
+def _names(path, kind, entry, key="name", required=True) -> dict:
+    value = entry.get(key) or {}
+    if required and not value:
+        raise InputError(path, f"{kind} {entry.get('id')!r} has no {key}")
+    if not isinstance(value, dict) or not all(isinstance(v, (str, list)) for v in value.values()):
+        raise InputError(path, f"{kind} {entry.get('id')!r}: {key} must map a language to text")
+    return value
+
+
+def _entry(path, kind, entry, seen) -> str:
+    if not isinstance(entry, dict):
+        raise InputError(path, f"each {kind} must be a mapping, got {entry!r}")
+    ident = entry.get("id")
+    if not isinstance(ident, str) or not SLUG.match(ident):
+        raise InputError(path, f"{kind} id {ident!r} is not a slug (lowercase letters, digits and hyphens)")
+    if ident in seen:
+        raise InputError(path, f"{kind} id {ident!r} is defined twice")
+    qid = entry.get("wikidata")
+    if qid is not None and not QID.match(str(qid)):
+        raise InputError(path, f"{kind} {ident!r}: wikidata {qid!r} is not a Wikidata item id (Q…)")
+    return ident
+
+
+def _date(path, what, value):
+    if value is None:
+        return None
+    try:
+        return parse_iso(value)
+    except ValueError as exc:
+        raise InputError(path, f"{what}: {exc}") from None
+
+
+def load(path: Path) -> Gazetteer:
+    data = yamlfile.read(path) or {}
+    if not isinstance(data, dict):
+        raise InputError(path, "the gazetteer must be a mapping with actors, offices and places")
+    gaz = Gazetteer()
+    for e in data.get("offices") or []:
+        i = _entry(path, "office", e, gaz.offices)
+        gaz.offices[i] = Office(i, _names(path, "office", e), _names(path, "office", e, "aliases", False),
+                                e.get("organisation"), e.get("wikidata"))
+    for e in data.get("places") or []:
+        i = _entry(path, "place", e, gaz.places)
+        if e.get("type") not in PLACE_TYPES:
+            raise InputError(path, f"place {i!r}: type {e.get('type')!r} is not one of {', '.join(PLACE_TYPES)}")
+        gaz.places[i] = Place(i, e["type"], _names(path, "place", e), _names(path, "place", e, "aliases", False),
+                              e.get("wikidata"), str(e["geonames"]) if e.get("geonames") else None, e.get("country"))
+    for e in data.get("actors") or []:
+        i = _entry(path, "actor", e, gaz.actors)
+        if e.get("type") not in ACTOR_TYPES:
+            raise InputError(path, f"actor {i!r}: type {e.get('type')!r} is not one of {', '.join(ACTOR_TYPES)}")
+        roles = [Role(r.get("office"), _date(path, f"actor {i!r} role start", r.get("start")),
+                      _date(path, f"actor {i!r} role end", r.get("end"))) for r in e.get("roles") or []]
+        gaz.actors[i] = Actor(i, e["type"], _names(path, "actor", e), _names(path, "actor", e, "aliases", False),
+                              e.get("wikidata"), e.get("country"), e.get("part_of"), roles)
+    _check_references(path, gaz)
+    return gaz
+
+
+def _check_references(path, gaz: Gazetteer) -> None:
+    def need(what, ref, table, kind):
+        if ref is not None and ref not in table:
+            raise InputError(path, f"{what} refers to unknown {kind} {ref!r}")
+
+    for a in gaz.actors.values():
+        need(f"actor {a.id!r} country", a.country, gaz.actors, "actor")
+        need(f"actor {a.id!r} part_of", a.part_of, gaz.actors, "actor")
+        for r in a.roles:
+            need(f"actor {a.id!r} role", r.office, gaz.offices, "office")
+    for o in gaz.offices.values():
+        need(f"office {o.id!r} organisation", o.organisation, gaz.actors, "actor")
+    for p in gaz.places.values():
+        need(f"place {p.id!r} country", p.country, gaz.actors, "actor")

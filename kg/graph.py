@@ -1,0 +1,304 @@
+"""Facts to RDF: the only module that knows the ontology's terms.
+
+Every fact becomes quads in the named graph of the document that states it; the gazetteer and the
+ontology get graphs of their own. IRIs are minted from stable slugs under one base IRI, so they do
+not change across rebuilds. No blank nodes: every node has an IRI other datasets can link to."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+
+from .config import ONTOLOGY_NS, TOPIC_NS
+from .dates import DateRange, PartialDate
+from .documents import Document
+from .facts import Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
+
+
+class NS:
+    def __init__(self, base: str):
+        self.base = base
+
+    def __getattr__(self, name: str) -> NamedNode:
+        return NamedNode(self.base + name)
+
+    def __getitem__(self, name: str) -> NamedNode:
+        return NamedNode(self.base + name)
+
+
+RDF = NS("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = NS("http://www.w3.org/2000/01/rdf-schema#")
+XSD = NS("http://www.w3.org/2001/XMLSchema#")
+OWL = NS("http://www.w3.org/2002/07/owl#")
+SKOS = NS("http://www.w3.org/2004/02/skos/core#")
+DCT = NS("http://purl.org/dc/terms/")
+DC = NS("http://purl.org/dc/elements/1.1/")
+SCHEMA = NS("http://schema.org/")
+PROV = NS("http://www.w3.org/ns/prov#")
+ORG = NS("http://www.w3.org/ns/org#")
+OA = NS("http://www.w3.org/ns/oa#")
+DIP = NS(ONTOLOGY_NS)
+TOPIC = NS(TOPIC_NS)
+WD = NS("http://www.wikidata.org/entity/")
+PREFIXES = {"rdf": RDF.base, "rdfs": RDFS.base, "xsd": XSD.base, "owl": OWL.base, "skos": SKOS.base,
+            "dcterms": DCT.base, "dc": DC.base, "schema": SCHEMA.base, "prov": PROV.base, "org": ORG.base,
+            "oa": OA.base, "dip": DIP.base, "topic": TOPIC.base, "wd": WD.base}
+
+ACTOR_CLASS = {"Person": DIP.Person, "Organisation": DIP.Organisation, "Country": DIP.Country}
+PLACE_CLASS = {"City": SCHEMA.City, "Country": SCHEMA.Country, "Region": SCHEMA.AdministrativeArea,
+               "Building": SCHEMA.LandmarksOrHistoricalBuildings}
+
+
+def concept(slug: str) -> NamedNode:
+    """A concept of the ontology's schemes from its notation: 'in-force' -> dip:InForce."""
+    return DIP["".join(w.capitalize() for w in slug.split("-"))]
+
+
+class Iris:
+    """Minted IRIs: readable, deterministic, under the configured base."""
+
+    def __init__(self, base: str):
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def entity(self, kind: str, slug: str) -> NamedNode:
+        return NamedNode(f"{self.base}id/{kind}/{slug}")
+
+    def document(self, identifier: str) -> NamedNode:
+        return self.entity("document", identifier)
+
+    def document_graph(self, identifier: str) -> NamedNode:
+        return NamedNode(f"{self.base}graph/document/{identifier}")
+
+    def graph(self, name: str) -> NamedNode:
+        return NamedNode(f"{self.base}graph/{name}")
+
+    def evidence(self, ev: Evidence, kind: str, slug: str, n: int) -> NamedNode:
+        return NamedNode(f"{self.base}id/evidence/{ev.document}/{kind}/{slug}/{n}")
+
+    def activity(self, name: str) -> NamedNode:
+        return self.entity("activity", name)
+
+
+def date_literal(d: PartialDate) -> Literal:
+    return Literal(d.iso, datatype=XSD[d.xsd_type])
+
+
+def _labels(subject, names: dict, graph, predicate=RDFS.label) -> Iterator[Quad]:
+    for lang, value in sorted(names.items()):
+        for v in [value] if isinstance(value, str) else value:
+            yield Quad(subject, predicate, Literal(v, language=lang), graph)
+
+
+def ontology_quads(ontology_dir: Path, graph: NamedNode) -> Iterator[Quad]:
+    for name in ("dip.ttl", "topics.ttl"):
+        path = Path(ontology_dir) / name
+        with path.open("rb") as f:
+            for t in parse(f, format=RdfFormat.TURTLE, base_iri=ONTOLOGY_NS.rstrip("#")):
+                yield Quad(t.subject, t.predicate, t.object, graph)
+
+
+def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
+    g = iris.graph("gazetteer")
+    for o in gaz.offices.values():
+        s = iris.entity("office", o.id)
+        yield Quad(s, RDF.type, DIP.Office, g)
+        yield from _labels(s, o.name, g)
+        yield from _labels(s, o.aliases, g, SKOS.altLabel)
+        if o.organisation:
+            yield Quad(s, SCHEMA.memberOf, iris.entity("actor", o.organisation), g)
+        if o.wikidata:
+            yield Quad(s, OWL.sameAs, WD[o.wikidata], g)
+    for p in gaz.places.values():
+        s = iris.entity("place", p.id)
+        yield Quad(s, RDF.type, SCHEMA.Place, g)
+        yield Quad(s, RDF.type, PLACE_CLASS[p.type], g)
+        yield from _labels(s, p.name, g)
+        yield from _labels(s, p.aliases, g, SKOS.altLabel)
+        if p.wikidata:
+            yield Quad(s, OWL.sameAs, WD[p.wikidata], g)
+        if p.geonames:
+            yield Quad(s, OWL.sameAs, NamedNode(f"https://sws.geonames.org/{p.geonames}/"), g)
+        if p.country:
+            yield Quad(s, SCHEMA.containedInPlace, iris.entity("actor", p.country), g)
+    for a in gaz.actors.values():
+        s = iris.entity("actor", a.id)
+        yield Quad(s, RDF.type, ACTOR_CLASS[a.type], g)
+        yield from _labels(s, a.name, g)
+        yield from _labels(s, a.aliases, g, SKOS.altLabel)
+        if a.wikidata:
+            yield Quad(s, OWL.sameAs, WD[a.wikidata], g)
+        if a.country:
+            yield Quad(s, SCHEMA.nationality if a.type == "Person" else SCHEMA.location, iris.entity("actor", a.country), g)
+        if a.part_of:
+            yield Quad(s, ORG.subOrganizationOf, iris.entity("actor", a.part_of), g)
+        for r in a.roles:
+            office = gaz.offices[r.office]
+            m = NamedNode(f"{s.value}/role/{r.office}" + (f"/{r.start.iso}" if r.start else ""))
+            yield Quad(m, RDF.type, ORG.Membership, g)
+            yield Quad(m, ORG.member, s, g)
+            yield Quad(m, ORG.role, iris.entity("office", r.office), g)
+            if office.organisation:
+                yield Quad(m, ORG.organization, iris.entity("actor", office.organisation), g)
+            if r.start:
+                yield Quad(m, SCHEMA.startDate, date_literal(r.start), g)
+            if r.end:
+                yield Quad(m, SCHEMA.endDate, date_literal(r.end), g)
+
+
+def document_quads(doc: Document, iris: Iris) -> Iterator[Quad]:
+    g, s = iris.document_graph(doc.identifier), iris.document(doc.identifier)
+    yield Quad(s, RDF.type, DIP.SourceDocument, g)
+    yield Quad(s, DCT.identifier, Literal(doc.identifier), g)
+    yield Quad(s, RDFS.label, Literal(doc.title or doc.identifier), g)
+    if doc.title:
+        yield Quad(s, DCT.title, Literal(doc.title, language=doc.language) if doc.language else Literal(doc.title), g)
+    if doc.publisher:
+        yield Quad(s, DC.publisher, Literal(doc.publisher), g)
+    if doc.date:
+        yield Quad(s, DCT.date, date_literal(doc.date), g)
+    if doc.language:
+        yield Quad(s, DCT.language, Literal(doc.language, datatype=XSD.language), g)
+    if doc.source:
+        yield Quad(s, DCT.source, NamedNode(doc.source) if doc.source.startswith(("http://", "https://")) else Literal(doc.source), g)
+    if doc.note:
+        yield Quad(s, SKOS.editorialNote, Literal(doc.note), g)
+    yield Quad(s, SCHEMA.text, Literal(doc.text, language=doc.language) if doc.language else Literal(doc.text), g)
+    # The named graph's own provenance, inside it: where its statements come from.
+    yield Quad(g, RDF.type, PROV.Entity, g)
+    yield Quad(g, PROV.wasDerivedFrom, s, g)
+
+
+def _date(subject, d, g, predicate=SCHEMA.startDate) -> Iterator[Quad]:
+    if isinstance(d, PartialDate):
+        yield Quad(subject, predicate, date_literal(d), g)
+    elif isinstance(d, DateRange):
+        yield Quad(subject, DIP.earliestDate, date_literal(d.start), g)
+        yield Quad(subject, DIP.latestDate, date_literal(d.end), g)
+
+
+class FactWriter:
+    """Writes one document's facts; `kinds` maps every fact id of the build to its class."""
+
+    def __init__(self, iris: Iris, kinds: dict[str, str]):
+        self.iris, self.kinds = iris, kinds
+
+    def ref(self, slug: str) -> NamedNode:
+        return self.iris.entity(self.kinds[slug], slug)
+
+    def actors(self, subject, predicate, ids, g):
+        for a in ids:
+            yield Quad(subject, predicate, self.iris.entity("actor", a), g)
+
+    def topics(self, subject, ids, g):
+        for t in ids:
+            yield Quad(subject, DCT.subject, TOPIC[t], g)
+
+    def common(self, fact, kind, cls, doc: Document, g) -> Iterator[Quad]:
+        s = self.iris.entity(kind, fact.id)
+        yield Quad(s, RDF.type, cls, g)
+        yield from _labels(s, fact.name, g)
+        yield Quad(s, PROV.wasDerivedFrom, self.iris.document(doc.identifier), g)
+        yield from self.topics(s, fact.topics, g)
+        for n, ev in enumerate(fact.evidence, 1):
+            yield from self.evidence(s, ev, kind, fact.id, n, g)
+
+    def evidence(self, fact, ev: Evidence, kind, slug, n, g) -> Iterator[Quad]:
+        a = self.iris.evidence(ev, kind, slug, n)
+        target, quote, position = (NamedNode(f"{a.value}#{p}") for p in ("target", "quote", "position"))
+        yield Quad(a, RDF.type, OA.Annotation, g)
+        yield Quad(a, OA.motivatedBy, OA.describing, g)
+        yield Quad(a, OA.hasBody, fact, g)
+        yield Quad(a, OA.hasTarget, target, g)
+        yield Quad(a, DIP.method, DIP.Curated if ev.method == "curated" else DIP.Extracted, g)
+        yield Quad(a, PROV.wasGeneratedBy, self.iris.activity(ev.method if not ev.extractor_version
+                                                              else f"extraction-{ev.extractor_version}"), g)
+        if ev.confidence is not None:
+            yield Quad(a, DIP.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal), g)
+        yield Quad(target, RDF.type, OA.SpecificResource, g)
+        yield Quad(target, OA.hasSource, self.iris.document(ev.document), g)
+        yield Quad(target, OA.hasSelector, quote, g)
+        yield Quad(target, OA.hasSelector, position, g)
+        yield Quad(quote, RDF.type, OA.TextQuoteSelector, g)
+        yield Quad(quote, OA.exact, Literal(ev.quote), g)
+        yield Quad(quote, OA.prefix, Literal(ev.prefix), g)
+        yield Quad(quote, OA.suffix, Literal(ev.suffix), g)
+        yield Quad(position, RDF.type, OA.TextPositionSelector, g)
+        yield Quad(position, OA.start, Literal(str(ev.start), datatype=XSD.nonNegativeInteger), g)
+        yield Quad(position, OA.end, Literal(str(ev.end), datatype=XSD.nonNegativeInteger), g)
+
+    def meeting(self, m: Meeting, doc, g) -> Iterator[Quad]:
+        s = self.iris.entity("meeting", m.id)
+        yield from self.common(m, "meeting", DIP.Meeting, doc, g)
+        if m.kind:
+            yield Quad(s, DIP.meetingKind, concept(m.kind), g)
+        if m.status:
+            yield Quad(s, DIP.status, concept(m.status), g)
+        yield from _date(s, m.date, g)
+        if m.place:
+            yield Quad(s, SCHEMA.location, self.iris.entity("place", m.place), g)
+        yield from self.actors(s, DIP.participant, m.participants, g)
+        if m.part_of:
+            yield Quad(s, SCHEMA.superEvent, self.ref(m.part_of), g)
+
+    def commitment(self, c: Commitment, doc, g) -> Iterator[Quad]:
+        s = self.iris.entity("commitment", c.id)
+        yield from self.common(c, "commitment", DIP.Commitment, doc, g)
+        yield from self.actors(s, DIP.committedBy, c.actors, g)
+        yield from _date(s, c.date, g, DCT.date)
+        if c.made_at:
+            yield Quad(s, DIP.madeAt, self.ref(c.made_at), g)
+        for t in c.followed_up_by:
+            yield Quad(s, DIP.followedUpBy, self.ref(t), g)
+            yield Quad(self.ref(t), DIP.followsUp, s, g)
+
+    def agreement(self, a: Agreement, doc, g) -> Iterator[Quad]:
+        s = self.iris.entity("agreement", a.id)
+        yield from self.common(a, "agreement", DIP.Agreement, doc, g)
+        if a.kind:
+            yield Quad(s, DIP.agreementKind, concept(a.kind), g)
+        if a.status:
+            yield Quad(s, DIP.status, concept(a.status), g)
+        yield from _date(s, a.date, g, DIP.statusDate)
+        yield from self.actors(s, DIP.party, a.parties, g)
+        if a.signed_at:
+            yield Quad(s, DIP.signedAt, self.ref(a.signed_at), g)
+        if a.implements:
+            yield Quad(s, DIP.implements, self.ref(a.implements), g)
+
+    def facts(self, facts: DocumentFacts, doc: Document) -> Iterator[Quad]:
+        g = self.iris.document_graph(doc.identifier)
+        for m in facts.meetings:
+            yield from self.meeting(m, doc, g)
+        for c in facts.commitments:
+            yield from self.commitment(c, doc, g)
+        for a in facts.agreements:
+            yield from self.agreement(a, doc, g)
+
+
+def fact_kinds(all_facts: Iterable[DocumentFacts]) -> dict[str, str]:
+    kinds = {}
+    for facts in all_facts:
+        kinds.update({m.id: "meeting" for m in facts.meetings})
+        kinds.update({c.id: "commitment" for c in facts.commitments})
+        kinds.update({a.id: "agreement" for a in facts.agreements})
+    return kinds
+
+
+def dataset_quads(docs: list[Document], facts: list[DocumentFacts], gaz: Gazetteer, iris: Iris,
+                  ontology_dir: Path) -> Iterator[Quad]:
+    """Everything the build writes: ontology, gazetteer, then each document's graph."""
+    yield from ontology_quads(ontology_dir, iris.graph("ontology"))
+    yield from gazetteer_quads(gaz, iris)
+    writer = FactWriter(iris, fact_kinds(facts))
+    by_doc = {f.document: f for f in facts}
+    for doc in docs:
+        yield from document_quads(doc, iris)
+        if doc.identifier in by_doc:
+            yield from writer.facts(by_doc[doc.identifier], doc)
+
+
+def topic_ids(ontology_dir: Path) -> set[str]:
+    """The ids (skos:notation) of the topic scheme's concepts."""
+    with (Path(ontology_dir) / "topics.ttl").open("rb") as f:
+        return {t.object.value for t in parse(f, format=RdfFormat.TURTLE) if t.predicate == SKOS.notation}

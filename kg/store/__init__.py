@@ -1,0 +1,25 @@
+"""The store interface the rest of the application uses: query, load, dump.
+
+The embedded pyoxigraph store is the default; a remote SPARQL 1.1 store can stand behind the
+same interface for deployments that outgrow one machine."""
+from __future__ import annotations
+
+from typing import Iterable, Protocol
+
+from pyoxigraph import Quad, RdfFormat
+
+
+class Store(Protocol):
+    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None): ...
+
+    def load(self, quads: Iterable[Quad]) -> None: ...
+
+    def dump(self, output, format: RdfFormat, *, graph=None) -> None: ...
+
+    def triple_count(self) -> int: ...
+
+
+def open_store(config, read_only: bool = True) -> "Store":
+    from .embedded import EmbeddedStore
+
+    return EmbeddedStore.open(config.store_dir, read_only=read_only)

@@ -1,0 +1,133 @@
+"""The embedded store: a persistent pyoxigraph (RocksDB) directory.
+
+`store_dir` is a symbolic link to the current generation; a build writes a new generation beside
+it and swaps the link atomically, so a failed or interrupted build never touches what is served."""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
+
+from ..errors import InputError
+
+KEEP_GENERATIONS = 2  # the current one and the one before it, which running readers may still hold
+
+
+class EmbeddedStore:
+    def __init__(self, store: pyoxigraph.Store, path: Path | None = None):
+        self._store = store
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, read_only: bool = True) -> "EmbeddedStore":
+        path = Path(path)
+        if read_only:
+            if not path.exists():
+                raise InputError(path, "no store here: run `kg build` first")
+            return cls(pyoxigraph.Store.read_only(str(path.resolve())), path)
+        return cls(pyoxigraph.Store(str(path)), path)
+
+    @classmethod
+    def in_memory(cls) -> "EmbeddedStore":
+        return cls(pyoxigraph.Store())
+
+    @property
+    def generation(self) -> str | None:
+        """Which build is being read: the directory the store link points to."""
+        return os.path.realpath(self.path) if self.path else None
+
+    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None):
+        kwargs = {}
+        if default_graphs:
+            kwargs["default_graph"] = [NamedNode(g) for g in default_graphs]
+        else:
+            # The default graph is the union of all named graphs (documented in the README).
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs:
+            kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
+        if substitutions:
+            kwargs["substitutions"] = substitutions
+        return self._store.query(sparql, base_iri=base_iri, **kwargs)
+
+    def load(self, quads: Iterable[Quad]) -> None:
+        self._store.bulk_extend(quads)
+        self._store.flush()
+
+    def dump(self, output, format: RdfFormat, *, graph: str | None = None) -> None:
+        if graph is None and format in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.RDF_XML):
+            # A triples format of the whole dataset: the union of its graphs.
+            pyoxigraph.serialize((q.triple for q in self._store), output, format=format)
+        elif graph is not None:
+            self._store.dump(output, format=format, from_graph=NamedNode(graph))
+        else:
+            self._store.dump(output, format=format)
+
+    def quads(self, graph: str | None = None):
+        return self._store.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs())
+
+    def triple_count(self) -> int:
+        # Triples of the union graph, as the endpoint's default graph sees them.
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+        return int(next(iter(result))["n"].value)
+
+    def quad_count(self) -> int:
+        return len(self._store)
+
+
+def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
+    """Write quads into a fresh directory beside `store_dir`; nothing is swapped yet."""
+    store_dir = Path(store_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    new = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}-{time.time_ns()}"
+    store = pyoxigraph.Store(str(new))
+    try:
+        store.bulk_extend(quads)
+        store.flush()
+        store.optimize()
+    except BaseException:
+        del store
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    del store  # releases RocksDB's lock before the directory is served
+    return new
+
+
+def swap_in(store_dir: Path, new: Path) -> Path:
+    """Make `store_dir` point at `new` in one atomic rename, then prune old generations."""
+    store_dir = Path(store_dir)
+    final = store_dir.parent / f"{store_dir.name}.{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}"
+    os.rename(new, final)
+    if store_dir.exists() and not store_dir.is_symlink():
+        # A plain directory from elsewhere: keep it as an old generation.
+        os.rename(store_dir, store_dir.parent / f"{store_dir.name}.legacy-{time.time_ns()}")
+    link = store_dir.parent / f".{store_dir.name}.link-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(final.name, link)
+    os.replace(link, store_dir)
+    prune(store_dir)
+    return final
+
+
+def prune(store_dir: Path) -> None:
+    store_dir = Path(store_dir)
+    current = os.path.realpath(store_dir)
+    parent = store_dir.parent
+    generations = sorted((p for p in parent.glob(f"{store_dir.name}.*") if p.is_dir() and not p.is_symlink()),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in generations[KEEP_GENERATIONS:]:
+        if os.path.realpath(old) != current:
+            shutil.rmtree(old, ignore_errors=True)
+    # Leftovers of interrupted builds.
+    for stale in parent.glob(f".{store_dir.name}.building-*"):
+        pid = stale.name.split("-")[1]
+        if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(stale, ignore_errors=True)
