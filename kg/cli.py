@@ -1,4 +1,4 @@
-"""The `kg` command: build, serve, query, dump … the knowledge graph."""
+"""The `kg` command: build, serve, query and dump the knowledge graph; ingest and evaluate documents."""
 from __future__ import annotations
 
 import argparse
@@ -30,15 +30,79 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from .web.server import serve
+
+    config = _config(args)
+    if not config.store_dir.exists():
+        print(f"kg serve: no store at {config.store_dir}; building it first", file=sys.stderr)
+        if cmd_build(argparse.Namespace(documents=None, store=args.store)) != 0:
+            return 1
+    serve(config, host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def cmd_query(args) -> int:
+    from .saved import cli_query
+
+    return cli_query(_config(args), args)
+
+
+def cmd_dump(args) -> int:
+    from .dumps import cli_dump
+
+    return cli_dump(_config(args), args)
+
+
+def cmd_ingest(args) -> int:
+    from .ingest import cli_ingest
+
+    return cli_ingest(_config(args), args)
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import cli_evaluate
+
+    return cli_evaluate(_config(args), args)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description=__doc__)
-    p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build the graph into a persistent store (atomically swapped in)")
     b.add_argument("--documents", type=Path, help="folder of documents (default: data/documents)")
     b.add_argument("--store", type=Path, help="store folder (default: var/store)")
     b.set_defaults(func=cmd_build)
+
+    s = sub.add_parser("serve", help="serve the graph (SPARQL endpoint, saved queries, Linked Data) with gunicorn")
+    s.add_argument("--store", type=Path, help="store folder (default: var/store); built first if missing")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=2)
+    s.set_defaults(func=cmd_serve)
+
+    q = sub.add_parser("query", help="run a saved query (queries/NAME.rq) on the local store")
+    q.add_argument("name")
+    q.add_argument("--param", action="append", default=[], metavar="k=v", help="a parameter of the query")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--store", type=Path)
+    q.set_defaults(func=cmd_query)
+
+    d = sub.add_parser("dump", help="write the graph (or part of it) to standard output or a file")
+    d.add_argument("--format", "-f", default="turtle")
+    d.add_argument("--output", "-o", type=Path)
+    d.add_argument("--store", type=Path)
+    d.set_defaults(func=cmd_dump)
+
+    i = sub.add_parser("ingest", help="add documents (text with a metadata header, or saved HTML pages) to data/")
+    i.add_argument("files", nargs="+", type=Path)
+    i.add_argument("--documents", type=Path, help="folder to add them to (default: data/documents)")
+    i.set_defaults(func=cmd_ingest)
+
+    e = sub.add_parser("evaluate", help="score the extractor against the curated and gold annotations")
+    e.set_defaults(func=cmd_evaluate)
     return p
 
 

@@ -131,3 +131,15 @@ def prune(store_dir: Path) -> None:
         pid = stale.name.split("-")[1]
         if not pid.isdigit() or not Path(f"/proc/{pid}").exists():
             shutil.rmtree(stale, ignore_errors=True)
+
+
+_open: dict[str, EmbeddedStore] = {}
+
+
+def current(store_dir: Path) -> EmbeddedStore:
+    """This process's read-only store, reopened when a build has swapped in a new generation."""
+    key = str(store_dir)
+    store = _open.get(key)
+    if store is None or store.generation != os.path.realpath(store_dir):
+        _open[key] = store = EmbeddedStore.open(store_dir, read_only=True)
+    return store

@@ -1,0 +1,48 @@
+# Set-up and the two commands of the README: `make serve` and `make test`.
+# Every dependency installs from the project's own files (PyPI, Debian packages, npm).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+WORKERS ?= 2
+
+.PHONY: setup serve test test-all build bench clean system-deps
+
+$(BIN)/kg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Front-end assets served by the app itself (no CDN).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian packages the tests drive: a real browser.
+system-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+setup: $(BIN)/kg node_modules/.installed
+
+build: setup
+	$(BIN)/kg build
+
+serve: setup
+	$(BIN)/kg serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+test: setup system-deps
+	$(BIN)/pytest -q
+
+test-all: setup system-deps
+	$(BIN)/pytest -q --run-slow
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules var tests/artifacts

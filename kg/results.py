@@ -1,0 +1,229 @@
+"""Query results in the formats SPARQL clients expect, chosen by content negotiation.
+
+SELECT and ASK results are written here (JSON, XML, CSV, TSV as the W3C specifications define
+them) so that a result-size cap can cut a result without running the query twice; graph results
+(CONSTRUCT, DESCRIBE) go through pyoxigraph's RDF serialisers."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from itertools import islice
+from xml.sax.saxutils import escape, quoteattr
+
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str          # the value of the `format` parameter
+    media_type: str
+    kind: str          # "solutions" (SELECT, ASK) or "graph" (CONSTRUCT, DESCRIBE)
+    extension: str
+    aliases: tuple[str, ...] = ()
+
+
+FORMATS = [
+    Format("json", "application/sparql-results+json", "solutions", "srj", ("application/json", "srj")),
+    Format("xml", "application/sparql-results+xml", "solutions", "srx", ("application/xml", "text/xml", "srx")),
+    Format("csv", "text/csv", "solutions", "csv"),
+    Format("tsv", "text/tab-separated-values", "solutions", "tsv"),
+    Format("turtle", "text/turtle", "graph", "ttl", ("ttl", "application/x-turtle")),
+    Format("ntriples", "application/n-triples", "graph", "nt", ("nt", "n-triples", "text/plain")),
+    Format("jsonld", "application/ld+json", "graph", "jsonld", ("json-ld", "application/json")),
+    Format("rdfxml", "application/rdf+xml", "graph", "rdf", ("rdf", "xml", "rdf-xml", "application/xml", "text/xml")),
+    Format("trig", "application/trig", "graph", "trig"),
+    Format("nquads", "application/n-quads", "graph", "nq", ("nq", "n-quads")),
+]
+RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
+               "rdfxml": RdfFormat.RDF_XML, "trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
+DEFAULTS = {"solutions": "json", "graph": "turtle"}
+
+
+class NotAcceptable(ValueError):
+    """No format of this kind matches what the client asked for."""
+
+
+def by_name(name: str, kind: str) -> Format:
+    """The format a `format` parameter names (a short name, an extension or a media type)."""
+    key = name.strip().lower()
+    for f in FORMATS:
+        if f.kind == kind and key in (f.name, f.media_type, f.extension, *f.aliases):
+            return f
+    names = ", ".join(f.name for f in FORMATS if f.kind == kind)
+    raise NotAcceptable(f"format {name!r} is not available for this kind of result (one of: {names})")
+
+
+def _accept(header: str) -> list[tuple[str, float]]:
+    out = []
+    for i, part in enumerate(header.split(",")):
+        bits = [b.strip() for b in part.split(";")]
+        if not bits[0]:
+            continue
+        q = 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        out.append((bits[0].lower(), q, -i))
+    return [(m, q) for m, q, _ in sorted(out, key=lambda x: (x[1], x[2]), reverse=True) if q > 0]
+
+
+def negotiate(kind: str, accept: str | None = None, format: str | None = None) -> Format:
+    """The format to answer with: an explicit `format` parameter wins over the Accept header."""
+    if format:
+        return by_name(format, kind)
+    if not accept:
+        return by_name(DEFAULTS[kind], kind)
+    for media, _ in _accept(accept):
+        if media in ("*/*", "application/*", "text/*"):
+            return by_name(DEFAULTS[kind], kind)
+        for f in FORMATS:
+            if f.kind == kind and (media == f.media_type or media in f.aliases):
+                return f
+    raise NotAcceptable(f"none of the media types in Accept ({accept}) can carry this result; available: "
+                        + ", ".join(f.media_type for f in FORMATS if f.kind == kind))
+
+
+# ---------------------------------------------------------------- SELECT / ASK writers
+
+def _json_term(t) -> dict:
+    if isinstance(t, NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, Literal):
+        d = {"type": "literal", "value": t.value}
+        if t.language:
+            d["xml:lang"] = t.language
+        elif t.datatype.value != XSD_STRING:
+            d["datatype"] = t.datatype.value
+        return d
+    if isinstance(t, Triple):
+        return {"type": "triple", "value": {"subject": _json_term(t.subject), "predicate": _json_term(t.predicate),
+                                            "object": _json_term(t.object)}}
+    raise TypeError(t)
+
+
+def _xml_term(t) -> str:
+    if isinstance(t, NamedNode):
+        return f"<uri>{escape(t.value)}</uri>"
+    if isinstance(t, BlankNode):
+        return f"<bnode>{escape(t.value)}</bnode>"
+    if isinstance(t, Literal):
+        if t.language:
+            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+        if t.datatype.value != XSD_STRING:
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
+        return f"<literal>{escape(t.value)}</literal>"
+    if isinstance(t, Triple):
+        return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}</predicate>"
+                f"<object>{_xml_term(t.object)}</object></triple>")
+    raise TypeError(t)
+
+
+def _csv_term(t) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, BlankNode):
+        return "_:" + t.value
+    if isinstance(t, Triple):
+        return str(t)
+    return t.value
+
+
+def _tsv_term(t) -> str:
+    return "" if t is None else str(t)  # pyoxigraph prints terms in N-Triples/Turtle syntax
+
+
+def write_solutions(fmt: Format, variables: list[str], rows: list[list]) -> bytes:
+    if fmt.name == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode()
+    if fmt.name == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            out += [f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, row) if t is not None]
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode()
+    if fmt.name == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(variables)
+        w.writerows([_csv_term(t) for t in row] for row in rows)
+        return buf.getvalue().encode()
+    if fmt.name == "tsv":
+        lines = ["\t".join("?" + v for v in variables)]
+        lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode()
+    raise NotAcceptable(f"{fmt.name} cannot carry solutions")
+
+
+def write_boolean(fmt: Format, value: bool) -> bytes:
+    if fmt.name == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    if fmt.name == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+    if fmt.name in ("csv", "tsv"):
+        return f"{'_askResult' if fmt.name == 'csv' else '?_askResult'}\n{'true' if value else 'false'}\n".encode()
+    raise NotAcceptable(f"{fmt.name} cannot carry a boolean")
+
+
+def write_graph(fmt: Format, triples, prefixes: dict[str, str] | None = None) -> bytes:
+    rdf_format = RDF_FORMATS[fmt.name]
+    if fmt.name in ("trig", "nquads"):
+        triples = (Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples)
+    kwargs = {"prefixes": prefixes} if prefixes and fmt.name in ("turtle", "trig", "rdfxml") else {}
+    return serialize(triples, format=rdf_format, **kwargs) or b""
+
+
+# ---------------------------------------------------------------- one entry point
+
+@dataclass
+class Outcome:
+    kind: str            # "select", "ask" or "graph"
+    format: Format
+    body: bytes
+    count: int           # rows or triples written
+    truncated: bool      # the result-size cap was hit
+
+
+def kind_of(result) -> str:
+    from pyoxigraph import QueryBoolean, QuerySolutions
+
+    if isinstance(result, QueryBoolean):
+        return "ask"
+    if isinstance(result, QuerySolutions):
+        return "select"
+    return "graph"
+
+
+def render(result, *, accept: str | None = None, format: str | None = None, max_results: int | None = None,
+           prefixes: dict[str, str] | None = None) -> Outcome:
+    """Serialise a pyoxigraph result in the negotiated format, cut at `max_results`."""
+    kind = kind_of(result)
+    fmt = negotiate("graph" if kind == "graph" else "solutions", accept, format)
+    if kind == "ask":
+        return Outcome(kind, fmt, write_boolean(fmt, bool(result)), 1, False)
+    cap = max_results if max_results is not None else float("inf")
+    items = list(islice(iter(result), int(cap) + 1)) if cap != float("inf") else list(result)
+    truncated = len(items) > cap
+    if truncated:
+        items = items[: int(cap)]
+    if kind == "select":
+        variables = [v.value for v in result.variables]
+        rows = [[s[v] for v in variables] for s in items]
+        return Outcome(kind, fmt, write_solutions(fmt, variables, rows), len(rows), truncated)
+    return Outcome(kind, fmt, write_graph(fmt, items, prefixes), len(items), truncated)
