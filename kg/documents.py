@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlfile
 from .dates import PartialDate, parse_iso
 from .errors import InputError
 
@@ -77,7 +78,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[str | None, str, int]:
 
 def _parse_front_matter(path: Path, block: str, first_line: int) -> dict:
     try:
-        meta = yaml.safe_load(block)
+        meta = yamlfile.loads(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark else first_line

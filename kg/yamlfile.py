@@ -8,6 +8,21 @@ import yaml
 from .errors import InputError
 
 
+class Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: our date parser reports bad ones by name,
+    where YAML's own would crash on 2024-13-45."""
+
+
+Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def loads(text: str):
+    return yaml.load(text, Loader=Loader)
+
+
 def read(path: Path):
     path = Path(path)
     try:
@@ -19,7 +34,7 @@ def read(path: Path):
     except UnicodeDecodeError as exc:
         raise InputError(path, "not valid UTF-8", raw[: exc.start].count(b"\n") + 1) from None
     try:
-        return yaml.safe_load(text)
+        return loads(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
