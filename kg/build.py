@@ -5,6 +5,7 @@ build with a message naming its cause, and the previous store keeps serving."""
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,14 +48,32 @@ def unify_names(all_facts: list[DocumentFacts]) -> None:
             f.name = names[f.id]
 
 
+PROGRESS_FROM = 20  # documents: fewer build in a blink, more get a progress bar (on a terminal)
+
+
+def extract_all(docs, extractor) -> dict:
+    """The extractor's facts for every document, with a progress bar when there are many."""
+    from tqdm import tqdm
+
+    quiet = len(docs) < PROGRESS_FROM or not sys.stderr.isatty()
+    return {d.identifier: extractor.extract(d)
+            for d in tqdm(docs, desc="extracting", unit="doc", disable=quiet, file=sys.stderr)}
+
+
 def collect(config: Config, documents_dir: Path):
-    """Read and check every input; returns the quads to write. Raises InputError."""
+    """Read and check every input; returns the quads to write. Raises InputError.
+
+    Facts are the extractor's, corrected and completed by the curated annotations (kg.extract.merge)."""
+    from .extract import Extractor, merge
+
     docs = documents.load_folder(documents_dir)
     gaz = gazetteer.load(config.gazetteer_file)
     topics = graph.topic_ids(config.ontology_dir)
-    facts = curation.load(config.annotations_dir, docs, gaz, topics)
+    curated = curation.load(config.annotations_dir, docs, gaz, topics)
+    extractor = Extractor(gaz)
+    facts, new_actors = merge.combine(gaz, curated, extract_all(docs, extractor), extractor.name_key)
     unify_names(facts)
-    quads = list(graph.dataset_quads(docs, facts, gaz, graph.Iris(config.base_iri), config.ontology_dir))
+    quads = list(graph.dataset_quads(docs, facts, gaz, graph.Iris(config.base_iri), config.ontology_dir, new_actors))
     return docs, facts, quads
 
 

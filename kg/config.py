@@ -29,6 +29,8 @@ class Config:
     max_results: int = 100_000           # rows (SELECT) or triples (CONSTRUCT/DESCRIBE)
     max_request_bytes: int = 1_000_000
     service_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE/LOAD targets
+    # Where saved queries' SERVICE <WIKIDATA_SPARQL> is sent (a local mirror in tests); see federated().
+    wikidata_endpoint: str = "https://query.wikidata.org/sparql"
 
     @property
     def ontology_iri(self) -> str:
@@ -55,6 +57,10 @@ class Config:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    def federated(self, sparql: str) -> str:
+        """A saved query's text with its Wikidata SERVICE pointed at the configured endpoint."""
+        return sparql.replace(f"SERVICE <{WIKIDATA_SPARQL}>", f"SERVICE <{self.wikidata_endpoint}>")
+
     def with_(self, **changes) -> "Config":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
@@ -62,3 +68,5 @@ class Config:
 # The vocabulary's namespace is fixed: it names terms, not this deployment's data.
 ONTOLOGY_NS = "https://w3id.org/dipkg/ontology#"
 TOPIC_NS = "https://w3id.org/dipkg/ontology/topic/"
+# The SERVICE IRI saved queries are written with (the public Wikidata Query Service).
+WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"

@@ -98,8 +98,10 @@ def resolve(phrase: str, reference: PartialDate | None) -> PartialDate | DateRan
     Returns None when the phrase needs a reference the document does not give
     (its date is unknown, or known only to a coarser precision than the phrase needs)."""
     p = " ".join(phrase.lower().replace(",", " ").split())
-    p = re.sub(r"^(?:el|the|on|este|this|del|de|en|in)\s+", "", p)
     lex = lexicon()
+    # "this week" and "esta semana" are entries of their own; other phrases lose their article.
+    if not any(p in lex[table] for table in ("relative_days", "relative_weeks", "relative_years")):
+        p = re.sub(r"^(?:el|the|on|este|this|del|de|en|in)\s+", "", p)
     ref_day = reference.as_date() if reference and reference.day else None
 
     if p in lex["relative_days"]:

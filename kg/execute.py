@@ -1,15 +1,25 @@
 """Running one SPARQL query against the store under the endpoint's limits.
 
 The contract every caller relies on (the /sparql endpoint, saved queries, `kg query`):
-`run(...)` returns a results.Outcome or raises QueryRejected (a client mistake: 4xx) or
-QueryTimeout (the query ran past its time budget)."""
+`run(...)` returns a results.Outcome or raises QueryRejected (a client mistake: 4xx; or 503 when
+the store or the query processes are unavailable) or QueryTimeout (the query ran past its time
+budget and was stopped).
+
+Before it runs, a query is checked (kg.guard: read-only, SERVICE only to allow-listed endpoints);
+it then runs in one of this process's killable query processes (kg.executor)."""
 from __future__ import annotations
 
-import re
+import atexit
+import os
+import threading
+import time
 
 from .config import Config
-from .results import NotAcceptable, Outcome, render
-from .store.embedded import current
+from .executor import Busy, Died, Pool
+from .guard import Refused, check, vouch
+from .results import Outcome
+
+POOL_SIZE = 4   # query processes per serving process: one per request thread (see web/server.py)
 
 
 class QueryRejected(Exception):
@@ -26,23 +36,87 @@ class QueryTimeout(Exception):
         self.seconds = seconds
 
 
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-                     re.IGNORECASE)
+_pools: dict[tuple[int, bool], Pool] = {}
+_pools_lock = threading.Lock()
+
+
+def pool(networked: bool = False, warm: int = 0) -> Pool:
+    """This process's query processes: without network, or (for allow-listed SERVICE) with it."""
+    key = (os.getpid(), networked)  # a forked child starts its own
+    with _pools_lock:
+        p = _pools.get(key)
+        if p is None:
+            p = _pools[key] = Pool(POOL_SIZE, isolate=not networked, warm=warm)
+        return p
+
+
+def pools() -> dict[str, dict]:
+    """What /health reports: this process's pools and their state."""
+    return {("federation" if networked else "queries"): p.stats()
+            for (pid, networked), p in list(_pools.items()) if pid == os.getpid()}
+
+
+@atexit.register
+def shutdown() -> None:
+    for (pid, _), p in list(_pools.items()):
+        if pid == os.getpid():
+            p.shutdown()
 
 
 def run(config: Config, sparql: str, *, accept: str | None = None, format: str | None = None,
         default_graphs=None, named_graphs=None, substitutions=None, timeout: float | None = None,
         max_results: int | None = None, prefixes: dict[str, str] | None = None) -> Outcome:
-    if _UPDATE.match(sparql):
-        raise QueryRejected("SPARQL Update is not accepted: this endpoint is read-only", 403)
-    store = current(config.store_dir)
+    seconds = config.query_timeout if timeout is None else min(timeout, config.query_timeout)
+    deadline = time.monotonic() + seconds
     try:
-        result = store.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs,
-                             substitutions=substitutions)
-        return render(result, accept=accept, format=format,
-                      max_results=config.max_results if max_results is None else min(max_results, config.max_results),
-                      prefixes=prefixes)
-    except SyntaxError as exc:
-        raise QueryRejected(f"malformed query: {exc}") from None
-    except NotAcceptable as exc:
-        raise QueryRejected(str(exc), 406) from None
+        found = check(sparql, config.service_allowlist)
+        networked = bool(found.services)  # every one of them allow-listed, or check() had refused
+        if networked:
+            vouch(found)
+    except Refused as exc:
+        raise QueryRejected(exc.message, exc.status) from None
+    protocol_dataset = bool(default_graphs) or bool(named_graphs)
+    request = {
+        "store_dir": str(config.store_dir), "sparql": sparql, "accept": accept, "format": format,
+        # A dataset given by the protocol replaces the query's own FROM / FROM NAMED entirely.
+        "default_graphs": list(default_graphs or []) or None,
+        "named_graphs": list(named_graphs or []) if protocol_dataset else None,
+        # Without any dataset description, the default graph is the union of the named graphs.
+        "union": not protocol_dataset and not found.has_dataset,
+        "substitutions": substitutions, "prefixes": prefixes,
+        "max_results": config.max_results if max_results is None else min(max_results, config.max_results),
+    }
+    p = pool(networked)
+    try:
+        ex = p.acquire(deadline)
+    except Busy:
+        raise QueryRejected(f"every query process is busy; none became free within {seconds:g} s, "
+                            "try again later", 503) from None
+    except Died as exc:
+        raise QueryRejected(f"query processes are unavailable: {exc}", 503) from None
+    if not networked and not ex.isolated:
+        try:  # this machine gives the query process no network namespace: the text check must hold alone
+            vouch(found)
+        except Refused as exc:
+            p.release(ex)
+            raise QueryRejected(exc.message, exc.status) from None
+    try:
+        status, value = ex.call(request, deadline - time.monotonic())
+    except TimeoutError:
+        p.discard(ex)  # kills the process: the query really stops
+        raise QueryTimeout(seconds) from None
+    except Died as exc:
+        p.discard(ex)
+        raise QueryRejected(f"the query process failed: {exc}", 503) from None
+    p.release(ex)
+    if status == "ok":
+        return value
+    if status == "syntax":
+        raise QueryRejected(f"malformed query: {value}")
+    if status == "not-acceptable":
+        raise QueryRejected(value, 406)
+    if status == "unavailable":
+        raise QueryRejected(f"the store is unavailable: {value}", 503)
+    if status == "remote":
+        raise QueryRejected(f"a SERVICE endpoint failed: {value}", 502)
+    raise QueryRejected(f"query evaluation failed: {value}")

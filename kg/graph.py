@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from .config import ONTOLOGY_NS, TOPIC_NS
 from .dates import DateRange, PartialDate
 from .documents import Document
-from .facts import Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
+from .facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
 
 
 class NS:
@@ -169,6 +169,39 @@ def document_quads(doc: Document, iris: Iris) -> Iterator[Quad]:
     yield Quad(g, PROV.wasDerivedFrom, s, g)
 
 
+def new_actor_quads(actors: Iterable[Actor], doc: Document, iris: Iris) -> Iterator[Quad]:
+    """Actors the gazetteer does not know, discovered in a document: in that document's graph."""
+    g = iris.document_graph(doc.identifier)
+    for a in actors:
+        s = iris.entity("actor", a.id)
+        yield Quad(s, RDF.type, ACTOR_CLASS[a.type], g)
+        yield from _labels(s, a.name, g)
+        yield Quad(s, PROV.wasDerivedFrom, iris.document(doc.identifier), g)
+        if a.country:
+            yield Quad(s, SCHEMA.nationality if a.type == "Person" else SCHEMA.location, iris.entity("actor", a.country), g)
+
+
+def provenance_quads(facts: DocumentFacts, doc: Document, iris: Iris) -> Iterator[Quad]:
+    """The activities that produced a document's evidence: curation by people, extraction by a
+    versioned software agent that used the document."""
+    g = iris.document_graph(doc.identifier)
+    evidence = [ev for f in facts.all() for ev in f.evidence]
+    if any(ev.method == "curated" for ev in evidence):
+        a = iris.activity("curated")
+        yield Quad(a, RDF.type, PROV.Activity, g)
+        yield Quad(a, RDFS.label, Literal("curation of annotations (data/annotations)", language="en"), g)
+        yield Quad(a, PROV.used, iris.document(doc.identifier), g)
+    for version in sorted({ev.extractor_version for ev in evidence if ev.extractor_version}):
+        a, agent = iris.activity(f"extraction-{version}"), iris.entity("agent", f"extractor-{version}")
+        yield Quad(a, RDF.type, PROV.Activity, g)
+        yield Quad(a, RDFS.label, Literal(f"automatic extraction, extractor {version}", language="en"), g)
+        yield Quad(a, PROV.used, iris.document(doc.identifier), g)
+        yield Quad(a, PROV.wasAssociatedWith, agent, g)
+        yield Quad(agent, RDF.type, PROV.SoftwareAgent, g)
+        yield Quad(agent, RDFS.label, Literal(f"kg extractor {version}", language="en"), g)
+        yield Quad(agent, SCHEMA.softwareVersion, Literal(version), g)
+
+
 def _date(subject, d, g, predicate=SCHEMA.startDate) -> Iterator[Quad]:
     if isinstance(d, PartialDate):
         yield Quad(subject, predicate, date_literal(d), g)
@@ -286,16 +319,19 @@ def fact_kinds(all_facts: Iterable[DocumentFacts]) -> dict[str, str]:
 
 
 def dataset_quads(docs: list[Document], facts: list[DocumentFacts], gaz: Gazetteer, iris: Iris,
-                  ontology_dir: Path) -> Iterator[Quad]:
-    """Everything the build writes: ontology, gazetteer, then each document's graph."""
+                  ontology_dir: Path, new_actors: dict[str, list[Actor]] | None = None) -> Iterator[Quad]:
+    """Everything the build writes: ontology, gazetteer, then each document's graph (with the
+    actors first discovered there)."""
     yield from ontology_quads(ontology_dir, iris.graph("ontology"))
     yield from gazetteer_quads(gaz, iris)
     writer = FactWriter(iris, fact_kinds(facts))
     by_doc = {f.document: f for f in facts}
     for doc in docs:
         yield from document_quads(doc, iris)
+        yield from new_actor_quads((new_actors or {}).get(doc.identifier, []), doc, iris)
         if doc.identifier in by_doc:
             yield from writer.facts(by_doc[doc.identifier], doc)
+            yield from provenance_quads(by_doc[doc.identifier], doc, iris)
 
 
 def topic_ids(ontology_dir: Path) -> set[str]:

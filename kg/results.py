@@ -34,7 +34,7 @@ FORMATS = [
     Format("tsv", "text/tab-separated-values", "solutions", "tsv"),
     Format("turtle", "text/turtle", "graph", "ttl", ("ttl", "application/x-turtle")),
     Format("ntriples", "application/n-triples", "graph", "nt", ("nt", "n-triples", "text/plain")),
-    Format("jsonld", "application/ld+json", "graph", "jsonld", ("json-ld", "application/json")),
+    Format("jsonld", "application/ld+json", "graph", "jsonld", ("json-ld", "json", "application/json")),
     Format("rdfxml", "application/rdf+xml", "graph", "rdf", ("rdf", "xml", "rdf-xml", "application/xml", "text/xml")),
     Format("trig", "application/trig", "graph", "trig"),
     Format("nquads", "application/n-quads", "graph", "nq", ("nq", "n-quads")),
@@ -76,19 +76,24 @@ def _accept(header: str) -> list[tuple[str, float]]:
 
 
 def negotiate(kind: str, accept: str | None = None, format: str | None = None) -> Format:
-    """The format to answer with: an explicit `format` parameter wins over the Accept header."""
+    """The format to answer with: an explicit `format` parameter wins over the Accept header.
+
+    Only a `format` this kind of result cannot take raises NotAcceptable."""
     if format:
         return by_name(format, kind)
     if not accept:
         return by_name(DEFAULTS[kind], kind)
     for media, _ in _accept(accept):
-        if media in ("*/*", "application/*", "text/*"):
+        if media in ("*/*", "application/*"):
             return by_name(DEFAULTS[kind], kind)
+        if media == "text/*":  # the first text format of this kind: CSV for solutions, Turtle for graphs
+            return next(f for f in FORMATS if f.kind == kind and f.media_type.startswith("text/"))
         for f in FORMATS:
             if f.kind == kind and (media == f.media_type or media in f.aliases):
                 return f
-    raise NotAcceptable(f"none of the media types in Accept ({accept}) can carry this result; available: "
-                        + ", ".join(f.media_type for f in FORMATS if f.kind == kind))
+    # Nothing acceptable: answer in the default format rather than 406 (HTTP allows either), because
+    # clients often send one Accept for every query form (rdflib's SPARQLStore asks CONSTRUCT for JSON).
+    return by_name(DEFAULTS[kind], kind)
 
 
 # ---------------------------------------------------------------- SELECT / ASK writers

@@ -19,9 +19,11 @@ KEEP_GENERATIONS = 2  # the current one and the one before it, which running rea
 
 
 class EmbeddedStore:
-    def __init__(self, store: pyoxigraph.Store, path: Path | None = None):
+    def __init__(self, store: pyoxigraph.Store, path: Path | None = None, generation: str | None = None):
         self._store = store
         self.path = path
+        # Fixed when opened: the link may be swapped to a newer build while this one stays open.
+        self._generation = generation or (os.path.realpath(path) if path else None)
 
     @classmethod
     def open(cls, path: Path, read_only: bool = True) -> "EmbeddedStore":
@@ -29,7 +31,8 @@ class EmbeddedStore:
         if read_only:
             if not path.exists():
                 raise InputError(path, "no store here: run `kg build` first")
-            return cls(pyoxigraph.Store.read_only(str(path.resolve())), path)
+            real = os.path.realpath(path)
+            return cls(pyoxigraph.Store.read_only(real), path, real)
         return cls(pyoxigraph.Store(str(path)), path)
 
     @classmethod
@@ -38,17 +41,18 @@ class EmbeddedStore:
 
     @property
     def generation(self) -> str | None:
-        """Which build is being read: the directory the store link points to."""
-        return os.path.realpath(self.path) if self.path else None
+        """Which build is being read: the directory the store link pointed to when it was opened."""
+        return self._generation
 
-    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None):
+    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None,
+              union: bool = True):
         kwargs = {}
         if default_graphs:
             kwargs["default_graph"] = [NamedNode(g) for g in default_graphs]
-        else:
+        elif union:  # off for a query with FROM, or a dataset given by the protocol
             # The default graph is the union of all named graphs (documented in the README).
             kwargs["use_default_graph_as_union"] = True
-        if named_graphs:
+        if named_graphs is not None:  # [] means no named graphs at all
             kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
         if substitutions:
             kwargs["substitutions"] = substitutions

@@ -1,6 +1,276 @@
-"""Routes of the pages blueprint (to be filled in by its issue)."""
+"""The pages people read: home, a timeline of meetings and agreements, a network of who met whom,
+and the YASGUI assets that the query editor (editor.html, rendered by /sparql) loads from npm's
+node_modules. Every page is rendered on the server, so it reads without JavaScript; scripts only
+add the editor and the interactive graph. What each page shows comes from page_queries/*.rq."""
 from __future__ import annotations
 
-from flask import Blueprint
+import calendar
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Blueprint, abort, jsonify, render_template, request, send_from_directory
+
+from ..config import ONTOLOGY_NS, ROOT, TOPIC_NS
+from ..graph import PREFIXES
+from . import context
 
 bp = Blueprint("pages", __name__)
+
+QUERIES = Path(__file__).with_name("page_queries")
+YASGUI_BUILD = ROOT / "node_modules" / "@triply" / "yasgui" / "build"
+YASGUI_FILES = ("yasgui.min.js", "yasgui.min.css")
+ACTOR_TYPES = {"person": ONTOLOGY_NS + "Person", "organisation": ONTOLOGY_NS + "Organisation",
+               "country": ONTOLOGY_NS + "Country"}
+KINDS = ("meeting", "agreement")
+
+
+class BadParameter(Exception):
+    """A client mistake in a page's URL parameters: answered 400 with this message."""
+
+
+@bp.errorhandler(BadParameter)
+def _bad_parameter(exc):
+    return str(exc) + "\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+# ---------------------------------------------------------------- helpers shared by the templates
+
+def base_iri() -> str:
+    base = context.config().base_iri
+    return base if base.endswith(("/", "#")) else base + "/"   # as kg.graph.Iris mints them
+
+
+@bp.app_context_processor
+def _globals():
+    return {"kg_base_iri": base_iri(), "kg_topic_ns": TOPIC_NS}
+
+
+@bp.app_template_filter("local_path")
+def local_path(iri: str) -> str:
+    """The path at which this server answers one of its own IRIs (so a local run stays local)."""
+    base = base_iri()
+    return "/" + iri[len(base):] if iri.startswith(base) else iri
+
+
+@bp.app_template_filter("human_date")
+def human_date(iso: str | None) -> str:
+    """'2024-05-09' -> '9 May 2024', '2024-05' -> 'May 2024', '2024' -> '2024' (precision kept)."""
+    if not iso:
+        return ""
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def pick_label(literals) -> str | None:
+    """English when there is one, then an untagged label, then any; the same choice every time."""
+    literals = [lit for lit in literals if lit is not None]
+    if not literals:
+        return None
+
+    def rank(lit):
+        lang = (lit.language or "").lower()
+        return (0 if lang.startswith("en") else 1 if not lang else 2, lit.value)
+
+    return min(literals, key=rank).value
+
+
+@lru_cache(maxsize=None)
+def _query_text(name: str) -> str:
+    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def rows(name: str) -> list[dict]:
+    """The solutions of page_queries/NAME.rq on this worker's store, as {variable: term}."""
+    result = context.store().query(_query_text(name))
+    variables = [v.value for v in result.variables]
+    return [{v: solution[v] for v in variables} for solution in result]
+
+
+def value(term) -> str | None:
+    return None if term is None else term.value
+
+
+# ---------------------------------------------------------------- home
+
+@bp.get("/")
+def home():
+    store = context.store()
+    counts = {k: int(v.value) for k, v in rows("counts")[0].items()}
+    documents = [{k: value(v) for k, v in row.items()} for row in rows("latest_documents")]
+    return render_template("home.html", triples=store.triple_count(), counts=counts, documents=documents)
+
+
+# ---------------------------------------------------------------- timeline
+
+@dataclass
+class Event:
+    """One dated (or undated) entry of the timeline: a fact as one or more documents date it."""
+    item: str
+    kind: str
+    date: str | None          # ISO, at the precision the source gives
+    until: str | None         # end of a date range ("between date and until")
+    reported: bool            # the fact has no date of its own: `date` is its document's date
+    label: str = ""
+    statuses: set = field(default_factory=set)
+    places: set = field(default_factory=set)
+    documents: dict = field(default_factory=dict)   # identifier -> title
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date else ""
+
+
+def timeline_events(kind: str | None = None) -> list[Event]:
+    events: dict[tuple, Event] = {}
+    labels, places = defaultdict(list), defaultdict(list)
+    for r in rows("timeline"):
+        item, k = r["item"].value, r["kind"].value
+        if kind and k != kind:
+            continue
+        if r["date"] is not None:
+            when = (r["date"].value, None, False)
+        elif r["earliest"] is not None:
+            when = (r["earliest"].value, value(r["latest"]), False)
+        else:
+            when = (value(r["documentDate"]), None, r["documentDate"] is not None)
+        e = events.setdefault((item, *when), Event(item, k, *when))
+        e.documents[r["document"].value] = r["documentTitle"].value
+        if r["statusLabel"] is not None:
+            e.statuses.add(r["statusLabel"].value)
+        labels[item].append(r["label"])
+        places[(item, *when)].append(r["placeLabel"])
+    for key, e in events.items():
+        e.label = pick_label(labels[e.item]) or local_path(e.item)
+        place = pick_label(places[key])
+        if place:
+            e.places.add(place)
+    # Dated entries in order; undated ones last. A fact dated by its own source comes before one
+    # dated only by the document that reports it, on the same day.
+    return sorted(events.values(), key=lambda e: (e.date is None, e.date or "", e.reported, e.kind, e.label))
+
+
+@bp.get("/timeline")
+def timeline():
+    kind = request.args.get("kind") or None
+    if kind is not None and kind not in KINDS:
+        raise BadParameter(f"parameter 'kind' must be one of: {', '.join(KINDS)} (got {kind!r})")
+    events = timeline_events(kind)
+    years = defaultdict(list)
+    for e in events:
+        years[e.year or "Date not given"].append(e)
+    return render_template("timeline.html", years=list(years.items()), kind=kind, count=len(events), kinds=KINDS)
+
+
+# ---------------------------------------------------------------- network
+
+@dataclass
+class Node:
+    iri: str
+    type: str                 # person | organisation | country
+    label: str = ""
+    meetings: set = field(default_factory=set)
+    index: int = 0            # position in the page's lists: links the SVG's lines to its nodes
+    x: float = 0.0
+    y: float = 0.0
+
+    @property
+    def radius(self) -> float:
+        return round(5 + 2.2 * math.sqrt(len(self.meetings)), 1)
+
+
+@dataclass
+class Pair:
+    a: Node
+    b: Node
+    meetings: dict = field(default_factory=dict)   # meeting IRI -> label
+
+
+def parse_types(raw: str | None) -> tuple[str, ...]:
+    if not raw:
+        return tuple(ACTOR_TYPES)
+    types = tuple(t.strip().lower() for t in raw.split(",") if t.strip())
+    unknown = [t for t in types if t not in ACTOR_TYPES]
+    if unknown or not types:
+        raise BadParameter(f"parameter 'types' takes a comma-separated list of: {', '.join(ACTOR_TYPES)} "
+                           f"(unknown: {', '.join(unknown) or 'none given'})")
+    return types
+
+
+def network(types: tuple[str, ...]) -> tuple[list[Node], list[Pair]]:
+    kind_of = {iri: name for name, iri in ACTOR_TYPES.items()}
+    nodes: dict[str, Node] = {}
+    pairs: dict[tuple, Pair] = {}
+    labels = defaultdict(list)
+    for r in rows("network_pairs"):
+        ta, tb = kind_of[r["aType"].value], kind_of[r["bType"].value]
+        if ta not in types or tb not in types:
+            continue
+        a = nodes.setdefault(r["a"].value, Node(r["a"].value, ta))
+        b = nodes.setdefault(r["b"].value, Node(r["b"].value, tb))
+        meeting = r["meeting"].value
+        a.meetings.add(meeting)
+        b.meetings.add(meeting)
+        pairs.setdefault((a.iri, b.iri), Pair(a, b)).meetings.setdefault(meeting, None)
+        labels[a.iri].append(r["aLabel"])
+        labels[b.iri].append(r["bLabel"])
+        labels[meeting].append(r["meetingLabel"])
+    for n in nodes.values():
+        n.label = pick_label(labels[n.iri]) or local_path(n.iri)
+    for p in pairs.values():
+        for m in p.meetings:
+            p.meetings[m] = pick_label(labels[m]) or local_path(m)
+    order = list(ACTOR_TYPES)
+    ordered = sorted(nodes.values(), key=lambda n: (order.index(n.type), n.label))
+    for i, n in enumerate(ordered):
+        n.index = i
+    circle_layout(ordered)
+    return ordered, sorted(pairs.values(), key=lambda p: (-len(p.meetings), p.a.label, p.b.label))
+
+
+# The SVG's coordinate system; network.js refines the circle into a force layout.
+WIDTH, HEIGHT, MARGIN = 900, 640, 110
+
+
+def circle_layout(nodes: list[Node]) -> None:
+    """Nodes on an ellipse, grouped by type: readable without JavaScript."""
+    rx, ry = WIDTH / 2 - MARGIN - 60, HEIGHT / 2 - MARGIN / 2
+    for i, n in enumerate(nodes):
+        angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
+        n.x, n.y = round(WIDTH / 2 + rx * math.cos(angle), 1), round(HEIGHT / 2 + ry * math.sin(angle), 1)
+
+
+@bp.get("/network")
+def network_page():
+    types = parse_types(request.args.get("types"))
+    nodes, pairs = network(types)
+    return render_template("network.html", nodes=nodes, pairs=pairs, types=types, all_types=tuple(ACTOR_TYPES),
+                           width=WIDTH, height=HEIGHT)
+
+
+# ---------------------------------------------------------------- YASGUI, served from node_modules (no CDN)
+
+@bp.get("/assets/yasgui/<path:filename>")
+def yasgui_asset(filename: str):
+    if filename not in YASGUI_FILES:
+        abort(404)
+    if not (YASGUI_BUILD / filename).is_file():
+        return ("YASGUI is not installed on this server: run `npm ci` (or `make setup`) in the project folder.\n",
+                404, {"Content-Type": "text/plain; charset=utf-8"})
+    return send_from_directory(YASGUI_BUILD, filename, max_age=86400)
+
+
+@bp.get("/assets/prefixes.json")
+def prefixes():
+    """The graph's prefixes, shaped like prefix.cc's list: YASQE completes PREFIX lines from it
+    instead of asking prefix.cc over the network."""
+    return jsonify(PREFIXES)

@@ -1,6 +1,186 @@
-"""Routes of the queries blueprint (to be filled in by its issue)."""
+"""/queries: the catalogue of saved queries, each run at /queries/NAME as an API; /openapi.json.
+
+The catalogue answers JSON to programs and an HTML page to browsers. A saved query answers with the
+same content negotiation as /sparql (Accept or `format`), or an HTML table for a browser; a
+paginated one answers a page at a time, announced with Link headers as grlc does."""
 from __future__ import annotations
 
-from flask import Blueprint
+import json
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, jsonify, render_template, request
+
+from .. import execute, saved
+from ..errors import InputError
+from ..results import FORMATS, NotAcceptable, by_name
+from . import context, openapi
+from .errors import problem
 
 bp = Blueprint("queries", __name__)
+
+TRUNCATED = "X-SPARQL-Results-Truncated"
+LIMIT = "X-SPARQL-Max-Results"
+
+
+@bp.after_request
+def cors(response: Response) -> Response:
+    """The saved queries are a public, read-only API: any origin may call it and read its paging."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = f"Link, {TRUNCATED}, {LIMIT}, Content-Type"
+    return response
+
+
+def _wants_html(offered: list[str]) -> bool:
+    """A browser's Accept (text/html first) rather than a program's (*/*, or a data type)."""
+    return request.accept_mimetypes.best_match(offered + ["text/html"]) == "text/html"
+
+
+def _url(query_name: str | None = None, params: dict | None = None, **reserved) -> str:
+    """The URL of the catalogue or of a query; `params` are the query's own (any name, even `name`)."""
+    path = f"{request.script_root}/queries" + (f"/{query_name}" if query_name else "")
+    query = urlencode([(k, v) for k, v in {**(params or {}), **reserved}.items() if v not in (None, "")])
+    return path + ("?" + query if query else "")
+
+
+def _describe(q: saved.SavedQuery) -> dict:
+    """A saved query as the catalogue shows it to programs."""
+    formats = [f.name for f in FORMATS if f.kind == q.kind]
+    return {
+        "name": q.name, "title": q.title, "description": q.description,
+        "url": request.host_url.rstrip("/") + _url(q.name),
+        "parameters": [{"name": p.name, "type": p.type, "required": not p.optional, "default": p.default,
+                        "example": p.example, "description": p.description, **({"enum": list(p.enum)} if p.enum else {})}
+                       for p in q.params],
+        "pagination": q.pagination,
+        "variables": q.variables,
+        "formats": {f: request.host_url.rstrip("/") + _url(q.name, format=f) for f in formats + ["html"]},
+        "sparql": q.sparql,
+    }
+
+
+@bp.route("/queries")
+def index():
+    config = context.config()
+    fmt = request.args.get("format", "").strip().lower()
+    if fmt not in ("", "json", "html"):
+        return problem(400, f"format={fmt!r}: the catalogue is available as json or html")
+    queries = sorted(saved.catalogue(config).values(), key=lambda q: q.name)
+    if fmt == "html" or (not fmt and _wants_html(["application/json"])):
+        response = Response(render_template("queries.html", queries=queries, url=_url, title="Saved queries"),
+                            content_type="text/html; charset=utf-8")
+    else:
+        response = jsonify({"queries": [_describe(q) for q in queries],
+                            "openapi": request.host_url.rstrip("/") + request.script_root + "/openapi.json"})
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/queries/<name>")
+def run_query(name: str):
+    config = context.config()
+    try:
+        query = saved.get(config, name)
+    except saved.UnknownQuery as exc:
+        return problem(404, str(exc))
+    values = {k: request.args.getlist(k) for k in request.args}
+    fmt = request.args.get("format", "").strip() or None
+    if fmt and fmt.lower() != "html" and not _known_format(fmt):
+        names = ", ".join(f.name for f in FORMATS if f.kind == query.kind)
+        return problem(400, f"format={fmt!r} is not a format this endpoint writes ({names} or html)")
+    fmt = "html" if fmt and fmt.lower() == "html" else fmt
+    html = fmt == "html" or (fmt is None and _wants_html([f.media_type for f in FORMATS if f.kind == query.kind]))
+    try:
+        page = saved.page_number(request.args.get("page"))
+        timeout = saved.timeout_seconds(request.args.get("timeout"), config)
+        if html:
+            return _html(config, query, values, page, timeout)
+        outcome, paging = saved.run(config, query, values, accept=request.headers.get("Accept"), format=fmt,
+                                    page=page, timeout=timeout)
+    except saved.ParameterError as exc:
+        return problem(400, str(exc))
+    except execute.QueryRejected as exc:
+        return problem(exc.status, exc.message)
+    except execute.QueryTimeout as exc:
+        return problem(503, f"{exc}; give narrower parameters or try again later")
+    media = outcome.format.media_type
+    response = Response(outcome.body, content_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    response.headers["Vary"] = "Accept"
+    response.headers[LIMIT] = str(config.max_results)
+    if outcome.truncated:
+        response.headers[TRUNCATED] = "true"
+    if outcome.format.name in saved.DOWNLOADS:
+        response.headers["Content-Disposition"] = f'attachment; filename="{query.name}.{outcome.format.extension}"'
+    if paging:
+        response.headers["Link"] = _links(query.name, paging)
+    return response
+
+
+def _known_format(name: str) -> bool:
+    for kind in ("solutions", "graph"):
+        try:
+            by_name(name, kind)
+            return True
+        except NotAcceptable:
+            pass
+    return False
+
+
+def _page_url(name: str, number: int) -> str:
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "page"] + [("page", str(number))]
+    return request.host_url.rstrip("/") + _url(name) + "?" + urlencode(args)
+
+
+def _links(name: str, p: saved.Page) -> str:
+    """grlc-style Link header: first, prev, next, and last when known."""
+    rels = [("first", 1)]
+    if p.number > 1:
+        rels.append(("prev", min(p.number - 1, p.last or p.number - 1)))
+    if p.has_next:
+        rels.append(("next", p.number + 1))
+    if p.last:
+        rels.append(("last", p.last))
+    return ", ".join(f'<{_page_url(name, n)}>; rel="{rel}"' for rel, n in rels)
+
+
+def _html(config, query: saved.SavedQuery, values: dict, page: int, timeout: float) -> Response:
+    """The query's page: its form, its results as a table (every value escaped), links to each format."""
+    given = {k: v[0] for k, v in values.items() if v and k not in saved.RESERVED}
+    results, graph, paging, error, status = None, None, None, None, 200
+    try:
+        outcome, paging = saved.run(config, query, values, format="json" if query.kind == "solutions" else "turtle",
+                                    page=page, timeout=timeout)
+        if query.kind == "solutions":
+            results = json.loads(outcome.body)
+        else:
+            graph = outcome.body.decode("utf-8")
+    except saved.ParameterError as exc:
+        error, status = str(exc), 400
+    except execute.QueryRejected as exc:
+        error, status = exc.message, exc.status
+    except execute.QueryTimeout as exc:
+        error, status = str(exc), 503
+    formats = [f for f in FORMATS if f.kind == query.kind]
+    links = {f.name: _url(query.name, given, format=f.name) for f in formats}
+    pager = None
+    if paging:
+        pager = {"page": paging.number, "last": paging.last,
+                 "prev": _url(query.name, given, format="html", page=paging.number - 1) if paging.number > 1 else None,
+                 "next": _url(query.name, given, format="html", page=paging.number + 1) if paging.has_next else None}
+    body = render_template("query.html", q=query, given=given, results=results, graph=graph, error=error,
+                           links=links, pager=pager, base_iri=config.base_iri, title=query.title,
+                           short=lambda t: saved.short(t, config.base_iri))
+    response = Response(body, status=status, content_type="text/html; charset=utf-8")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@bp.route("/openapi.json")
+def openapi_json():
+    config = context.config()
+    queries = sorted(saved.catalogue(config).values(), key=lambda q: q.name)
+    try:
+        topics = sorted(saved.topics(config))
+    except (InputError, OSError):  # no store yet: the document still describes the API, less the topic list
+        topics = []
+    server = request.host_url.rstrip("/") + request.script_root
+    return jsonify(openapi.document(queries, server, topics, config.base_iri))

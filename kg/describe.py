@@ -1,0 +1,279 @@
+"""What dereferencing an IRI returns: its description as triples, and the same as a page model.
+
+The description (kg/linked/describe.rq) is what an RDF client gets; the page model reads only
+those triples, so the HTML page and the RDF never say different things."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pyoxigraph import Literal, NamedNode, Triple, Variable
+
+from .config import ONTOLOGY_NS, TOPIC_NS, Config
+from .graph import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
+from .highlight import Span, anchor, pieces
+from .store.embedded import EmbeddedStore
+
+DATA = Path(__file__).parent / "linked"
+XSD_STRING = XSD.string.value
+# What a page shows in its own place rather than among the facts.
+APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SCHEMA.text}
+
+
+def sparql(name: str) -> str:
+    """The text of a query of kg/linked/."""
+    return (DATA / name).read_text()
+
+
+def exists(store: EmbeddedStore, iri: str) -> bool:
+    return bool(store.query(sparql("exists.rq"), substitutions={Variable("this"): NamedNode(iri)}))
+
+
+def description(store: EmbeddedStore, iri: str) -> list[Triple]:
+    """The triples describing `iri`, its own statements first, then grouped by subject."""
+    triples = list(store.query(sparql("describe.rq"), substitutions={Variable("this"): NamedNode(iri)}))
+    return sorted(triples, key=lambda t: (t.subject.value != iri, t.subject.value, t.predicate.value))
+
+
+def curie(iri: str) -> str:
+    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+class Names:
+    """Readable names of terms: the ontology's labels, then kg/linked/predicates.yaml, then a CURIE."""
+
+    _cache: dict[tuple, "Names"] = {}
+
+    @classmethod
+    def of(cls, store: EmbeddedStore, config: Config) -> "Names":
+        """The names of the generation `store` reads (computed once per generation)."""
+        key = (store.generation, config.base_iri)
+        if key not in cls._cache:
+            cls._cache.clear()
+            cls._cache[key] = cls(store, config)
+        return cls._cache[key]
+
+    def __init__(self, store: EmbeddedStore, config: Config):
+        rows = store.query(sparql("term-labels.rq"),
+                           substitutions={Variable("ontology"): Iris(config.base_iri).graph("ontology")})
+        self.terms = {r["term"].value: r["label"].value for r in rows}
+        with (DATA / "predicates.yaml").open() as f:
+            for key, label in yaml.safe_load(f).items():
+                prefix, local = key.split(":", 1)
+                self.terms.setdefault(PREFIXES[prefix] + local, label)
+
+    def __call__(self, iri: str) -> str:
+        return self.terms.get(iri) or curie(iri)
+
+
+# ---------------------------------------------------------------- the page model
+
+
+@dataclass
+class Link:
+    href: str
+    text: str
+    iri: str = ""
+    title: str = ""
+
+
+@dataclass
+class Value:
+    text: str
+    href: str | None = None
+    lang: str | None = None
+    note: str | None = None  # datatype, for typed literals
+
+
+@dataclass
+class Fact:
+    predicate: Link
+    values: list[Value]
+
+
+@dataclass
+class Evidence:
+    quote: str
+    prefix: str
+    suffix: str
+    document: Link
+    href: str             # the document page, at the highlighted quote
+    method: str = ""
+    confidence: str = ""
+    annotation: str = ""  # href of the annotation itself
+
+
+@dataclass
+class Role:
+    office: Link | None
+    organisation: Link | None
+    member: Link | None
+    start: str = ""
+    end: str = ""
+
+
+@dataclass
+class Page:
+    iri: str
+    title: str
+    labels: list[Value] = field(default_factory=list)
+    alt_labels: list[Value] = field(default_factory=list)
+    types: list[Link] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    incoming: list[Fact] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    external: list[Link] = field(default_factory=list)
+    text: str | None = None
+
+
+class Linker:
+    """Turns IRIs into links this server answers: a deployment's IRIs map to paths on its own host."""
+
+    def __init__(self, config: Config, root: str = ""):
+        self.base, self.root = config.base_iri, root
+        self.ontology = ONTOLOGY_NS.rstrip("#")
+
+    def href(self, iri: str) -> str:
+        if iri.startswith((self.base + "id/", self.base + "graph/")):
+            return f"{self.root}/{iri[len(self.base):]}"
+        if iri.startswith(ONTOLOGY_NS):
+            return f"{self.root}/ontology#{iri[len(ONTOLOGY_NS):]}"
+        if iri == self.ontology or iri.startswith(self.ontology + "/"):
+            return f"{self.root}/ontology{iri[len(self.ontology):]}"
+        return iri
+
+
+class Builder:
+    """Builds the page model of one IRI from its description."""
+
+    def __init__(self, iri: str, triples: list[Triple], names: Names, linker: Linker, datasets: dict[str, str]):
+        self.iri, self.names, self.linker, self.datasets = iri, names, linker, datasets
+        self.out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        self.inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for t in triples:
+            self.out[t.subject.value][t.predicate.value].append(t.object)
+            if isinstance(t.object, NamedNode):
+                self.inc[t.object.value].append((t.predicate.value, t.subject.value))
+
+    def objects(self, s: str, p: NamedNode) -> list:
+        return self.out.get(s, {}).get(p.value, [])
+
+    def one(self, s: str, p: NamedNode) -> str:
+        values = self.objects(s, p)
+        return values[0].value if values else ""
+
+    def label(self, iri: str) -> str:
+        labels = self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel)
+        for lang in ("en", "es", ""):
+            for lit in labels:
+                if (lit.language or "") == lang:
+                    return lit.value
+        if labels:
+            return labels[0].value
+        if iri in self.names.terms:
+            return self.names(iri)
+        return curie(iri) if curie(iri) != iri else iri.rstrip("/").rsplit("/", 1)[-1]
+
+    def link(self, iri: str) -> Link:
+        return Link(self.linker.href(iri), self.label(iri), iri)
+
+    def value(self, term) -> Value:
+        if isinstance(term, NamedNode):
+            return Value(self.label(term.value), self.linker.href(term.value))
+        if isinstance(term, Literal):
+            note = None if term.language or term.datatype.value == XSD_STRING else curie(term.datatype.value)
+            return Value(term.value, lang=term.language, note=note)
+        return Value(str(term))
+
+    def external_name(self, iri: str) -> str:
+        for space, name in self.datasets.items():
+            if iri.startswith(space):
+                return f"{name} {iri[len(space):].strip('/')}"
+        return iri
+
+    def page(self) -> Page:
+        me = self.iri
+        labels = self.objects(me, RDFS.label) + self.objects(me, SKOS.prefLabel)
+        page = Page(me, self.label(me))
+        page.labels = [self.value(v) for v in labels]
+        page.alt_labels = [self.value(v) for v in self.objects(me, SKOS.altLabel)]
+        page.types = [self.link(t.value) for t in self.objects(me, RDF.type)]
+        page.external = [Link(o.value, self.external_name(o.value), o.value) for o in self.objects(me, OWL.sameAs)]
+        text = self.objects(me, SCHEMA.text)
+        page.text = text[0].value if text else None
+        for p, values in sorted(self.out.get(me, {}).items(), key=lambda kv: self.names(kv[0])):
+            if NamedNode(p) not in APART:
+                page.facts.append(Fact(Link(self.linker.href(p), self.names(p), p), [self.value(v) for v in values]))
+        incoming = defaultdict(list)
+        for p, s in self.inc.get(me, []):
+            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, OA.hasSource.value):
+                incoming[p].append(s)
+        for p, subjects in sorted(incoming.items(), key=lambda kv: self.names(kv[0])):
+            values = sorted((self.value(NamedNode(s)) for s in set(subjects)), key=lambda v: v.text)
+            page.incoming.append(Fact(Link(self.linker.href(p), self.names(p), p), values))
+        page.roles = self.roles()
+        page.evidence = self.evidence()
+        return page
+
+    def roles(self) -> list[Role]:
+        out = []
+        for p, m in self.inc.get(self.iri, []):
+            if p not in (ORG.member.value, ORG.role.value):
+                continue
+            get = lambda pred: self.one(m, pred)  # noqa: E731
+            out.append(Role(*(self.link(get(x)) if get(x) else None for x in (ORG.role, ORG.organization, ORG.member)),
+                            get(SCHEMA.startDate), get(SCHEMA.endDate)))
+        return sorted(out, key=lambda r: (r.start or "9999", r.office.text if r.office else ""))
+
+    def evidence(self) -> list[Evidence]:
+        annotations = [s for p, s in self.inc.get(self.iri, []) if p == OA.hasBody.value]
+        if OA.Annotation in self.objects(self.iri, RDF.type):
+            annotations.append(self.iri)
+        out = []
+        for a in sorted(set(annotations)):
+            target = self.one(a, OA.hasTarget)
+            source = self.one(target, OA.hasSource)
+            quote = next((s.value for s in self.objects(target, OA.hasSelector)
+                          if OA.TextQuoteSelector in self.objects(s.value, RDF.type)), "")
+            doc = self.link(source)
+            method = self.one(a, DIP.method)
+            out.append(Evidence(self.one(quote, OA.exact), self.one(quote, OA.prefix), self.one(quote, OA.suffix),
+                                doc, f"{doc.href}#{anchor(a)}", self.names(method) if method else "",
+                                self.one(a, DIP.confidence), self.linker.href(a)))
+        return sorted(out, key=lambda e: (e.document.text, e.quote))
+
+
+# ---------------------------------------------------------------- documents
+
+
+@dataclass
+class DocumentPage:
+    page: Page
+    meta: list[Fact]
+    pieces: list
+    facts: list[tuple[Link, str]]  # (the fact, the href of its evidence in this page)
+
+
+DOCUMENT_FIELDS = [DCT.title, DC.publisher, DCT.date, DCT.language, DCT.identifier, DCT.source, SKOS.editorialNote]
+
+
+def document_page(store: EmbeddedStore, builder: Builder) -> DocumentPage:
+    page = builder.page()
+    meta = [f for p in DOCUMENT_FIELDS for f in page.facts if f.predicate.iri == p.value]
+    rows = list(store.query(sparql("document-evidence.rq"), substitutions={Variable("this"): NamedNode(page.iri)}))
+    spans = [Span(int(r["start"].value), int(r["end"].value), anchor(r["annotation"].value)) for r in rows]
+    facts, seen = [], set()
+    for r in rows:
+        body = r["body"].value
+        if body not in seen:
+            seen.add(body)
+            label = r["bodyLabel"].value if r["bodyLabel"] else builder.label(body)
+            facts.append((Link(builder.linker.href(body), label, body), "#" + anchor(r["annotation"].value)))
+    return DocumentPage(page, meta, pieces(page.text or "", spans), facts)
+

@@ -1,0 +1,208 @@
+"""Dumps of the whole graph: written once per store generation, then served as static files.
+
+A build swaps in a new generation directory (see store/embedded.py); its dumps are written on first
+request into a hidden folder beside it (`.<generation>.dumps/`), each file atomically (temporary
+name, then rename) under a file lock, so concurrent workers never serve a half-written dump and
+a rebuild never serves stale ones. Writing streams from the store to disk and serving streams from
+disk to the socket: memory stays bounded whatever the size of the graph."""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import gzip
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, serialize
+
+from .config import Config
+from .errors import InputError
+from .graph import PREFIXES, Iris
+from .store.embedded import EmbeddedStore, current
+
+QUERIES = Path(__file__).parent / "linked"
+
+
+@dataclass(frozen=True)
+class Dump:
+    name: str             # the `kg dump --format` value
+    file: str             # its name under /dumps/ ("" for formats offered by the command only)
+    media_type: str       # of the file as served
+    rdf: RdfFormat
+    content: str          # what it holds
+    gzipped: bool = False  # the file itself is gzip (served as application/gzip, never re-encoded)
+
+
+DUMPS = [
+    Dump("turtle", "dipkg.ttl", "text/turtle", RdfFormat.TURTLE,
+         "The whole graph (the union of the named graphs) as Turtle."),
+    Dump("nt.gz", "dipkg.nt.gz", "application/gzip", RdfFormat.N_TRIPLES,
+         "The whole graph as gzipped N-Triples, one triple a line.", gzipped=True),
+    Dump("trig", "dipkg.trig", "application/trig", RdfFormat.TRIG,
+         "Every named graph (one per document, with its provenance, plus ontology and gazetteer) as TriG."),
+    Dump("nquads", "dipkg.nq", "application/n-quads", RdfFormat.N_QUADS,
+         "Every named graph as N-Quads, one quad a line."),
+    Dump("ontology", "ontology.ttl", "text/turtle", RdfFormat.TURTLE,
+         "The ontology and the topic scheme alone, as Turtle."),
+]
+CLI_ONLY = [Dump("ntriples", "", "application/n-triples", RdfFormat.N_TRIPLES,
+                 "The whole graph as N-Triples, uncompressed.")]
+ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "ntriples.gz": "nt.gz",
+           "nq": "nquads", "n-quads": "nquads"}
+
+
+def by_file(name: str) -> Dump | None:
+    return next((d for d in DUMPS if d.file == name), None)
+
+
+def by_format(name: str) -> Dump:
+    key = ALIASES.get(name.strip().lower(), name.strip().lower())
+    for d in DUMPS + CLI_ONLY:
+        if d.name == key:
+            return d
+    raise ValueError(f"unknown dump format {name!r}; one of: " + ", ".join(d.name for d in DUMPS + CLI_ONLY))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write(store: EmbeddedStore, dump: Dump, out, base_iri: str) -> None:
+    """Stream one dump of `store` into the binary file `out`."""
+    if dump.name == "ontology":
+        graph = Iris(base_iri).graph("ontology").value
+        data = (q.triple for q in store.quads(graph))
+    elif dump.rdf in (RdfFormat.TRIG, RdfFormat.N_QUADS):
+        data = store.quads()
+    else:
+        data = store.query((QUERIES / "union.rq").read_text())
+    prefixes = PREFIXES if dump.rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+    if dump.gzipped:
+        # mtime=0: the same graph always gives the same bytes.
+        with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0) as gz:
+            serialize(data, gz, dump.rdf, prefixes=prefixes)
+    else:
+        serialize(data, out, dump.rdf, prefixes=prefixes)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _atomic(path: Path, produce) -> Path:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as f:
+            produce(f)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def built_at(store: EmbeddedStore) -> int:
+    """When the store's generation was built, in epoch seconds (its directory is not written after the build)."""
+    return int(Path(store.generation).stat().st_mtime)
+
+
+class Cache:
+    """The dump files of one store generation."""
+
+    def __init__(self, config: Config, store: EmbeddedStore | None = None):
+        self.config = config
+        self.store = store or current(config.store_dir)
+        self.generation = Path(self.store.generation)
+        self.folder = self._folder()
+
+    def _folder(self) -> Path:
+        beside = self.generation.parent / f".{self.generation.name}.dumps"
+        try:
+            beside.mkdir(exist_ok=True)
+            return beside
+        except OSError:
+            # A store folder we cannot write to: keep the dumps in the temporary directory instead.
+            key = hashlib.sha256(str(self.generation).encode()).hexdigest()[:16]
+            folder = Path(tempfile.gettempdir()) / "dipkg-dumps" / key
+            folder.mkdir(parents=True, exist_ok=True)
+            return folder
+
+    @property
+    def modified(self) -> int:
+        return built_at(self.store)
+
+    def etag(self, dump: Dump, encoding: str = "") -> str:
+        return hashlib.sha256(f"{self.generation}|{dump.file}|{encoding}".encode()).hexdigest()[:32]
+
+    def path(self, dump: Dump) -> Path:
+        """The dump's file, written first if this generation does not have it yet."""
+        path = self.folder / dump.file
+        if not path.exists():
+            with _locked(self.folder):
+                if not path.exists():
+                    _atomic(path, lambda f: write(self.store, dump, f, self.config.base_iri))
+                    self._prune()
+        return path
+
+    def gzip_path(self, dump: Dump) -> Path:
+        """The dump compressed, for clients that accept `Content-Encoding: gzip`."""
+        if dump.gzipped:
+            raise ValueError(f"{dump.file} is already compressed")
+        path = self.folder / "gzip" / (dump.file + ".gz")
+        if not path.exists():
+            plain = self.path(dump)
+            path.parent.mkdir(exist_ok=True)
+            with _locked(self.folder):
+                if not path.exists():
+                    def produce(f):
+                        with open(plain, "rb") as src, gzip.GzipFile(filename="", mode="wb", fileobj=f, mtime=0) as gz:
+                            shutil.copyfileobj(src, gz, 1 << 20)
+                    _atomic(path, produce)
+        return path
+
+    def _prune(self) -> None:
+        """Drop the dumps of generations that no longer exist."""
+        for folder in self.generation.parent.glob(".*.dumps"):
+            if not (folder.parent / folder.name[1:-len(".dumps")]).exists():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def prepare(config: Config) -> list[Path]:
+    """Write every dump of the current generation now (e.g. right after a build) rather than on first request."""
+    cache = Cache(config)
+    return [cache.path(d) for d in DUMPS] + [cache.gzip_path(d) for d in DUMPS if not d.gzipped]
+
+
+# ---------------------------------------------------------------- `kg dump`
+
+
+def cli_dump(config: Config, args) -> int:
+    try:
+        dump = by_format(args.format)
+    except ValueError as exc:
+        print(f"kg dump: error: --format: {exc}", file=sys.stderr)
+        return 2
+    try:
+        store = EmbeddedStore.open(config.store_dir)
+    except InputError as exc:
+        print(f"kg dump: error: {exc}", file=sys.stderr)
+        return 1
+    if args.output is None:
+        try:
+            write(store, dump, sys.stdout.buffer, config.base_iri)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:  # `kg dump | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    else:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        _atomic(Path(args.output), lambda f: write(store, dump, f, config.base_iri))
+    return 0

@@ -1,0 +1,231 @@
+"""A pool of query processes that can be killed.
+
+pyoxigraph has no way to cancel a running query, so every query runs in a separate, pre-started
+process that opens the store read-only; a query past its deadline is stopped by killing its
+process (SIGKILL: the work really ends), and a fresh process takes its place. Requests and results
+cross a socket pair as pickles; results are already serialised to bytes in the negotiated format.
+
+Run as `python -m kg.executor FD PARENT [--isolate]`: the child side. With --isolate (for every
+query that has no allow-listed SERVICE) the child moves into a network namespace of its own where
+nothing can be reached: a wall behind the query check (kg.guard) that does not depend on it."""
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import pickle
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+
+log = logging.getLogger("kg.executor")
+STARTUP_SECONDS = 30.0
+
+
+class Busy(Exception):
+    """No query process became free before the request's deadline."""
+
+
+class Died(RuntimeError):
+    """The query process ended without answering (crashed or killed from outside)."""
+
+
+# ---------------------------------------------------------------- parent side
+
+class Executor:
+    """One query process and the socket that talks to it."""
+
+    def __init__(self, isolate: bool):
+        mine, theirs = socket.socketpair()
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "kg.executor", str(theirs.fileno()), str(os.getpid())]
+                + (["--isolate"] if isolate else []),
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        finally:
+            theirs.close()
+        self.conn = Connection(mine.detach())
+        if not self.conn.poll(STARTUP_SECONDS):
+            self.kill()
+            raise Died(f"query process did not start within {STARTUP_SECONDS:g} s")
+        try:
+            _, self.pid, self.isolated = pickle.loads(self.conn.recv_bytes())
+        except EOFError:
+            self.kill()
+            raise Died("query process exited while starting (see the log above)") from None
+
+    def call(self, request: dict, timeout: float):
+        """The child's reply, or TimeoutError if none came within `timeout` seconds."""
+        try:
+            self.conn.send_bytes(pickle.dumps(request))
+            if self.conn.poll(max(timeout, 0)):
+                return pickle.loads(self.conn.recv_bytes())
+        except (EOFError, OSError) as exc:
+            raise Died(f"query process {self.proc.pid} ended unexpectedly ({exc or type(exc).__name__})") from None
+        raise TimeoutError
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self.conn.close()
+
+
+class Pool:
+    """Up to `size` query processes for this process's threads; `warm` of them started ahead."""
+
+    def __init__(self, size: int, isolate: bool, warm: int = 0):
+        self.size, self.isolate, self.warm = size, isolate, min(warm, size)
+        self._idle: queue.LifoQueue = queue.LifoQueue()   # LIFO: the most recently used stays hot
+        self._lock = threading.Lock()
+        self._live = 0                                     # started or starting
+        self._spawns: queue.Queue = queue.Queue()
+        self.isolated: bool | None = None
+        # One long-lived thread starts every child: the children's parent-death signal is tied to
+        # the thread that started them, so it must not be a short-lived one.
+        threading.Thread(target=self._spawn_loop, name="kg-executor-spawner", daemon=True).start()
+        self._top_up()
+
+    def _spawn_loop(self) -> None:
+        while True:
+            self._spawns.get()
+            try:
+                ex = Executor(self.isolate)
+                self.isolated = ex.isolated
+            except Exception as exc:  # reported to the waiting request, not lost
+                log.error("cannot start a query process: %s", exc)
+                with self._lock:
+                    self._live -= 1
+                self._idle.put(exc)
+                continue
+            self._idle.put(ex)
+
+    def _top_up(self) -> None:
+        with self._lock:
+            while self._live < self.warm:
+                self._live += 1
+                self._spawns.put(None)
+
+    def acquire(self, deadline: float) -> Executor:
+        while True:
+            try:
+                item = self._idle.get_nowait()
+            except queue.Empty:
+                with self._lock:
+                    if self._live < self.size:
+                        self._live += 1
+                        self._spawns.put(None)
+                try:
+                    item = self._idle.get(timeout=max(deadline - time.monotonic(), 0))
+                except queue.Empty:
+                    raise Busy from None
+            if isinstance(item, Exception):
+                raise Died(str(item))
+            if item.alive():
+                return item
+            self.discard(item)  # died while idle (killed from outside): try another
+
+    def release(self, ex: Executor) -> None:
+        self._idle.put(ex)
+
+    def discard(self, ex: Executor) -> None:
+        """Kill a process (its query ran too long or it broke) and start a replacement."""
+        ex.kill()
+        with self._lock:
+            self._live -= 1
+        self._top_up()
+
+    def stats(self) -> dict:
+        return {"size": self.size, "live": self._live, "idle": self._idle.qsize(),
+                "network_isolated": self.isolated}
+
+    def shutdown(self) -> None:
+        while True:
+            try:
+                item = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            if isinstance(item, Executor):
+                item.kill()
+
+
+# ---------------------------------------------------------------- child side
+
+def _die_with_parent(parent: int) -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: SIGKILL when the parent goes
+    if os.getppid() != parent:     # it went before the line above
+        os._exit(1)
+
+
+def _isolate_network() -> bool:
+    """Enter an empty network namespace: no route anywhere, not even loopback."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.unshare(0x40000000) == 0:  # CLONE_NEWNET (root)
+        return True
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(0x10000000 | 0x40000000) != 0:  # CLONE_NEWUSER | CLONE_NEWNET (unprivileged)
+        return False
+    try:  # keep our own identity inside, so the store's files stay readable
+        for path, text in (("/proc/self/setgroups", "deny"), ("/proc/self/uid_map", f"{uid} {uid} 1"),
+                           ("/proc/self/gid_map", f"{gid} {gid} 1")):
+            with open(path, "w") as f:
+                f.write(text)
+    except OSError:
+        pass
+    return True
+
+
+def _answer(request: dict):
+    from pathlib import Path
+
+    from .errors import InputError
+    from .results import NotAcceptable, render
+    from .store.embedded import current
+
+    try:
+        store = current(Path(request["store_dir"]))
+        result = store.query(request["sparql"], default_graphs=request["default_graphs"],
+                             named_graphs=request["named_graphs"], substitutions=request["substitutions"],
+                             union=request["union"])
+        return "ok", render(result, accept=request["accept"], format=request["format"],
+                            max_results=request["max_results"], prefixes=request["prefixes"])
+    except SyntaxError as exc:
+        return "syntax", str(exc)
+    except NotAcceptable as exc:
+        return "not-acceptable", str(exc)
+    except InputError as exc:
+        return "unavailable", str(exc)
+    except OSError as exc:  # a SERVICE endpoint could not be reached or answered badly
+        return "remote", f"{type(exc).__name__}: {exc}"
+    except Exception as exc:  # an evaluation error: the query's fault (unbound SERVICE, bad cast…)
+        return "evaluation", f"{type(exc).__name__}: {exc}"
+
+
+def main(argv: list[str]) -> int:
+    fd, parent = int(argv[0]), int(argv[1])
+    _die_with_parent(parent)
+    isolated = _isolate_network() if "--isolate" in argv else False
+    conn = Connection(fd)
+    from . import results  # noqa: F401  (imported before "ready": the first query pays nothing)
+    from .store import embedded  # noqa: F401
+
+    conn.send_bytes(pickle.dumps(("ready", os.getpid(), isolated)))
+    while True:
+        try:
+            request = pickle.loads(conn.recv_bytes())
+        except EOFError:  # the parent closed the socket: its pool is gone
+            return 0
+        conn.send_bytes(pickle.dumps(_answer(request)))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

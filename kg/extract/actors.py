@@ -1,0 +1,421 @@
+"""Actor mentions: names, aliases and titles resolved to gazetteer entries, and people or
+organisations the gazetteer does not know discovered and minted as new actors.
+
+Names and aliases are matched as written (so "Camino" the vice minister is not "el camino");
+titles and offices case-insensitively. A title followed by a name is that person; a bare title
+("the Secretary", "el canciller") refers back to the last person named with that role, or else
+to the holder of a matching office on the document's date."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..dates import PartialDate
+from ..facts import Actor, Gazetteer, Role
+from . import identity
+from .lexicon import Language, demonyms
+
+PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
+# Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
+_TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
+_MAX_GAP = 6
+
+
+@dataclass
+class Ref:
+    """An actor as a sentence mentions it."""
+    actor: str
+    type: str
+    start: int          # token indices in the document
+    end: int
+    country: str | None = None
+    discovered: bool = False
+    via: str | None = None          # "both_people": stands for the people of the last meeting
+
+
+@dataclass
+class NewActor:
+    id: str
+    type: str
+    name: str
+    language: str
+    country: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+def _variants(name: str) -> set[str]:
+    """A name as written and with its first letter capitalised (sentence start)."""
+    return {name, name[:1].upper() + name[1:]}
+
+
+def _within(role: Role, start: dt.date, end: dt.date) -> bool:
+    r_start = role.start.as_date() if role.start else dt.date.min
+    r_end = role.end.as_date() if role.end else dt.date.max
+    return r_start <= end and start <= r_end
+
+
+def _span_of(date: PartialDate) -> tuple[dt.date, dt.date]:
+    first = date.as_date()
+    if date.day:
+        return first, first
+    if date.month:
+        nxt = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return first, dt.date(date.year, 12, 31)
+
+
+class ActorIndex:
+    """The gazetteer and the language's titles as matchers over one spaCy vocabulary."""
+
+    def __init__(self, gaz: Gazetteer, lang: Language, vocab):
+        self.gaz, self.lang = gaz, lang
+        self.titles = lang.titles()
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.folded = PhraseMatcher(vocab, attr="LOWER")
+        make = vocab.strings  # noqa: F841 - the matchers intern their labels themselves
+        tokenizer = _Tokenizer(vocab)
+        for a in gaz.actors.values():
+            names = {n for v in [*a.name.values(), *a.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
+            self.exact.add("actor:" + a.id, [tokenizer(v) for n in names for v in _variants(n)])
+        for p in gaz.places.values():
+            names = {n for v in [*p.name.values(), *p.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
+            self.exact.add("place:" + p.id, [tokenizer(v) for n in names for v in _variants(n)])
+        for country, by_lang in demonyms().items():
+            words = by_lang.get(lang.code, [])
+            if words:
+                self.exact.add("demonym:" + country, [tokenizer(v) for w in words for v in _variants(w)])
+        self.office_role: dict[str, str] = {}
+        for o in gaz.offices.values():
+            names = {n for v in [*o.name.values(), *o.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
+            self.folded.add("office:" + o.id, [tokenizer(n.lower()) for n in names])
+            roles = sorted((self.titles[n.lower()] for n in names if n.lower() in self.titles), key=len, reverse=True)
+            if roles:
+                self.office_role[o.id] = roles[0]
+        for phrase, role in self.titles.items():
+            self.folded.add("title:" + role, [tokenizer(phrase)])
+        for key in ("both_countries", "both_people"):
+            self.folded.add(key, [tokenizer(p.lower()) for p in lang.actors[key]])
+        self.not_names = set(lang.actors["not_names"])
+        self.particles = set(lang.actors["name_particles"])
+        self.org_heads = set(lang.actors["organisation_heads"])
+        # Last words that end the name of a thing, not of a person ("General Assembly").
+        self.not_person_words = self.org_heads | set(lang.meetings["event_heads"]) | set(lang.meetings["body_heads"]) | \
+            {w for ws in lang.agreements["heads"].values() for w in ws}
+        self.countries = {a.id for a in gaz.actors.values() if a.type == COUNTRY}
+
+    def person_roles(self, actor_id: str) -> set[str]:
+        a = self.gaz.actors.get(actor_id)
+        return {self.office_role[r.office] for r in a.roles if r.office in self.office_role} if a else set()
+
+    def holders(self, offices: list[str], date: PartialDate | None) -> set[str]:
+        if date is None:
+            return set()
+        start, end = _span_of(date)
+        return {a.id for a in self.gaz.actors.values() for r in a.roles if r.office in offices and _within(r, start, end)}
+
+    def country_of(self, actor_id: str) -> str | None:
+        a = self.gaz.actors.get(actor_id)
+        if a is None:
+            return None
+        return a.id if a.type == COUNTRY else a.country
+
+    def office_country(self, office_id: str) -> str | None:
+        org = self.gaz.offices[office_id].organisation
+        seen = set()
+        while org and org not in seen:
+            seen.add(org)
+            if org in self.countries:
+                return org
+            a = self.gaz.actors[org]
+            org = a.country or a.part_of
+        return None
+
+
+class _Tokenizer:
+    """Patterns for the phrase matchers, tokenised like the documents (no pipeline run)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.cache: dict[str, Doc] = {}
+
+    def __call__(self, text: str) -> Doc:
+        from .text import pipeline  # the language's tokenizer, with the project's infix rules
+
+        if text not in self.cache:
+            self.cache[text] = pipeline(self.vocab.lang).make_doc(text)
+        return self.cache[text]
+
+
+def _is_name_token(tok, index: ActorIndex) -> bool:
+    t = tok.text
+    return (t[:1].isupper() and any(c.isalpha() for c in t) and t not in index.not_names
+            and t.lower() not in index.titles and not t.isupper() or (len(t) == 2 and t[1] == "."))
+
+
+def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
+    """End of a person's name starting at token i ("Luis Gilberto Murillo", "Ana de la Cruz"), or i."""
+    j, last = i, i
+    while j < len(doc) and j - i < limit + 2:
+        tok = doc[j]
+        if _is_name_token(tok, index):
+            last = j + 1
+        elif tok.text not in index.particles or last == i:
+            break
+        j += 1
+    return last
+
+
+def organisation_at(doc: Doc, i: int, index: ActorIndex) -> int:
+    """End of an organisation's name that starts with a head word at token i, or i."""
+    if doc[i].text not in index.org_heads:
+        return i
+    j, last, capitals = i + 1, i, 0
+    while j < len(doc):
+        tok = doc[j]
+        if tok.text[:1].isupper() and tok.is_alpha:
+            last, capitals = j + 1, capitals + 1
+        elif tok.text.lower() not in ("de", "del", "la", "las", "los", "of", "the", "for", "para", "on"):
+            break
+        j += 1
+    return last if capitals else i
+
+
+@dataclass
+class Mentions:
+    """Every actor mention of a document, in order, and the new actors they introduce."""
+    refs: list[Ref]
+    places: list[tuple[int, int, str]]
+    new: dict[str, NewActor]
+    principal: list[str]           # the document's main countries, most mentioned first
+
+    def in_span(self, start: int, end: int) -> list[Ref]:
+        return [r for r in self.refs if start <= r.start and r.end <= end]
+
+    def places_in(self, start: int, end: int) -> list[str]:
+        return [p for s, e, p in self.places if start <= s and e <= end]
+
+
+def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Mentions:
+    vocab = doc.vocab
+    raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
+          [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
+    places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
+    # Discovered organisation names compete with gazetteer names: the longer one wins.
+    for tok in doc:
+        end = organisation_at(doc, tok.i, index)
+        if end > tok.i + 1:
+            raw.append(("org:", tok.i, end))
+    priority = {"actor": 0, "office": 1, "title": 2, "both_countries": 2, "both_people": 2, "demonym": 3, "org": 4}
+    cands = sorted((c for c in raw if not c[0].startswith("place:")),
+                   key=lambda c: (-(c[2] - c[1]), priority[c[0].split(":")[0]], c[1]))
+    chosen, used = [], set()
+    for label, s, e in cands:
+        if used.isdisjoint(range(s, e)):
+            chosen.append((label, s, e))
+            used.update(range(s, e))
+    chosen.sort(key=lambda c: c[1])
+    return _Resolver(doc, index, date, raw).run(chosen, places)
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, index: ActorIndex, date: PartialDate | None, raw):
+        self.doc, self.index, self.date = doc, index, date
+        self.raw = raw                               # every match, before overlaps were resolved
+        self.refs: list[Ref] = []
+        self.new: dict[str, NewActor] = {}
+        self.roles: dict[str, set[str]] = {}       # actor -> roles seen in this document
+        self.surnames: dict[str, str] = {}         # last name -> discovered person
+
+    def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
+        if role:
+            self.roles.setdefault(actor, set()).add(role)
+        self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
+
+    def discover_person(self, s: int, e: int, role: str | None, country: str | None):
+        if self.doc[e - 1].text in self.index.not_person_words:
+            return False
+        name = self.doc[s:e].text
+        ident = identity.slug(name)
+        known = self.surnames.get(self.doc[e - 1].text)
+        if known and (e - s == 1 or known == ident):
+            ident = known
+        actor = self.new.setdefault(ident, NewActor(ident, PERSON, name, self.index.lang.code, country))
+        if role:
+            actor.roles.add(role)
+        actor.country = actor.country or country
+        if e - s > 1:
+            self.surnames[self.doc[e - 1].text] = ident
+        self.person(ident, s, e, role, actor.country, True)
+        return True
+
+    def gap_country(self, s: int, e: int, labels) -> str | None:
+        for label, ls, le in labels:
+            if s <= ls and le <= e and label.startswith(("actor:", "demonym:")):
+                actor = label.split(":", 1)[1]
+                if actor in self.index.countries:
+                    return actor
+        return None
+
+    def bare_title(self, role: str, office: str | None, s: int, e: int):
+        """'the Secretary', 'el canciller': the last person named with the role, else the holder."""
+        generic = role in ("minister", "secretary", "official")
+        for ref in reversed(self.refs):
+            if ref.type != PERSON:
+                continue
+            roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
+            if role in roles or (generic and any(role in r for r in roles)):
+                self.person(ref.actor, s, e, role, ref.country, ref.discovered)
+                return
+        offices = [office] if office else [o for o, r in self.index.office_role.items() if r == role]
+        if not office and self.principal:
+            offices = [o for o in offices if self.index.office_country(o) in self.principal]
+        holders = self.index.holders(offices, self.date)
+        if len(holders) == 1:
+            self.person(holders.pop(), s, e, role)
+
+    def run(self, chosen, places) -> Mentions:
+        doc, index = self.doc, self.index
+        self.principal = _principal(chosen, index)
+        consumed = set()
+        for n, (label, s, e) in enumerate(chosen):
+            if n in consumed:
+                continue
+            kind, _, value = label.partition(":")
+            if kind == "actor":
+                a = index.gaz.actors[value]
+                if a.type == PERSON:
+                    self.person(value, s, e, None)
+                else:
+                    self.refs.append(Ref(value, a.type, s, e, index.country_of(value)))
+            elif kind in ("title", "office"):
+                role = value if kind == "title" else index.office_role.get(value)
+                office = value if kind == "office" else None
+                # Whose title: a country named just before ("Chilean Foreign Minister") or inside
+                # the office's words ("ministro de Relaciones Exteriores del Perú"), else unknown.
+                own = index.office_country(office) if office else None
+                named = any(lab.startswith("actor:") and lab[6:] in index.countries and s <= ls and le <= e
+                            for lab, ls, le in self.raw)
+                country = self.country_before(s, chosen, n) or (own if named or own in self.principal else None)
+                # What follows the title: a gap of little words and the country, then a name.
+                j, k = e, n + 1
+                while j < len(doc) and j - e <= _MAX_GAP:
+                    nxt = chosen[k] if k < len(chosen) else None
+                    if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].split(":")[1] in index.countries):
+                        country = nxt[0].split(":", 1)[1]
+                        consumed.add(k)
+                        j, k = nxt[2], k + 1
+                    elif doc[j].text.lower() in _TITLE_GAP:
+                        j += 1
+                    else:
+                        break
+                nxt = chosen[k] if k < len(chosen) else None
+                if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
+                    consumed.add(k)
+                    self.person(nxt[0][6:], s, nxt[2], role)
+                    continue
+                end = name_after(doc, j, index)
+                if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, country):
+                    continue
+                # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández"
+                comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
+                if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
+                    later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
+                    inner = self.gap_country(j, comma, self.raw)
+                    if later and later[0].startswith("actor:") and index.gaz.actors[later[0][6:]].type == PERSON:
+                        consumed.add(chosen.index(later))
+                        self.person(later[0][6:], s, later[2], role)
+                        continue
+                    end = name_after(doc, comma + 1, index)
+                    if end > comma + 1 and not any(ls < end and comma < le for _, ls, le in chosen) and \
+                            self.discover_person(comma + 1, end, role, country or inner):
+                        continue
+                # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".
+                before = self.appositive(s, chosen, n)
+                if before and self.discover_person(*before, role, country or self.gap_country(before[1], s, chosen)):
+                    continue
+                if role:
+                    self.bare_title(role, office, s, e)
+            elif kind == "demonym":
+                self.refs.append(Ref(value, COUNTRY, s, e, value))
+            elif kind == "org":
+                name = doc[s:e].text
+                ident = identity.slug(name)
+                country = self.gap_country(s, e, chosen) or next(
+                    (index.country_of(v.split(":")[1]) for v, ls, le in chosen if s <= ls and le <= e and v.startswith("actor:")), None)
+                self.new.setdefault(ident, NewActor(ident, ORGANISATION, name, index.lang.code, country))
+                self.refs.append(Ref(ident, ORGANISATION, s, e, country, True))
+            elif kind in ("both_countries", "both_people"):
+                self.collective(kind, s, e)
+        self.surname_mentions(chosen)
+        self.refs.sort(key=lambda r: r.start)
+        return Mentions(self.refs, sorted(places), self.new, self.principal)
+
+    def country_before(self, s: int, chosen, n: int) -> str | None:
+        """'Chilean Foreign Minister', 'Colombia's Foreign Minister': the country right before a title."""
+        j = s - 1
+        while j >= 0 and self.doc[j].text in ("’s", "'s", "’"):
+            j -= 1
+        for lab, ls, le in chosen[max(0, n - 2):n]:
+            if le == j + 1:
+                value = lab.split(":", 1)[-1]
+                if lab.startswith("demonym:") or value in self.index.countries:
+                    return value
+        return None
+
+    def appositive(self, s: int, chosen, n: int):
+        doc, j = self.doc, s - 1
+        while j >= 0 and doc[j].text.lower() in ("el", "la", "the", "’s", "'s") or (j >= 0 and any(
+                ls <= j < le and (lab.startswith("demonym:") or lab.split(":", 1)[-1] in self.index.countries)
+                for lab, ls, le in chosen)):
+            j -= 1
+        if j < 1 or doc[j].text != ",":
+            return None
+        end, start = j, j
+        while start > 0 and (_is_name_token(doc[start - 1], self.index) or doc[start - 1].text in self.index.particles):
+            start -= 1
+        while start < end and doc[start].text in self.index.particles:
+            start += 1
+        if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
+            return None
+        return start, end
+
+    def collective(self, kind: str, s: int, e: int):
+        if kind == "both_countries":
+            for c in self.principal[:2]:
+                self.refs.append(Ref(c, COUNTRY, s, e, c))
+            return
+        people = []
+        for ref in reversed(self.refs):
+            if ref.type == PERSON and ref.actor not in people:
+                people.append(ref.actor)
+                self.refs.append(Ref(ref.actor, PERSON, s, e, ref.country, ref.discovered, kind))
+            if len(people) == 2:
+                break
+
+    def surname_mentions(self, chosen):
+        """Later mentions of a discovered person by last name alone."""
+        if not self.surnames:
+            return
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        for tok in self.doc:
+            ident = self.surnames.get(tok.text)
+            if ident and tok.i not in taken:
+                self.refs.append(Ref(ident, PERSON, tok.i, tok.i + 1, self.new[ident].country, True))
+
+
+def _principal(chosen, index: ActorIndex) -> list[str]:
+    """The countries a document is about: the most mentioned (countries, their people, demonyms)."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for label, s, _ in chosen:
+        kind, _, value = label.partition(":")
+        country = value if kind == "demonym" else index.country_of(value) if kind == "actor" else \
+            index.office_country(value) if kind == "office" else None
+        if country:
+            counts[country] += 1
+            first.setdefault(country, s)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))

@@ -1,0 +1,70 @@
+"""The extractor's words and patterns, read from data/lexicons (one folder per language).
+
+A pattern is a line of tokens in a small syntax (data/lexicons/README.md) turned into spaCy
+Matcher patterns here, so that linguists edit YAML, not code."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..config import ROOT
+
+LEXICONS = ROOT / "data" / "lexicons"
+LANGUAGES = ("es", "en")
+
+
+def token_pattern(line: str) -> list[dict]:
+    """'~^reuni(ó|eron)$ ?a|con *3 word' -> spaCy Matcher token dicts (case-insensitive)."""
+    out = []
+    for tok in line.split():
+        if tok.startswith("*") and tok[1:].isdigit():
+            out.append({"OP": "{0,%s}" % tok[1:]})
+            continue
+        spec: dict = {}
+        if tok.startswith("?") and len(tok) > 1:
+            spec["OP"], tok = "?", tok[1:]
+        if tok.startswith("~"):
+            spec["LOWER"] = {"REGEX": tok[1:]}
+        elif "|" in tok:
+            spec["LOWER"] = {"IN": tok.lower().split("|")}
+        else:
+            spec["LOWER"] = tok.lower()
+        out.append(spec)
+    return out
+
+
+@dataclass
+class Language:
+    code: str
+    meetings: dict = field(default_factory=dict)
+    commitments: dict = field(default_factory=dict)
+    agreements: dict = field(default_factory=dict)
+    actors: dict = field(default_factory=dict)
+
+    def titles(self) -> dict[str, str]:
+        """Title phrase (lower case) -> role."""
+        return {t.lower(): role for role, words in self.actors["titles"].items() for t in words}
+
+
+def _read(path: Path):
+    with path.open(encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@lru_cache(maxsize=None)
+def language(code: str) -> Language:
+    folder = LEXICONS / code
+    return Language(code, *(_read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors")))
+
+
+@lru_cache(maxsize=1)
+def known_agreements() -> list[dict]:
+    return _read(LEXICONS / "agreements.yaml") or []
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, dict[str, list[str]]]:
+    return _read(LEXICONS / "demonyms.yaml") or {}

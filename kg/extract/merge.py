@@ -1,0 +1,71 @@
+"""Curated annotations over extracted facts: the curated layer corrects and completes the extractor.
+
+Within a document, a curated fact wins over an extracted one with the same id, or whose evidence
+overlaps its own in the same class. Across documents, an extracted meeting or agreement that is
+the same as a fact stated elsewhere (same people on the same day, same normalised name) takes that
+fact's id, so that the graph holds one node with each document's evidence."""
+from __future__ import annotations
+
+from ..dates import PartialDate
+from ..facts import Actor, Agreement, DocumentFacts, Gazetteer, Meeting
+from . import Extraction, identity
+
+SECTIONS = ("meetings", "commitments", "agreements")
+
+
+def _overlaps(a, b) -> bool:
+    return any(x.start < y.end and y.start < x.end for x in a.evidence for y in b.evidence)
+
+
+def _keys(fact, is_person, name_key) -> set[tuple]:
+    """What makes two statements the same fact, whatever ids their authors gave them."""
+    keys = set()
+    if isinstance(fact, Meeting):
+        people = frozenset(a for a in fact.participants if is_person(a))
+        if len(people) >= 2 and isinstance(fact.date, PartialDate) and fact.date.day:
+            keys.add(("people", people, fact.date.iso))
+    if isinstance(fact, Agreement):
+        keys |= {("name", name_key(n)) for n in fact.name.values() if n}
+    return keys
+
+
+def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, Extraction],
+            name_key=identity.name_key) -> tuple[list[DocumentFacts], dict[str, list[Actor]]]:
+    """The facts to write, per document (curated first), and the new actors each document's facts use.
+    `name_key` reduces a name to what identifies it (Extractor.name_key drops the parties' names)."""
+    by_doc = {f.document: f for f in curated}
+    new_ids: set[str] = set()
+    for ex in extracted.values():
+        new_ids |= {a.id for a in ex.actors}
+
+    def is_person(a: str) -> bool:
+        return a in gaz.actors and gaz.actors[a].type == "Person" or a in new_ids and any(
+            x.id == a and x.type == "Person" for ex in extracted.values() for x in ex.actors)
+
+    known: dict[tuple, str] = {}
+    for facts in curated:
+        for f in facts.all():
+            for k in _keys(f, is_person, name_key):
+                known.setdefault((type(f).__name__, *k), f.id)
+    out: list[DocumentFacts] = []
+    actors: dict[str, list[Actor]] = {}
+    for document in dict.fromkeys([*by_doc, *extracted]):
+        mine = by_doc.get(document) or DocumentFacts(document)
+        ex = extracted.get(document)
+        merged = DocumentFacts(document, list(mine.meetings), list(mine.commitments), list(mine.agreements))
+        if ex is not None:
+            for section in SECTIONS:
+                kept = getattr(merged, section)
+                theirs = getattr(mine, section)
+                for f in getattr(ex.facts, section):
+                    if any(c.id == f.id or _overlaps(c, f) for c in theirs):
+                        continue  # the curated layer states it: curated wins
+                    for k in _keys(f, is_person, name_key):
+                        if (type(f).__name__, *k) in known:
+                            f.id = known[(type(f).__name__, *k)]
+                            break
+                    kept.append(f)
+            used = {a for f in merged.all() for a in getattr(f, "participants", []) + getattr(f, "actors", []) + getattr(f, "parties", [])}
+            actors[document] = [a for a in ex.actors if a.id in used and a.id not in gaz.actors]
+        out.append(merged)
+    return out, actors

@@ -1,0 +1,76 @@
+"""Sentences of a document with their offsets, from spaCy's blank pipelines (no model download).
+
+Line breaks end sentences (headlines, bullets and captions have no full stop), except where a
+long line stops mid-sentence without punctuation, as stored web copies often do."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+_END = tuple(".!?:;»”\"')…")
+MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a heading, not a wrap
+MAX_HEADING_WORDS = 20
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    text = doc.text
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" not in tok.text_with_ws:
+            continue
+        if tok.is_space and tok.text.count("\n") > 1:
+            doc[i + 1].is_sent_start = True     # a blank line always ends a sentence
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        line = text[line_start:tok.idx + len(tok.text)].strip()
+        wrapped = len(line) >= MIN_WRAPPED_LINE and not line.endswith(_END)
+        doc[i + 1].is_sent_start = not wrapped
+    return doc
+
+
+@lru_cache(maxsize=None)
+def pipeline(lang: str) -> Language:
+    nlp = spacy.blank(lang)
+    # "U.S.-Peru" and "Perú–Estados Unidos" name two actors: split dashes before a capital.
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.])[-–—](?=[A-ZÁÉÍÓÚÑ])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("line_breaks")
+    return nlp
+
+
+@dataclass
+class Sentence:
+    span: Span          # without surrounding white space
+    index: int
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def heading(self) -> bool:
+        """A title, caption or credit line: no facts are read from these."""
+        words = [t for t in self.span if t.is_alpha]
+        return not self.text.endswith(_END) and len(words) < MAX_HEADING_WORDS
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    out = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if toks:
+            out.append(Sentence(doc[toks[0].i:toks[-1].i + 1], len(out)))
+    return out

@@ -1,0 +1,108 @@
+"""Dates in sentences: phrases found with patterns built from the date lexicon
+(data/lexicons/dates.yaml), normalised against the document's date by kg.dates.resolve."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..dates import DateRange, PartialDate, lexicon, resolve
+
+
+@dataclass
+class DatePhrase:
+    start: int          # offsets in the sentence's text
+    end: int
+    text: str
+    value: PartialDate | DateRange | None
+    year_only: bool = False
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lex = lexicon()
+    month = "|".join(sorted(map(re.escape, lex["months"]), key=len, reverse=True))
+    rel = "|".join(sorted(map(re.escape, [*lex["relative_days"], *lex["relative_weeks"]]), key=len, reverse=True))
+    weekday = "|".join(sorted(map(re.escape, lex["weekdays"]), key=len, reverse=True))
+    d = r"(\d{1,2})(?:º|°|st|nd|rd|th)?"
+    return [
+        # "del 5 al 7 de octubre (de 2022)", "5 y 6 de febrero", "13 y 14 de abril"
+        ("range_es", re.compile(rf"\b(?:del?\s+|los\s+días\s+)?{d}\s*(?:y|al|-|–|a)\s*{d}\s+de\s+({month})\b(?:\s+(?:de|del)\s+(\d{{4}}))?", re.I)),
+        # "9 de mayo de 2024", "29 de abril"
+        ("day_es", re.compile(rf"\b{d}\s+de\s+({month})\b(?:\s+(?:de|del)\s+(\d{{4}}))?", re.I)),
+        # "May 9, 2024", "March 14", "Oct. 6"
+        ("day_en", re.compile(rf"\b({month})\.?\s+{d}(?:\s*(?:-|–|and|to)\s*(\d{{1,2}}))?\b(?:,?\s+(\d{{4}}))?", re.I)),
+        # "9 May 2024"
+        ("day_en2", re.compile(rf"\b{d}\s+({month})\.?\s+(\d{{4}})\b", re.I)),
+        # "September 2021", "setiembre de 2022"
+        ("month", re.compile(rf"\b({month})\.?\s+(?:de\s+|del\s+|of\s+)?(\d{{4}})\b", re.I)),
+        ("relative", re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)),
+        ("weekday", re.compile(rf"\b(?:el|on|this|este|last|next|el\s+pasado|el\s+próximo)\s+({weekday})\b", re.I)),
+        # "en 2026", "in 2022": a year stated as a time, not as part of a name
+        ("year", re.compile(r"\b(?:en|in|durante|during|para|for)\s+(?:el\s+año\s+|the\s+year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)", re.I)),
+    ]
+
+
+def _weekday(name: str, reference: PartialDate | None, future: bool):
+    if not reference or not reference.day:
+        return None
+    ref = reference.as_date()
+    delta = (lexicon()["weekdays"][name.lower()] - ref.weekday()) % 7
+    day = ref + dt.timedelta(days=delta) if future else ref - dt.timedelta(days=(7 - delta) % 7)
+    return PartialDate.of(day)
+
+
+def _year_of(month: int, explicit: str | None, reference: PartialDate | None, future: bool) -> int | None:
+    if explicit:
+        return int(explicit)
+    if reference is None:
+        return None
+    # "el 5 de febrero próximo" in a text of late January: a future month earlier than the
+    # document's month belongs to the next year.
+    if future and reference.month and month < reference.month:
+        return reference.year + 1
+    return reference.year
+
+
+def find(text: str, reference: PartialDate | None, future: bool = False) -> list[DatePhrase]:
+    """Every date phrase of a sentence, earliest first, resolved where the reference allows."""
+    found: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+    months = lexicon()["months"]
+    for kind, rx in _patterns():
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = None
+            try:
+                if kind == "range_es":
+                    month = months[m.group(3).lower()]
+                    year = _year_of(month, m.group(4), reference, future)
+                    if year:
+                        value = DateRange(PartialDate(year, month, int(m.group(1))), PartialDate(year, month, int(m.group(2))))
+                elif kind in ("day_es", "day_en", "day_en2"):
+                    if kind == "day_en":
+                        month, day, second, year_text = months[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3), m.group(4)
+                    elif kind == "day_es":
+                        day, month, second, year_text = int(m.group(1)), months[m.group(2).lower()], None, m.group(3)
+                    else:
+                        day, month, second, year_text = int(m.group(1)), months[m.group(2).lower()], None, m.group(3)
+                    year = _year_of(month, year_text, reference, future)
+                    if year:
+                        value = PartialDate(year, month, day)
+                        if second:
+                            value = DateRange(value, PartialDate(year, month, int(second)))
+                elif kind == "month":
+                    value = PartialDate(int(m.group(2)), months[m.group(1).lower().rstrip(".")])
+                elif kind == "relative":
+                    value = resolve(m.group(1), reference)
+                elif kind == "weekday":
+                    value = _weekday(m.group(1), reference, future)
+                elif kind == "year":
+                    value = PartialDate(int(m.group(1)))
+            except (ValueError, KeyError):
+                value = None
+            taken.append((m.start(), m.end()))
+            found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind == "year"))
+    return sorted(found, key=lambda p: p.start)

@@ -1,0 +1,135 @@
+"""What a query may do, decided before it runs: read only, and reach only allow-listed services.
+
+pyoxigraph evaluates SERVICE by sending HTTP requests itself and offers no hook to veto them, so the
+SERVICE clauses are found in the query text and checked against the allow-list first. Its parser
+reads keywords even when glued to other text ("1SERVICE<…>", "SERVICESILENT", "SERVICE:x"), so every
+mention of the word in code is examined, not just whole words.
+
+Two walls stand behind this check (see kg.execute): a query without an allowed SERVICE runs in a
+query process with no network at all, and a query that does get the network must not mention the
+word "service" anywhere but in its checked SERVICE clauses (strings and comments included), so that
+no lexing subtlety can smuggle a second clause past the check."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from .sparql_tokens import (IRIREF, PN_LOCAL, PN_PREFIX, VARNAME, iri_value, pname_parts, position,
+                            significant)
+
+UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+MAX_MENTIONS = 64     # of the word "service": far more than any real query federates to
+TARGET_WINDOW = 4096  # characters an endpoint IRI may take
+
+_SERVICE = re.compile(r"(?i)service")
+_GAP = re.compile(r"(?:\s|#[^\r\n]*+)*+")
+_SILENT = re.compile(r"(?i)silent")
+_TARGET = re.compile(f"(?P<iri>{IRIREF})|(?P<var>[?$]{VARNAME})|(?P<pname>(?:{PN_PREFIX})?:(?:{PN_LOCAL})?)")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+class Refused(Exception):
+    def __init__(self, message: str, status: int = 403):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+@dataclass
+class Service:
+    start: int             # offset of the keyword
+    end: int               # offset just after the endpoint
+    kind: str              # iri, var or pname
+    text: str              # the endpoint as written
+    endpoint: str | None   # resolved IRI (None for a variable or an undeclared prefix)
+
+
+@dataclass
+class Inspection:
+    text: str
+    update: str | None = None                       # the first update keyword found, if any
+    services: list[Service] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)  # every offset of the word "service"
+    has_dataset: bool = False                       # FROM / FROM NAMED in the query
+
+
+def _resolve(iri: str, base: str | None) -> str:
+    return iri if _SCHEME.match(iri) or not base else urljoin(base, iri)
+
+
+def _clause(text: str, at: int, prefixes: dict[str, str], base: str | None) -> Service | None:
+    """The SERVICE clause whose keyword is at `at`, if the text there reads as one."""
+    pos = _GAP.match(text, at + len("service")).end()
+    silent = _SILENT.match(text, pos)
+    if silent:
+        pos = _GAP.match(text, silent.end()).end()
+    target = _TARGET.match(text, pos, pos + TARGET_WINDOW)
+    if not target or not text.startswith("{", _GAP.match(text, target.end()).end()):
+        return None
+    kind, written = target.lastgroup, target.group()
+    endpoint = None
+    if kind == "iri":
+        endpoint = _resolve(iri_value(written), base)
+    elif kind == "pname":
+        prefix, local = pname_parts(written)
+        endpoint = prefixes[prefix] + local if prefix in prefixes else None
+    return Service(at, target.end(), kind, written, endpoint)
+
+
+def inspect(sparql: str) -> Inspection:
+    out = Inspection(sparql, mentions=[m.start() for m in _SERVICE.finditer(sparql)])
+    if len(out.mentions) > MAX_MENTIONS:
+        raise Refused(f"the query mentions SERVICE {len(out.mentions)} times; at most {MAX_MENTIONS} are accepted",
+                      400)
+    prefixes: dict[str, str] = {}
+    base: str | None = None
+    toks = list(significant(sparql))
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        kw = t.keyword
+        if kw == "BASE" and nxt and nxt.kind == "iri":
+            base = _resolve(iri_value(nxt.text), base)
+        elif kw == "PREFIX" and nxt and nxt.kind == "pname" and i + 2 < len(toks) and toks[i + 2].kind == "iri":
+            prefixes[nxt.text.partition(":")[0]] = _resolve(iri_value(toks[i + 2].text), base)
+        elif kw in UPDATE_KEYWORDS and out.update is None:
+            out.update = kw
+        elif kw == "FROM":
+            out.has_dataset = True
+    for t in toks:
+        if t.kind in ("word", "pname"):  # code; strings, IRIs, comments and variables are not
+            for m in _SERVICE.finditer(t.text):
+                clause = _clause(sparql, t.start + m.start(), prefixes, base)
+                if clause:
+                    out.services.append(clause)
+    return out
+
+
+def check(sparql: str, allowlist: tuple[str, ...] | list[str]) -> Inspection:
+    """Raise Refused unless the query is read-only and every SERVICE clause is allow-listed."""
+    found = inspect(sparql)
+    if found.update:
+        raise Refused(f"SPARQL Update ({found.update}) is refused: this endpoint is read-only")
+    listed = ", ".join(f"<{a}>" for a in allowlist) or "empty"
+    for s in found.services:
+        where = position(sparql, s.start)
+        if s.kind == "var":
+            raise Refused(f"SERVICE {s.text} ({where}): a variable endpoint cannot be checked against the "
+                          "allow-list, so it is refused; name the endpoint's IRI")
+        if s.endpoint is None:
+            raise Refused(f"SERVICE {s.text} ({where}): its prefix is not declared", 400)
+        if s.endpoint not in allowlist:
+            raise Refused(f"SERVICE <{s.endpoint}> ({where}) is not on this endpoint's allow-list "
+                          f"(KG_SERVICE_ALLOWLIST: {listed}); no request was sent to it")
+        if s.kind != "iri" or not _SCHEME.match(iri_value(s.text)):
+            raise Refused(f"SERVICE {s.text} ({where}): write an allow-listed endpoint as its full IRI, "
+                          f"<{s.endpoint}>, so that it can be checked exactly")
+    return found
+
+
+def vouch(found: Inspection) -> None:
+    """For a query that will run with network access: the word "service" may appear only in the
+    SERVICE clauses that were checked, nowhere else (not even in strings, IRIs or comments)."""
+    for offset in found.mentions:
+        if not any(s.start <= offset < s.end for s in found.services):
+            raise Refused(f"this query calls an allow-listed SERVICE, so it may mention \"service\" only in its "
+                          f"SERVICE clauses; another mention is at {position(found.text, offset)}")

@@ -1,0 +1,146 @@
+"""The query operation of the SPARQL 1.1 Protocol: what a request asks for, or why it is refused.
+
+Parameters are decoded from the raw bytes strictly as UTF-8 (the Protocol requires it), so that a
+badly encoded request is refused with the parameter's name instead of being silently mangled."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import unquote_to_bytes
+
+from flask import Request
+from pyoxigraph import NamedNode
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from ..results import FORMATS, NotAcceptable, by_name
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+
+
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+@dataclass
+class QueryRequest:
+    query: str | None                      # None: no query at all (the service description is wanted)
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    format: str | None = None
+    timeout: float | None = None
+
+
+def _params(raw: bytes, where: str) -> list[tuple[str, str]]:
+    out = []
+    for pair in raw.split(b"&"):
+        if not pair:
+            continue
+        key, _, value = pair.partition(b"=")
+        key, value = (unquote_to_bytes(part.replace(b"+", b" ")) for part in (key, value))
+        try:
+            out.append((key.decode("utf-8"), value.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            name = key.decode("utf-8", "replace")
+            raise ProtocolError(400, f"the {name!r} parameter in the {where} is not valid UTF-8 "
+                                     f"(byte {exc.start}); the SPARQL Protocol requires UTF-8") from None
+    return out
+
+
+def _body(request: Request, max_bytes: int) -> bytes:
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise ProtocolError(413, f"the request body has {request.content_length} bytes; "
+                                 f"this endpoint accepts at most {max_bytes}")
+    try:
+        return request.get_data(cache=True)
+    except RequestEntityTooLarge:
+        raise ProtocolError(413, f"the request body exceeds {max_bytes} bytes, the most this endpoint accepts") from None
+
+
+def _charset(request: Request) -> None:
+    charset = request.mimetype_params.get("charset")
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise ProtocolError(415, f"charset={charset} is not accepted: the SPARQL Protocol requires UTF-8")
+
+
+def _format(values: list[str]) -> str | None:
+    """The first `format` value naming a known format (clients such as SPARQLWrapper send several)."""
+    values = [v for v in values if v.strip()]
+    for v in values:
+        for kind in ("solutions", "graph"):
+            try:
+                by_name(v, kind)
+                return v
+            except NotAcceptable:
+                pass
+    if values:
+        names = ", ".join(f.name for f in FORMATS)
+        raise ProtocolError(400, f"format={values[0]!r} is not a format this endpoint writes (one of: {names}, "
+                                 "or a media type)")
+    return None
+
+
+def _timeout(values: list[str]) -> float | None:
+    if not values:
+        return None
+    try:
+        seconds = float(values[-1])
+    except ValueError:
+        seconds = math.nan
+    if not (seconds > 0 and math.isfinite(seconds)):
+        raise ProtocolError(400, f"timeout={values[-1]!r}: the timeout parameter must be a positive number of seconds")
+    return seconds
+
+
+def _graphs(values: dict[str, list[str]], name: str) -> list[str]:
+    for v in values.get(name, []):
+        try:
+            NamedNode(v)
+        except ValueError as exc:
+            raise ProtocolError(400, f"{name}={v!r} is not an absolute IRI: {exc}") from None
+    return values.get(name, [])
+
+
+def parse(request: Request, max_bytes: int) -> QueryRequest:
+    params = _params(request.query_string, "URL")
+    body_query: str | None = None
+    if request.method == "POST":
+        ctype = request.mimetype
+        if ctype == FORM:
+            _charset(request)
+            params += _params(_body(request, max_bytes), "form body")
+        elif ctype == DIRECT:
+            _charset(request)
+            raw = _body(request, max_bytes)
+            try:
+                body_query = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ProtocolError(400, f"the query in the request body is not valid UTF-8 (byte {exc.start}); "
+                                         "the SPARQL Protocol requires UTF-8") from None
+        elif ctype == UPDATE:
+            raise ProtocolError(403, "SPARQL Update is refused: this endpoint is read-only")
+        elif not ctype:
+            raise ProtocolError(415, f"a POST needs a Content-Type: {FORM} (a form with a query parameter) "
+                                     f"or {DIRECT} (the query as the body)")
+        else:
+            raise ProtocolError(415, f"Content-Type {ctype} is not accepted: send {FORM} or {DIRECT}")
+    values: dict[str, list[str]] = {}
+    for key, value in params:
+        values.setdefault(key, []).append(value)
+    if "update" in values:
+        raise ProtocolError(403, "SPARQL Update (the update parameter) is refused: this endpoint is read-only")
+    queries = values.get("query", [])
+    if body_query is not None:
+        if queries:
+            raise ProtocolError(400, "the query is both the request body and a query parameter; send it once")
+        queries = [body_query]
+    if len(queries) > 1:
+        raise ProtocolError(400, f"the query parameter is repeated ({len(queries)} times); send exactly one query")
+    if request.method == "POST" and not queries:
+        raise ProtocolError(400, "the query parameter is missing: a POST must carry one query")
+    return QueryRequest(queries[0] if queries else None, _graphs(values, "default-graph-uri"),
+                        _graphs(values, "named-graph-uri"), _format(values.get("format", [])),
+                        _timeout(values.get("timeout", [])))

@@ -1,0 +1,122 @@
+"""Helpers of the SPARQL endpoint's tests: an independent view of the store, another SPARQL engine
+(oxigraph's own server, from PyPI), a socket that records connection attempts, and the processes
+behind a running `kg serve`."""
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph
+import requests
+import rdflib
+
+from conftest import free_port
+
+OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
+
+
+def oracle(store_dir) -> pyoxigraph.Store:
+    """The built store opened directly (no SPARQL, no endpoint): what the answers must match."""
+    return pyoxigraph.Store.read_only(str(Path(store_dir).resolve()))
+
+
+def triples(store: pyoxigraph.Store, *graphs: str) -> set[tuple]:
+    """The triples of the given graphs (all graphs if none), as rdflib terms."""
+    names = [pyoxigraph.NamedNode(g) for g in graphs] or [None]
+    return {tuple(to_rdflib(t) for t in (q.subject, q.predicate, q.object))
+            for name in names for q in store.quads_for_pattern(None, None, None, name)}
+
+
+def named_graphs(store: pyoxigraph.Store) -> list[str]:
+    return sorted(g.value for g in store.named_graphs())
+
+
+def to_rdflib(term):
+    if isinstance(term, pyoxigraph.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == str(rdflib.XSD.string):  # rdflib's plain literal is xsd:string in RDF 1.1
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+@contextlib.contextmanager
+def oxigraph_server(turtle: str = ""):
+    """`oxigraph serve` (in memory) on a free loopback port, holding `turtle` in its default graph."""
+    port = free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(requests.ConnectionError):
+                requests.get(url + "/query", params={"query": "ASK {}"}, timeout=2)
+                break
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("oxigraph serve did not start")
+            time.sleep(0.1)
+        if turtle:
+            r = requests.post(url + "/store?default", data=turtle.encode(), headers={"Content-Type": "text/turtle"})
+            r.raise_for_status()
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+class Listener:
+    """A listening loopback socket that notes whether anything connected to it."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.setblocking(False)
+        self.port = self.sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+
+    def connected(self, wait: float = 1.0) -> bool:
+        readable, _, _ = select.select([self.sock], [], [], wait)
+        return bool(readable)
+
+    def close(self):
+        self.sock.close()
+
+
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds used) of a process, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks
+
+
+def server_processes(url: str) -> dict[int, float]:
+    """Every process of the `kg serve` listening at `url` (master, workers, query processes): CPU seconds."""
+    port = url.rsplit(":", 1)[1].split("/")[0]
+    top = set()
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            with contextlib.suppress(OSError):
+                args = (p / "cmdline").read_bytes().split(b"\0")
+                if b"serve" in args and b"--port" in args and port.encode() in args:
+                    top.add(int(p.name))
+    out = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            st = _stat(int(p.name))
+            if st and (int(p.name) in top or st[0] in top):
+                out[int(p.name)] = st[1]
+    return out
