@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pyoxigraph import Literal, NamedNode, Triple, Variable
 
-from .config import ONTOLOGY_NS, TOPIC_NS, Config
+from .config import ONTOLOGY_NS, Config
 from .graph import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
 from .highlight import Span, anchor, pieces
 from .store.embedded import EmbeddedStore

@@ -33,14 +33,14 @@ _TOKEN = re.compile(f"""
             |"(?:[^"\\\\\\n\\r]|\\\\.)*+")
 | (?P<var>[?$]{VARNAME})
 | (?P<name>{_NAME_RUN})
-| (?P<punct>.)
+| (?P<punct>[^\s\w#<"'?$.:%\\\-]++|.)
 """, re.VERBOSE | re.DOTALL)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+")
 
 
 @dataclass(frozen=True)
 class Token:
-    kind: str    # ws, comment, iri, string, var, pname, word, punct
+    kind: str    # ws, comment, iri, string, var, pname, word
     text: str
     start: int   # offset in the query text
 
@@ -50,16 +50,16 @@ class Token:
 
 
 def tokens(text: str) -> Iterator[Token]:
+    """Every token but punctuation (operators, brackets), which no policy needs."""
     for m in _TOKEN.finditer(text):
         kind, value, start = m.lastgroup, m.group(), m.start()
+        if kind == "punct":
+            continue
         if kind != "name":
             yield Token(kind, value, start)
         elif ":" in value:
             # A prefixed name (or blank node label) never ends with '.': that is the triple's full stop.
-            name = value.rstrip(".")
-            yield Token("pname", name, start)
-            if len(name) < len(value):
-                yield Token("punct", value[len(name):], start + len(name))
+            yield Token("pname", value.rstrip("."), start)
         else:  # keywords glued to numbers or dots ("1.SERVICE", "true.FILTER") are keywords all the same
             for w in _WORD.finditer(value):
                 yield Token("word", w.group(), start + w.start())

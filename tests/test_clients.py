@@ -13,7 +13,9 @@ import requests
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import GET, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from sparql_support import oracle, oxigraph_server, triples
+from kg.results import render
+from kg.store.remote import RemoteError, RemoteStore
+from sparql_support import named_graphs, oracle, oxigraph_server, to_rdflib, triples
 
 RDFS_LABEL = rdflib.RDFS.label
 PERU = rdflib.URIRef("https://w3id.org/dipkg/id/actor/peru")
@@ -73,6 +75,26 @@ def test_rdflib_sparqlstore_select_ask_construct(server, store, peru_labels):
     constructed = graph.query(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}").graph
     assert set(constructed) == {t for t in triples(store) if t[0] == PERU}
     assert set(graph.objects(PERU, RDFS_LABEL)) == peru_labels  # triple patterns, through the store
+
+
+# ---------------------------------------------------------------- kg's own RemoteStore
+
+def test_remote_store_answers_like_the_store_itself(server, store, peru_labels):
+    remote = RemoteStore(server + "/sparql")
+    assert {to_rdflib(s["label"]) for s in remote.query(LABELS)} == peru_labels
+    assert bool(remote.query(f"ASK {{ <{PERU}> ?p ?o }}")) is True
+    constructed = {tuple(to_rdflib(t) for t in triple) for triple in remote.query(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}")}
+    assert constructed == {t for t in triples(store) if t[0] == PERU}
+    assert remote.named_graphs() == named_graphs(store)
+    assert remote.triple_count() == len(triples(store))
+    outcome = render(remote.query(LABELS), format="csv")  # the same results pipeline as the embedded store
+    assert outcome.count == len(peru_labels)
+
+
+def test_remote_store_passes_on_the_endpoints_refusal(server):
+    with pytest.raises(RemoteError) as refused:
+        RemoteStore(server + "/sparql").query("SELECT * WHERE { ?s ?p }")
+    assert refused.value.status == 400 and "1:" in str(refused.value)
 
 
 # ---------------------------------------------------------------- curl

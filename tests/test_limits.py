@@ -120,6 +120,11 @@ def test_a_request_over_the_size_limit_is_refused(limited, content_type):
     assert r.status_code == 413 and str(MAX_BYTES) in r.text
 
 
+def test_a_get_longer_than_gunicorn_reads_is_refused_with_a_reason(limited):
+    r = sparql(limited, "ASK {} #" + "x" * 9000)
+    assert r.status_code == 414 and "too large" in r.text
+
+
 # ---------------------------------------------------------------- read-only
 
 @pytest.mark.parametrize("request_args", [

@@ -6,7 +6,7 @@ import rdflib
 import requests
 
 from linked_support import RDF_TYPES, Html, english_label, select
-from sparql_support import oracle, to_rdflib, triples
+from sparql_support import oracle, triples
 
 BASE = "https://w3id.org/dipkg/"
 ONTOLOGY = "https://w3id.org/dipkg/ontology#"

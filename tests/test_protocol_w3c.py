@@ -208,6 +208,11 @@ def test_missing_query_in_a_post_is_a_client_error(server):
     assert r.status_code == 400 and "query parameter is missing" in r.text
 
 
+def test_missing_query_in_a_get_with_protocol_parameters_is_a_client_error(server):
+    r = requests.get(server + "/sparql", params={"named-graph-uri": "http://example.org/g"})
+    assert r.status_code == 400 and "query parameter is missing" in r.text and "named-graph-uri" in r.text
+
+
 def test_query_in_both_body_and_url_is_refused(server):
     r = requests.post(server + "/sparql", params={"query": "ASK {}"}, data=b"ASK {}",
                       headers={"Content-Type": "application/sparql-query"})

@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..dates import PartialDate
-from ..facts import Actor, Gazetteer, Role
+from ..facts import Gazetteer, Role
 from . import identity
 from .lexicon import Language, demonyms
 
@@ -76,7 +76,6 @@ class ActorIndex:
         self.titles = lang.titles()
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.folded = PhraseMatcher(vocab, attr="LOWER")
-        make = vocab.strings  # noqa: F841 - the matchers intern their labels themselves
         tokenizer = _Tokenizer(vocab)
         for a in gaz.actors.values():
             names = {n for v in [*a.name.values(), *a.aliases.values()] for n in ([v] if isinstance(v, str) else v)}

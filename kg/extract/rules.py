@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .actors import COUNTRY, PERSON, Mentions, Ref
+from .actors import Mentions, Ref
 from .lexicon import Language, token_pattern
 from .text import Sentence
 from .when import DatePhrase

@@ -156,13 +156,14 @@ def page(path):
         return _not_found(iri or "/" + path)
     triples = describe.description(store, iri)
     builder = describe.Builder(iri, triples, describe.Names.of(store, config), _linker(), _datasets())
+    alternates = _alternates(lambda f: f"{request.script_root}/data/{quote(path)}.{f.extension}")
     if DIP.SourceDocument in builder.objects(iri, RDF.type):
         doc = describe.document_page(store, builder)
         html = render_template("document.html", doc=doc, page=doc.page, title=doc.page.title,
-                               alternates=_alternates(lambda f: f"{request.script_root}/data/{path}.{f.extension}"), thing=iri)
+                               alternates=alternates, thing=iri)
     else:
         html = render_template("entity.html", page=builder.page(), title=builder.label(iri),
-                               alternates=_alternates(lambda f: f"{request.script_root}/data/{path}.{f.extension}"), thing=iri)
+                               alternates=alternates, thing=iri)
     return _conditional(Response(html, mimetype="text/html"), "page/" + path)
 
 

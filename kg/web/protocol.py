@@ -141,6 +141,9 @@ def parse(request: Request, max_bytes: int) -> QueryRequest:
         raise ProtocolError(400, f"the query parameter is repeated ({len(queries)} times); send exactly one query")
     if request.method == "POST" and not queries:
         raise ProtocolError(400, "the query parameter is missing: a POST must carry one query")
+    given = [name for name in ("default-graph-uri", "named-graph-uri", "timeout") if name in values]
+    if not queries and given:  # without any of these, a GET with no query asks for the service description
+        raise ProtocolError(400, f"the query parameter is missing ({given[0]} was given without a query)")
     return QueryRequest(queries[0] if queries else None, _graphs(values, "default-graph-uri"),
                         _graphs(values, "named-graph-uri"), _format(values.get("format", [])),
                         _timeout(values.get("timeout", [])))
