@@ -58,7 +58,7 @@ class RemoteStore:
         if media in RESULTS:
             return parse_query_results(io.BytesIO(body), RESULTS[media])
         if media in GRAPHS:
-            return iter(list(parse(io.BytesIO(body), format=GRAPHS[media])))
+            return iter([q.triple for q in parse(io.BytesIO(body), format=GRAPHS[media])])
         raise RemoteError(f"{self.endpoint} answered with {media}, which is not a SPARQL result format")
 
     def named_graphs(self) -> list[str]:
