@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import curation, documents, gazetteer, graph
+from . import curation, documents, dumps, gazetteer, graph
 from .config import Config
 from .errors import InputError
 from .facts import DocumentFacts
@@ -87,6 +87,7 @@ def build(config: Config, documents_dir: Path | None = None, store_dir: Path | N
         raise BuildError("the data does not conform to the SHACL shapes (ontology/shapes.ttl):\n  "
                          + "\n  ".join(map(str, violations)))
     final = swap_in(store_dir, write_generation(store_dir, quads))
+    dumps.prepare(config.with_(store_dir=store_dir))  # downloads ready before the first request
     counts = {"meetings": 0, "commitments": 0, "agreements": 0}
     for f in facts:
         for k in counts:

@@ -6,7 +6,8 @@ the store or the query processes are unavailable) or QueryTimeout (the query ran
 budget and was stopped).
 
 Before it runs, a query is checked (kg.guard: read-only, SERVICE only to allow-listed endpoints);
-it then runs in one of this process's killable query processes (kg.executor)."""
+it then runs in one of this process's killable query processes (kg.executor): one without any
+network unless the query calls an allow-listed SERVICE."""
 from __future__ import annotations
 
 import atexit
@@ -36,6 +37,14 @@ class QueryTimeout(Exception):
         self.seconds = seconds
 
 
+# How a query process's refusals reach the client (see executor._answer).
+_FAILURES = {
+    "syntax": ("malformed query: {}", 400),
+    "not-acceptable": ("{}", 406),
+    "evaluation": ("query evaluation failed: {}", 400),
+    "remote": ("a SERVICE endpoint failed: {}", 502),
+    "unavailable": ("the store is unavailable: {}", 503),
+}
 _pools: dict[tuple[int, bool], Pool] = {}
 _pools_lock = threading.Lock()
 
@@ -111,12 +120,5 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
     p.release(ex)
     if status == "ok":
         return value
-    if status == "syntax":
-        raise QueryRejected(f"malformed query: {value}")
-    if status == "not-acceptable":
-        raise QueryRejected(value, 406)
-    if status == "unavailable":
-        raise QueryRejected(f"the store is unavailable: {value}", 503)
-    if status == "remote":
-        raise QueryRejected(f"a SERVICE endpoint failed: {value}", 502)
-    raise QueryRejected(f"query evaluation failed: {value}")
+    message, code = _FAILURES[status]
+    raise QueryRejected(message.format(value), code)

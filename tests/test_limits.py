@@ -29,7 +29,7 @@ def limited(built, tmp_path_factory):
     store = shutil.copytree(built.store_dir, tmp_path_factory.mktemp("limited") / "store", symlinks=False)
     env = {"KG_QUERY_TIMEOUT": str(TIMEOUT), "KG_MAX_RESULTS": str(MAX_RESULTS),
            "KG_MAX_REQUEST_BYTES": str(MAX_BYTES), "KG_SERVICE_ALLOWLIST": ""}
-    with running_server(store, env=env) as url:
+    with running_server(store, env=env, workers=1) as url:  # one worker: it must serve others meanwhile
         yield url
 
 

@@ -130,6 +130,10 @@ def prune(store_dir: Path) -> None:
     for old in generations[KEEP_GENERATIONS:]:
         if os.path.realpath(old) != current:
             shutil.rmtree(old, ignore_errors=True)
+    # Derived files (dumps) of generations that are gone.
+    for derived in parent.glob(f".{store_dir.name}.*.dumps"):
+        if not (parent / derived.name[1:].removesuffix(".dumps")).is_dir():
+            shutil.rmtree(derived, ignore_errors=True)
     # Leftovers of interrupted builds.
     for stale in parent.glob(f".{store_dir.name}.building-*"):
         pid = stale.name.split("-")[1]
