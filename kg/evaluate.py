@@ -1,5 +1,6 @@
 """`kg evaluate`: the extractor, run with the curated layer switched off, scored against the
-curated annotations of the seed documents and the gold annotations of data/gold.
+curated annotations of the seed documents, the gold annotations of data/gold and the held-out
+set of data/heldout (written blind to the extractor: the honest estimate of its quality).
 
 Matching rule (per document and class). A predicted fact *states* a gold fact when one of its
 evidence spans overlaps one of the gold fact's quotes and, for meetings and agreements, they
@@ -20,6 +21,7 @@ from .extract import Extractor, identity
 from .facts import DocumentFacts
 
 GOLD = ROOT / "data" / "gold"
+HELDOUT = ROOT / "data" / "heldout"
 CLASSES = ("meetings", "agreements", "commitments", "actors")
 TARGETS = {"meetings": 0.85, "agreements": 0.85, "commitments": 0.75}
 
@@ -106,9 +108,10 @@ def score_document(pred: DocumentFacts, gold: DocumentFacts) -> dict[str, Score]
 
 
 def evaluate(config: Config, sets: dict[str, tuple[Path, Path]] | None = None) -> dict[str, dict[str, Score]]:
-    """Scores per set ('seeds', 'corpus-extra') and class, plus their sum under 'all'."""
+    """Scores per set ('seeds', 'corpus-extra', 'heldout') and class, plus their sum under 'all'."""
     sets = sets or {"seeds": (config.documents_dir, config.annotations_dir),
-                    "corpus-extra": (GOLD / "documents", GOLD / "annotations")}
+                    "corpus-extra": (GOLD / "documents", GOLD / "annotations"),
+                    "heldout": (HELDOUT / "documents", HELDOUT / "annotations")}
     gaz = gazetteer.load(config.gazetteer_file)
     topics = graph.topic_ids(config.ontology_dir)
     extractor = Extractor(gaz)

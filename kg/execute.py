@@ -88,10 +88,9 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
     request = {
         "store_dir": str(config.store_dir), "sparql": sparql, "accept": accept, "format": format,
         # A dataset given by the protocol replaces the query's own FROM / FROM NAMED entirely.
-        "default_graphs": list(default_graphs or []) or None,
+        # Without one, the default graph is the store's: the union of the named graphs.
+        "default_graphs": list(default_graphs or []) if protocol_dataset else None,
         "named_graphs": list(named_graphs or []) if protocol_dataset else None,
-        # Without any dataset description, the default graph is the union of the named graphs.
-        "union": not protocol_dataset and not found.has_dataset,
         "substitutions": substitutions, "prefixes": prefixes,
         "max_results": config.max_results if max_results is None else min(max_results, config.max_results),
     }

@@ -197,8 +197,7 @@ def _answer(request: dict):
     try:
         store = current(Path(request["store_dir"]))
         result = store.query(request["sparql"], default_graphs=request["default_graphs"],
-                             named_graphs=request["named_graphs"], substitutions=request["substitutions"],
-                             union=request["union"])
+                             named_graphs=request["named_graphs"], substitutions=request["substitutions"])
         return "ok", render(result, accept=request["accept"], format=request["format"],
                             max_results=request["max_results"], prefixes=request["prefixes"])
     except SyntaxError as exc:

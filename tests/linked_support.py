@@ -78,7 +78,7 @@ class Html(HTMLParser):
 
 
 def select(store: pyoxigraph.Store, query: str) -> list[dict]:
-    result = store.query(PREFIXES + query, use_default_graph_as_union=True)
+    result = store.query(PREFIXES + query)
     names = [v.value for v in result.variables]
     return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]
 

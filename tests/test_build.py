@@ -27,13 +27,14 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <http://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 
 
 def select(config: Config, query: str) -> list[dict]:
     store = pyoxigraph.Store.read_only(str(config.store_dir.resolve()))
     return [{v.value: (s[v].value if s[v] is not None else None) for v in r.variables}
-            for r in [store.query(PREFIXES + query, use_default_graph_as_union=True)] for s in r]
+            for r in [store.query(PREFIXES + query)] for s in r]
 
 
 def curated():
@@ -272,3 +273,11 @@ def test_an_interrupted_build_leaves_a_complete_store(previous):
     # Killed before the swap: the old store; after it: the new one, complete. Never a mixture.
     assert quads == before[1]
     assert os.path.isdir(generation)
+
+
+def test_the_default_graph_is_the_union_of_the_named_graphs_each_triple_once(built):
+    tpa = f"<{built.base_iri}id/agreement/us-peru-trade-promotion-agreement>"
+    in_graphs = select(built, f"SELECT ?g ?l WHERE {{ GRAPH ?g {{ {tpa} rdfs:label ?l }} }}")
+    in_default = select(built, f"SELECT ?l WHERE {{ {tpa} rdfs:label ?l }}")
+    assert len({r["g"] for r in in_graphs}) == 3                         # stated by three documents
+    assert sorted(r["l"] for r in in_default) == sorted({r["l"] for r in in_graphs})  # yet each label once

@@ -21,7 +21,7 @@ DUMP_FILES = {"dipkg.ttl", "dipkg.nt.gz", "dipkg.trig", "dipkg.nq", "ontology.tt
 
 def quads(store: pyoxigraph.Store) -> set[tuple]:
     return {(*(to_rdflib(t) for t in (q.subject, q.predicate, q.object)), rdflib.URIRef(q.graph_name.value))
-            for q in store}
+            for q in store if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)}  # the derived union is not dumped as a graph
 
 
 def parsed_quads(data: bytes, fmt: str) -> set[tuple]:

@@ -116,7 +116,7 @@ DIP = "PREFIX dip: <https://w3id.org/dipkg/ontology#>\n"
 def store_rows(config, sparql: str) -> list[dict]:
     """This test's own query on the built store, opened read-only beside the server."""
     store = pyoxigraph.Store.read_only(str(Path(config.store_dir).resolve()))
-    result = store.query(DIP + sparql, use_default_graph_as_union=True)
+    result = store.query(DIP + sparql)
     names = [v.value for v in result.variables]
     return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
 

@@ -44,14 +44,12 @@ class EmbeddedStore:
         """Which build is being read: the directory the store link pointed to when it was opened."""
         return self._generation
 
-    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None,
-              union: bool = True):
+    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None):
+        """Without `default_graphs` (nor FROM in the query), the default graph is the store's own,
+        which the build fills with the union of the named graphs (see write_generation)."""
         kwargs = {}
-        if default_graphs:
+        if default_graphs is not None:  # [] means an empty default graph
             kwargs["default_graph"] = [NamedNode(g) for g in default_graphs]
-        elif union:  # off for a query with FROM, or a dataset given by the protocol
-            # The default graph is the union of all named graphs (documented in the README).
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:  # [] means no named graphs at all
             kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
         if substitutions:
@@ -65,25 +63,25 @@ class EmbeddedStore:
     def dump(self, output, format: RdfFormat, *, graph: str | None = None) -> None:
         if graph is None and format in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.RDF_XML):
             # A triples format of the whole dataset: the union of its graphs.
-            pyoxigraph.serialize((q.triple for q in self._store), output, format=format)
+            self._store.dump(output, format=format, from_graph=DefaultGraph())
         elif graph is not None:
             self._store.dump(output, format=format, from_graph=NamedNode(graph))
         else:
-            self._store.dump(output, format=format)
+            pyoxigraph.serialize(self.quads(), output, format=format)
 
     def quads(self, graph: str | None = None):
-        return self._store.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None)
+        """The quads of one named graph, or of all of them (never the derived default graph)."""
+        if graph:
+            return self._store.quads_for_pattern(None, None, None, NamedNode(graph))
+        return (q for q in self._store if not isinstance(q.graph_name, DefaultGraph))
 
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs())
 
     def triple_count(self) -> int:
-        # Triples of the union graph, as the endpoint's default graph sees them.
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+        # Triples of the default graph: the union of the named graphs, each triple once.
+        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(next(iter(result))["n"].value)
-
-    def quad_count(self) -> int:
-        return len(self._store)
 
 
 def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
@@ -94,6 +92,9 @@ def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
     store = pyoxigraph.Store(str(new))
     try:
         store.bulk_extend(quads)
+        # The endpoint's default graph is the union of the named graphs. pyoxigraph's own union
+        # view repeats a triple once per graph holding it; stored here, it is a set (RDF merge).
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         store.flush()
         store.optimize()
     except BaseException:
