@@ -29,10 +29,15 @@ system-deps:
 
 setup: $(BIN)/kg node_modules/.installed
 
-build: setup
+# Rebuild the graph when a document, annotation, lexicon or the ontology changed.
+INPUTS := $(shell find data ontology -type f 2>/dev/null)
+var/.built: $(BIN)/kg $(INPUTS)
 	$(BIN)/kg build
+	@mkdir -p var && touch $@
 
-serve: setup
+build: setup var/.built
+
+serve: setup var/.built
 	$(BIN)/kg serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: setup system-deps

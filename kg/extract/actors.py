@@ -8,13 +8,14 @@ to the holder of a matching office on the document's date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..dates import PartialDate
+from ..dates import PartialDate, lexicon as date_words
 from ..facts import Gazetteer, Role
 from . import identity
 from .lexicon import Language, demonyms
@@ -92,19 +93,66 @@ class ActorIndex:
             names = {n for v in [*o.name.values(), *o.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
             self.folded.add("office:" + o.id, [tokenizer(n.lower()) for n in names])
             roles = sorted((self.titles[n.lower()] for n in names if n.lower() in self.titles), key=len, reverse=True)
-            if roles:
-                self.office_role[o.id] = roles[0]
+            role = roles[0] if roles else self._role_in(names)
+            if role:
+                self.office_role[o.id] = role
         for phrase, role in self.titles.items():
             self.folded.add("title:" + role, [tokenizer(phrase)])
         for key in ("both_countries", "both_people"):
             self.folded.add(key, [tokenizer(p.lower()) for p in lang.actors[key]])
-        self.not_names = set(lang.actors["not_names"])
+        # Capitalised words that never start a name: articles and prepositions opening a sentence,
+        # and the months and days of the week ("On Tuesday, the Secretary…").
+        self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for table in ("months", "weekdays")
+                                                          for w in date_words()[table] if len(w) > 3}
         self.particles = set(lang.actors["name_particles"])
         self.org_heads = set(lang.actors["organisation_heads"])
+        self.org_connectors = set(lang.actors["organisation_connectors"])
+        self.org_joiners = set(lang.actors["organisation_joiners"])
+        self.country_heads = {w.lower() for w in lang.actors["country_heads"]}
         # Last words that end the name of a thing, not of a person ("General Assembly").
         self.not_person_words = self.org_heads | set(lang.meetings["event_heads"]) | set(lang.meetings["body_heads"]) | \
             {w for ws in lang.agreements["heads"].values() for w in ws}
         self.countries = {a.id for a in gaz.actors.values() if a.type == COUNTRY}
+        self.country_names = identity.Countries(gaz, demonyms())
+        # Organisations by their name without the country ("Ministry of Foreign Affairs"): a key
+        # that several countries' organisations share is generic, and names whichever country
+        # the text says.
+        self.org_keys: dict[str, set[str]] = {}
+        for a in gaz.actors.values():
+            if a.type == ORGANISATION and self.country_of(a.id):
+                for n in {n for v in [*a.name.values(), *a.aliases.values()] for n in ([v] if isinstance(v, str) else v)}:
+                    key = self.country_names.key(n)
+                    if key:
+                        self.org_keys.setdefault(key, set()).add(a.id)
+
+    def _role_in(self, names) -> str | None:
+        """The role of an office whose names are not bare titles: the longest title they contain
+        ("Minister of Foreign Affairs of Chile" -> foreign-minister)."""
+        best = None
+        for n in names:
+            folded = n.lower()
+            for phrase, role in self.titles.items():
+                if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded) and (best is None or len(phrase) > len(best[0])):
+                    best = (phrase, role)
+        return best[1] if best else None
+
+    def counterpart_office(self, office: str | None, role: str | None, country: str) -> list[str]:
+        """The offices of `country` that play the role of `office` (or hold `role`)."""
+        role = self.office_role.get(office, role) if office else role
+        if office and self.office_country(office) == country:
+            return [office]
+        return [o for o, r in self.office_role.items() if r == role and self.office_country(o) == country]
+
+    def org_counterparts(self, actor_id: str, text: str) -> set[str] | None:
+        """The organisations of every country that a generic name fits, or None if the name is
+        this organisation's own ("State Department", "Cancillería del Perú")."""
+        if self.country_names.named(text):
+            return None
+        key = self.country_names.key(text)
+        same = self.org_keys.get(key, set())
+        if len({self.country_of(o) for o in same}) < 2:
+            return None
+        return same
 
     def person_roles(self, actor_id: str) -> set[str]:
         a = self.gaz.actors.get(actor_id)
@@ -156,20 +204,32 @@ def _is_name_token(tok, index: ActorIndex) -> bool:
 
 
 def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
-    """End of a person's name starting at token i ("Luis Gilberto Murillo", "Ana de la Cruz"), or i."""
+    """End of a person's name starting at token i ("Luis Gilberto Murillo", "Ana de la Cruz",
+    "Javier Martínez-Acha"), or i."""
     j, last = i, i
     while j < len(doc) and j - i < limit + 2:
         tok = doc[j]
         if _is_name_token(tok, index):
             last = j + 1
+        elif _hyphen_inside(doc, j) and last == j and _is_name_token(doc[j + 1], index):
+            pass   # a double surname: the hyphen joins the two words
         elif tok.text not in index.particles or last == i:
             break
         j += 1
     return last
 
 
-def organisation_at(doc: Doc, i: int, index: ActorIndex) -> int:
-    """End of an organisation's name that starts with a head word at token i, or i."""
+def _hyphen_inside(doc: Doc, j: int) -> bool:
+    """A hyphen written between two words with no space: part of one name."""
+    return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset()) -> int:
+    """End of an organisation's name that starts with a head word at token i, or i.
+
+    Small words join capitalised ones ("Servicio Nacional de Prevención y Respuesta ante
+    Desastres"); a conjunction does not join a second organisation or a known actor
+    ("Instituto … del Perú y el Servicio …", "… del Perú y Chile")."""
     if doc[i].text not in index.org_heads:
         return i
     j, last, capitals = i + 1, i, 0
@@ -177,7 +237,11 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex) -> int:
         tok = doc[j]
         if tok.text[:1].isupper() and tok.is_alpha:
             last, capitals = j + 1, capitals + 1
-        elif tok.text.lower() not in ("de", "del", "la", "las", "los", "of", "the", "for", "para", "on"):
+        elif tok.lower_ in index.org_joiners:
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if nxt is None or not nxt.text[:1].isupper() or nxt.text in index.org_heads or (j + 1) in starts:
+                break
+        elif tok.lower_ not in index.org_connectors:
             break
         j += 1
     return last if capitals else i
@@ -203,9 +267,11 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
     raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
+    raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
+    starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
     for tok in doc:
-        end = organisation_at(doc, tok.i, index)
+        end = organisation_at(doc, tok.i, index, starts)
         if end > tok.i + 1:
             raw.append(("org:", tok.i, end))
     priority = {"actor": 0, "office": 1, "title": 2, "both_countries": 2, "both_people": 2, "demonym": 3, "org": 4}
@@ -218,6 +284,31 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
             used.update(range(s, e))
     chosen.sort(key=lambda c: c[1])
     return _Resolver(doc, index, date, raw).run(chosen, places)
+
+
+def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]:
+    """'el Gobierno del Ecuador', 'the Government of Panama', 'el Gobierno peruano', 'the
+    Panamanian government', 'la República de Chile': the country itself."""
+    countries = {}
+    for label, s, e in raw:
+        kind, _, value = label.partition(":")
+        if kind == "demonym" or kind == "actor" and value in index.countries:
+            countries.setdefault(s, (value, e))
+    ends = {e: (v, s) for s, (v, e) in countries.items()}
+    out = []
+    for tok in doc:
+        if tok.lower_ not in index.country_heads:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and (doc[j].lower_ in ("de", "del", "la", "los", "las", "of", "the") or doc[j].lower_ in index.country_heads):
+            j += 1
+        if j in countries and j > tok.i:
+            value, end = countries[j]
+            out.append(("actor:" + value, tok.i, end))
+        elif tok.i in ends:            # "the Panamanian government", "U.S. Government"
+            value, start = ends[tok.i]
+            out.append(("actor:" + value, start, tok.i + 1))
+    return out
 
 
 class _Resolver:
@@ -259,26 +350,71 @@ class _Resolver:
                     return actor
         return None
 
-    def bare_title(self, role: str, office: str | None, s: int, e: int):
-        """'the Secretary', 'el canciller': the last person named with the role, else the holder."""
+    def role_offices(self, role: str | None, office: str | None) -> list[str]:
+        return [o for o, r in self.index.office_role.items() if r == (self.index.office_role.get(office, role) if office else role)]
+
+    def default_country(self, office: str | None) -> str | None:
+        """Whose is a title no country qualifies: the office's own country if the document is about
+        it ("the Foreign Minister" in a text about Peru), else unknown."""
+        own = self.index.office_country(office) if office else None
+        return own if own in self.principal[:2] else None
+
+    def bare_title(self, role: str, office: str | None, s: int, e: int, country: str | None = None):
+        """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
+        role (of that country, if the title says), else the holder of that country's office — or,
+        for a title no country qualifies, of an office of the document's main countries."""
         generic = role in ("minister", "secretary", "official")
         for ref in reversed(self.refs):
-            if ref.type != PERSON:
+            if ref.type != PERSON or (country and ref.country != country):
                 continue
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
             if role in roles or (generic and any(role in r for r in roles)):
                 self.person(ref.actor, s, e, role, ref.country, ref.discovered)
                 return
-        offices = [office] if office else [o for o, r in self.index.office_role.items() if r == role]
-        if not office and self.principal:
-            offices = [o for o in offices if self.index.office_country(o) in self.principal]
+        if country:
+            offices = self.index.counterpart_office(office, role, country)
+        else:
+            candidates = self.role_offices(role, office)
+            owners = {self.index.office_country(o) for o in candidates}
+            main = self.principal[:2]
+            offices = [o for o in candidates if self.index.office_country(o) in main]
+            if not offices and (len(owners) == 1 or not main):
+                offices = [office] if office else candidates   # a title only one country has
         holders = self.index.holders(offices, self.date)
         if len(holders) == 1:
             self.person(holders.pop(), s, e, role)
 
+    def country_after(self, e: int) -> str | None:
+        """'Departamento de Seguridad Nacional estadounidense': a demonym right after a name."""
+        for label, ls, _ in self.raw:
+            if ls == e and label.startswith("demonym:"):
+                return label[8:]
+        return None
+
+    def organisation(self, value: str, s: int, e: int, chosen, n: int) -> Ref | None:
+        """A gazetteer organisation named by a generic name ("Ministry of Foreign Affairs",
+        "Cancillería") is the one of the country the text says ("Guatemala's Ministry of Foreign
+        Affairs"), else of the document's main countries; if the gazetteer does not have that
+        country's, it is minted."""
+        index = self.index
+        text = self.doc[s:e].text
+        same = index.org_counterparts(value, text)
+        if same is None:
+            return Ref(value, ORGANISATION, s, e, index.country_of(value))
+        qualifier = self.country_before(s, chosen, n) or self.country_after(e)
+        for country in ([qualifier] if qualifier else self.principal[:2]):
+            match = [o for o in same if index.country_of(o) == country]
+            if match:
+                return Ref(match[0], ORGANISATION, s, e, country)
+        if not qualifier:
+            return None     # whose ministry is unknown: better no actor than a wrong one
+        ident = identity.slug(f"{qualifier} {index.country_names.strip(text)}")
+        self.new.setdefault(ident, NewActor(ident, ORGANISATION, text, index.lang.code, qualifier))
+        return Ref(ident, ORGANISATION, s, e, qualifier, True)
+
     def run(self, chosen, places) -> Mentions:
         doc, index = self.doc, self.index
-        self.principal = _principal(chosen, index)
+        self.principal = _principal(chosen, index, doc)
         consumed = set()
         for n, (label, s, e) in enumerate(chosen):
             if n in consumed:
@@ -288,70 +424,84 @@ class _Resolver:
                 a = index.gaz.actors[value]
                 if a.type == PERSON:
                     self.person(value, s, e, None)
+                elif a.type == ORGANISATION:
+                    ref = self.organisation(value, s, e, chosen, n)
+                    if ref:
+                        self.refs.append(ref)
                 else:
                     self.refs.append(Ref(value, a.type, s, e, index.country_of(value)))
             elif kind in ("title", "office"):
                 role = value if kind == "title" else index.office_role.get(value)
                 office = value if kind == "office" else None
-                # Whose title: a country named just before ("Chilean Foreign Minister") or inside
-                # the office's words ("ministro de Relaciones Exteriores del Perú"), else unknown.
-                own = index.office_country(office) if office else None
-                named = any(lab.startswith("actor:") and lab[6:] in index.countries and s <= ls and le <= e
-                            for lab, ls, le in self.raw)
-                country = self.country_before(s, chosen, n) or (own if named or own in self.principal else None)
+                # Whose title: a country named just before ("Chilean Foreign Minister"), right
+                # after ("Foreign Minister of Panama", "el canciller chileno") or inside the
+                # office's words ("ministro de Relaciones Exteriores del Perú"); else unqualified.
+                qualifier = self.country_before(s, chosen, n) or next(
+                    (lab.split(":", 1)[1] for lab, ls, le in self.raw if s <= ls and le <= e and
+                     (lab.startswith("demonym:") or lab.startswith("actor:") and lab[6:] in index.countries)), None)
                 # What follows the title: a gap of little words and the country, then a name.
                 j, k = e, n + 1
                 while j < len(doc) and j - e <= _MAX_GAP:
                     nxt = chosen[k] if k < len(chosen) else None
                     if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].split(":")[1] in index.countries):
-                        country = nxt[0].split(":", 1)[1]
+                        qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
                     elif doc[j].text.lower() in _TITLE_GAP:
                         j += 1
                     else:
                         break
+                fallback = qualifier or self.default_country(office)
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
                     self.person(nxt[0][6:], s, nxt[2], role)
                     continue
                 end = name_after(doc, j, index)
-                if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, country):
+                if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, fallback):
                     continue
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández"
                 comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
-                    inner = self.gap_country(j, comma, self.raw)
+                    inner = qualifier or self.gap_country(j, comma, self.raw)
                     if later and later[0].startswith("actor:") and index.gaz.actors[later[0][6:]].type == PERSON:
                         consumed.add(chosen.index(later))
                         self.person(later[0][6:], s, later[2], role)
                         continue
                     end = name_after(doc, comma + 1, index)
                     if end > comma + 1 and not any(ls < end and comma < le for _, ls, le in chosen) and \
-                            self.discover_person(comma + 1, end, role, country or inner):
+                            self.discover_person(comma + 1, end, role, inner or self.default_country(office)):
                         continue
                 # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".
                 before = self.appositive(s, chosen, n)
-                if before and self.discover_person(*before, role, country or self.gap_country(before[1], s, chosen)):
+                if before and self.discover_person(*before, role, qualifier or self.gap_country(before[1], s, chosen)
+                                                   or self.default_country(office)):
                     continue
                 if role:
-                    self.bare_title(role, office, s, e)
+                    self.bare_title(role, office, s, e, qualifier)
             elif kind == "demonym":
                 self.refs.append(Ref(value, COUNTRY, s, e, value))
             elif kind == "org":
-                name = doc[s:e].text
-                ident = identity.slug(name)
-                country = self.gap_country(s, e, chosen) or next(
-                    (index.country_of(v.split(":")[1]) for v, ls, le in chosen if s <= ls and le <= e and v.startswith("actor:")), None)
-                self.new.setdefault(ident, NewActor(ident, ORGANISATION, name, index.lang.code, country))
-                self.refs.append(Ref(ident, ORGANISATION, s, e, country, True))
+                self.refs.append(self.discovered_organisation(s, e))
             elif kind in ("both_countries", "both_people"):
                 self.collective(kind, s, e)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
         return Mentions(self.refs, sorted(places), self.new, self.principal)
+
+    def discovered_organisation(self, s: int, e: int) -> Ref:
+        """A capitalised name with an organisation's head word; a generic one qualified by a
+        country ("Ministerio de Relaciones Exteriores de Guatemala") is that country's, if known."""
+        index = self.index
+        name = self.doc[s:e].text
+        country = self.gap_country(s, e, self.raw) or self.country_after(e)
+        known = [o for o in index.org_keys.get(index.country_names.key(name), ()) if index.country_of(o) == country]
+        if country and known:
+            return Ref(known[0], ORGANISATION, s, e, country)
+        ident = identity.slug(name)
+        self.new.setdefault(ident, NewActor(ident, ORGANISATION, name, index.lang.code, country))
+        return Ref(ident, ORGANISATION, s, e, country, True)
 
     def country_before(self, s: int, chosen, n: int) -> str | None:
         """'Chilean Foreign Minister', 'Colombia's Foreign Minister': the country right before a title."""
@@ -406,14 +556,17 @@ class _Resolver:
                 self.refs.append(Ref(ident, PERSON, tok.i, tok.i + 1, self.new[ident].country, True))
 
 
-def _principal(chosen, index: ActorIndex) -> list[str]:
-    """The countries a document is about: the most mentioned (countries, their people, demonyms)."""
+def _principal(chosen, index: ActorIndex, doc: Doc) -> list[str]:
+    """The countries a document is about: the most mentioned (countries, their people, demonyms,
+    offices whose words name their country — "the Foreign Minister" alone says nothing of whose)."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
-    for label, s, _ in chosen:
+    for label, s, e in chosen:
         kind, _, value = label.partition(":")
+        if kind == "actor" and index.org_counterparts(value, doc[s:e].text) is not None:
+            continue   # a generic name ("Cancillería") is whoever's the document is about
         country = value if kind == "demonym" else index.country_of(value) if kind == "actor" else \
-            index.office_country(value) if kind == "office" else None
+            index.office_country(value) if kind == "office" and index.country_names.named(doc[s:e].text) else None
         if country:
             counts[country] += 1
             first.setdefault(country, s)

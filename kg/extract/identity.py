@@ -44,3 +44,37 @@ def date_slug(date) -> str:
 
 def fact_id(*parts: str) -> str:
     return slug("-".join(p for p in parts if p))
+
+
+class Countries:
+    """The countries of a gazetteer as a text names them (names, aliases, demonyms), so that
+    names can be compared without them ('U.S.-Peru Trade Promotion Agreement' -> 'trade promotion
+    agreement') and the countries a name states can be read off it."""
+
+    def __init__(self, gaz, demonyms: dict[str, dict[str, list[str]]]):
+        phrases: dict[str, str] = {}
+        for a in gaz.actors.values():
+            if a.type == "Country":
+                for v in [*a.name.values(), *a.aliases.values()]:
+                    for n in ([v] if isinstance(v, str) else v):
+                        phrases.setdefault(fold(n), a.id)
+        for country, by_lang in demonyms.items():
+            for ws in by_lang.values():
+                for w in ws:
+                    phrases.setdefault(fold(w), country)
+        self.phrases = phrases
+        alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        self.rx = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+
+    def strip(self, text: str) -> str:
+        return self.rx.sub(" ", fold(text))
+
+    def key(self, text: str) -> str:
+        """A name without the countries it names, reduced to the words that identify it."""
+        return name_key(self.strip(text))
+
+    def named(self, text: str) -> list[str]:
+        """The countries a text names, in order, each once."""
+        found = (self.phrases[m.group(0)] for m in self.rx.finditer(fold(text))
+                 if m.group(0) != "us" or re.search(r"\bUS\b", text))     # "us", the pronoun
+        return list(dict.fromkeys(found))

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .actors import Mentions, Ref
+from ..dates import lexicon as date_words
+from .actors import COUNTRY, Mentions, Ref
 from .lexicon import Language, token_pattern
 from .text import Sentence
 from .when import DatePhrase
@@ -19,6 +20,8 @@ _NOT_MODIFIERS = {"the", "a", "an", "el", "la", "un", "una", "del", "of", "milli
                   "an", "signed", "with", "and", "to", "its", "his", "her"}
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "para", "sobre", "en", "contra", "of", "the", "on", "for",
                "and", "in", "to", "-", "–", "a", "al"}
+_ARTICLES = {"el", "la", "los", "las", "the"}       # inside a name only after a preposition ("de la", "of the")
+_LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washington": the place is not in the name
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Found:
     aliases: list[str] = field(default_factory=list)
     trigger: int | None = None     # token where the stating words start (subjects come before)
     others: list[Ref] = field(default_factory=list)   # actors named elsewhere in the sentence
+    countries: list[str] = field(default_factory=list)  # the countries the mention itself names ("U.S.–Panama …")
 
 
 class Rules:
@@ -51,12 +55,18 @@ class Rules:
         self.body_heads = set(lang.meetings["body_heads"])
         self.heads = {w: kind for kind, ws in lang.agreements["heads"].items() for w in ws}
         self.common_heads = {w.lower(): kind for kind, ws in lang.agreements["common_heads"].items() for w in ws}
-        self.status = [(status, cue.lower()) for status, cues in lang.agreements["status"].items() for cue in cues]
+        # Status cues: phrases, or regular expressions after "~" ("~welcom\\w* \\w+['’]s accession").
+        self.status = [(status, re.compile(cue[1:] if cue.startswith("~") else rf"(?<!\w){re.escape(cue.lower())}(?!\w)"))
+                       for status, cues in lang.agreements["status"].items() for cue in cues]
+        self.not_in_names = {w.lower() for w in lang.agreements["not_in_names"]}
+        self.beneficiary = set(lang.agreements["beneficiary_markers"])
+        self.date_words = {w for table in ("months", "weekdays") for w in date_words()[table] if len(w) > 3}
         self.scheduled = lang.meetings["scheduled_cues"]
         self.past = lang.meetings["past_cues"]
 
-    def prepare(self, doc: Doc) -> None:
+    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
+        self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
         self._meeting_hits = sorted({(s, e) for _, s, e in self.meeting(doc)})
         self._commitment_hits = sorted((s, e) for _, s, e in self.commitment(doc))
 
@@ -77,17 +87,41 @@ class Rules:
         return self.cue(self.scheduled, span)
 
     def chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
-        """The capitalised name around token i (connectors allowed inside, not at its ends)."""
+        """The capitalised name around token i. Small words join capitalised ones inside it, an
+        article only after a preposition ("de la", "of the"); a date ("… Accords on December 10")
+        or a place after "in"/"en" ("… Dialogue in Washington") ends it."""
+        def joins(a: int, b: int) -> bool:          # doc[a:b] are connectors between two capitals
+            words = [t.lower_ for t in doc[a:b]]
+            return bool(words) and words[0] not in _ARTICLES and not (words[0] in _LOCATIVE and b in self._place_starts)
+
+        def capital(k: int) -> bool:
+            return bool(_CAPITAL.match(doc[k].text)) and doc[k].text not in ("(", "“") and doc[k].lower_ not in self.date_words
+
         s = i
-        while s - 1 >= lo and (_CAPITAL.match(doc[s - 1].text) and doc[s - 1].text not in ("(", "“") or
-                               doc[s - 1].lower_ in _CONNECTORS and s - 2 >= lo and _CAPITAL.match(doc[s - 2].text)):
-            s -= 1
+        while s - 1 >= lo:
+            if capital(s - 1):
+                s -= 1
+                continue
+            k = s - 1
+            while k >= lo and doc[k].lower_ in _CONNECTORS:
+                k -= 1
+            if k < s - 1 and k >= lo and capital(k) and joins(k + 1, s):
+                s = k
+                continue
+            break
         e = i + 1
-        while e < hi and (_CAPITAL.match(doc[e].text) or doc[e].lower_ in _CONNECTORS):
-            e += 1
-        while e > i + 1 and doc[e - 1].lower_ in _CONNECTORS:
-            e -= 1
-        while s < i and doc[s].lower_ in _CONNECTORS | {"el", "la", "los", "las", "the"}:
+        while e < hi:
+            if capital(e):
+                e += 1
+                continue
+            k = e
+            while k < hi and doc[k].lower_ in _CONNECTORS:
+                k += 1
+            if k > e and k < hi and capital(k) and joins(e, k):
+                e = k + 1
+                continue
+            break
+        while s < i and (doc[s].lower_ in _CONNECTORS or doc[s].lower_ in self.not_in_names):
             s += 1
         return s, e
 
