@@ -18,7 +18,8 @@ from kg.extract.text import pipeline
 
 
 def corpus() -> list:
-    return documents.load_folder(Config().documents_dir) + documents.load_folder(ROOT / "data" / "gold" / "documents")
+    return documents.load_folder(Config().documents_dir) + documents.load_folder(ROOT / "data" / "gold" / "documents") + \
+        documents.load_folder(ROOT / "data" / "heldout" / "documents")
 
 
 def rate(fn, docs, rounds: int) -> float:

@@ -142,7 +142,7 @@ def table(result: dict[str, dict[str, Score]]) -> str:
 
 def cli_evaluate(config: Config, args) -> int:
     result = evaluate(config)
-    print("Extractor (curated layer off) against curated + gold annotations; rule: kg/evaluate.py docstring")
+    print("Extractor (curated layer off) against curated, gold and held-out annotations; rule: kg/evaluate.py docstring")
     print(table(result))
     if getattr(args, "verbose", False):
         for c in CLASSES:

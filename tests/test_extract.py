@@ -48,13 +48,13 @@ def test_names_and_aliases_are_matched_as_written(extractor):
 
 
 def test_people_the_gazetteer_does_not_know_are_minted_with_their_country(extractor):
-    r = extractor.extract(doc("Mexican Foreign Secretary Juan Ramón de la Fuente met with Deputy Secretary of State "
-                              "Kurt Campbell in Mexico City on January 8.", "en", "2025-01-09"))
+    r = extractor.extract(doc("Mexican Foreign Secretary Alicia Bárcena met with Deputy Secretary of State "
+                              "Kurt Campbell in Mexico City on March 8.", "en", "2024-03-09"))
     new = {a.id: a for a in r.actors}
-    assert new["juan-ramon-de-la-fuente"].country == "mexico"
+    assert "alicia-barcena" not in extractor.gaz.actors and new["alicia-barcena"].country == "mexico"
     m = r.facts.meetings[0]
-    assert {"juan-ramon-de-la-fuente", "kurt-campbell", "mexico", "united-states"} <= set(m.participants)
-    assert m.date == PartialDate(2025, 1, 8) and m.place == "mexico-city" and m.status == "held"
+    assert {"alicia-barcena", "kurt-campbell", "mexico", "united-states"} <= set(m.participants)
+    assert m.date == PartialDate(2024, 3, 8) and m.place == "mexico-city" and m.status == "held"
 
 
 @pytest.mark.parametrize("text, language, date, expected", [

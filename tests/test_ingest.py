@@ -81,6 +81,9 @@ def test_people_not_in_the_gazetteer_are_minted_as_actors_with_their_country(gra
     rows = select(store, """SELECT ?a ?label ?country WHERE { ?m a dip:Meeting ; dip:participant ?a .
         ?a a dip:Person ; rdfs:label ?label ; schema:nationality ?country }""")
     found = {(r["a"].rsplit("/", 1)[1], r["country"].rsplit("/", 1)[1]) for r in rows}
+    from kg import gazetteer
+    from kg.config import Config
+    assert "luis-gilberto-murillo" not in gazetteer.load(Config().gazetteer_file).actors   # minted, not looked up
     assert ("luis-gilberto-murillo", "colombia") in found
     assert ("alberto-van-klaveren", "chile") in found
     assert ("christopher-landau", "united-states") in found

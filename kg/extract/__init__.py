@@ -7,7 +7,6 @@ from normalised content (kg.extract.identity) so that documents stating the same
 agreement give it the same node."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..dates import DateRange, PartialDate
@@ -40,12 +39,19 @@ class Extractor:
         self.gaz = gaz
         self._by_lang: dict[str, tuple] = {}
         self._agreements = None
+        self._countries = {a.id for a in gaz.actors.values() if a.type == COUNTRY}
+        self._country_names = identity.Countries(gaz, demonyms())
+        # Words of instruments open to any country ("Inter-American", "regional"): no parties in their ids.
+        self._open = {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["open_to_all"]}
+        self._generic = {w for code in LANGUAGES for table in ("heads", "common_heads")
+                         for ws in language(code).agreements[table].values() for p in ws for w in identity.words(p)} | \
+            {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["generic_words"]}
 
     def _language(self, code: str):
         if code not in self._by_lang:
             nlp = pipeline(code)
             lang = language(code)
-            self._by_lang[code] = (nlp, ActorIndex(self.gaz, lang, nlp.vocab), Rules(lang, nlp.vocab))
+            self._by_lang[code] = (nlp, ActorIndex(self.gaz, lang, nlp.vocab), Rules(lang, nlp.vocab, self.gaz))
         return self._by_lang[code]
 
     def label(self, actor: str, new: dict[str, NewActor], lang: str) -> str:
@@ -64,23 +70,28 @@ class Extractor:
         nlp, index, rules = self._language(lang)
         sdoc = nlp(doc.text)
         mentions = find_mentions(sdoc, index, doc.date)
-        rules.prepare(sdoc)
+        rules.prepare(sdoc, mentions)
         pronouns = rules.lang.actors["pronouns"]
         found: list[Found] = []
         previous: list[Ref] = []
         last_people: list[Ref] = []
+        held_on = None          # the day of the last meeting the text reports as held
         for sent in sentences(sdoc):
             own = mentions.in_span(sent.span.start, sent.span.end)
             if not sent.heading:
                 future = rules.future(sent.span)
                 dates = find_dates(sent.text, doc.date, future)
-                here = rules.meetings(sent, mentions, dates, sdoc) + rules.commitments(sent, mentions, dates, sdoc) + \
-                    rules.agreements(sent, mentions, dates, sdoc)
+                here = rules.meetings(sent, mentions, dates, sdoc, doc.date) + \
+                    rules.commitments(sent, mentions, dates, sdoc, doc.date) + rules.agreements(sent, mentions, dates, sdoc, doc.date)
                 for f in here:
                     self._complete(f, sent, sdoc, pronouns, previous, last_people, doc)
                     if f.kind == "meeting":
                         people = [r for r in f.refs if r.type == PERSON]
                         last_people = people or last_people
+                        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
+                            held_on = f.date
+                    elif f.kind == "agreement" and f.signing and f.date is None:
+                        f.date = held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
                 found.extend(here)
                 if here:
                     own = [r for f in here for r in f.refs]
@@ -144,21 +155,40 @@ class Extractor:
         return Extraction(facts, new)
 
     def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions):
-        """Two sentences of one text about one meeting: the same event name, or the same people
-        on compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…")."""
+        """Two sentences of one text about one meeting: the same event name, the same people on
+        compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop
+        of a trip and the meeting held there on one of its days."""
         if not isinstance(m, Meeting):
             return None
         people = {a for a in m.participants if self._is_person(a, mentions)}
         key = self.name_key(next(iter(m.name.values()))) if m.id.startswith(_NAMED) else None
         for other in facts.meetings:
+            if m.status and other.status and m.status != other.status:
+                continue    # the call held today and the meeting it schedules
+            theirs = {a for a in other.participants if self._is_person(a, mentions)}
+            if not key and not other.id.startswith(_NAMED) and self._trip_stop(m, people, other, theirs):
+                return other
             if m.date is not None and other.date is not None and m.date != other.date:
                 continue
             if key and other.id.startswith(_NAMED) and key == self.name_key(next(iter(other.name.values()))):
                 return other
-            theirs = {a for a in other.participants if self._is_person(a, mentions)}
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
         return None
+
+    def _trip_stop(self, a, people_a, b, people_b) -> bool:
+        """'will travel to Ottawa, Canada, … November 11–13' and 'On Tuesday, the Secretary will
+        meet with Canadian Minister … Anand': one traveller's stop and a meeting of the traveller
+        in that country on a day of the trip."""
+        if len(people_b) == 1 and len(people_a) != 1:
+            a, people_a, b, people_b = b, people_b, a, people_a
+        if len(people_a) != 1 or not people_a <= people_b:
+            return False
+        if not isinstance(a.date, DateRange) or not isinstance(b.date, PartialDate) or not b.date.day:
+            return False
+        countries = [{x for x in f.participants if x in self._countries} for f in (a, b)]
+        return a.date.start <= b.date <= a.date.end and countries[0] == countries[1] and \
+            (a.place is None or b.place is None or a.place == b.place)
 
     def _actors(self, f: Found, mentions: Mentions) -> list[str]:
         out: list[str] = []
@@ -168,8 +198,8 @@ class Extractor:
         for r in f.refs:  # a person speaks for a country: the graph relates both to the fact
             if r.type == PERSON and r.country and r.country not in out and f.kind != "agreement":
                 out.append(r.country)
-        if f.kind == "agreement":  # parties: countries and organisations, those of the signatories too
-            out = [a for a in out if not self._is_person(a, mentions)] + [r.country for r in f.refs if r.type == PERSON and r.country]
+        if f.kind == "agreement":  # parties: countries and organisations, the countries of signatories and bodies too
+            out = [a for a in out if not self._is_person(a, mentions)] + [r.country for r in f.refs if r.type != COUNTRY and r.country]
             out = list(dict.fromkeys(out))
         return out
 
@@ -192,6 +222,8 @@ class Extractor:
         for attr in ("date", "status", "kind", "place"):
             if hasattr(into, attr) and getattr(into, attr) is None:
                 setattr(into, attr, getattr(other, attr))
+        if isinstance(getattr(into, "date", None), DateRange) and isinstance(getattr(other, "date", None), PartialDate):
+            into.date = other.date      # the day of the trip the meeting is on
 
     # ------------------------------------------------------------ meetings
 
@@ -204,9 +236,11 @@ class Extractor:
             name = {lang: f.name}
         else:
             kind_word = {"call": "call", "in-person": "meeting", "multilateral": "meeting"}[f.subtype or "in-person"]
-            # Without people or a date a meeting has no identity beyond its sentence.
+            # Without people or a date a meeting has no identity beyond its sentence; one person's
+            # meetings on a day are told apart by the countries they are with.
             where = "" if people and f.date else f"{doc.identifier}-{f.sentence.index}"
-            ident = identity.fact_id(kind_word, *(people or sorted(actors)), identity.date_slug(f.date), where)
+            with_whom = sorted(a for a in actors if a in self._countries) if len(people) == 1 else []
+            ident = identity.fact_id(kind_word, *(people or sorted(actors)), *with_whom, identity.date_slug(f.date), where)
             labels = [self.label(a, mentions.new, lang) for a in (people or actors)]
             name = {lang: _meeting_name(lang, f.subtype, labels)}
         return Meeting(ident, name, f.subtype, f.status, f.date, f.place, list(actors))
@@ -229,39 +263,47 @@ class Extractor:
     # ------------------------------------------------------------ agreements
 
     def _agreement(self, f: Found, actors, lang, mentions, doc) -> Agreement:
-        known = self._known_agreement(f, mentions)
+        known = self._known_agreement(f, actors, mentions)
         if known:
             return Agreement(known["id"], dict(known["name"]), known.get("kind"), list(actors), f.status, f.date)
         key = self.name_key(f.name)
-        # A name of one word ("agreement", "MOU") says nothing outside its sentence.
-        where = f"{doc.identifier}-{f.sentence.index}" if len(key.split()) < 2 else ""
-        return Agreement(identity.fact_id(key, where), {lang: f.name}, f.subtype, list(actors), f.status, f.date)
+        # A name of generic words only ("agreement", "Memorandum of Understanding") says nothing
+        # outside its sentence.
+        where = f"{doc.identifier}-{f.sentence.index}" if set(key.split()) <= self._generic else ""
+        return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
+                         f.subtype, list(actors), f.status, f.date)
+
+    def _agreement_countries(self, f: Found, actors, mentions) -> list[str]:
+        """Whose instrument it is, for its identity: "a Trade Promotion Agreement" of Panama is
+        not Peru's. The countries its mention names, else its parties, else the document's; none
+        for an instrument open to all ("Inter-American Convention…")."""
+        if set(identity.words(f.name)) & self._open:
+            return []
+        parties = [a for a in actors if a in self._countries]
+        return sorted(f.countries or (parties if len(parties) >= 2 else None) or mentions.principal[:2])
 
     def name_key(self, text: str) -> str:
         """A name without the parties' names: 'U.S.-Peru Trade Promotion Agreement' -> 'trade promotion agreement'."""
-        if not hasattr(self, "_countries_rx"):
-            phrases = set()
-            for a in self.gaz.actors.values():
-                if a.type == COUNTRY:
-                    for v in [*a.name.values(), *a.aliases.values()]:
-                        phrases.update(identity.fold(n) for n in ([v] if isinstance(v, str) else v))
-            for by_lang in demonyms().values():
-                for ws in by_lang.values():
-                    phrases.update(identity.fold(w) for w in ws)
-            alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-            self._countries_rx = re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
-        return identity.name_key(self._countries_rx.sub(" ", identity.fold(text)))
+        return self._country_names.key(text)
 
-    def _known_agreement(self, f: Found, mentions: Mentions) -> dict | None:
+    def _known_agreement(self, f: Found, actors, mentions: Mentions) -> dict | None:
+        """A well-known agreement (data/lexicons/agreements.yaml) whose name the mention has and
+        whose parties fit: those the mention names, else those of its sentence and document."""
         if self._agreements is None:
             self._agreements = {}
             for entry in known_agreements():
                 for n in [*entry["name"].values(), *entry.get("aliases", [])]:
-                    self._agreements.setdefault(self.name_key(n), entry)
+                    bucket = self._agreements.setdefault(self.name_key(n), [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        stated = [a for a in actors if a in self._countries]
+        context = set(stated) if len(stated) >= 2 else set(stated) | set(mentions.principal[:2])
         for n in [f.name, *f.aliases]:
-            entry = self._agreements.get(self.name_key(n))
-            if entry:
-                return entry
+            acronym = n.isupper() and len(n) > 2     # "PTPA", "USMCA": the name of one instrument
+            for entry in self._agreements.get(self.name_key(n), []):
+                parties = set(entry.get("parties", []))
+                if not parties or set(f.countries) <= parties and (f.countries or acronym or context <= parties):
+                    return entry
         return None
 
 

@@ -109,6 +109,7 @@ class ActorIndex:
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.country_heads = {w.lower() for w in lang.actors["country_heads"]}
+        self.place_heads = set(lang.actors["place_heads"])
         # Last words that end the name of a thing, not of a person ("General Assembly").
         self.not_person_words = self.org_heads | set(lang.meetings["event_heads"]) | set(lang.meetings["body_heads"]) | \
             {w for ws in lang.agreements["heads"].values() for w in ws}
@@ -254,6 +255,7 @@ class Mentions:
     places: list[tuple[int, int, str]]
     new: dict[str, NewActor]
     principal: list[str]           # the document's main countries, most mentioned first
+    qualifiers: list[tuple[int, int]] = field(default_factory=list)   # countries that say whose a title is, not where
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
@@ -267,6 +269,8 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
     raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
+    # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
+    raw = [c for c in raw if not (c[1] >= 2 and doc[c[1] - 1].lower_ in ("de", "del", "of") and doc[c[1] - 2].text in index.place_heads)]
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
@@ -319,6 +323,7 @@ class _Resolver:
         self.new: dict[str, NewActor] = {}
         self.roles: dict[str, set[str]] = {}       # actor -> roles seen in this document
         self.surnames: dict[str, str] = {}         # last name -> discovered person
+        self.qualifiers: list[tuple[int, int]] = []
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
@@ -352,6 +357,11 @@ class _Resolver:
 
     def role_offices(self, role: str | None, office: str | None) -> list[str]:
         return [o for o, r in self.index.office_role.items() if r == (self.index.office_role.get(office, role) if office else role)]
+
+    def qualified(self, s: int, e: int):
+        """The countries inside a title's words say whose it is ("el subsecretario de Estado de
+        Estados Unidos, …"): they are not where a meeting is."""
+        self.qualifiers += [(ls, le) for label, ls, le in self.raw if s <= ls and le <= e and label.startswith(("actor:", "demonym:"))]
 
     def default_country(self, office: str | None) -> str | None:
         """Whose is a title no country qualifies: the office's own country if the document is about
@@ -452,6 +462,7 @@ class _Resolver:
                     else:
                         break
                 fallback = qualifier or self.default_country(office)
+                self.qualified(s, j)
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
@@ -468,10 +479,12 @@ class _Resolver:
                     if later and later[0].startswith("actor:") and index.gaz.actors[later[0][6:]].type == PERSON:
                         consumed.add(chosen.index(later))
                         self.person(later[0][6:], s, later[2], role)
+                        self.qualified(j, comma)
                         continue
                     end = name_after(doc, comma + 1, index)
                     if end > comma + 1 and not any(ls < end and comma < le for _, ls, le in chosen) and \
                             self.discover_person(comma + 1, end, role, inner or self.default_country(office)):
+                        self.qualified(j, comma)
                         continue
                 # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".
                 before = self.appositive(s, chosen, n)
@@ -488,14 +501,23 @@ class _Resolver:
                 self.collective(kind, s, e)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
-        return Mentions(self.refs, sorted(places), self.new, self.principal)
+        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers)
+
+    def owner_before(self, s: int) -> str | None:
+        """"Panama’s Ministry of Public Security", "the U.S. Department of Defense": the country right before."""
+        j = s - 1 if s > 0 and self.doc[s - 1].text in ("’s", "'s") else s
+        for label, ls, le in self.raw:
+            kind, _, value = label.partition(":")
+            if le == j and (kind == "demonym" or kind == "actor" and value in self.index.countries):
+                return value
+        return None
 
     def discovered_organisation(self, s: int, e: int) -> Ref:
         """A capitalised name with an organisation's head word; a generic one qualified by a
         country ("Ministerio de Relaciones Exteriores de Guatemala") is that country's, if known."""
         index = self.index
         name = self.doc[s:e].text
-        country = self.gap_country(s, e, self.raw) or self.country_after(e)
+        country = self.gap_country(s, e, self.raw) or self.country_after(e) or self.owner_before(s)
         known = [o for o in index.org_keys.get(index.country_names.key(name), ()) if index.country_of(o) == country]
         if country and known:
             return Ref(known[0], ORGANISATION, s, e, country)

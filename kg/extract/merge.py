@@ -18,7 +18,9 @@ def _overlaps(a, b) -> bool:
 
 
 def _keys(fact, is_person, name_key) -> set[tuple]:
-    """What makes two statements the same fact, whatever ids their authors gave them."""
+    """What makes two statements the same fact, whatever ids their authors gave them. An
+    agreement's name is compared without the parties' names, so the parties come with it: a
+    Trade Promotion Agreement of Panama is not Peru's."""
     keys = set()
     if isinstance(fact, Meeting):
         people = frozenset(a for a in fact.participants if is_person(a))
@@ -27,6 +29,15 @@ def _keys(fact, is_person, name_key) -> set[tuple]:
     if isinstance(fact, Agreement):
         keys |= {("name", name_key(n)) for n in fact.name.values() if n}
     return keys
+
+
+def _same(key: tuple, countries: frozenset, known: dict[tuple, tuple[str, frozenset]]) -> str | None:
+    """The id of the curated fact with this key whose countries fit these (one set within the other)."""
+    hit = known.get(key)
+    if hit is None:
+        return None
+    ident, theirs = hit
+    return ident if not countries or not theirs or countries <= theirs or theirs <= countries else None
 
 
 def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, Extraction],
@@ -42,11 +53,14 @@ def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, E
         return a in gaz.actors and gaz.actors[a].type == "Person" or a in new_ids and any(
             x.id == a and x.type == "Person" for ex in extracted.values() for x in ex.actors)
 
-    known: dict[tuple, str] = {}
+    def countries(f) -> frozenset:
+        return frozenset(a for a in getattr(f, "parties", []) if a in gaz.actors and gaz.actors[a].type == "Country")
+
+    known: dict[tuple, tuple[str, frozenset]] = {}
     for facts in curated:
         for f in facts.all():
             for k in _keys(f, is_person, name_key):
-                known.setdefault((type(f).__name__, *k), f.id)
+                known.setdefault((type(f).__name__, *k), (f.id, countries(f)))
     out: list[DocumentFacts] = []
     actors: dict[str, list[Actor]] = {}
     for document in dict.fromkeys([*by_doc, *extracted]):
@@ -61,8 +75,9 @@ def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, E
                     if any(c.id == f.id or _overlaps(c, f) for c in theirs):
                         continue  # the curated layer states it: curated wins
                     for k in _keys(f, is_person, name_key):
-                        if (type(f).__name__, *k) in known:
-                            f.id = known[(type(f).__name__, *k)]
+                        ident = _same((type(f).__name__, *k), countries(f), known)
+                        if ident:
+                            f.id = ident
                             break
                     kept.append(f)
             used = {a for f in merged.all() for a in getattr(f, "participants", []) + getattr(f, "actors", []) + getattr(f, "parties", [])}

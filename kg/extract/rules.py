@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from ..dates import lexicon as date_words
-from .actors import COUNTRY, Mentions, Ref
+from ..dates import DateRange, lexicon as date_words
+from . import identity
+from .actors import COUNTRY, PERSON, Mentions, Ref
 from .lexicon import Language, token_pattern
 from .text import Sentence
-from .when import DatePhrase
+from .when import DatePhrase, find as find_dates
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
@@ -22,6 +23,17 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "para", "sobre", "en"
                "and", "in", "to", "-", "–", "a", "al"}
 _ARTICLES = {"el", "la", "los", "las", "the"}       # inside a name only after a preposition ("de la", "of the")
 _LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washington": the place is not in the name
+
+
+_SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
+
+
+def _after(value, reference) -> bool:
+    """A date that starts after the document's date (known to the day)."""
+    if reference is None or not reference.day or value is None:
+        return False
+    start = value.start if isinstance(value, DateRange) else value
+    return start.as_date() > reference.as_date()
 
 
 @dataclass
@@ -42,10 +54,11 @@ class Found:
     trigger: int | None = None     # token where the stating words start (subjects come before)
     others: list[Ref] = field(default_factory=list)   # actors named elsewhere in the sentence
     countries: list[str] = field(default_factory=list)  # the countries the mention itself names ("U.S.–Panama …")
+    signing: bool = False          # the sentence reports its signature as an act ("firmaron", "the parties signed")
 
 
 class Rules:
-    def __init__(self, lang: Language, vocab):
+    def __init__(self, lang: Language, vocab, gaz=None):
         self.lang = lang
         self.meeting = Matcher(vocab)
         self.meeting.add("meeting", [token_pattern(p) for p in lang.meetings["triggers"]])
@@ -60,13 +73,33 @@ class Rules:
                        for status, cues in lang.agreements["status"].items() for cue in cues]
         self.not_in_names = {w.lower() for w in lang.agreements["not_in_names"]}
         self.beneficiary = set(lang.agreements["beneficiary_markers"])
+        self.name_prepositions = {w.lower() for w in lang.agreements.get("name_prepositions", [])}
+        self.not_signing = set(lang.agreements.get("not_signing_after", []))
+        self.generic_words = {identity.fold(w) for w in lang.agreements["generic_words"]}
         self.date_words = {w for table in ("months", "weekdays") for w in date_words()[table] if len(w) > 3}
         self.scheduled = lang.meetings["scheduled_cues"]
+        self.recalled = Matcher(vocab)
+        self.recalled.add("recalled", [token_pattern(p) for p in lang.meetings["recalled"]])
+        self.session = Matcher(vocab)
+        self.session.add("session", [token_pattern(p) for p in lang.meetings["session_verbs"]])
+        self.plan = Matcher(vocab)
+        self.plan.add("plan", [token_pattern(p) for p in lang.meetings["plan_cues"]])
+        self.reporting = set(lang.meetings["reporting_verbs"])
+        self.visit_cues = set(lang.meetings["visit_cues"])
+        self.place_prepositions = set(lang.meetings["place_prepositions"])
+        places = gaz.places.values() if gaz else []
+        self.place_types = {p.id: p.type for p in places}
+        self.place_countries = {p.id: p.country for p in places if p.country}
+        self.creation = set(lang.meetings["not_meetings_after"])
         self.past = lang.meetings["past_cues"]
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
+        self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
+        self._plan_hits = sorted({(s, e) for _, s, e in self.plan(doc)})
+        self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
+        self._country_tokens = {i for r in mentions.refs if r.type == COUNTRY for i in range(r.start, r.end)} if mentions else set()
         self._meeting_hits = sorted({(s, e) for _, s, e in self.meeting(doc)})
         self._commitment_hits = sorted((s, e) for _, s, e in self.commitment(doc))
 
@@ -92,7 +125,13 @@ class Rules:
         or a place after "in"/"en" ("… Dialogue in Washington") ends it."""
         def joins(a: int, b: int) -> bool:          # doc[a:b] are connectors between two capitals
             words = [t.lower_ for t in doc[a:b]]
-            return bool(words) and words[0] not in _ARTICLES and not (words[0] in _LOCATIVE and b in self._place_starts)
+            if not words or words[0] in _LOCATIVE and b in self._place_starts:
+                return False
+            if words[0] in _ARTICLES and doc[a - 1].lower_ not in self.name_prepositions:
+                return False    # "… en Quito el Tercer Diálogo": two names ("Treaty Concerning the …": one)
+            # A country joins the name after it only as its owner: "… de Chile", "U.S.–Panama …",
+            # not "la adhesión del Ecuador a la Iniciativa …".
+            return not (a - 1 in self._country_tokens and words[0] not in ("de", "del", "of", "-", "–"))
 
         def capital(k: int) -> bool:
             return bool(_CAPITAL.match(doc[k].text)) and doc[k].text not in ("(", "“") and doc[k].lower_ not in self.date_words
@@ -133,45 +172,128 @@ class Rules:
 
     # ------------------------------------------------------------ meetings
 
-    def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc) -> list[Found]:
+    def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
-        refs = mentions.in_span(lo, hi)
+        recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi]
+        triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
+        refs = self.participants(doc, mentions.in_span(lo, hi), lo, hi, triggers)
         events = self.named_events(doc, lo, hi, triggers, refs)
+        found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         if not triggers and not events:
-            return []
-        # The trigger's own tense first ("se reunió" is past whatever else the sentence announces).
-        verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else span
-        future = not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
-        found = []
+            return found
+        # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
+        # unless the sentence plans it ("agreed to hold", "acordaron celebrar", "accepted the invitation to visit").
+        first = triggers[0][0] if triggers else events[0][0]
+        # The verb that states the meeting: its trigger, or the session verb after a body's name
+        # ("el VI Gabinete Binacional se realizará"), else the whole sentence.
+        session = next(((s, e) for s, e in self._session_hits if events and events[0][1] <= s <= events[0][1] + 3), None)
+        verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else doc[session[0]:session[1]] if session else span
+        planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi)
+        future = planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
+        if reference is not None and not planned and future != self.future(span):
+            dates = find_dates(sent.text, reference, future)
+        here = []
         if events:
             for (s, e, name, acronym) in events:
-                found.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=0.75,
-                                   aliases=[acronym] if acronym else []))
+                here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=0.75,
+                                  aliases=[acronym] if acronym else []))
         else:
             groups = self.with_groups(doc, triggers, refs, hi)
+            trips = self.destinations(doc, triggers, refs, mentions, hi) if len(groups) < 2 else []
             if len(groups) > 1:
                 subject = [r for r in refs if not any(r in g for g in groups)]
                 for g in groups:
-                    found.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=0.7))
+                    here.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=0.7))
+            elif trips:
+                for g, place in trips:
+                    here.append(Found("meeting", sent, sent.start, sent.end, g, confidence=0.7, place=place))
             else:
-                found.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=0.8))
+                here.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=0.8))
         lowered = {t.lower_ for t in span}
         kind = ("call" if lowered & set(self.lang.meetings["call_cues"]) else
                 "multilateral" if lowered & set(self.lang.meetings["multilateral_cues"]) else "in-person")
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
-        places = mentions.places_in(lo, hi)
-        first = triggers[0][0] if triggers else (events[0][0] if events else lo)
-        for f in found:
+        # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
+        names = [(s, e) for s, e, _, _ in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
+        place = self.place(doc, mentions, lo, hi, names)
+        for f in here:
             f.trigger = first
             f.subtype = kind if not (f.name and kind == "in-person" and self.cue(self.lang.meetings["multilateral_cues"], doc[lo:hi])) else "multilateral"
             f.status = "scheduled" if future else "held"
             f.date = date
-            f.place = places[0] if places else None
-        return found
+            f.place = f.place or place
+        return found + here
+
+    def recalled_meeting(self, sent: Sentence, doc: Doc, t, refs, mentions: Mentions, reference) -> Found:
+        """'Building on their meeting in Washington in October': a past meeting said in passing."""
+        after = sent.text[doc[t[1] - 1].idx + len(doc[t[1] - 1].text) - sent.start:]
+        clause = re.split(r"[,;.]", after, maxsplit=1)[0]
+        offset = len(sent.text) - len(after)
+        dates = [d for d in find_dates(sent.text, reference, False) if offset <= d.start <= offset + len(clause)]
+        date = next((d.value for d in dates if d.value is not None), None)
+        end = next((j for j in range(t[1], sent.span.end) if doc[j].text in (",", ";", ".")), sent.span.end)
+        places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
+        kind = "call" if doc[t[0]:t[1]].text.lower() in self.lang.meetings["call_cues"] else "in-person"
+        return Found("meeting", sent, sent.start, sent.end, refs, confidence=0.6, subtype=kind, status="held",
+                     date=date, place=places[0] if places else None, trigger=t[0])
+
+    def participants(self, doc: Doc, refs: list[Ref], lo: int, hi: int, triggers) -> list[Ref]:
+        """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
+        confirmó también que el presidente Arévalo viajará…' before the person it reports on."""
+        out = refs
+        for j in range(lo + 1, hi):
+            if doc[j].lower_ not in self.reporting:
+                continue
+            later = [s for s, _ in triggers if s > j]
+            if doc[j - 1].text == "," and not later:
+                out = [r for r in out if r.start < j] or out       # ", informó el Ministerio …"
+                continue
+            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in ("que", "that")), None)
+            if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
+                out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
+        return out
+
+    def place(self, doc: Doc, mentions: Mentions, lo: int, hi: int, names) -> str | None:
+        """Where: a place after "in"/"en"/"a" first, a city before a country; not one inside the
+        event's name ("U.S.–Panama Bilateral Security Dialogue") or naming an actor's country
+        ("Subsecretario de Estado de los Estados Unidos")."""
+        cands = [(s, e, p) for s, e, p in mentions.places if lo <= s and e <= hi and not any(a <= s < b for a, b in names)]
+        def rank(c):
+            s, _, p = c
+            locative = s > lo and doc[s - 1].lower_ in self.place_prepositions
+            return (not locative, self.place_types.get(p) != "City", s)
+        return min(cands, key=rank)[2] if cands else None
+
+    def destinations(self, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, hi: int) -> list[tuple[list[Ref], str]]:
+        """One trip to places in two countries ("will travel to Ottawa, Canada, and Brasília,
+        Brazil") is a meeting in each: the travellers and each destination's country."""
+        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues), None)
+        if visit is None:
+            return []
+        at = {s: (e, p) for s, e, p in mentions.places}
+        j = visit[1]
+        while j < hi and doc[j].lower_ in self.place_prepositions:
+            j += 1
+        chain = []      # the places listed right after the verb: "Ottawa, Canada, and Brasília, Brazil"
+        while j in at:
+            e, p = at[j]
+            chain.append((j, p))
+            j = e
+            while j < hi and (doc[j].text == "," or doc[j].lower_ in ("and", "y", "e") or j in self._country_tokens and j not in at):
+                j += 1
+        stops: dict[str, tuple[int, str]] = {}
+        for s, p in chain:
+            country = self.place_countries.get(p)
+            if country and (country not in stops or self.place_types.get(p) == "City" != self.place_types.get(stops[country][1])):
+                stops[country] = (s, p)
+        if len(stops) < 2:
+            return []
+        travellers = [r for r in refs if r.end <= visit[0]]
+        return [(travellers + [Ref(c, COUNTRY, s, s + 1, c)], p) for c, (s, p) in stops.items()]
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated."""
@@ -187,14 +309,23 @@ class Rules:
                 others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in ("el", "la", "the")]
                 if not others:
                     continue
-                if any(a[0] <= s < a[1] for a in out) or any(r.start <= s and e <= r.end for r in refs):
+                # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
+                # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
+                sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
+                if any(a[0] <= s < a[1] for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
                     continue
                 if tok.text in self.body_heads:
-                    # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council".
+                    # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
+                    # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
                     window = doc[max(lo, s - 6):s]
-                    if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers):
+                    if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
+                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]):
                         continue
-                if any(t.text in self.heads for t in doc[s:e]) and any(cue in doc[lo:hi].text.lower() for _, cue in self.status):
+                # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
+                if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \
+                        any(t.lower_ in self.creation for t in doc[max(lo, s - 4):s]):
+                    continue
+                if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
                     continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
                 while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
@@ -208,6 +339,8 @@ class Rules:
         for n, (s, e) in enumerate(triggers):
             if doc[e - 1].lower_ not in ("with", "con", "to") and not (e < hi and doc[e].lower_ in ("with", "con")):
                 continue
+            if doc[s].lower_ in self.visit_cues:
+                continue    # "traveled to Panama City …, where he met with …": a destination, not a party
             stop = triggers[n + 1][0] if n + 1 < len(triggers) else hi
             for j in range(e, stop):
                 seen = any(e <= r.start and r.end <= j for r in refs)
@@ -222,16 +355,28 @@ class Rules:
 
     # ------------------------------------------------------------ commitments
 
-    def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc) -> list[Found]:
+    def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
         not_after = set(self.lang.commitments.get("not_after", []))
         hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and not (s > lo and doc[s - 1].lower_ in not_after)]
         if not hits:
             return []
-        s, e = hits[0]
+        # "a growing group of nations committed to …": a participle describing a noun, not a commitment.
+        participles = set(self.lang.commitments.get("participles", []))
+        auxiliaries = set(self.lang.commitments.get("auxiliaries", []))
         refs = mentions.in_span(lo, hi)
-        subject = [r for r in refs if r.end <= s]
-        date = next((d.value for d in dates if d.value is not None and not d.year_only), None)
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
+                                                doc[s - 1].is_lower and doc[s - 1].lower_ not in auxiliaries and
+                                                not any(r.start <= s - 1 < r.end for r in refs))]
+        if not hits:
+            return []
+        s, e = hits[0]
+        # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
+        channels = [c.split() for c in self.lang.commitments.get("channels", [])]
+        subject = [r for r in refs if r.end <= s or r.start > e and self.after_channel(doc, r.start, channels)]
+        # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
+        date = next((d.value for d in dates if d.value is not None and not d.year_only and d.kind not in _SPANS
+                     and not _after(d.value, reference)), None)
         what = re.sub(r"^[-•–*·\s]+", "", sent.text)
         if len(what) > 160:
             what = what[:160].rsplit(" ", 1)[0] + "…"
@@ -241,12 +386,19 @@ class Rules:
         f.aliases = [doc[e - 1:hi].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:hi].text]
         return [f]
 
+    @staticmethod
+    def after_channel(doc: Doc, i: int, channels: list[list[str]]) -> bool:
+        j = i
+        while j > 0 and doc[j - 1].lower_ in ("the", "el", "la", "los", "las"):
+            j -= 1
+        return any(j >= len(c) and [t.lower_ for t in doc[j - len(c):j]] == c for c in channels)
+
     # ------------------------------------------------------------ agreements
 
-    def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc) -> list[Found]:
+    def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
         text = sent.text.lower()
-        cues = [(text.find(cue), len(cue), status) for status, cue in self.status if re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text)]
+        cues = self.status_cues(text)
         out: list[Found] = []
         taken: set[int] = set()
         refs = mentions.in_span(lo, hi)
@@ -277,11 +429,52 @@ class Rules:
             taken.update(range(s, e2))
             at = doc[s].idx - sent.start
             status = min(cues, key=lambda c: abs(c[0] - at) if c[0] < at else abs(c[0] - at) + 40)[2] if cues else None
-            f = Found("agreement", sent, sent.start, sent.end, refs, doc[s:e2].text, kind, status,
-                      next((d.value for d in dates if d.value is not None), None), confidence=0.75 if kind else 0.6,
-                      aliases=[a for a in (acronym, doc[s:e].text if e2 > e else None) if a], trigger=s)
+            # The date of that status: not "this year" (of an anniversary…), nor, but for an announced
+            # instrument, a date still to come ("que esperan concluir en el primer trimestre de 2026").
+            date = next((d.value for d in dates if d.value is not None and d.kind != "relative_year"
+                         and (status == "announced" or not _after(d.value, reference))), None)
+            f = Found("agreement", sent, sent.start, sent.end, self.parties(doc, refs, e2, hi), doc[s:e2].text, kind, status,
+                      date, confidence=0.75 if kind else 0.6,
+                      aliases=[a for a in (acronym, doc[s:e].text if e2 > e else None) if a], trigger=s,
+                      countries=self.named_countries(doc, refs, s, e2, hi))
+            f.signing = status == "signed" and self.signing(doc, lo, hi, s, e2)
             out.append(f)
         return out
+
+    def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
+        """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the
+        parties signed a memorandum" — not "the Agreement signed in 2009"."""
+        verbs = set(self.lang.agreements["signing_verbs"])
+        for j in range(lo, hi):
+            if doc[j].lower_ in verbs and not s <= j < e and not (j > lo and (s <= j - 1 < e or doc[j - 1].lower_ in self.not_signing)):
+                return True
+        return False
+
+    def status_cues(self, text: str) -> list[tuple[int, int, str]]:
+        """(offset, length, status) of the status words of a sentence; a cue inside a longer one
+        does not count ("sign" in "are expected to sign", "adhesión" in "saludaron la adhesión")."""
+        found = [(m.start(), m.end(), status) for status, rx in self.status for m in rx.finditer(text)]
+        kept = [c for c in found if not any(o[0] <= c[0] and c[1] <= o[1] and o[1] - o[0] > c[1] - c[0] for o in found)]
+        return [(a, b - a, status) for a, b, status in sorted(set(kept))]
+
+    def parties(self, doc: Doc, refs: list[Ref], e: int, hi: int) -> list[Ref]:
+        """The actors of an agreement's sentence but the bodies its purpose names after it ("…
+        que prevé capacitación para la Policía Nacional Civil"): beneficiaries, not parties."""
+        cut = next((j for j in range(e, hi) if doc[j].lower_ in self.beneficiary), hi)
+        return [r for r in refs if r.start < cut or r.type == COUNTRY]
+
+    @staticmethod
+    def named_countries(doc: Doc, refs: list[Ref], s: int, e: int, hi: int) -> list[str]:
+        """The countries an agreement's mention names: in its name ("United States–Panama Trade
+        Promotion Agreement"), as its owner ("Panama's …") or after "entre"/"between"."""
+        between = e
+        if e < hi and doc[e].lower_ in ("entre", "between"):
+            between = e + 1
+            while between < hi and (doc[between].lower_ in ("el", "la", "los", "las", "the", "y", "and", ",", "de", "of")
+                                    or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
+                between += 1
+        lower = s - 2 if s > 1 and doc[s - 1].text in ("’s", "'s") else s
+        return list(dict.fromkeys(r.country for r in refs if r.type == COUNTRY and r.country and r.start < between and r.end > lower))
 
     def common_of(self, doc: Doc, i: int, hi: int) -> str | None:
         for phrase, kind in self.common_heads.items():
@@ -301,8 +494,8 @@ class Rules:
 
     def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
         """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
-        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in _CONNECTORS or t.lower_ in ("entendimiento", "understanding", "cooperación", "cooperation")
-                      for t in doc[s:e])
+        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in _CONNECTORS or
+                      identity.fold(t.lower_) in self.generic_words or t.lower_ in ("cooperación", "cooperation") for t in doc[s:e])
         if not generic:
             return e
         j = e
@@ -317,6 +510,8 @@ class Rules:
             k = j + 1
             while k < hi and doc[k].is_alpha and doc[k].lower_ not in ("que", "which", "lo", "between", "entre", "con", "with", "y", "and"):
                 k += 1
+            while k > j + 1 and doc[k - 1].lower_ in _CONNECTORS:
+                k -= 1      # "… on security cooperation in [and around the Canal]"
             if k > j + 1:
                 return k
         return e

@@ -17,6 +17,7 @@ class DatePhrase:
     text: str
     value: PartialDate | DateRange | None
     year_only: bool = False
+    kind: str = ""          # which pattern found it ("relative_year": "this year", "antes de fin de año")
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +26,8 @@ def _patterns():
     month = "|".join(sorted(map(re.escape, lex["months"]), key=len, reverse=True))
     rel = "|".join(sorted(map(re.escape, [*lex["relative_days"], *lex["relative_weeks"]]), key=len, reverse=True))
     weekday = "|".join(sorted(map(re.escape, lex["weekdays"]), key=len, reverse=True))
+    # Phrases of a year; a bare "year"/"año" is too often something else ("el año 2009", "a year of …").
+    years = "|".join(sorted(map(re.escape, [p for p in lex["relative_years"] if " " in p]), key=len, reverse=True))
     d = r"(\d{1,2})(?:º|°|st|nd|rd|th)?"
     return [
         # "del 5 al 7 de octubre (de 2022)", "5 y 6 de febrero", "13 y 14 de abril"
@@ -39,8 +42,14 @@ def _patterns():
         ("month", re.compile(rf"\b({month})\.?\s+(?:de\s+|del\s+|of\s+)?(\d{{4}})\b", re.I)),
         ("relative", re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)),
         ("weekday", re.compile(rf"\b(?:el|on|this|este|last|next|el\s+pasado|el\s+próximo)\s+({weekday})\b", re.I)),
-        # "en 2026", "in 2022": a year stated as a time, not as part of a name
-        ("year", re.compile(r"\b(?:en|in|durante|during|para|for)\s+(?:el\s+año\s+|the\s+year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)", re.I)),
+        # "en el segundo semestre de 2026", "in the first half of 2025", "el primer trimestre de 2026"
+        ("part", re.compile(r"\b(?:(primer|segundo|first|second)\s+(semestre|half)|(primer|segundo|tercer|cuarto|first|second|third|fourth)"
+                            r"\s+(trimestre|quarter))\s+(?:de|del|of)\s+((?:19|20)\d{2})\b", re.I)),
+        # "en 2026", "in 2022", "vigente desde 2009", "in force since 2024": a year stated as a time, not as part of a name
+        ("year", re.compile(r"\b(?:en|in|durante|during|para|for|desde|since)\s+(?:el\s+año\s+|the\s+year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)", re.I)),
+        # "en junio", "in October": a month of the document's year (or the next, for what is announced)
+        ("bare_month", re.compile(rf"\b(?:en|in|durante|during|de|del|last|next|this|este|el\s+pasado|el\s+próximo)\s+(?:el\s+mes\s+de\s+)?({month})\b(?![\s.]*\d)", re.I)),
+        ("relative_year", re.compile(rf"(?<!\w)({years})(?!\w)", re.I)),
     ]
 
 
@@ -96,7 +105,28 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
                 elif kind == "month":
                     value = PartialDate(int(m.group(2)), months[m.group(1).lower().rstrip(".")])
                 elif kind == "relative":
-                    value = resolve(m.group(1), reference)
+                    # "today’s conversation": the day of something else, not of what the sentence states
+                    value = None if re.match(r"\s*['’]s\b", text[m.end():]) else resolve(m.group(1), reference)
+                elif kind == "relative_year":
+                    value = None if re.match(r"\s*['’]s\b", text[m.end():]) else resolve(m.group(1), reference)
+                elif kind == "part":
+                    year = int(m.group(5))
+                    if m.group(2):     # a half: months 1-6 or 7-12
+                        first = m.group(1).lower() in ("primer", "first")
+                        months_in = (1, 6) if first else (7, 12)
+                    else:              # a quarter
+                        q = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4}[m.group(3).lower()]
+                        months_in = (3 * q - 2, 3 * q)
+                    last = (dt.date(year + months_in[1] // 12, months_in[1] % 12 + 1, 1) - dt.timedelta(days=1)).day
+                    value = DateRange(PartialDate(year, months_in[0], 1), PartialDate(year, months_in[1], last))
+                elif kind == "bare_month":
+                    month = months[m.group(1).lower()]
+                    year = _year_of(month, None, reference, future)
+                    # "in October", reported in a November text: this year's; in a January one, last year's
+                    if year and not future and reference and reference.month and month > reference.month:
+                        year -= 1
+                    if year:
+                        value = PartialDate(year, month)
                 elif kind == "weekday":
                     value = _weekday(m.group(1), reference, future)
                 elif kind == "year":
@@ -104,5 +134,5 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
             except (ValueError, KeyError):
                 value = None
             taken.append((m.start(), m.end()))
-            found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind == "year"))
+            found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind in ("year", "relative_year"), kind))
     return sorted(found, key=lambda p: p.start)
