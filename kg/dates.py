@@ -92,13 +92,43 @@ def _month(word: str) -> int | None:
     return lexicon()["months"].get(word.lower().strip("."))
 
 
-def resolve(phrase: str, reference: PartialDate | None) -> PartialDate | DateRange | None:
+def weekday(phrase: str, reference: PartialDate | None, future: bool | None = None) -> PartialDate | None:
+    """'el próximo martes', 'next Tuesday', 'el jueves pasado', 'on Thursday': a day of the week
+    the phrase names, counted from the document's date (None if the phrase is not one)."""
+    lex = lexicon()
+    words = phrase.lower().replace(",", " ").split()
+    days = [w for w in words if w in lex["weekdays"]]
+    if len(days) != 1 or reference is None or not reference.day:
+        return None
+    which = {w: k for k, ws in lex["weekday_words"].items() for w in ws}
+    if any(w not in which for w in words if w != days[0]):
+        return None         # "el martes que viene": words the lexicon does not know
+    cues = {which[w] for w in words if w != days[0]} - {"none"}
+    if len(cues) > 1:
+        return None
+    cue = cues.pop() if cues else {True: "after", False: "before", None: "this"}[future]
+    ref = reference.as_date()
+    ahead = (lex["weekdays"][days[0]] - ref.weekday()) % 7      # 0: the document's own weekday
+    if cue == "next":
+        return PartialDate.of(ref + dt.timedelta(days=ahead or 7))
+    if cue == "last":
+        return PartialDate.of(ref - dt.timedelta(days=(7 - ahead) % 7 or 7))
+    if cue == "before":     # told as past: the day itself or the last before it
+        return PartialDate.of(ref - dt.timedelta(days=(7 - ahead) % 7))
+    return PartialDate.of(ref + dt.timedelta(days=ahead))      # announced, or tense unknown
+
+
+def resolve(phrase: str, reference: PartialDate | None, future: bool | None = None) -> PartialDate | DateRange | None:
     """Normalise a date phrase of a text (Spanish or English) against the document's date.
+    `future`: whether the sentence announces (True) or reports (False), if known; it decides
+    which Tuesday "el martes" is.
 
     Returns None when the phrase needs a reference the document does not give
     (its date is unknown, or known only to a coarser precision than the phrase needs)."""
     p = " ".join(phrase.lower().replace(",", " ").split())
     lex = lexicon()
+    if any(w in lex["weekdays"] for w in p.split()):
+        return weekday(p, reference, future)
     # "this week" and "esta semana" are entries of their own; other phrases lose their article.
     if not any(p in lex[table] for table in ("relative_days", "relative_weeks", "relative_years")):
         p = re.sub(r"^(?:el|the|on|este|this|del|de|en|in)\s+", "", p)

@@ -46,3 +46,30 @@ def test_invalid_iso_dates_are_refused(value):
 
 def test_precision_decides_the_xsd_type():
     assert [parse_iso(v).xsd_type for v in ("2024", "2024-05", "2024-05-09")] == ["gYear", "gYearMonth", "date"]
+
+
+# ------------------------------------------------------------------ days of the week (DOC_DAY is a Saturday)
+
+@pytest.mark.parametrize("phrase, future, expected", [
+    ("el próximo martes", None, PartialDate(2025, 12, 9)),
+    ("next Tuesday", None, PartialDate(2025, 12, 9)),
+    ("next Saturday", None, PartialDate(2025, 12, 13)),     # the next one, not the document's own day
+    ("el jueves pasado", None, PartialDate(2025, 12, 4)),
+    ("last Friday", None, PartialDate(2025, 12, 5)),
+    ("last Saturday", None, PartialDate(2025, 11, 29)),
+    ("on Thursday", True, PartialDate(2025, 12, 11)),       # announced: the coming Thursday
+    ("on Thursday", False, PartialDate(2025, 12, 4)),       # reported: the Thursday before
+    ("el martes", None, PartialDate(2025, 12, 9)),          # tense unknown: the nearest upcoming
+    ("este sábado", None, PartialDate(2025, 12, 6)),
+])
+def test_a_weekday_is_counted_from_the_document_date(phrase, future, expected):
+    assert resolve(phrase, DOC_DAY, future) == expected
+
+
+@pytest.mark.parametrize("phrase, reference", [
+    ("next Tuesday", PartialDate(2025, 12)),      # the document's day is unknown
+    ("el martes", None),
+    ("el próximo martes pasado", DOC_DAY),        # contradictory words
+])
+def test_a_weekday_without_a_day_to_count_from_stays_absent(phrase, reference):
+    assert resolve(phrase, reference) is None

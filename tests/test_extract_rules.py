@@ -328,6 +328,151 @@ def test_a_noun_described_as_committed_is_not_a_commitment(extractor):
     assert len(kept.facts.commitments) == 1
 
 
+# ------------------------------------------------------------------ generalisation: sources, topics, clauses
+
+@pytest.mark.parametrize("text, language, source", [
+    ("De acuerdo con una nota de la Cancillería, Ecuador y Estados Unidos se comprometieron a ampliar el intercambio "
+     "de información aduanera.", "es", "ecuador-ministry-of-foreign-affairs"),
+    ("As stated in a note, and according to the Department of State, Ecuador and the United States pledged to "
+     "expand customs data sharing.", "en", "us-department-of-state"),
+    ("El presidente Daniel Noboa se reunió hoy con el secretario de Estado Antony Blinken, informó el Ministerio de "
+     "Relaciones Exteriores del Ecuador.", "es", "ecuador-ministry-of-foreign-affairs"),
+])
+def test_the_source_of_a_report_is_not_an_actor(extractor, text, language, source):
+    r = extract(extractor, text, language, "2024-05-01")
+    assert r.facts.commitments or r.facts.meetings
+    assert source not in actors_of(r)
+
+
+@pytest.mark.parametrize("text, language, topic", [
+    ("Secretary of State Antony Blinken met with President Daniel Noboa to discuss the situation in Venezuela.", "en", "venezuela"),
+    ("El secretario de Estado Antony Blinken se reunió con el presidente Daniel Noboa y analizaron la crisis en Haití "
+     "y Venezuela.", "es", "haiti"),
+    ("Ecuador and the United States pledged to increase their support for Haiti.", "en", "haiti"),
+])
+def test_a_country_named_as_the_topic_is_not_a_participant(extractor, text, language, topic):
+    r = extract(extractor, text, language, "2024-05-01")
+    assert r.facts.meetings or r.facts.commitments
+    assert topic not in actors_of(r)
+    assert "ecuador" in actors_of(r)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ecuador and the United States committed to modernize port inspections, and to expand training for customs "
+     "officers.", "en"),
+    ("Ecuador y Estados Unidos se comprometieron a modernizar las inspecciones portuarias y a ampliar la capacitación "
+     "de los agentes aduaneros.", "es"),
+])
+def test_two_commitments_joined_in_one_sentence_are_two(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-01")
+    assert len(r.facts.commitments) == 2
+    assert all({"ecuador", "united-states"} <= set(c.actors) for c in r.facts.commitments)
+
+
+def test_a_second_commitment_with_its_own_subject_has_only_that_actor(extractor):
+    r = extract(extractor, "The United States agreed to donate patrol boats, and Ecuador committed to staff a new "
+                "coast guard station.", "en", "2024-05-01")
+    actors = sorted(sorted(c.actors) for c in r.facts.commitments)
+    assert actors == [["ecuador"], ["united-states"]]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Secretary Antony Blinken pledged that the United States would keep funding demining in Ecuador.", "en"),
+    ("Estados Unidos se comprometió a que la asistencia para el desminado continúe en 2025.", "es"),
+])
+def test_a_promise_told_as_reported_speech_is_a_commitment(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-01")
+    assert len(r.facts.commitments) == 1 and "united-states" in r.facts.commitments[0].actors
+
+
+def test_an_opinion_in_direct_speech_is_not_a_commitment(extractor):
+    r = extract(extractor, "“La cooperación con Ecuador va a seguir creciendo y seguirá dando frutos”, dijo el secretario "
+                "Antony Blinken.", "es", "2024-05-01")
+    assert r.facts.commitments == []
+
+
+def test_agreeing_to_meet_again_is_a_meeting_not_a_commitment(extractor):
+    r = extract(extractor, "El presidente Daniel Noboa y el secretario Antony Blinken acordaron volver a reunirse en "
+                "Quito en octubre.", "es", "2024-05-01")
+    assert r.facts.commitments == []
+    assert [m.status for m in r.facts.meetings] == ["scheduled"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ecuador and the United States agreed to resume talks. The negotiators will finish the text of the agreement "
+     "in the coming weeks.", "en"),
+    ("Ecuador y Estados Unidos firmaron hoy un Memorando de Entendimiento sobre Pesca. Los ministros destacaron que el "
+     "acuerdo entró en vigor de inmediato.", "es"),
+])
+def test_the_agreement_said_again_is_not_a_new_agreement(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-01")
+    assert not any(identity_words(a) <= {"agreement", "acuerdo", "the", "el", "in", "coming", "weeks"} for a in r.facts.agreements)
+
+
+def identity_words(a) -> set[str]:
+    return {w.lower() for n in a.name.values() for w in n.split()}
+
+
+def test_a_body_whose_creation_is_announced_is_an_initiative(extractor):
+    r = extract(extractor, "Ecuador y Estados Unidos anunciaron la creación de un Consejo Binacional de Seguridad "
+                "Marítima.", "es", "2024-05-01")
+    (a,) = r.facts.agreements
+    assert a.kind == "initiative" and "Consejo Binacional" in a.name["es"] and {"ecuador", "united-states"} <= set(a.parties)
+
+
+# ------------------------------------------------------------------ generalisation: dates, titles, tense
+
+def test_a_weekday_in_an_announcement_is_the_coming_one(extractor):
+    r = extract(extractor, "El secretario de Estado Antony Blinken visitará Quito el próximo jueves.", "es", "2024-05-01")
+    (m,) = r.facts.meetings
+    assert m.status == "scheduled" and m.date == PartialDate(2024, 5, 2)
+
+
+def test_a_weekday_of_next_week_is_that_day_of_the_week(extractor):
+    r = extract(extractor, "President Daniel Noboa will travel to Washington next week and will meet Secretary of State "
+                "Antony Blinken on Friday.", "en", "2024-05-01")
+    assert {m.date for m in r.facts.meetings} == {PartialDate(2024, 5, 10)}
+
+
+def test_santo_domingo_is_not_a_sunday(extractor):
+    r = extract(extractor, "El secretario de Estado Antony Blinken visitó Santo Domingo en marzo de 2024.", "es", "2024-05-01")
+    assert [m.date for m in r.facts.meetings] == [PartialDate(2024, 3)]
+
+
+def test_in_the_morning_is_not_tomorrow(extractor):
+    r = extract(extractor, "El presidente Daniel Noboa se reunirá el lunes por la mañana con el secretario Antony Blinken.",
+                "es", "2024-05-01")
+    assert [m.date for m in r.facts.meetings] == [PartialDate(2024, 5, 6)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El presidente Daniel Noboa recibió hoy al secretario de Estado Antony Blinken. Más tarde, el presidente y el "
+     "secretario presidieron en el salón principal una sesión ampliada con los equipos de ambos gobiernos.", "es"),
+    ("President Daniel Noboa met today with Secretary of State Antony Blinken. Later, the President and the Secretary "
+     "co-chaired an expanded session with both cabinets.", "en"),
+])
+def test_a_later_meeting_led_by_titles_only_is_another_meeting_of_the_same_people(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-01")
+    assert len(r.facts.meetings) == 2
+    later = r.facts.meetings[1]
+    assert {"daniel-noboa", "antony-blinken"} <= set(later.participants)
+    assert later.status == "held" and later.date == PartialDate(2024, 5, 1)
+
+
+def test_a_visit_told_in_a_past_relative_clause_is_held(extractor):
+    r = extract(extractor, "La reunión servirá para evaluar lo avanzado desde la visita que el secretario de Estado "
+                "Antony Blinken realizó a Quito en enero de 2024.", "es", "2024-05-01")
+    (m,) = r.facts.meetings
+    assert m.status == "held" and m.date == PartialDate(2024, 1)
+
+
+def test_an_abbreviation_in_a_dateline_does_not_end_the_sentence(extractor):
+    r = extract(extractor, "ST. GEORGE’S, Grenada — Secretary of State Antony Blinken met with President Daniel Noboa "
+                "on the margins of the summit.", "en", "2024-05-01")
+    (m,) = r.facts.meetings
+    assert m.evidence[0].quote.startswith("ST. GEORGE’S")
+
+
 # ------------------------------------------------------------------ the lexicons themselves
 
 def test_every_lexicon_word_is_read_as_text():

@@ -86,6 +86,9 @@ class Extractor:
                 for f in here:
                     self._complete(f, sent, sdoc, pronouns, previous, last_people, doc)
                     if f.kind == "meeting":
+                        if f.status == "held" and held_on and rules.same_day(sent):
+                            f.date = f.date or held_on    # "Posteriormente, … encabezaron una reunión ampliada"
+                            f.sequel = True
                         people = [r for r in f.refs if r.type == PERSON]
                         last_people = people or last_people
                         if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
@@ -143,7 +146,7 @@ class Extractor:
                 fact = aliases.get(identity.fold(f.name), fact)
                 for a in [f.name, *f.aliases]:
                     aliases.setdefault(identity.fold(a), fact)
-            same = by_id.get(fact.id) or self._same_meeting(fact, facts, mentions)
+            same = by_id.get(fact.id) or (None if f.sequel else self._same_meeting(fact, facts, mentions))
             if same is not None:
                 self._merge(same, fact, ev)
                 continue
@@ -238,7 +241,7 @@ class Extractor:
             kind_word = {"call": "call", "in-person": "meeting", "multilateral": "meeting"}[f.subtype or "in-person"]
             # Without people or a date a meeting has no identity beyond its sentence; one person's
             # meetings on a day are told apart by the countries they are with.
-            where = "" if people and f.date else f"{doc.identifier}-{f.sentence.index}"
+            where = "" if people and f.date and not f.sequel else f"{doc.identifier}-{f.sentence.index}"
             with_whom = sorted(a for a in actors if a in self._countries) if len(people) == 1 else []
             ident = identity.fact_id(kind_word, *(people or sorted(actors)), *with_whom, identity.date_slug(f.date), where)
             labels = [self.label(a, mentions.new, lang) for a in (people or actors)]

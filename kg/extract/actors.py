@@ -109,7 +109,7 @@ class ActorIndex:
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.country_heads = {w.lower() for w in lang.actors["country_heads"]}
-        self.place_heads = set(lang.actors["place_heads"])
+        self.place_heads = {w.lower() for w in lang.actors["place_heads"]}
         # Last words that end the name of a thing, not of a person ("General Assembly").
         self.not_person_words = self.org_heads | set(lang.meetings["event_heads"]) | set(lang.meetings["body_heads"]) | \
             {w for ws in lang.agreements["heads"].values() for w in ws}
@@ -270,7 +270,7 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
     # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
-    raw = [c for c in raw if not (c[1] >= 2 and doc[c[1] - 1].lower_ in ("de", "del", "of") and doc[c[1] - 2].text in index.place_heads)]
+    raw = [c for c in raw if not _in_place_name(doc, c[1], index)]
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
@@ -288,6 +288,14 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
             used.update(range(s, e))
     chosen.sort(key=lambda c: c[1])
     return _Resolver(doc, index, date, raw).run(chosen, places)
+
+
+def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
+    """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word."""
+    j = s - 1
+    while j > 0 and doc[j].lower_ in ("la", "el", "los", "las", "the"):
+        j -= 1
+    return j >= 1 and doc[j].lower_ in ("de", "del", "of") and doc[j - 1].lower_ in index.place_heads
 
 
 def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import DateRange, lexicon as date_words
 from . import identity
-from .actors import COUNTRY, PERSON, Mentions, Ref
+from .actors import COUNTRY, ORGANISATION, PERSON, Mentions, Ref
 from .lexicon import Language, token_pattern
 from .text import Sentence
 from .when import DatePhrase, find as find_dates
@@ -55,6 +55,7 @@ class Found:
     others: list[Ref] = field(default_factory=list)   # actors named elsewhere in the sentence
     countries: list[str] = field(default_factory=list)  # the countries the mention itself names ("U.S.–Panama …")
     signing: bool = False          # the sentence reports its signature as an act ("firmaron", "the parties signed")
+    sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
 
 
 class Rules:
@@ -92,6 +93,14 @@ class Rules:
         self.place_countries = {p.id: p.country for p in places if p.country}
         self.creation = set(lang.meetings["not_meetings_after"])
         self.past = lang.meetings["past_cues"]
+        self.source_openers = Matcher(vocab)
+        self.source_openers.add("source", [token_pattern(p) for p in lang.meetings["source_openers"]])
+        self.creation_cues = Matcher(vocab)
+        self.creation_cues.add("creation", [token_pattern(p) for p in lang.agreements["creation_cues"]])
+        self.continuation = Matcher(vocab)
+        self.continuation.add("continuation", [token_pattern(p) for p in lang.commitments["continuations"]])
+        self.topic_before = Matcher(vocab)
+        self.topic_before.add("topic", [token_pattern(p) for p in lang.actors["topic_before"]])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
@@ -99,11 +108,53 @@ class Rules:
         self._plan_hits = sorted({(s, e) for _, s, e in self.plan(doc)})
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
+        self._name_tokens = [(r.start, r.end) for r in mentions.refs] if mentions else []
         self._country_tokens = {i for r in mentions.refs if r.type == COUNTRY for i in range(r.start, r.end)} if mentions else set()
         self._meeting_hits = sorted({(s, e) for _, s, e in self.meeting(doc)})
         self._commitment_hits = sorted((s, e) for _, s, e in self.commitment(doc))
+        self._not_actors = self.sources(doc) | self.topics(doc, mentions.refs if mentions else [])
 
     # ------------------------------------------------------------ helpers
+
+    def actors_in(self, mentions: Mentions, lo: int, hi: int) -> list[Ref]:
+        """The actors a sentence names as such: not the source of the report, nor a country it
+        names as a topic."""
+        return [r for r in mentions.in_span(lo, hi) if r.start not in self._not_actors]
+
+    def sources(self, doc: Doc) -> set[int]:
+        """Tokens naming the source of a report: 'Según un comunicado de la Cancillería, …',
+        'According to a State Department readout, …', '…, informó hoy el Ministerio …', '…, said
+        the Ministry in a statement.' — from the opener to the next comma or the sentence's end."""
+        stops = {",", ";", ".", ":", "—", "–", "que", "that"}      # "dijo … que": what follows is the report
+        out: set[int] = set()
+
+        def clause(j: int) -> None:
+            start = j
+            while j < len(doc) and doc[j].lower_ not in stops and not (j > start and doc[j].is_sent_start):
+                out.add(j)
+                j += 1
+
+        for _, s, e in self.source_openers(doc):
+            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | {"and", "y", "e"}:
+                clause(e)
+        for tok in doc[1:]:
+            if tok.lower_ in self.reporting and doc[tok.i - 1].text == ",":
+                clause(tok.i + 1)
+        return out
+
+    def topics(self, doc: Doc, refs: list[Ref]) -> set[int]:
+        """Countries a sentence talks about rather than with: 'the situation in Venezuela',
+        'support for Haiti', 'la crisis en Haití' — and those listed with them."""
+        starts = {r.start: r for r in refs if r.type == COUNTRY}
+        out: set[int] = set()
+        for _, s, e in self.topic_before(doc):
+            j = e
+            while j in starts:
+                out.add(j)
+                j = starts[j].end
+                while j < len(doc) and doc[j].lower_ in (",", "and", "or", "y", "e", "o", "u"):
+                    j += 1
+        return out
 
     def cue(self, words: list[str], span: Span) -> bool:
         lowered = [t.lower_ for t in span]
@@ -115,6 +166,11 @@ class Rules:
             elif w in lowered:
                 return True
         return False
+
+    def same_day(self, sent: Sentence) -> bool:
+        """A sentence opening with 'Posteriormente', 'Later': told on the day of the one before."""
+        opening = " ".join(t.lower_ for t in sent.span[:3])
+        return any(opening.startswith(cue + " ") or opening.startswith(cue + " ,") for cue in self.lang.meetings["same_day_cues"])
 
     def future(self, span: Span) -> bool:
         return self.cue(self.scheduled, span)
@@ -179,7 +235,7 @@ class Rules:
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
-        refs = self.participants(doc, mentions.in_span(lo, hi), lo, hi, triggers)
+        refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
         events = self.named_events(doc, lo, hi, triggers, refs)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         if not triggers and not events:
@@ -192,7 +248,10 @@ class Rules:
         session = next(((s, e) for s, e in self._session_hits if events and events[0][1] <= s <= events[0][1] + 3), None)
         verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else doc[session[0]:session[1]] if session else span
         planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi)
-        future = planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
+        told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
+            if not planned else None
+        future = told if told is not None else \
+            planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
         if reference is not None and not planned and future != self.future(span):
             dates = find_dates(sent.text, reference, future)
         here = []
@@ -227,6 +286,23 @@ class Rules:
             f.date = date
             f.place = f.place or place
         return found + here
+
+    def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
+        """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
+        Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future)."""
+        s, e = trigger
+        if e - s != 1 or doc[s].lower_ not in self.lang.meetings["anaphoric_nouns"] or e >= hi:
+            return None
+        if doc[e].lower_ not in self.lang.meetings["relative_pronouns"]:
+            return None
+        j = e + 1
+        while j < hi and doc[j].text not in (",", ";", ".", ":"):
+            if self.cue(self.scheduled, doc[j:j + 1]):
+                return True
+            if self.cue(self.past, doc[j:j + 1]) and not any(r[0] <= j < r[1] for r in self._name_tokens):
+                return False
+            j += 1
+        return None
 
     def recalled_meeting(self, sent: Sentence, doc: Doc, t, refs, mentions: Mentions, reference) -> Found:
         """'Building on their meeting in Washington in October': a past meeting said in passing."""
@@ -364,27 +440,82 @@ class Rules:
         # "a growing group of nations committed to …": a participle describing a noun, not a commitment.
         participles = set(self.lang.commitments.get("participles", []))
         auxiliaries = set(self.lang.commitments.get("auxiliaries", []))
-        refs = mentions.in_span(lo, hi)
+        refs = self.actors_in(mentions, lo, hi)
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
                                                 doc[s - 1].is_lower and doc[s - 1].lower_ not in auxiliaries and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
         if not hits:
             return []
-        s, e = hits[0]
-        # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
-        channels = [c.split() for c in self.lang.commitments.get("channels", [])]
-        subject = [r for r in refs if r.end <= s or r.start > e and self.after_channel(doc, r.start, channels)]
+        # In direct speech a future is an opinion ("“La relación … seguirá creciendo”, afirmó …"):
+        # only the words of committing state a commitment there.
+        quoted = self.quoted(doc, lo, hi)
+        hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e])]
+        # "acordaron volver a reunirse", "agreed to meet again": a meeting planned, not a commitment.
+        hits = [(s, e) for s, e in hits if not any(ps == s for ps, _ in self._plan_hits if self.cue(self.lang.commitments["meeting_plans"], doc[ps:_]))]
+        if not hits:
+            return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
         date = next((d.value for d in dates if d.value is not None and not d.year_only and d.kind not in _SPANS
                      and not _after(d.value, reference)), None)
-        what = re.sub(r"^[-•–*·\s]+", "", sent.text)
-        if len(what) > 160:
-            what = what[:160].rsplit(" ", 1)[0] + "…"
-        f = Found("commitment", sent, sent.start, sent.end, subject, what, confidence=0.75 if subject else 0.6,
-                  trigger=s, others=[r for r in refs if r not in subject])
-        f.date = date
-        f.aliases = [doc[e - 1:hi].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:hi].text]
-        return [f]
+        channels = [c.split() for c in self.lang.commitments.get("channels", [])]
+        out: list[Found] = []
+        for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi):
+            # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
+            subject = [r for r in refs if start <= r.start and r.end <= s or r.start > e and r.end <= end and
+                       self.after_channel(doc, r.start, channels)]
+            if out and not subject:
+                subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
+            clause = doc[start:end]
+            what = re.sub(r"^[-•–*·\s]+", "", (sent.span if not out and end == hi else clause).text)
+            if len(what) > 160:
+                what = what[:160].rsplit(" ", 1)[0] + "…"
+            f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
+                      subject, what, confidence=0.75 if subject else 0.6, trigger=s, others=[r for r in refs if r not in subject])
+            f.date = date
+            f.aliases = [doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:end].text]
+            out.append(f)
+        return out
+
+    def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int):
+        """The commitments a sentence joins: '… committed to deepen X, and to expand Y', '… se
+        comprometieron a fortalecer X y a facilitar Y', '… agreed to launch X, and Paraguay committed
+        to Y'. Yields (trigger, clause start, clause end)."""
+        joins = {"and", "y", "e", ";"}
+        # A second trigger counts after a conjunction only ("agreed to work … and committed to …").
+        kept = [hits[0]]
+        for s, e in hits[1:]:
+            if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
+                kept.append((s, e))
+        # A continuation with no trigger of its own: "and to expand …", "y a facilitar …".
+        longest: dict[int, int] = {}
+        for _, s, e in self.continuation(doc):
+            if lo <= s and e <= hi and s >= hits[0][1] and not any(k[0] - 3 <= s < k[1] for k in kept):
+                longest[e] = min(s, longest.get(e, s))
+        clauses = [(lo, *kept[0])]
+        for s, e, trigger in sorted([(s, e, True) for s, e in kept[1:]] + [(s, e, False) for e, s in longest.items()]):
+            start = s
+            if trigger:     # the clause opens at its conjunction: "…, and Paraguay committed to …"
+                start = max((j for j in range(clauses[-1][2], s) if doc[j].lower_ in joins), default=s)
+            clauses.append((start, s, e))
+        for n, (start, s, e) in enumerate(clauses):
+            end = clauses[n + 1][0] if n + 1 < len(clauses) else hi
+            while end > start + 1 and doc[end - 1].text == ",":
+                end -= 1
+            yield (s, e), start, end
+
+    def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
+        """Tokens inside quotation marks."""
+        out, opener = set(), None
+        pairs = {"“": "”", "«": "»", '"': '"'}
+        for j in range(lo, hi):
+            t = doc[j].text
+            if opener is not None and t == pairs[opener]:
+                opener = None
+            elif opener is None and t in pairs:
+                opener = t
+            elif opener is not None:
+                out.add(j)
+        return out if opener is None else set()
 
     @staticmethod
     def after_channel(doc: Doc, i: int, channels: list[list[str]]) -> bool:
@@ -401,17 +532,25 @@ class Rules:
         cues = self.status_cues(text)
         out: list[Found] = []
         taken: set[int] = set()
-        refs = mentions.in_span(lo, hi)
+        refs = self.actors_in(mentions, lo, hi)
+        # "anunciaron la creación de un Grupo de Implementación …": a body set up is an initiative.
+        created = {}
+        for _, cs, ce in self.creation_cues(doc):
+            j = ce
+            while lo <= cs and j < hi and doc[j].lower_ in self.lang.agreements["articles"]:
+                j += 1
+            if lo <= cs and j < hi and _CAPITAL.match(doc[j].text) and not any(r.start <= j < r.end and r.type != ORGANISATION for r in refs):
+                created[j] = "initiative"
         for tok in doc[lo:hi]:
             if tok.i in taken:
                 continue
-            kind = self.heads.get(tok.text)
+            kind = self.heads.get(tok.text) or created.get(tok.i)
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
                 if not capitals and not (tok.text.isupper() and len(tok.text) > 2):
                     continue
-                if any(r.start <= s and e <= r.end for r in refs):
+                if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
                 if s == lo and e - s <= 2 and not capitals[1:]:
                     continue  # "Carta …" opening a sentence
@@ -424,6 +563,8 @@ class Rules:
                 s, e = self.common_chunk(doc, tok.i, lo, hi)
                 if e < hi and _CAPITAL.match(doc[e].text):
                     continue  # "la iniciativa Blue Dot Network": the name follows
+                if s == tok.i and self.back_reference(doc, s, e, hi):
+                    continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
             e2 = self.complement(doc, s, e, hi)
             acronym = self.acronym_after(doc, e, hi) or self.acronym_after(doc, e2, hi)
             taken.update(range(s, e2))
@@ -433,13 +574,25 @@ class Rules:
             # instrument, a date still to come ("que esperan concluir en el primer trimestre de 2026").
             date = next((d.value for d in dates if d.value is not None and d.kind != "relative_year"
                          and (status == "announced" or not _after(d.value, reference))), None)
-            f = Found("agreement", sent, sent.start, sent.end, self.parties(doc, refs, e2, hi), doc[s:e2].text, kind, status,
+            parties = [r for r in self.parties(doc, refs, e2, hi) if not (s <= r.start and r.end <= e2 and tok.i in created)]
+            f = Found("agreement", sent, sent.start, sent.end, parties, doc[s:e2].text, kind, status,
                       date, confidence=0.75 if kind else 0.6,
                       aliases=[a for a in (acronym, doc[s:e].text if e2 > e else None) if a], trigger=s,
                       countries=self.named_countries(doc, refs, s, e2, hi))
             f.signing = status == "signed" and self.signing(doc, lo, hi, s, e2)
             out.append(f)
         return out
+
+    def back_reference(self, doc: Doc, s: int, e: int, hi: int) -> bool:
+        """A bare common noun after a definite article ("the agreement", "los acuerdos alcanzados")
+        points back at an instrument; words saying what it is about make it a new mention ("el
+        acuerdo sobre interceptación aérea", "the agreement on cultural property")."""
+        if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"]:
+            return False
+        nxt = doc[e].lower_ if e < hi else ""
+        if nxt in self.lang.agreements["naming_prepositions"]:
+            return False
+        return not (nxt in ("de", "of") and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
     def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
         """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the

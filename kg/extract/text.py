@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,6 +39,13 @@ def pipeline(lang: str) -> Language:
     # "U.S.-Peru" and "Perú–Estados Unidos" name two actors: split dashes before a capital.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.])[-–—](?=[A-ZÁÉÍÓÚÑ])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # A dateline in capitals ("ST. JOHN’S, Antigua —") keeps its abbreviation whole, so its full
+    # stop does not end a sentence.
+    from .lexicon import language
+
+    for word in language(lang).actors.get("abbreviations", []):
+        for form in {word, word.upper(), word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("line_breaks")
     return nlp

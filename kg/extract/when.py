@@ -26,6 +26,8 @@ def _patterns():
     month = "|".join(sorted(map(re.escape, lex["months"]), key=len, reverse=True))
     rel = "|".join(sorted(map(re.escape, [*lex["relative_days"], *lex["relative_weeks"]]), key=len, reverse=True))
     weekday = "|".join(sorted(map(re.escape, lex["weekdays"]), key=len, reverse=True))
+    before = "|".join(sorted(map(re.escape, {w for k in ("next", "last", "this") for w in lex["weekday_words"][k]}), key=len, reverse=True))
+    after = "|".join(sorted(map(re.escape, {w for k in ("next", "last") for w in lex["weekday_words"][k]}), key=len, reverse=True))
     # Phrases of a year; a bare "year"/"año" is too often something else ("el año 2009", "a year of …").
     years = "|".join(sorted(map(re.escape, [p for p in lex["relative_years"] if " " in p]), key=len, reverse=True))
     d = r"(\d{1,2})(?:º|°|st|nd|rd|th)?"
@@ -41,7 +43,9 @@ def _patterns():
         # "September 2021", "setiembre de 2022"
         ("month", re.compile(rf"\b({month})\.?\s+(?:de\s+|del\s+|of\s+)?(\d{{4}})\b", re.I)),
         ("relative", re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)),
-        ("weekday", re.compile(rf"\b(?:el|on|this|este|last|next|el\s+pasado|el\s+próximo)\s+({weekday})\b", re.I)),
+        # "el próximo martes", "on Thursday", "el jueves pasado", "last Friday"
+        # (a weekday alone is too often a name: "Santo Domingo")
+        ("weekday", re.compile(rf"\b(?:(?:el|la|on)\s+(?:(?:{before})\s+)?|(?:{before})\s+)({weekday})\b(?:\s+(?:{after})\b)?", re.I)),
         # "en el segundo semestre de 2026", "in the first half of 2025", "el primer trimestre de 2026"
         ("part", re.compile(r"\b(?:(primer|segundo|first|second)\s+(semestre|half)|(primer|segundo|tercer|cuarto|first|second|third|fourth)"
                             r"\s+(trimestre|quarter))\s+(?:de|del|of)\s+((?:19|20)\d{2})\b", re.I)),
@@ -51,15 +55,6 @@ def _patterns():
         ("bare_month", re.compile(rf"\b(?:en|in|durante|during|de|del|last|next|this|este|el\s+pasado|el\s+próximo)\s+(?:el\s+mes\s+de\s+)?({month})\b(?![\s.]*\d)", re.I)),
         ("relative_year", re.compile(rf"(?<!\w)({years})(?!\w)", re.I)),
     ]
-
-
-def _weekday(name: str, reference: PartialDate | None, future: bool):
-    if not reference or not reference.day:
-        return None
-    ref = reference.as_date()
-    delta = (lexicon()["weekdays"][name.lower()] - ref.weekday()) % 7
-    day = ref + dt.timedelta(days=delta) if future else ref - dt.timedelta(days=(7 - delta) % 7)
-    return PartialDate.of(day)
 
 
 def _year_of(month: int, explicit: str | None, reference: PartialDate | None, future: bool) -> int | None:
@@ -105,6 +100,9 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
                 elif kind == "month":
                     value = PartialDate(int(m.group(2)), months[m.group(1).lower().rstrip(".")])
                 elif kind == "relative":
+                    before = text[:m.start()].split()
+                    if before and before[-1].lower() in lexicon()["not_days_after"]:
+                        continue    # "por la mañana": in the morning, not tomorrow
                     # "today’s conversation": the day of something else, not of what the sentence states
                     value = None if re.match(r"\s*['’]s\b", text[m.end():]) else resolve(m.group(1), reference)
                 elif kind == "relative_year":
@@ -128,11 +126,31 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
                     if year:
                         value = PartialDate(year, month)
                 elif kind == "weekday":
-                    value = _weekday(m.group(1), reference, future)
+                    value = resolve(m.group(0), reference, future)
                 elif kind == "year":
                     value = PartialDate(int(m.group(1)))
             except (ValueError, KeyError):
                 value = None
             taken.append((m.start(), m.end()))
             found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind in ("year", "relative_year"), kind))
+    _within_week(found)
     return sorted(found, key=lambda p: p.start)
+
+
+def _within_week(found: list[DatePhrase]) -> None:
+    """'next week …, on Thursday': a bare weekday names a day of the week the sentence gives,
+    and that day is the date of both phrases."""
+    weeks = [p for p in found if p.kind == "relative" and isinstance(p.value, DateRange)]
+    days = [p for p in found if p.kind == "weekday" and not _modified(p.text)]
+    if len(weeks) != 1 or len(days) != 1:
+        return
+    week, day = weeks[0], days[0]
+    name = next(w for w in day.text.lower().split() if w in lexicon()["weekdays"])
+    value = PartialDate.of(week.value.start.as_date() + dt.timedelta(days=lexicon()["weekdays"][name]))
+    if value <= week.value.end:
+        week.value = day.value = value
+
+
+def _modified(text: str) -> bool:
+    words = lexicon()["weekday_words"]
+    return any(w in words["next"] + words["last"] + words["this"] for w in text.lower().split())
