@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from .config import Config
+from .config import Config, ConfigError
 from .errors import InputError
 
 
@@ -110,7 +110,11 @@ def main(argv=None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,6 +7,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The vocabulary's namespace is fixed: it names terms, not this deployment's data.
+ONTOLOGY_NS = "https://w3id.org/dipkg/ontology#"
+TOPIC_NS = "https://w3id.org/dipkg/ontology/topic/"
+# The SERVICE IRI saved queries are written with (the public Wikidata Query Service).
+WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
+
+
+class ConfigError(ValueError):
+    """A KG_* environment variable that cannot be used; names the variable."""
+
 
 def _list(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
@@ -30,7 +40,7 @@ class Config:
     max_request_bytes: int = 1_000_000
     service_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE/LOAD targets
     # Where saved queries' SERVICE <WIKIDATA_SPARQL> is sent (a local mirror in tests); see federated().
-    wikidata_endpoint: str = "https://query.wikidata.org/sparql"
+    wikidata_endpoint: str = WIKIDATA_SPARQL
 
     @property
     def ontology_iri(self) -> str:
@@ -41,17 +51,21 @@ class Config:
         env = os.environ if env is None else env
         values = {}
         for f in fields(cls):
-            raw = env.get("KG_" + f.name.upper())
+            name = "KG_" + f.name.upper()
+            raw = env.get(name)
             if raw is None:
                 continue
             if f.name.endswith(("_dir", "_file")):
                 values[f.name] = Path(raw)
             elif f.name == "service_allowlist":
                 values[f.name] = _list(raw)
-            elif f.type in ("float",):
-                values[f.name] = float(raw)
-            elif f.type in ("int",):
-                values[f.name] = int(raw)
+            elif f.type in ("float", "int"):
+                try:
+                    values[f.name] = (float if f.type == "float" else int)(raw)
+                except ValueError:
+                    raise ConfigError(f"{name}={raw!r} is not a number") from None
+                if values[f.name] <= 0:
+                    raise ConfigError(f"{name}={raw!r} must be positive")
             else:
                 values[f.name] = raw
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -64,9 +78,3 @@ class Config:
     def with_(self, **changes) -> "Config":
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
-
-# The vocabulary's namespace is fixed: it names terms, not this deployment's data.
-ONTOLOGY_NS = "https://w3id.org/dipkg/ontology#"
-TOPIC_NS = "https://w3id.org/dipkg/ontology/topic/"
-# The SERVICE IRI saved queries are written with (the public Wikidata Query Service).
-WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
