@@ -1,6 +1,7 @@
 """All configuration in one place: defaults, overridden by KG_* environment variables."""
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -64,7 +65,7 @@ class Config:
                     values[f.name] = (float if f.type == "float" else int)(raw)
                 except ValueError:
                     raise ConfigError(f"{name}={raw!r} is not a number") from None
-                if values[f.name] <= 0:
+                if not math.isfinite(values[f.name]) or values[f.name] <= 0:
                     raise ConfigError(f"{name}={raw!r} must be positive")
             else:
                 values[f.name] = raw

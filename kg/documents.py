@@ -91,6 +91,16 @@ def _parse_front_matter(path: Path, block: str, first_line: int) -> dict:
     return meta
 
 
+def _is_iri(text: str) -> bool:
+    from pyoxigraph import NamedNode
+
+    try:
+        NamedNode(text)
+        return True
+    except ValueError:
+        return False
+
+
 def _line_of(block: str, key: str, first_line: int) -> int:
     for i, line in enumerate(block.splitlines()):
         if line.startswith(key + ":"):
@@ -105,6 +115,9 @@ def _check_fields(path: Path, meta: dict, block: str, first_line: int) -> dict:
         if value is not None and not isinstance(value, str):
             raise InputError(path, f"front matter field '{key}' must be text", _line_of(block, key, first_line))
         out[key] = normalise(value).strip() if value else None
+    if out["source"] and re.match(r"^[a-z][a-z0-9+.-]*:", out["source"], re.IGNORECASE) and not _is_iri(out["source"]):
+        raise InputError(path, f"front matter field 'source' is not a valid IRI: {out['source']!r}",
+                         _line_of(block, "source", first_line))
     if meta.get("date") is not None:
         try:
             out["date"] = parse_iso(meta["date"])

@@ -11,6 +11,7 @@ network unless the query calls an allow-listed SERVICE."""
 from __future__ import annotations
 
 import atexit
+import math
 import os
 import threading
 import time
@@ -70,6 +71,19 @@ def shutdown() -> None:
     for (pid, _), p in list(_pools.items()):
         if pid == os.getpid():
             p.shutdown()
+
+
+def requested_timeout(raw: str, minimum: float = 0.0) -> float:
+    """The `timeout` a request asks for, in seconds; run() caps it at the configured limit.
+    Raises ValueError with the reason."""
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0 and seconds >= minimum):
+        floor = f"at least {minimum:g}" if minimum else "a positive number of"
+        raise ValueError(f"timeout={raw!r}: the timeout parameter must be {floor} seconds")
+    return seconds
 
 
 def run(config: Config, sparql: str, *, accept: str | None = None, format: str | None = None,

@@ -109,6 +109,7 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
             yield Quad(s, SCHEMA.memberOf, iris.entity("actor", o.organisation), g)
         if o.wikidata:
             yield Quad(s, OWL.sameAs, WD[o.wikidata], g)
+    actor_items = {a.wikidata for a in gaz.actors.values() if a.wikidata}
     for p in gaz.places.values():
         s = iris.entity("place", p.id)
         yield Quad(s, RDF.type, SCHEMA.Place, g)
@@ -116,9 +117,12 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
         yield from _labels(s, p.name, g)
         yield from _labels(s, p.aliases, g, SKOS.altLabel)
         if p.wikidata:
-            yield Quad(s, OWL.sameAs, WD[p.wikidata], g)
+            # A country is both an actor and a place here; owl:sameAs on both nodes would make
+            # them one individual for any reasoner, so the place only matches the item.
+            link = SKOS.exactMatch if p.wikidata in actor_items else OWL.sameAs
+            yield Quad(s, link, WD[p.wikidata], g)
         if p.geonames:
-            yield Quad(s, OWL.sameAs, NamedNode(f"https://sws.geonames.org/{p.geonames}/"), g)
+            yield Quad(s, OWL.sameAs, NamedNode(f"http://sws.geonames.org/{p.geonames}/"), g)
         if p.country:
             yield Quad(s, SCHEMA.containedInPlace, iris.entity("actor", p.country), g)
     for a in gaz.actors.values():
@@ -160,6 +164,7 @@ def document_quads(doc: Document, iris: Iris) -> Iterator[Quad]:
     if doc.language:
         yield Quad(s, DCT.language, Literal(doc.language, datatype=XSD.language), g)
     if doc.source:
+        # An IRI when the source is one (documents.py checked it), else the text as given.
         yield Quad(s, DCT.source, NamedNode(doc.source) if doc.source.startswith(("http://", "https://")) else Literal(doc.source), g)
     if doc.note:
         yield Quad(s, SKOS.editorialNote, Literal(doc.note), g)

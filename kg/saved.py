@@ -209,18 +209,14 @@ def timeout_seconds(raw: str | None, config: Config) -> float:
     if raw in (None, ""):
         return config.query_timeout
     try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = float("nan")
-    if not MIN_TIMEOUT <= seconds < float("inf"):
-        raise ParameterError("timeout", f"expected a number of seconds, at least {MIN_TIMEOUT:g}")
-    return min(seconds, config.query_timeout)
+        return min(execute.requested_timeout(raw, MIN_TIMEOUT), config.query_timeout)
+    except ValueError as exc:
+        raise ParameterError("timeout", str(exc)) from None
 
 
 def text_of(config: Config, query: SavedQuery) -> str:
     """The text to run: a Wikidata SERVICE is pointed at the configured endpoint."""
-    federated = getattr(config, "federated", None)
-    return federated(query.sparql) if federated else query.sparql
+    return config.federated(query.sparql)
 
 
 def run(config: Config, query: SavedQuery, values: dict[str, list[str]], *, accept: str | None = None,
@@ -233,7 +229,11 @@ def run(config: Config, query: SavedQuery, values: dict[str, list[str]], *, acce
         raise execute.QueryRejected(str(exc), 406) from None
     sparql = text_of(config, query)
     kwargs = dict(format=fmt.name, substitutions=subs, timeout=timeout, prefixes=PREFIXES)
-    if not query.pagination or query.form != "select" or fmt.name in DOWNLOADS:
+    if not query.pagination or query.form != "select":
+        if page != 1:
+            raise ParameterError("page", f"query {query.name!r} is not paged: it answers every row at once")
+        return execute.run(config, sparql, **kwargs), None
+    if fmt.name in DOWNLOADS:
         return execute.run(config, sparql, **kwargs), None
     size = min(query.pagination, config.max_results)
     # One row more than a page tells whether a next page exists; LIMIT and OFFSET are our integers.

@@ -16,7 +16,7 @@ def test_environment_overrides_defaults():
     assert config.service_allowlist == ("http://a/sparql", "http://b/sparql")
 
 
-@pytest.mark.parametrize("name, value", [("KG_QUERY_TIMEOUT", "abc"), ("KG_MAX_RESULTS", "1.5"), ("KG_QUERY_TIMEOUT", "-3")])
+@pytest.mark.parametrize("name, value", [("KG_QUERY_TIMEOUT", "abc"), ("KG_MAX_RESULTS", "1.5"), ("KG_QUERY_TIMEOUT", "-3"), ("KG_QUERY_TIMEOUT", "nan"), ("KG_QUERY_TIMEOUT", "inf")])
 def test_a_bad_value_names_its_variable(name, value):
     with pytest.raises(ConfigError, match=name):
         Config.from_env({name: value})

@@ -83,3 +83,15 @@ def test_undecodable_bytes_are_rejected_with_their_line(tmp_path):
     with pytest.raises(InputError) as err:
         documents.load(path)
     assert "not valid UTF-8" in str(err.value) and err.value.line == 4
+
+
+def test_a_source_that_is_not_a_valid_iri_is_rejected_with_its_line(tmp_path):
+    path = write(tmp_path, "bad-source.txt", "---\ntitle: x\nsource: https://example.org/a b\n---\nText.\n")
+    with pytest.raises(InputError) as err:
+        documents.load(path)
+    assert "not a valid IRI" in str(err.value) and err.value.line == 3
+
+
+def test_a_source_given_as_plain_text_is_kept_as_text(tmp_path):
+    doc = documents.load(write(tmp_path, "text-source.txt", "---\ntitle: x\nsource: Printed bulletin no. 4\n---\nText.\n"))
+    assert doc.source == "Printed bulletin no. 4"

@@ -44,7 +44,7 @@ def test_an_actor_page_shows_both_languages_roles_and_wikidata(server, http, sto
 def test_a_place_links_to_wikidata_and_geonames(server, http):
     page = Html(http.get(server + "/id/place/lima").text)
     hrefs = {href for href, _ in page.links}
-    assert {"http://www.wikidata.org/entity/Q2868", "https://sws.geonames.org/3936456/"} <= hrefs
+    assert {"http://www.wikidata.org/entity/Q2868", "http://sws.geonames.org/3936456/"} <= hrefs
 
 
 def test_facts_link_to_the_things_they_name_on_this_server(server, http):

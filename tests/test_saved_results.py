@@ -90,6 +90,11 @@ def test_a_page_past_the_end_is_empty_and_points_back(server):
     assert r.links["last"]["url"] == r.links["prev"]["url"]
 
 
+def test_a_page_of_a_query_that_is_not_paged_is_refused(server):
+    r = requests.get(f"{server}/queries/meetings", params={"page": "2"}, timeout=30)
+    assert r.status_code == 400 and "page" in r.text
+
+
 def test_a_format_of_the_wrong_kind_is_not_acceptable(server):
     assert requests.get(f"{server}/queries/actors", params={"format": "turtle"}, timeout=30).status_code == 406
     r = requests.get(f"{server}/queries/actors", params={"format": "excel"}, timeout=30)

@@ -17,9 +17,3 @@ class Store(Protocol):
     def dump(self, output, format: RdfFormat, *, graph=None) -> None: ...
 
     def triple_count(self) -> int: ...
-
-
-def open_store(config, read_only: bool = True) -> "Store":
-    from .embedded import EmbeddedStore
-
-    return EmbeddedStore.open(config.store_dir, read_only=read_only)

@@ -4,7 +4,6 @@ Parameters are decoded from the raw bytes strictly as UTF-8 (the Protocol requir
 badly encoded request is refused with the parameter's name instead of being silently mangled."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
@@ -12,6 +11,7 @@ from flask import Request
 from pyoxigraph import NamedNode
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..execute import requested_timeout
 from ..results import FORMATS, NotAcceptable, by_name
 
 FORM = "application/x-www-form-urlencoded"
@@ -87,12 +87,9 @@ def _timeout(values: list[str]) -> float | None:
     if not values:
         return None
     try:
-        seconds = float(values[-1])
-    except ValueError:
-        seconds = math.nan
-    if not (seconds > 0 and math.isfinite(seconds)):
-        raise ProtocolError(400, f"timeout={values[-1]!r}: the timeout parameter must be a positive number of seconds")
-    return seconds
+        return requested_timeout(values[-1])
+    except ValueError as exc:
+        raise ProtocolError(400, str(exc)) from None
 
 
 def _graphs(values: dict[str, list[str]], name: str) -> list[str]:
