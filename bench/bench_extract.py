@@ -12,14 +12,15 @@ import statistics
 import time
 
 from kg import documents, gazetteer
-from kg.config import ROOT, Config
+from kg.config import Config
+from kg.evaluate import GOLD, HELDOUT
 from kg.extract import Extractor
 from kg.extract.text import pipeline
 
 
 def corpus() -> list:
-    return documents.load_folder(Config().documents_dir) + documents.load_folder(ROOT / "data" / "gold" / "documents") + \
-        documents.load_folder(ROOT / "data" / "heldout" / "documents")
+    return [d for folder in (Config().documents_dir, GOLD / "documents", HELDOUT / "documents")
+            for d in documents.load_folder(folder)]
 
 
 def rate(fn, docs, rounds: int) -> float:

@@ -8,42 +8,25 @@ may write terms into text (serialised by pyoxigraph); the product never does."""
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import tempfile
-import time
-from pathlib import Path
 
 import requests
+from common import median_ms, seed_store
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
-
-from conftest import running_server  # noqa: E402
-from kg import saved  # noqa: E402
-from kg.build import build  # noqa: E402
-from kg.config import Config  # noqa: E402
+from conftest import running_server
+from kg import saved
 
 
-def median_ms(call, repeat: int) -> float:
-    call()  # warm: the worker's query processes start on first use
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        r = call()
-        times.append(time.perf_counter() - t)
-        r.raise_for_status()
-    return statistics.median(times) * 1000
+def checked(response: requests.Response) -> requests.Response:
+    response.raise_for_status()
+    return response
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=30)
     args, _ = ap.parse_known_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        config = Config.from_env(store_dir=Path(tmp) / "store")
-        build(config)
+    with seed_store() as (config, _):
         with running_server(config.store_dir) as url:
             print(f"{'query':28} {'/queries/NAME ms':>17} {'/sparql ms':>11}  rows")
             for q in sorted(saved.catalogue(config).values(), key=lambda q: q.name):
@@ -54,10 +37,10 @@ def main() -> int:
                 if subs:
                     names = " ".join(str(v) for v in subs)
                     text += f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
-                mine = median_ms(lambda: requests.get(f"{url}/queries/{q.name}", timeout=60), args.repeat)
-                peer = median_ms(lambda: requests.post(f"{url}/sparql", data={"query": text},
-                                                       headers={"Accept": "application/sparql-results+json"},
-                                                       timeout=60), args.repeat)
+                mine = median_ms(lambda: checked(requests.get(f"{url}/queries/{q.name}", timeout=60)), args.repeat)
+                peer = median_ms(lambda: checked(requests.post(f"{url}/sparql", data={"query": text},
+                                                               headers={"Accept": "application/sparql-results+json"},
+                                                               timeout=60)), args.repeat)
                 rows = len(requests.get(f"{url}/queries/{q.name}", timeout=60).json()["results"]["bindings"])
                 print(f"{q.name:28} {mine:17.1f} {peer:11.1f}  {rows}{' (a page)' if q.pagination else ''}")
     return 0

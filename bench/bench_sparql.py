@@ -11,26 +11,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import requests
+from common import median_ms, seed_store
+from pyoxigraph import RdfFormat
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT))
-
-from conftest import running_server  # noqa: E402
-from kg import execute  # noqa: E402
-from kg.build import build  # noqa: E402
-from kg.config import Config  # noqa: E402
-from kg.guard import Refused, inspect  # noqa: E402
-from kg.results import render  # noqa: E402
-from kg.store.embedded import current  # noqa: E402
-from sparql_support import oxigraph_server  # noqa: E402
+from conftest import running_server
+from kg import execute
+from kg.guard import Refused, inspect
+from kg.results import render
+from kg.store.embedded import current
+from sparql_support import oxigraph_server
 
 QUERIES = {
     "ask": "ASK { ?s a ?class }",
@@ -40,23 +34,11 @@ QUERIES = {
 }
 
 
-def median_ms(call, repeat: int) -> float:
-    call()
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
-
-
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=50)
     args, _ = ap.parse_known_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        config = Config.from_env(store_dir=Path(tmp) / "store")
-        build(config)
+    with seed_store() as (config, tmp):
         store = current(config.store_dir)
 
         print("1. one query: kg.execute.run (query process) vs in-process pyoxigraph, same serialisation")
@@ -69,7 +51,7 @@ def main() -> int:
         print("2. over HTTP: /sparql of kg serve vs oxigraph serve (same quads, union default graph asked for)")
         nquads = Path(tmp) / "all.nq"
         with nquads.open("wb") as f:
-            store.dump(f, format=__import__("pyoxigraph").RdfFormat.N_QUADS)
+            store.dump(f, format=RdfFormat.N_QUADS)
         with running_server(config.store_dir) as ours, oxigraph_server() as peer:
             r = requests.post(peer + "/store", data=nquads.read_bytes(), headers={"Content-Type": "application/n-quads"})
             r.raise_for_status()

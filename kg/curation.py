@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import yaml
-
 from . import yamlfile
 from .dates import parse_iso, resolve
 from .documents import Document, locate
@@ -22,13 +20,16 @@ LINKS = {"made_at": "meetings", "part_of": "meetings", "signed_at": "meetings", 
          "followed_up_by": None}
 
 
-def evidence(doc: Document, quote: str, **provenance) -> Evidence | None:
-    found = locate(doc, quote)
-    if found is None:
-        return None
-    start, end = found
+def evidence_at(doc: Document, start: int, end: int, **provenance) -> Evidence:
+    """The evidence of the text between two offsets, with the context a TextQuoteSelector keeps."""
     return Evidence(doc.identifier, doc.text[start:end], start, end,
                     doc.text[max(0, start - CONTEXT):start], doc.text[end:end + CONTEXT], **provenance)
+
+
+def evidence(doc: Document, quote: str, **provenance) -> Evidence | None:
+    """The evidence of a quote, at its first occurrence in the document's text."""
+    found = locate(doc, quote)
+    return None if found is None else evidence_at(doc, *found, **provenance)
 
 
 class _Checker:
@@ -143,7 +144,7 @@ def _ids_elsewhere(paths: list[Path]) -> set[str]:
     ids = set()
     for p in paths:
         try:
-            data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+            data = yamlfile.loads(p.read_text(encoding="utf-8")) or {}
             ids |= {e["id"] for s in SECTIONS for e in data.get(s) or [] if isinstance(e, dict) and "id" in e}
         except Exception:  # noqa: BLE001 - a file we do not build may be anything
             continue

@@ -40,6 +40,11 @@ class PartialDate:
         return "date" if self.day else "gYearMonth" if self.month else "gYear"
 
     @property
+    def start(self) -> "PartialDate":
+        """As for a DateRange: where the date begins (itself)."""
+        return self
+
+    @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 

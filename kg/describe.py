@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pyoxigraph import Literal, NamedNode, Triple, Variable
 
 from .config import ONTOLOGY_NS, Config
 from .graph import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
 from .highlight import Span, anchor, pieces
 from .store.embedded import EmbeddedStore
+from .yamlfile import read as read_yaml
 
 DATA = Path(__file__).parent / "linked"
 XSD_STRING = XSD.string.value
@@ -22,9 +23,10 @@ XSD_STRING = XSD.string.value
 APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SCHEMA.text}
 
 
+@lru_cache(maxsize=None)
 def sparql(name: str) -> str:
-    """The text of a query of kg/linked/."""
-    return (DATA / name).read_text()
+    """The text of a query of kg/linked/ (read once per process)."""
+    return (DATA / name).read_text(encoding="utf-8")
 
 
 def exists(store: EmbeddedStore, iri: str) -> bool:
@@ -37,8 +39,12 @@ def description(store: EmbeddedStore, iri: str) -> list[Triple]:
     return sorted(triples, key=lambda t: (t.subject.value != iri, t.subject.value, t.predicate.value))
 
 
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
 def curie(iri: str) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+    """`iri` as prefix:local with the graph's prefixes (the longest namespace wins), or as it is."""
+    for prefix, ns in _LONGEST_FIRST:
         if iri.startswith(ns) and len(iri) > len(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return iri
@@ -62,10 +68,9 @@ class Names:
         rows = store.query(sparql("term-labels.rq"),
                            substitutions={Variable("ontology"): Iris(config.base_iri).graph("ontology")})
         self.terms = {r["term"].value: r["label"].value for r in rows}
-        with (DATA / "predicates.yaml").open() as f:
-            for key, label in yaml.safe_load(f).items():
-                prefix, local = key.split(":", 1)
-                self.terms.setdefault(PREFIXES[prefix] + local, label)
+        for key, label in read_yaml(DATA / "predicates.yaml").items():
+            prefix, local = key.split(":", 1)
+            self.terms.setdefault(PREFIXES[prefix] + local, label)
 
     def __call__(self, iri: str) -> str:
         return self.terms.get(iri) or curie(iri)

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import RdfFormat
 
 from .config import Config
 from .errors import InputError
@@ -73,20 +73,14 @@ def by_format(name: str) -> Dump:
 
 def write(store: EmbeddedStore, dump: Dump, out, base_iri: str) -> None:
     """Stream one dump of `store` into the binary file `out`."""
-    if dump.name == "ontology":
-        graph = Iris(base_iri).graph("ontology").value
-        data = (q.triple for q in store.quads(graph))
-    elif dump.rdf in (RdfFormat.TRIG, RdfFormat.N_QUADS):
-        data = store.quads()
-    else:
-        data = store.query((QUERIES / "union.rq").read_text())
+    graph = Iris(base_iri).graph("ontology").value if dump.name == "ontology" else None
     prefixes = PREFIXES if dump.rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
     if dump.gzipped:
         # mtime=0: the same graph always gives the same bytes.
         with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0) as gz:
-            serialize(data, gz, dump.rdf, prefixes=prefixes)
+            store.dump(gz, dump.rdf, graph=graph, prefixes=prefixes)
     else:
-        serialize(data, out, dump.rdf, prefixes=prefixes)
+        store.dump(out, dump.rdf, graph=graph, prefixes=prefixes)
 
 
 @contextlib.contextmanager

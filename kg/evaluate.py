@@ -18,6 +18,7 @@ from pathlib import Path
 from . import curation, documents, gazetteer, graph
 from .config import ROOT, Config
 from .extract import Extractor, identity
+from .extract.merge import overlaps
 from .facts import DocumentFacts
 
 GOLD = ROOT / "data" / "gold"
@@ -59,16 +60,12 @@ def _actors(fact) -> set[str]:
     return set(getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or [])
 
 
-def _overlap(a, b) -> bool:
-    return any(x.start < y.end and y.start < x.end for x in a.evidence for y in b.evidence)
-
-
 def _names(fact) -> set[str]:
     return {identity.name_key(n) for n in fact.name.values()}
 
 
 def states(pred, gold, section: str) -> bool:
-    if not _overlap(pred, gold):
+    if not overlaps(pred, gold):
         return False
     if _actors(pred) & _actors(gold):
         return True

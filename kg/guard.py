@@ -50,7 +50,6 @@ class Inspection:
     update: str | None = None                       # the first update keyword found, if any
     services: list[Service] = field(default_factory=list)
     mentions: list[int] = field(default_factory=list)  # every offset of the word "service"
-    has_dataset: bool = False                       # FROM / FROM NAMED in the query
 
 
 def _resolve(iri: str, base: str | None) -> str:
@@ -93,8 +92,6 @@ def inspect(sparql: str) -> Inspection:
             prefixes[nxt.text.partition(":")[0]] = _resolve(iri_value(toks[i + 2].text), base)
         elif kw in UPDATE_KEYWORDS and out.update is None:
             out.update = kw
-        elif kw == "FROM":
-            out.has_dataset = True
     for t in toks:
         if t.kind in ("word", "pname"):  # code; strings, IRIs, comments and variables are not
             for m in _SERVICE.finditer(t.text):

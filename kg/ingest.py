@@ -93,7 +93,7 @@ class _Reader(HTMLParser):
             self._text(re.sub(r"\s+", " ", data))
 
     def _text(self, text):
-        if "body" in self.open or not any(t in self.open for t in ("head",)):
+        if "body" in self.open or "head" not in self.open:
             self.page.parts["body"].append(text)
         for part in ("article", "main"):
             if part in self.open:
@@ -129,7 +129,7 @@ def from_html(raw: str) -> tuple[dict, str]:
     reader.feed(raw)
     reader.close()
     p = reader.page
-    body = next((_paragraphs(p.parts[k]) for k in ("article", "main", "body") if _paragraphs(p.parts[k])), "")
+    body = next((b for b in (_paragraphs(p.parts[k]) for k in ("article", "main", "body")) if b), "")
     title = p.meta.get("og:title") or (p.title or "").strip() or None
     meta = {
         "title": " ".join(title.split()) if title else None,
@@ -146,7 +146,7 @@ def _looks_like_html(path: Path, text: str) -> bool:
 
 
 def front_matter(meta: dict) -> str:
-    fields = {k: meta.get(k) for k in ("title", "publisher", "date", "language", "source")}
+    fields = {k: meta.get(k) for k in documents.FIELDS}
     if meta.get("note"):
         fields["note"] = meta["note"]
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"

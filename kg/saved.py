@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from . import execute, params
+from . import execute, params, yamlfile
 from .config import Config
 from .graph import PREFIXES
-from .params import RESERVED, TYPES, Param, ParameterError, term, topics  # noqa: F401  (the web uses them here)
+from .describe import curie
+from .params import RESERVED, TYPES, Param, ParameterError, term
 from .results import Outcome, negotiate
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def parse(path: Path) -> SavedQuery:
         else:
             body.append(line)
     try:
-        meta = yaml.safe_load("\n".join(header)) or {}
+        meta = yamlfile.loads("\n".join(header)) or {}
     except yaml.YAMLError as exc:
         raise CatalogueError(path, f"the #+ header is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
@@ -306,9 +307,9 @@ def short(term: dict, base_iri: str) -> str:
     value = term["value"]
     if term["type"] != "uri":
         return value
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if value.startswith(ns):
-            return f"{prefix}:{value[len(ns):]}"
+    compact = curie(value)
+    if compact != value:
+        return compact
     return value[len(base_iri):] if value.startswith(base_iri) else value
 
 

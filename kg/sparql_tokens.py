@@ -33,7 +33,7 @@ _TOKEN = re.compile(f"""
             |"(?:[^"\\\\\\n\\r]|\\\\.)*+")
 | (?P<var>[?$]{VARNAME})
 | (?P<name>{_NAME_RUN})
-| (?P<punct>[^\s\w#<"'?$.:%\\\-]++|.)
+| (?P<punct>[^\\s\\w#<"'?$.:%\\\\\\-]++|.)
 """, re.VERBOSE | re.DOTALL)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+")
 

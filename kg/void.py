@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from .config import Config
+from .describe import DATA, curie, sparql
 from .dumps import DUMPS, Cache
 from .graph import DCT, PREFIXES, RDF, XSD, NS
 from .store.embedded import EmbeddedStore
 
-DATA = Path(__file__).parent / "linked"
 VOID = NS("http://rdfs.org/ns/void#")
 DCAT = NS("http://www.w3.org/ns/dcat#")
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -39,7 +39,7 @@ class Description:
 
 
 def _rows(store: EmbeddedStore, name: str):
-    return store.query((DATA / name).read_text())
+    return store.query(sparql(name))
 
 
 def _int(n: int) -> Literal:
@@ -48,10 +48,9 @@ def _int(n: int) -> Literal:
 
 def _fragment(kind: str, iri: str) -> str:
     """A readable, stable fragment for a partition: class-dip-Meeting, property-rdfs-label."""
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns) and iri != ns:
-            return f"{kind}-{prefix}-" + re.sub(r"[^A-Za-z0-9_-]", "_", iri[len(ns):])
-    return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "_", iri.split("://", 1)[-1])
+    short = curie(iri)
+    name = short.replace(":", "-", 1) if short != iri else iri.split("://", 1)[-1]
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "_", name)
 
 
 def describe(config: Config, store: EmbeddedStore) -> Description:
@@ -129,6 +128,7 @@ def _distributions(d: Description, config: Config, store: EmbeddedStore) -> None
         d.add(dist, DCAT.byteSize, Literal(str(cache.path(dump).stat().st_size), datatype=XSD.nonNegativeInteger))
 
 
+@lru_cache(maxsize=1)
 def linked_datasets() -> dict[str, str]:
     """uriSpace -> title of each dataset the static description names (Wikidata, GeoNames…)."""
     with (DATA / "void.ttl").open("rb") as f:

@@ -1,4 +1,5 @@
-"""Shared fixtures: a store built from the real documents, and real gunicorn servers on loopback."""
+"""Shared fixtures: a store built from the real documents, the tests' own read-only view of it, and
+real gunicorn servers on loopback."""
 from __future__ import annotations
 
 import contextlib
@@ -18,6 +19,8 @@ from kg.config import ROOT, Config
 
 KG = str(Path(sys.executable).parent / "kg")
 ARTIFACTS = ROOT / "tests" / "artifacts"
+BASE = "https://w3id.org/dipkg/"  # the default base IRI, written here rather than read from kg.config
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"  # what a browser sends as Accept
 
 
 def free_port() -> int:
@@ -32,6 +35,21 @@ def built(tmp_path_factory) -> Config:
     config = Config.from_env(store_dir=tmp_path_factory.mktemp("kg") / "store")
     build(config)
     return config
+
+
+@pytest.fixture(scope="session")
+def store(built):
+    """The built store opened directly, read-only (no SPARQL endpoint): what the answers must match."""
+    from sparql_support import oracle  # sparql_support imports this module
+
+    return oracle(built.store_dir)
+
+
+@pytest.fixture(scope="module")
+def http():
+    """One HTTP session (kept-alive connections) for a module's requests."""
+    with requests.Session() as s:
+        yield s
 
 
 @contextlib.contextmanager

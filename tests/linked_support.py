@@ -1,18 +1,13 @@
-"""Helpers of the Linked Data tests: an HTML reader (the standard library's parser) and the store's
-own view of entities, labels and evidence, read directly with pyoxigraph."""
+"""Helpers of the Linked Data tests: an HTML reader (the standard library's parser) and an entity's
+label read from the store directly."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
 import pyoxigraph
 
-PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX schema: <http://schema.org/>
-PREFIX dip: <https://w3id.org/dipkg/ontology#>
-"""
+from sparql_support import select
+
 RDF_TYPES = {"turtle": "text/turtle", "json-ld": "application/ld+json", "nt": "application/n-triples"}
 
 
@@ -75,12 +70,6 @@ class Html(HTMLParser):
     def highlighted(self, anchor: str) -> str:
         """The text of every <mark> that belongs to one evidence, in order."""
         return "".join(m["text"] for m in self.marks if anchor in m["ev"])
-
-
-def select(store: pyoxigraph.Store, query: str) -> list[dict]:
-    result = store.query(PREFIXES + query)
-    names = [v.value for v in result.variables]
-    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]
 
 
 def english_label(store: pyoxigraph.Store, iri: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import select
+import select as io_select  # the module; select() below is the store query
 import socket
 import subprocess
 import sys
@@ -19,6 +19,17 @@ import rdflib
 from conftest import free_port
 
 OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
+# The tests' own prefixes (not kg.graph's), so a wrong namespace in the code is not repeated here.
+PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+PREFIX dip: <https://w3id.org/dipkg/ontology#>
+"""
 
 
 def oracle(store_dir) -> pyoxigraph.Store:
@@ -26,11 +37,24 @@ def oracle(store_dir) -> pyoxigraph.Store:
     return pyoxigraph.Store.read_only(str(Path(store_dir).resolve()))
 
 
+def select(store: pyoxigraph.Store, query: str) -> list[dict]:
+    """A SELECT on the store opened directly, with the prefixes above: one dict of values a row."""
+    result = store.query(PREFIXES + query)
+    names = [v.value for v in result.variables]
+    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in result]
+
+
 def triples(store: pyoxigraph.Store, *graphs: str) -> set[tuple]:
     """The triples of the given graphs (all graphs if none), as rdflib terms."""
     names = [pyoxigraph.NamedNode(g) for g in graphs] or [None]
     return {tuple(to_rdflib(t) for t in (q.subject, q.predicate, q.object))
             for name in names for q in store.quads_for_pattern(None, None, None, name)}
+
+
+def statements(store: pyoxigraph.Store, iri: str) -> set[tuple]:
+    """The store's triples with `iri` as subject (in any graph), as rdflib terms."""
+    return {tuple(to_rdflib(t) for t in (q.subject, q.predicate, q.object))
+            for q in store.quads_for_pattern(pyoxigraph.NamedNode(str(iri)), None, None, None)}
 
 
 def named_graphs(store: pyoxigraph.Store) -> list[str]:
@@ -86,7 +110,7 @@ class Listener:
         self.url = f"http://127.0.0.1:{self.port}/sparql"
 
     def connected(self, wait: float = 1.0) -> bool:
-        readable, _, _ = select.select([self.sock], [], [], wait)
+        readable, _, _ = io_select.select([self.sock], [], [], wait)
         return bool(readable)
 
     def close(self):

@@ -8,33 +8,18 @@ import subprocess
 import time
 from pathlib import Path
 
-import pyoxigraph
 import pytest
 import yaml
 
+from conftest import KG
 from kg.build import collect
 from kg.config import ROOT, Config
 from kg.store.embedded import swap_in, write_generation
 from kg.validate import validate
-
-from conftest import KG
+from sparql_support import oracle, select
 
 DOCS = ROOT / "data" / "documents"
 ANNOTATIONS = ROOT / "data" / "annotations"
-PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <http://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-
-
-def select(config: Config, query: str) -> list[dict]:
-    store = pyoxigraph.Store.read_only(str(config.store_dir.resolve()))
-    return [{v.value: (s[v].value if s[v] is not None else None) for v in r.variables}
-            for r in [store.query(PREFIXES + query)] for s in r]
 
 
 def curated():
@@ -53,8 +38,7 @@ def kg_build(*args, env=None):
 
 def store_state(store_dir: Path):
     """What a reader of the store sees: which generation, and its quads."""
-    store = pyoxigraph.Store.read_only(str(store_dir.resolve()))
-    return os.path.realpath(store_dir), sorted(map(str, store))
+    return os.path.realpath(store_dir), sorted(map(str, oracle(store_dir)))
 
 
 # ---------------------------------------------------------------- the built graph
@@ -75,21 +59,21 @@ def test_shacl_violations_name_the_document_and_fact():
     assert any("001_35fdf57af7bb5313" in str(v) for v in violations)
 
 
-def test_one_named_graph_per_document_plus_ontology_and_gazetteer(built):
-    graphs = {r["g"] for r in select(built, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+def test_one_named_graph_per_document_plus_ontology_and_gazetteer(built, store):
+    graphs = {r["g"] for r in select(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
     base = built.base_iri
     expected = {f"{base}graph/document/{p.stem}" for p in DOCS.glob("*.txt")} | {f"{base}graph/ontology", f"{base}graph/gazetteer"}
     assert graphs == expected
 
 
-def test_each_document_node_carries_its_file_name_as_identifier(built):
-    rows = select(built, "SELECT ?id WHERE { ?d a dip:SourceDocument ; dcterms:identifier ?id }")
+def test_each_document_node_carries_its_file_name_as_identifier(store):
+    rows = select(store, "SELECT ?id WHERE { ?d a dip:SourceDocument ; dcterms:identifier ?id }")
     assert sorted(r["id"] for r in rows) == sorted(p.stem for p in DOCS.glob("*.txt"))
 
 
 @pytest.mark.parametrize("section, cls", [("meetings", "Meeting"), ("commitments", "Commitment"), ("agreements", "Agreement")])
-def test_every_curated_fact_is_in_the_graph_with_its_evidence_quote(built, section, cls):
-    rows = select(built, f"""
+def test_every_curated_fact_is_in_the_graph_with_its_evidence_quote(store, section, cls):
+    rows = select(store, f"""
         SELECT ?fact ?quote ?document ?start ?end ?text WHERE {{
           ?fact a dip:{cls} .
           ?ann oa:hasBody ?fact ; oa:hasTarget ?t .
@@ -98,35 +82,36 @@ def test_every_curated_fact_is_in_the_graph_with_its_evidence_quote(built, secti
           ?doc dcterms:identifier ?document ; schema:text ?text .
         }}""")
     found = {(r["fact"].rsplit("/", 1)[1], r["document"]) for r in rows}
-    for doc, data in curated().items():
+    annotations = curated()
+    for doc, data in annotations.items():
         for entry in data.get(section) or []:
             assert (entry["id"], doc) in found, f"{section[:-1]} {entry['id']} of {doc} is missing"
     for r in rows:  # offsets point at the quote in the published text
         assert r["text"][int(r["start"]):int(r["end"])] == r["quote"]
     quotes = {(r["document"], " ".join(r["quote"].split())) for r in rows}
-    for doc, data in curated().items():
+    for doc, data in annotations.items():
         for entry in data.get(section) or []:
             for q in quotes_of(entry):
                 assert (doc, " ".join(q.replace("\u00a0", " ").split())) in quotes
 
 
-def test_facts_carry_provenance_to_their_document(built):
-    rows = select(built, """SELECT ?fact WHERE { { ?fact a dip:Meeting } UNION { ?fact a dip:Agreement } UNION { ?fact a dip:Commitment }
+def test_facts_carry_provenance_to_their_document(store):
+    rows = select(store, """SELECT ?fact WHERE { { ?fact a dip:Meeting } UNION { ?fact a dip:Agreement } UNION { ?fact a dip:Commitment }
                             FILTER NOT EXISTS { ?fact prov:wasDerivedFrom ?d . ?d a dip:SourceDocument } }""")
     assert rows == []
 
 
-def test_one_agreement_one_node_across_documents(built):
-    rows = select(built, """SELECT DISTINCT ?document WHERE {
+def test_one_agreement_one_node_across_documents(store):
+    rows = select(store, """SELECT DISTINCT ?document WHERE {
         ?a a dip:Agreement ; prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?document .
         FILTER(CONTAINS(LCASE(STR(?a)), "trade-promotion")) }""")
-    nodes = select(built, """SELECT DISTINCT ?a WHERE { ?a a dip:Agreement . FILTER(CONTAINS(LCASE(STR(?a)), "trade-promotion")) }""")
+    nodes = select(store, """SELECT DISTINCT ?a WHERE { ?a a dip:Agreement . FILTER(CONTAINS(LCASE(STR(?a)), "trade-promotion")) }""")
     assert len(nodes) == 1
     assert {r["document"] for r in rows} == {"000_82964b1a4c72b6da", "001_35fdf57af7bb5313", "004_a59b5df70f3fbcd3"}
 
 
-def test_the_dialogue_announced_in_one_document_and_reported_in_another_is_one_node(built):
-    rows = select(built, """SELECT ?document ?status WHERE {
+def test_the_dialogue_announced_in_one_document_and_reported_in_another_is_one_node(store):
+    rows = select(store, """SELECT ?document ?status WHERE {
         GRAPH ?g { ?m a dip:Meeting ; dip:status ?status ; prov:wasDerivedFrom ?doc . }
         ?doc dcterms:identifier ?document .
         ?m schema:startDate "2024-05-09"^^xsd:date ; dip:participant ?peru .
@@ -141,33 +126,33 @@ def test_the_dialogue_announced_in_one_document_and_reported_in_another_is_one_n
     ("antony-blinken", {"001_35fdf57af7bb5313", "004_a59b5df70f3fbcd3"}),
     ("marco-rubio", {"002_3849fbab3ae65f18", "003_f312e11e23bcb29a"}),
 ])
-def test_one_actor_is_one_node_however_many_documents_mention_it(built, person, documents):
-    rows = select(built, f"""SELECT DISTINCT ?document WHERE {{
+def test_one_actor_is_one_node_however_many_documents_mention_it(built, store, person, documents):
+    rows = select(store, f"""SELECT DISTINCT ?document WHERE {{
         ?m dip:participant <{built.base_iri}id/actor/{person}> ; prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?document }}""")
     assert {r["document"] for r in rows} == documents
 
 
-def test_relative_dates_are_resolved_against_the_document_date(built):
+def test_relative_dates_are_resolved_against_the_document_date(built, store):
     def dates(doc):
-        return {r["d"] for r in select(built, f"""SELECT ?d WHERE {{ GRAPH <{built.base_iri}graph/document/{doc}> {{
+        return {r["d"] for r in select(store, f"""SELECT ?d WHERE {{ GRAPH <{built.base_iri}graph/document/{doc}> {{
                   ?m a dip:Meeting ; schema:startDate ?d }} }}""")}
     assert "2025-12-06" in dates("003_f312e11e23bcb29a")       # "se reunió hoy", document of 2025-12-06
     assert "2024-03-14" in dates("001_35fdf57af7bb5313")       # "met on March 14", document of 2024
     assert dates("002_3849fbab3ae65f18") == set()              # "hoy" in a document with no date
-    span = select(built, f"""SELECT ?a ?b WHERE {{ GRAPH <{built.base_iri}graph/document/003_f312e11e23bcb29a> {{
+    span = select(store, f"""SELECT ?a ?b WHERE {{ GRAPH <{built.base_iri}graph/document/003_f312e11e23bcb29a> {{
                   ?m dip:earliestDate ?a ; dip:latestDate ?b }} }}""")
     assert {(r["a"], r["b"]) for r in span} == {("2025-12-08", "2025-12-14")}  # "la próxima semana"
 
 
-def test_roles_have_time_spans(built):
-    rows = select(built, f"""PREFIX org: <http://www.w3.org/ns/org#>
+def test_roles_have_time_spans(built, store):
+    rows = select(store, f"""PREFIX org: <http://www.w3.org/ns/org#>
         SELECT ?start ?end WHERE {{ ?m org:member <{built.base_iri}id/actor/antony-blinken> ; schema:startDate ?start .
                                     OPTIONAL {{ ?m schema:endDate ?end }} }}""")
     assert rows and all(r["end"] is None or r["start"] < r["end"] for r in rows)
     assert any(r["start"].startswith("2021") and (r["end"] or "").startswith("2025") for r in rows)
 
 
-def test_iris_are_stable_across_rebuilds_and_follow_the_base_iri(tmp_path):
+def test_iris_are_stable_across_rebuilds_and_follow_the_base_iri():
     config = Config()
     first = {str(q) for q in collect(config, DOCS)[2]}
     second = {str(q) for q in collect(config, DOCS)[2]}
@@ -187,12 +172,12 @@ def test_a_build_of_another_folder_uses_only_its_documents_annotations(tmp_path)
     result = kg_build("--documents", folder, "--store", tmp_path / "store")
     assert result.returncode == 0, result.stderr
     assert "no front matter" in result.stderr  # the warning for plain.txt
-    config = Config(store_dir=tmp_path / "store")
-    docs = {r["id"] for r in select(config, "SELECT ?id WHERE { ?d a dip:SourceDocument ; dcterms:identifier ?id }")}
+    store = oracle(tmp_path / "store")
+    docs = {r["id"] for r in select(store, "SELECT ?id WHERE { ?d a dip:SourceDocument ; dcterms:identifier ?id }")}
     assert docs == {"001_35fdf57af7bb5313", "plain"}
-    lang = select(config, "SELECT ?l WHERE { ?d dcterms:identifier 'plain' ; dcterms:language ?l }")
+    lang = select(store, "SELECT ?l WHERE { ?d dcterms:identifier 'plain' ; dcterms:language ?l }")
     assert [r["l"] for r in lang] == ["en"]
-    facts = {r["d"] for r in select(config, "SELECT DISTINCT ?d WHERE { ?f prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?d . ?f a dip:Meeting }")}
+    facts = {r["d"] for r in select(store, "SELECT DISTINCT ?d WHERE { ?f prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?d . ?f a dip:Meeting }")}
     assert facts == {"001_35fdf57af7bb5313"}
 
 
@@ -208,6 +193,12 @@ def previous(tmp_path):
     annotations = tmp_path / "annotations"
     shutil.copytree(ANNOTATIONS, annotations)
     return store, docs, annotations, store_state(store)
+
+
+def assert_untouched(store: Path, before, tmp_path: Path):
+    """The previous store is served as it was, and no half-written generation is left beside it."""
+    assert store_state(store) == before
+    assert not list(tmp_path.glob(".store.building-*"))
 
 
 def _replace(path: Path, old: str, new: str):
@@ -244,8 +235,7 @@ def test_bad_input_is_refused_naming_its_cause_and_the_previous_store_keeps_serv
     assert result.returncode == 1
     assert where in result.stderr and what in result.stderr, result.stderr
     assert "previous store is unchanged" in result.stderr
-    assert store_state(store) == before
-    assert not list(tmp_path.glob(".store.building-*"))
+    assert_untouched(store, before, tmp_path)
 
 
 def test_a_failure_while_writing_leaves_the_link_untouched(previous, tmp_path):
@@ -259,8 +249,7 @@ def test_a_failure_while_writing_leaves_the_link_untouched(previous, tmp_path):
 
     with pytest.raises(OSError):
         swap_in(store, write_generation(store, failing()))
-    assert store_state(store) == before
-    assert not list(tmp_path.glob(".store.building-*"))
+    assert_untouched(store, before, tmp_path)
 
 
 def test_an_interrupted_build_leaves_a_complete_store(previous):
@@ -275,9 +264,9 @@ def test_an_interrupted_build_leaves_a_complete_store(previous):
     assert os.path.isdir(generation)
 
 
-def test_the_default_graph_is_the_union_of_the_named_graphs_each_triple_once(built):
+def test_the_default_graph_is_the_union_of_the_named_graphs_each_triple_once(built, store):
     tpa = f"<{built.base_iri}id/agreement/us-peru-trade-promotion-agreement>"
-    in_graphs = select(built, f"SELECT ?g ?l WHERE {{ GRAPH ?g {{ {tpa} rdfs:label ?l }} }}")
-    in_default = select(built, f"SELECT ?l WHERE {{ {tpa} rdfs:label ?l }}")
+    in_graphs = select(store, f"SELECT ?g ?l WHERE {{ GRAPH ?g {{ {tpa} rdfs:label ?l }} }}")
+    in_default = select(store, f"SELECT ?l WHERE {{ {tpa} rdfs:label ?l }}")
     assert len({r["g"] for r in in_graphs}) == 3                         # stated by three documents
     assert sorted(r["l"] for r in in_default) == sorted({r["l"] for r in in_graphs})  # yet each label once

@@ -15,7 +15,7 @@ from SPARQLWrapper import GET, JSON, POST, TURTLE, XML, SPARQLWrapper
 
 from kg.results import render
 from kg.store.remote import RemoteError, RemoteStore
-from sparql_support import named_graphs, oracle, oxigraph_server, to_rdflib, triples
+from sparql_support import named_graphs, oxigraph_server, statements, to_rdflib, triples
 
 RDFS_LABEL = rdflib.RDFS.label
 PERU = rdflib.URIRef("https://w3id.org/dipkg/id/actor/peru")
@@ -23,13 +23,8 @@ LABELS = "SELECT ?label WHERE { <https://w3id.org/dipkg/id/actor/peru> <http://w
 
 
 @pytest.fixture(scope="module")
-def store(built):
-    return oracle(built.store_dir)
-
-
-@pytest.fixture(scope="module")
 def peru_labels(store):
-    labels = {o for s, p, o in triples(store) if s == PERU and p == RDFS_LABEL}
+    labels = {o for _, p, o in statements(store, PERU) if p == RDFS_LABEL}
     assert labels, "the gazetteer labels Peru"
     return labels
 
@@ -63,7 +58,7 @@ def test_sparqlwrapper_construct(server, store, fmt):
     client.setReturnFormat(fmt)
     result = client.queryAndConvert()
     graph = result if isinstance(result, rdflib.Graph) else rdflib.Graph().parse(data=result, format="turtle")
-    assert set(graph) == {t for t in triples(store) if t[0] == PERU}
+    assert set(graph) == statements(store, PERU)
 
 
 # ---------------------------------------------------------------- rdflib's SPARQLStore
@@ -73,7 +68,7 @@ def test_rdflib_sparqlstore_select_ask_construct(server, store, peru_labels):
     assert {row.label for row in graph.query(LABELS)} == peru_labels
     assert graph.query(f"ASK {{ <{PERU}> ?p ?o }}").askAnswer is True
     constructed = graph.query(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}").graph
-    assert set(constructed) == {t for t in triples(store) if t[0] == PERU}
+    assert set(constructed) == statements(store, PERU)
     assert set(graph.objects(PERU, RDFS_LABEL)) == peru_labels  # triple patterns, through the store
 
 
@@ -84,7 +79,7 @@ def test_remote_store_answers_like_the_store_itself(server, store, peru_labels):
     assert {to_rdflib(s["label"]) for s in remote.query(LABELS)} == peru_labels
     assert bool(remote.query(f"ASK {{ <{PERU}> ?p ?o }}")) is True
     constructed = {tuple(to_rdflib(t) for t in triple) for triple in remote.query(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}")}
-    assert constructed == {t for t in triples(store) if t[0] == PERU}
+    assert constructed == statements(store, PERU)
     assert remote.named_graphs() == named_graphs(store)
     assert remote.triple_count() == len(triples(store))
     outcome = render(remote.query(LABELS), format="csv")  # the same results pipeline as the embedded store

@@ -1,13 +1,12 @@
 """Documents: front matter, normalised text, and clear errors for bad input."""
-from pathlib import Path
-
 import pytest
 
 from kg import documents
+from kg.config import ROOT
 from kg.dates import PartialDate
 from kg.errors import InputError
 
-SEEDS = Path(__file__).resolve().parent.parent / "data" / "documents"
+SEEDS = ROOT / "data" / "documents"
 
 
 def write(tmp_path, name, content, mode="w"):

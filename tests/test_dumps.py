@@ -34,11 +34,6 @@ def parsed_triples(data: bytes, fmt: str) -> set[tuple]:
     return set(rdflib.Graph().parse(data=data, format=fmt))
 
 
-@pytest.fixture(scope="module")
-def store(built):
-    return oracle(built.store_dir)
-
-
 def test_the_turtle_dump_is_the_union_graph_of_the_store(server, store):
     r = requests.get(f"{server}/dumps/dipkg.ttl")
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")

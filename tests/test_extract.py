@@ -134,5 +134,5 @@ meetings:
 def test_the_seed_build_records_which_facts_are_curated_and_which_extracted(built):
     store = pyoxigraph.Store.read_only(str(built.store_dir.resolve()))
     rows = store.query("""PREFIX dip: <https://w3id.org/dipkg/ontology#> PREFIX oa: <http://www.w3.org/ns/oa#>
-        SELECT DISTINCT ?m WHERE { ?a oa:hasBody ?f ; dip:method ?m }""", use_default_graph_as_union=True)
+        SELECT DISTINCT ?m WHERE { ?a oa:hasBody ?f ; dip:method ?m }""")
     assert {r["m"].value.rsplit("#", 1)[1] for r in rows} <= {"Curated", "Extracted"}

@@ -32,7 +32,7 @@ def kg(*args, env=None):
 
 def select(store: Path, query: str) -> list[dict]:
     s = pyoxigraph.Store.read_only(str(store.resolve()))
-    r = s.query(PREFIXES + query, use_default_graph_as_union=True)
+    r = s.query(PREFIXES + query)
     return [{v.value: (row[v].value if row[v] is not None else None) for v in r.variables} for row in r]
 
 

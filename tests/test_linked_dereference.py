@@ -3,26 +3,13 @@ from __future__ import annotations
 
 import pytest
 import rdflib
-import requests
 
-from linked_support import RDF_TYPES, Html, english_label, select
-from sparql_support import oracle, triples
+from conftest import BASE, BROWSER
+from linked_support import RDF_TYPES, Html, english_label
+from sparql_support import named_graphs, select, statements, triples
 
-BASE = "https://w3id.org/dipkg/"
-ONTOLOGY = "https://w3id.org/dipkg/ontology#"
-TOPIC = "https://w3id.org/dipkg/ontology/topic/"
-BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return oracle(built.store_dir)
-
-
-@pytest.fixture(scope="module")
-def http():
-    with requests.Session() as s:
-        yield s
+ONTOLOGY = BASE + "ontology#"
+TOPIC = BASE + "ontology/topic/"
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +22,6 @@ def entities(store) -> list[str]:
 
 def local(iri: str) -> str:
     return "/" + iri[len(BASE):]
-
-
-def statements(store, iri: str) -> set[tuple]:
-    """The store's triples with `iri` as subject, as rdflib terms."""
-    subject = rdflib.URIRef(iri)
-    return {t for t in triples(store) if t[0] == subject}
 
 
 def test_the_graph_has_entities_of_every_kind(entities):
@@ -65,13 +46,12 @@ def test_every_entity_iri_sends_a_browser_to_its_html_page(server, http, store, 
 
 @pytest.mark.parametrize("fmt", list(RDF_TYPES))
 def test_every_entity_iri_gives_an_rdf_client_its_description(server, http, store, entities, fmt):
-    everything = triples(store)
     for iri in entities:
         r = http.get(server + local(iri), headers={"Accept": RDF_TYPES[fmt]})
         assert r.history and r.history[0].status_code == 303, iri
         assert r.status_code == 200 and r.headers["Content-Type"].startswith(RDF_TYPES[fmt]), iri
         got = set(rdflib.Graph().parse(data=r.content, format=fmt))
-        own = {t for t in everything if t[0] == rdflib.URIRef(iri)}
+        own = statements(store, iri)
         assert own <= got, iri
         if not own:  # only ever an object (a PROV activity): what points at it
             assert any(t[2] == rdflib.URIRef(iri) for t in got), iri
@@ -87,7 +67,7 @@ def test_a_description_carries_labels_of_linked_things_and_the_evidence_selector
     assert g.value(place, rdflib.RDFS.label) is not None
     annotations = set(g.subjects(oa.hasBody, rdflib.URIRef(iri)))
     expected = {r["a"] for r in select(store, f"SELECT ?a WHERE {{ ?a oa:hasBody <{iri}> }}")}
-    assert {str(a) for a in annotations} == expected
+    assert expected and {str(a) for a in annotations} == expected  # not vacuous: the loop below has work
     for a in annotations:
         target = g.value(a, oa.hasTarget)
         kinds = {g.value(s, rdflib.RDF.type) for s in g.objects(target, oa.hasSelector)}
@@ -132,7 +112,7 @@ def test_topics_dereference_like_entities(server, http, store):
 
 
 def test_named_graphs_dereference_to_their_content(server, http, store):
-    graphs = sorted(g.value for g in store.named_graphs())
+    graphs = named_graphs(store)
     assert len(graphs) >= 7
     for g in graphs:
         r = http.get(server + local(g), headers={"Accept": "application/n-triples"})

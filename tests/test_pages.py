@@ -5,21 +5,23 @@ here, and from this file's own SPARQL on the store (the build adds extracted fac
 from __future__ import annotations
 
 import itertools
+import os
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pyoxigraph
 import pytest
 import requests
 import yaml
 
+from conftest import BROWSER
 from kg.config import ROOT
+from sparql_support import select
 
 DOCUMENTS = ROOT / "data" / "documents"
 ANNOTATIONS = ROOT / "data" / "annotations"
 YASGUI_BUILD = ROOT / "node_modules" / "@triply" / "yasgui" / "build"
-HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+HTML = {"Accept": BROWSER}
 
 
 # ---------------------------------------------------------------- a small DOM, from the standard library
@@ -110,19 +112,8 @@ def participants() -> dict[str, set[str]]:
     return out
 
 
-DIP = "PREFIX dip: <https://w3id.org/dipkg/ontology#>\n"
-
-
-def store_rows(config, sparql: str) -> list[dict]:
-    """This test's own query on the built store, opened read-only beside the server."""
-    store = pyoxigraph.Store.read_only(str(Path(config.store_dir).resolve()))
-    result = store.query(DIP + sparql)
-    names = [v.value for v in result.variables]
-    return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
-
-
-def slugs(config, cls: str) -> set[str]:
-    return {r["x"].rsplit("/", 1)[1] for r in store_rows(config, f"SELECT DISTINCT ?x WHERE {{ ?x a dip:{cls} }}")}
+def slugs(store, cls: str) -> set[str]:
+    return {r["x"].rsplit("/", 1)[1] for r in select(store, f"SELECT DISTINCT ?x WHERE {{ ?x a dip:{cls} }}")}
 
 
 def gazetteer_actors() -> dict[str, str]:
@@ -132,17 +123,16 @@ def gazetteer_actors() -> dict[str, str]:
 
 # ---------------------------------------------------------------- home
 
-def test_home_says_what_the_dataset_is_and_how_big_it_is(server, built):
+def test_home_says_what_the_dataset_is_and_how_big_it_is(server, store):
     doc = page(server, "/")
     assert "Peru" in doc.one("h1").text() and "United States" in doc.one("h1").text()
     count = lambda what: int(doc.one(id=f"count-{what}").text())
     assert count("documents") == len(list(DOCUMENTS.glob("*.txt")))
     for kind, cls in (("meetings", "Meeting"), ("agreements", "Agreement"), ("commitments", "Commitment")):
-        assert count(kind) == len(slugs(built, cls)) >= len(fact_ids(kind))
-    assert count("actors") == len(slugs(built, "Person") | slugs(built, "Organisation") | slugs(built, "Country"))
+        assert count(kind) == len(slugs(store, cls)) >= len(fact_ids(kind))
+    assert count("actors") == len(slugs(store, "Person") | slugs(store, "Organisation") | slugs(store, "Country"))
     assert count("actors") >= len(gazetteer_actors())
     # Triples of the union graph, counted straight from the store's quads.
-    store = pyoxigraph.Store.read_only(str(Path(built.store_dir).resolve()))
     assert count("triples") == len({(q.subject, q.predicate, q.object) for q in store})
 
 
@@ -172,11 +162,11 @@ def events(doc: Node):
         yield li, times[0].attrs["datetime"] if times else None
 
 
-def test_timeline_shows_every_meeting_and_agreement_linked_to_its_page(server, built):
+def test_timeline_shows_every_meeting_and_agreement_linked_to_its_page(server, store):
     links = set(page(server, "/timeline").links())
     for kind, cls in (("meeting", "Meeting"), ("agreement", "Agreement")):
-        assert fact_ids(kind + "s") <= slugs(built, cls)
-        for slug in slugs(built, cls):
+        assert fact_ids(kind + "s") <= slugs(store, cls)
+        for slug in slugs(store, cls):
             assert f"/id/{kind}/{slug}" in links, slug
 
 
@@ -216,17 +206,17 @@ def pair_rows(doc: Node) -> dict[frozenset, int]:
     return rows
 
 
-def meeting_participants(config) -> dict[str, set[str]]:
+def meeting_participants(store) -> dict[str, set[str]]:
     out = defaultdict(set)
-    for r in store_rows(config, "SELECT ?m ?p WHERE { ?m a dip:Meeting ; dip:participant ?p }"):
+    for r in select(store, "SELECT ?m ?p WHERE { ?m a dip:Meeting ; dip:participant ?p }"):
         out[r["m"]].add(r["p"].rsplit("/", 1)[1])
     return out
 
 
-def test_network_lists_who_met_whom_with_the_number_of_meetings(server, built):
+def test_network_lists_who_met_whom_with_the_number_of_meetings(server, store):
     rows = pair_rows(page(server, "/network"))
     expected = defaultdict(int)
-    for people in meeting_participants(built).values():
+    for people in meeting_participants(store).values():
         for a, b in itertools.combinations(sorted(people), 2):
             expected[frozenset((a, b))] += 1
     assert rows == dict(expected)
@@ -237,16 +227,16 @@ def test_network_lists_who_met_whom_with_the_number_of_meetings(server, built):
     assert all(rows.get(pair, 0) >= n for pair, n in curated.items())
 
 
-def test_network_draws_every_actor_once_in_svg_for_readers_without_javascript(server, built):
+def test_network_draws_every_actor_once_in_svg_for_readers_without_javascript(server, store):
     doc = page(server, "/network")
     svg = doc.one("svg", id="network-graph")
     drawn = [a.attrs["href"].rsplit("/", 1)[1] for a in svg.all("a", cls="node")]
-    assert sorted(drawn) == sorted({p for ps in meeting_participants(built).values() if len(ps) > 1 for p in ps})
+    assert sorted(drawn) == sorted({p for ps in meeting_participants(store).values() if len(ps) > 1 for p in ps})
     assert len(list(svg.all("line", cls="edge"))) == len(pair_rows(doc))
 
 
-def test_network_can_show_people_only_and_names_a_wrong_type(server, built):
-    people = slugs(built, "Person")
+def test_network_can_show_people_only_and_names_a_wrong_type(server, store):
+    people = slugs(store, "Person")
     rows = pair_rows(page(server, "/network?types=person"))
     assert rows and all(a in people for pair in rows for a in pair)
     r = requests.get(server + "/network?types=person,robot", headers=HTML, timeout=10)
@@ -263,7 +253,7 @@ def test_every_page_loads_scripts_and_styles_from_this_server_only(server):
         assert urls and all(u.startswith("/") and not u.startswith("//") for u in urls), (path, urls)
 
 
-def test_editor_page_offers_a_plain_form_that_works_without_javascript(server, built):
+def test_editor_page_offers_a_plain_form_that_works_without_javascript(server, store):
     doc = page(server, "/sparql")
     form = doc.one("form", cls="plain-editor")
     assert form.attrs["action"] == "/sparql" and form.attrs.get("method", "get").lower() == "get"
@@ -271,12 +261,10 @@ def test_editor_page_offers_a_plain_form_that_works_without_javascript(server, b
     r = requests.get(server + "/sparql", params={"query": query, "format": "csv"}, timeout=30)
     lines = r.text.splitlines()
     assert r.status_code == 200 and lines[0] == "meeting,label,date"
-    assert {line.split(",")[0].rsplit("/", 1)[1] for line in lines[1:]} == slugs(built, "Meeting")
+    assert {line.split(",")[0].rsplit("/", 1)[1] for line in lines[1:]} == slugs(store, "Meeting")
 
 
 def yasgui_installed():
-    import os
-
     if not (YASGUI_BUILD / "yasgui.min.js").exists() and not os.environ.get("CI"):
         pytest.skip("YASGUI is not installed: run `npm ci` (make setup)")
 

@@ -12,18 +12,13 @@ import rdflib
 import requests
 from rdflib.query import Result
 
-from sparql_support import named_graphs, oracle, triples
+from sparql_support import named_graphs, statements, triples
 
 RESULT_TYPES = {"application/sparql-results+xml", "application/sparql-results+json", "text/csv",
                 "text/tab-separated-values"}
 RDF_TYPES = {"text/turtle", "application/rdf+xml", "application/n-triples", "application/ld+json",
              "application/trig", "application/n-quads"}
 COUNT_DISTINCT = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return oracle(built.store_dir)
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +146,7 @@ def test_query_content_type_graph(server, store, graphs, form):
     r = requests.get(server + "/sparql", params={"query": query})
     assert r.status_code == 200 and media(r) in RDF_TYPES
     g = rdflib.Graph().parse(data=r.content, format={"text/turtle": "turtle"}.get(media(r), media(r)))
-    assert set(g) == {t for t in triples(store) if t[0] == doc}
+    assert set(g) == statements(store, doc)
 
 
 # ---------------------------------------------------------------- the Protocol's error cases

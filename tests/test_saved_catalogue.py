@@ -6,10 +6,10 @@ from html.parser import HTMLParser
 import pytest
 import requests
 
+from conftest import BROWSER
 from kg import saved
 from kg.config import ROOT, Config
 
-BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 FILES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 HEADER = "#+ title: T\n#+ description: D.\n"
 

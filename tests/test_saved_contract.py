@@ -13,10 +13,10 @@ import pytest
 import requests
 import yaml
 
+from conftest import BASE
 from kg.config import ROOT
 
-BASE = "https://w3id.org/dipkg/"
-TOPICS = "https://w3id.org/dipkg/ontology/topic/"
+TOPICS = BASE + "ontology/topic/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
@@ -79,6 +79,17 @@ def curated(got: list[tuple], expected: set[tuple]) -> set[tuple]:
     return {row for row in got if (row[0], row[-1]) in stated}
 
 
+def assert_rows(got: list[tuple], expected: set[tuple]):
+    """No row twice, and the rows of every stated fact exactly those its annotations give."""
+    assert len(got) == len(set(got)), "a row is repeated"
+    assert curated(got, expected) == expected
+
+
+def rows_of(rows: list[dict], kind: str, document: str, fact: dict) -> list[dict]:
+    """The rows of one fact as one document states it."""
+    return [r for r in rows if r["document"] == document and local(r[kind], kind) == fact["id"]]
+
+
 def local(iri: str, kind: str) -> str:
     prefix = f"{BASE}id/{kind}/"
     assert iri.startswith(prefix), iri
@@ -91,10 +102,9 @@ def test_meetings_has_one_row_per_participant_and_quote_of_every_meeting(server,
     expected = {(m["id"], actor_names[p], q, doc)
                 for doc, m, quotes in facts(annotations, "meetings") for p in m["participants"] for q in quotes}
     got = [(local(r["meeting"], "meeting"), r["participantLabel"], text(r["evidence"]), r["document"]) for r in rows]
-    assert len(got) == len(set(got)), "a row is repeated"
-    assert curated(got, expected) == expected
+    assert_rows(got, expected)
     for doc, m, _ in facts(annotations, "meetings"):
-        mine = [r for r in rows if r["document"] == doc and local(r["meeting"], "meeting") == m["id"]]
+        mine = rows_of(rows, "meeting", doc, m)
         assert {r.get("placeLabel") for r in mine} == {place_names.get(m.get("place"))}, m["id"]
         if iso(m.get("date")):
             assert {r.get("date") for r in mine} == {iso(m["date"])}, m["id"]
@@ -112,10 +122,9 @@ def test_agreements_has_one_row_per_party_and_quote_of_every_agreement(server, a
     expected = {(a["id"], actor_names[p], q, doc)
                 for doc, a, quotes in facts(annotations, "agreements") for p in a["parties"] for q in quotes}
     got = [(local(r["agreement"], "agreement"), r["partyLabel"], text(r["evidence"]), r["document"]) for r in rows]
-    assert len(got) == len(set(got)), "a row is repeated"
-    assert curated(got, expected) == expected
+    assert_rows(got, expected)
     for doc, a, _ in facts(annotations, "agreements"):
-        mine = [r for r in rows if r["document"] == doc and local(r["agreement"], "agreement") == a["id"]]
+        mine = rows_of(rows, "agreement", doc, a)
         assert {r["name"] for r in mine} == {a["name"]["en"]}
         assert {camel_to_notation(r["status"]) for r in mine} == {a["status"]}, a["id"]
         if iso(a.get("date")):
@@ -130,8 +139,7 @@ def test_commitments_has_one_row_per_actor_topic_and_quote_of_every_commitment(s
                 for a in c["actors"] for t in c["topics"] for q in quotes}
     got = [(local(r["commitment"], "commitment"), r["actorLabel"], r.get("topic"), text(r["evidence"]), r["document"])
            for r in rows]
-    assert len(got) == len(set(got)), "a row is repeated"
-    assert curated(got, expected) == expected
+    assert_rows(got, expected)
 
 
 def test_actors_has_one_row_per_actor_of_the_gazetteer(server, gazetteer):

@@ -11,9 +11,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg import saved
+from conftest import BASE
 from kg.config import ROOT, Config
-
-BASE = "https://w3id.org/dipkg/"
 
 
 def get(server, query, /, **params):

@@ -12,7 +12,8 @@ import rdflib
 import requests
 from rdflib.query import Result
 
-from sparql_support import named_graphs, oracle, triples
+from conftest import BROWSER
+from sparql_support import named_graphs, statements, triples
 
 DIP = "https://w3id.org/dipkg/ontology#"
 SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -23,11 +24,6 @@ SELECT = f"""PREFIX dct: <http://purl.org/dc/terms/> PREFIX schema: <http://sche
 SELECT ?doc ?title ?text ?date ?nothing WHERE {{
   ?doc a <{DIP}SourceDocument> ; dct:title ?title ; schema:text ?text .
   OPTIONAL {{ ?doc dct:date ?date }} OPTIONAL {{ ?doc <urn:x-none> ?nothing }} }}"""
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return oracle(built.store_dir)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +107,7 @@ def test_construct_results_parse_back_to_the_graph(server, store, fmt, media_typ
 @pytest.mark.parametrize("fmt, media_type, parser", GRAPH_FORMATS)
 def test_describe_results_parse_back_to_the_resource(server, store, fmt, media_type, parser):
     actor = rdflib.URIRef("https://w3id.org/dipkg/id/actor/peru")
-    expected = {t for t in triples(store) if t[0] == actor}
+    expected = statements(store, actor)
     assert expected, "the gazetteer describes Peru"
     r = get(server, f"DESCRIBE <{actor}>", format=fmt)
     parsed = rdflib.Dataset() if fmt in ("trig", "nquads") else rdflib.Graph()
@@ -169,8 +165,7 @@ def test_service_description_without_a_query(server, store, media_type, parser):
 
 
 def test_a_browser_without_a_query_gets_the_query_editor(server):
-    r = requests.get(server + "/sparql", headers={
-        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    r = requests.get(server + "/sparql", headers={"Accept": BROWSER})
     assert r.status_code == 200 and media(r) == "text/html"
     assert "<form" in r.text
 

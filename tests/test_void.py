@@ -7,16 +7,11 @@ import requests
 from rdflib import RDF, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, VOID
 
-from linked_support import Html, select
-from sparql_support import oracle
+from conftest import BASE
+from linked_support import Html
+from sparql_support import select
 
-BASE = "https://w3id.org/dipkg/"
 DATASET = URIRef(BASE + ".well-known/void#dataset")
-
-
-@pytest.fixture(scope="module")
-def store(built):
-    return oracle(built.store_dir)
 
 
 @pytest.fixture(scope="module")

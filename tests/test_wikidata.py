@@ -6,11 +6,10 @@ from collections import defaultdict
 
 import pytest
 
+from conftest import BASE
 from kg.config import ROOT
-from linked_support import select
-from sparql_support import oracle
+from sparql_support import select
 
-BASE = "https://w3id.org/dipkg/"
 WD = "http://www.wikidata.org/entity/"
 GEONAMES = "http://sws.geonames.org/"
 
@@ -41,9 +40,9 @@ EXPECTED_GEONAMES = {
 
 
 @pytest.fixture(scope="module")
-def links(built) -> dict[str, set[str]]:
+def links(store) -> dict[str, set[str]]:
     out = defaultdict(set)
-    for r in select(oracle(built.store_dir), "SELECT ?s ?o WHERE { ?s owl:sameAs ?o }"):
+    for r in select(store, "SELECT ?s ?o WHERE { ?s owl:sameAs ?o }"):
         out[r["s"]].add(r["o"])
     return out
 
@@ -53,8 +52,8 @@ def test_the_main_actors_places_and_offices_are_the_same_as_their_wikidata_items
         assert WD + qid in links[BASE + path], path
 
 
-def test_a_country_place_matches_the_item_its_actor_is_the_same_as(built, links):
-    matches = {r["s"]: r["o"] for r in select(oracle(built.store_dir), "SELECT ?s ?o WHERE { ?s skos:exactMatch ?o }")}
+def test_a_country_place_matches_the_item_its_actor_is_the_same_as(store, links):
+    matches = {r["s"]: r["o"] for r in select(store, "SELECT ?s ?o WHERE { ?s skos:exactMatch ?o }")}
     for path, qid in EXPECTED_PLACE_MATCHES.items():
         assert matches.get(BASE + path) == WD + qid, path
         assert WD + qid not in links[BASE + path], path

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import running_server
+from conftest import BASE, running_server
 from kg.config import ROOT, Config
 from sparql_support import oxigraph_server
 
 QUERY = ROOT / "queries" / "wikidata-actors.rq"
 EXTRACT = Path(__file__).parent / "fixtures" / "wikidata-extract.ttl"
-BASE = "https://w3id.org/dipkg/"
 WD = "http://www.wikidata.org/entity/"
 
 

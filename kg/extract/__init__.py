@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..curation import evidence_at
 from ..dates import DateRange, PartialDate
 from ..documents import Document, detect_language
 from ..facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
@@ -21,7 +22,6 @@ from .when import find as find_dates
 
 VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
-CONTEXT = 32  # characters of prefix and suffix kept with a quote, as for curated evidence
 
 
 @dataclass
@@ -118,7 +118,7 @@ class Extractor:
             f.refs = previous if previous else f.others
             f.confidence -= 0.1
         if f.kind == "meeting" and doc.date and f.date is not None:
-            start = f.date.start if isinstance(f.date, DateRange) else f.date
+            start = f.date.start
             if start.precision == "day" and doc.date.precision == "day" and start > doc.date:
                 f.status = "scheduled"
             elif start.year > doc.date.year:
@@ -207,10 +207,9 @@ class Extractor:
         return out
 
     def _evidence(self, doc: Document, f: Found) -> Evidence:
-        s, e = f.start, f.end
-        return Evidence(doc.identifier, doc.text[s:e], s, e, doc.text[max(0, s - CONTEXT):s], doc.text[e:e + CONTEXT],
-                        method="extracted", confidence=round(max(0.3, min(0.95, f.confidence)), 2),
-                        extractor_version=VERSION)
+        """At the offsets the rules found (a quote's first occurrence need not be the sentence that stated it)."""
+        return evidence_at(doc, f.start, f.end, method="extracted",
+                           confidence=round(max(0.3, min(0.95, f.confidence)), 2), extractor_version=VERSION)
 
     @staticmethod
     def _merge(into, other, ev: Evidence):
@@ -311,11 +310,7 @@ class Extractor:
 
 
 def _year(date) -> int | None:
-    if isinstance(date, PartialDate):
-        return date.year
-    if isinstance(date, DateRange):
-        return date.start.year
-    return None
+    return date.start.year if date is not None else None
 
 
 def _meeting_name(lang: str, kind: str | None, labels: list[str]) -> str:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..dates import PartialDate, lexicon as date_words
+from ..dates import PartialDate
 from ..facts import Gazetteer, Role
 from . import identity
-from .lexicon import Language, demonyms
+from .lexicon import Language, date_names, demonyms
 
 PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
 # Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
@@ -79,10 +79,10 @@ class ActorIndex:
         self.folded = PhraseMatcher(vocab, attr="LOWER")
         tokenizer = _Tokenizer(vocab)
         for a in gaz.actors.values():
-            names = {n for v in [*a.name.values(), *a.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
+            names = set(identity.names_of(a))
             self.exact.add("actor:" + a.id, [tokenizer(v) for n in names for v in _variants(n)])
         for p in gaz.places.values():
-            names = {n for v in [*p.name.values(), *p.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
+            names = set(identity.names_of(p))
             self.exact.add("place:" + p.id, [tokenizer(v) for n in names for v in _variants(n)])
         for country, by_lang in demonyms().items():
             words = by_lang.get(lang.code, [])
@@ -90,7 +90,7 @@ class ActorIndex:
                 self.exact.add("demonym:" + country, [tokenizer(v) for w in words for v in _variants(w)])
         self.office_role: dict[str, str] = {}
         for o in gaz.offices.values():
-            names = {n for v in [*o.name.values(), *o.aliases.values()] for n in ([v] if isinstance(v, str) else v)}
+            names = set(identity.names_of(o))
             self.folded.add("office:" + o.id, [tokenizer(n.lower()) for n in names])
             roles = sorted((self.titles[n.lower()] for n in names if n.lower() in self.titles), key=len, reverse=True)
             role = roles[0] if roles else self._role_in(names)
@@ -102,8 +102,7 @@ class ActorIndex:
             self.folded.add(key, [tokenizer(p.lower()) for p in lang.actors[key]])
         # Capitalised words that never start a name: articles and prepositions opening a sentence,
         # and the months and days of the week ("On Tuesday, the Secretary…").
-        self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for table in ("months", "weekdays")
-                                                          for w in date_words()[table] if len(w) > 3}
+        self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for w in date_names()}
         self.particles = set(lang.actors["name_particles"])
         self.org_heads = set(lang.actors["organisation_heads"])
         self.org_connectors = set(lang.actors["organisation_connectors"])
@@ -121,7 +120,7 @@ class ActorIndex:
         self.org_keys: dict[str, set[str]] = {}
         for a in gaz.actors.values():
             if a.type == ORGANISATION and self.country_of(a.id):
-                for n in {n for v in [*a.name.values(), *a.aliases.values()] for n in ([v] if isinstance(v, str) else v)}:
+                for n in identity.names_of(a):
                     key = self.country_names.key(n)
                     if key:
                         self.org_keys.setdefault(key, set()).add(a.id)
@@ -144,7 +143,7 @@ class ActorIndex:
             return [office]
         return [o for o, r in self.office_role.items() if r == role and self.office_country(o) == country]
 
-    def org_counterparts(self, actor_id: str, text: str) -> set[str] | None:
+    def org_counterparts(self, text: str) -> set[str] | None:
         """The organisations of every country that a generic name fits, or None if the name is
         this organisation's own ("State Department", "Cancillería del Perú")."""
         if self.country_names.named(text):
@@ -259,9 +258,6 @@ class Mentions:
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
-
-    def places_in(self, start: int, end: int) -> list[str]:
-        return [p for s, e, p in self.places if start <= s and e <= end]
 
 
 def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Mentions:
@@ -416,7 +412,7 @@ class _Resolver:
         country's, it is minted."""
         index = self.index
         text = self.doc[s:e].text
-        same = index.org_counterparts(value, text)
+        same = index.org_counterparts(text)
         if same is None:
             return Ref(value, ORGANISATION, s, e, index.country_of(value))
         qualifier = self.country_before(s, chosen, n) or self.country_after(e)
@@ -593,7 +589,7 @@ def _principal(chosen, index: ActorIndex, doc: Doc) -> list[str]:
     first: dict[str, int] = {}
     for label, s, e in chosen:
         kind, _, value = label.partition(":")
-        if kind == "actor" and index.org_counterparts(value, doc[s:e].text) is not None:
+        if kind == "actor" and index.org_counterparts(doc[s:e].text) is not None:
             continue   # a generic name ("Cancillería") is whoever's the document is about
         country = value if kind == "demonym" else index.country_of(value) if kind == "actor" else \
             index.office_country(value) if kind == "office" and index.country_names.named(doc[s:e].text) else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..dates import DateRange, PartialDate
 
 MAX_SLUG = 80
 # Words that do not tell two names apart ("the", "de"…): dropped before comparing names.
@@ -34,12 +33,14 @@ def name_key(text: str, drop: frozenset[str] = frozenset()) -> str:
     return " ".join(w for w in words(text) if w not in _FILLER and w not in drop)
 
 
+def names_of(entry) -> list[str]:
+    """Every name and alias of a gazetteer entry (actor, office or place), in every language."""
+    return [n for v in [*entry.name.values(), *entry.aliases.values()] for n in ([v] if isinstance(v, str) else v)]
+
+
 def date_slug(date) -> str:
-    if isinstance(date, PartialDate):
-        return date.iso
-    if isinstance(date, DateRange):
-        return date.start.iso
-    return ""
+    """A date or a span by where it starts ("" for none)."""
+    return date.start.iso if date is not None else ""
 
 
 def fact_id(*parts: str) -> str:
@@ -55,9 +56,8 @@ class Countries:
         phrases: dict[str, str] = {}
         for a in gaz.actors.values():
             if a.type == "Country":
-                for v in [*a.name.values(), *a.aliases.values()]:
-                    for n in ([v] if isinstance(v, str) else v):
-                        phrases.setdefault(fold(n), a.id)
+                for n in names_of(a):
+                    phrases.setdefault(fold(n), a.id)
         for country, by_lang in demonyms.items():
             for ws in by_lang.values():
                 for w in ws:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from .. import yamlfile
 from ..config import ROOT
+from ..dates import lexicon as date_lexicon
 
 LEXICONS = ROOT / "data" / "lexicons"
 LANGUAGES = ("es", "en")
@@ -49,22 +48,24 @@ class Language:
         return {t.lower(): role for role, words in self.actors["titles"].items() for t in words}
 
 
-def _read(path: Path):
-    with path.open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
-
-
 @lru_cache(maxsize=None)
 def language(code: str) -> Language:
     folder = LEXICONS / code
-    return Language(code, *(_read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors")))
+    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors")))
 
 
 @lru_cache(maxsize=1)
 def known_agreements() -> list[dict]:
-    return _read(LEXICONS / "agreements.yaml") or []
+    return yamlfile.read(LEXICONS / "agreements.yaml") or []
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, dict[str, list[str]]]:
-    return _read(LEXICONS / "demonyms.yaml") or {}
+    return yamlfile.read(LEXICONS / "demonyms.yaml") or {}
+
+
+@lru_cache(maxsize=1)
+def date_names() -> frozenset[str]:
+    """Month and weekday names of the date lexicon (longer than three letters): capitalised, they
+    still start no name ("On Tuesday, …", "… Accords on December 10")."""
+    return frozenset(w for table in ("months", "weekdays") for w in date_lexicon()[table] if len(w) > 3)

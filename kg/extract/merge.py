@@ -13,7 +13,8 @@ from . import Extraction, identity
 SECTIONS = ("meetings", "commitments", "agreements")
 
 
-def _overlaps(a, b) -> bool:
+def overlaps(a, b) -> bool:
+    """Whether two facts' evidence shares characters of the text."""
     return any(x.start < y.end and y.start < x.end for x in a.evidence for y in b.evidence)
 
 
@@ -72,7 +73,7 @@ def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, E
                 kept = getattr(merged, section)
                 theirs = getattr(mine, section)
                 for f in getattr(ex.facts, section):
-                    if any(c.id == f.id or _overlaps(c, f) for c in theirs):
+                    if any(c.id == f.id or overlaps(c, f) for c in theirs):
                         continue  # the curated layer states it: curated wins
                     for k in _keys(f, is_person, name_key):
                         ident = _same((type(f).__name__, *k), countries(f), known)

@@ -8,17 +8,16 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from ..dates import DateRange, lexicon as date_words
 from . import identity
 from .actors import COUNTRY, ORGANISATION, PERSON, Mentions, Ref
-from .lexicon import Language, token_pattern
+from .lexicon import Language, date_names, token_pattern
 from .text import Sentence
 from .when import DatePhrase, find as find_dates
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
 _NOT_MODIFIERS = {"the", "a", "an", "el", "la", "un", "una", "del", "of", "million", "billion", "new", "first", "this", "that",
-                  "an", "signed", "with", "and", "to", "its", "his", "her"}
+                  "signed", "with", "and", "to", "its", "his", "her"}
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "para", "sobre", "en", "contra", "of", "the", "on", "for",
                "and", "in", "to", "-", "–", "a", "al"}
 _ARTICLES = {"el", "la", "los", "las", "the"}       # inside a name only after a preposition ("de la", "of the")
@@ -28,12 +27,18 @@ _LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washingto
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
 
 
+def _matcher(vocab, label: str, lines: list[str]) -> Matcher:
+    """A matcher of the lexicon's pattern lines (kg.extract.lexicon.token_pattern syntax)."""
+    matcher = Matcher(vocab)
+    matcher.add(label, [token_pattern(p) for p in lines])
+    return matcher
+
+
 def _after(value, reference) -> bool:
     """A date that starts after the document's date (known to the day)."""
     if reference is None or not reference.day or value is None:
         return False
-    start = value.start if isinstance(value, DateRange) else value
-    return start.as_date() > reference.as_date()
+    return value.start.as_date() > reference.as_date()
 
 
 @dataclass
@@ -61,10 +66,8 @@ class Found:
 class Rules:
     def __init__(self, lang: Language, vocab, gaz=None):
         self.lang = lang
-        self.meeting = Matcher(vocab)
-        self.meeting.add("meeting", [token_pattern(p) for p in lang.meetings["triggers"]])
-        self.commitment = Matcher(vocab)
-        self.commitment.add("commitment", [token_pattern(p) for p in lang.commitments["triggers"]])
+        self.meeting = _matcher(vocab, "meeting", lang.meetings["triggers"])
+        self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
         self.event_heads = set(lang.meetings["event_heads"])
         self.body_heads = set(lang.meetings["body_heads"])
         self.heads = {w: kind for kind, ws in lang.agreements["heads"].items() for w in ws}
@@ -77,14 +80,11 @@ class Rules:
         self.name_prepositions = {w.lower() for w in lang.agreements.get("name_prepositions", [])}
         self.not_signing = set(lang.agreements.get("not_signing_after", []))
         self.generic_words = {identity.fold(w) for w in lang.agreements["generic_words"]}
-        self.date_words = {w for table in ("months", "weekdays") for w in date_words()[table] if len(w) > 3}
+        self.date_words = date_names()
         self.scheduled = lang.meetings["scheduled_cues"]
-        self.recalled = Matcher(vocab)
-        self.recalled.add("recalled", [token_pattern(p) for p in lang.meetings["recalled"]])
-        self.session = Matcher(vocab)
-        self.session.add("session", [token_pattern(p) for p in lang.meetings["session_verbs"]])
-        self.plan = Matcher(vocab)
-        self.plan.add("plan", [token_pattern(p) for p in lang.meetings["plan_cues"]])
+        self.recalled = _matcher(vocab, "recalled", lang.meetings["recalled"])
+        self.session = _matcher(vocab, "session", lang.meetings["session_verbs"])
+        self.plan = _matcher(vocab, "plan", lang.meetings["plan_cues"])
         self.reporting = set(lang.meetings["reporting_verbs"])
         self.visit_cues = set(lang.meetings["visit_cues"])
         self.place_prepositions = set(lang.meetings["place_prepositions"])
@@ -93,14 +93,10 @@ class Rules:
         self.place_countries = {p.id: p.country for p in places if p.country}
         self.creation = set(lang.meetings["not_meetings_after"])
         self.past = lang.meetings["past_cues"]
-        self.source_openers = Matcher(vocab)
-        self.source_openers.add("source", [token_pattern(p) for p in lang.meetings["source_openers"]])
-        self.creation_cues = Matcher(vocab)
-        self.creation_cues.add("creation", [token_pattern(p) for p in lang.agreements["creation_cues"]])
-        self.continuation = Matcher(vocab)
-        self.continuation.add("continuation", [token_pattern(p) for p in lang.commitments["continuations"]])
-        self.topic_before = Matcher(vocab)
-        self.topic_before.add("topic", [token_pattern(p) for p in lang.actors["topic_before"]])
+        self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
+        self.creation_cues = _matcher(vocab, "creation", lang.agreements["creation_cues"])
+        self.continuation = _matcher(vocab, "continuation", lang.commitments["continuations"])
+        self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""

@@ -88,9 +88,7 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
                 elif kind in ("day_es", "day_en", "day_en2"):
                     if kind == "day_en":
                         month, day, second, year_text = months[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3), m.group(4)
-                    elif kind == "day_es":
-                        day, month, second, year_text = int(m.group(1)), months[m.group(2).lower()], None, m.group(3)
-                    else:
+                    else:       # day_es, day_en2: day, month, year
                         day, month, second, year_text = int(m.group(1)), months[m.group(2).lower()], None, m.group(3)
                     year = _year_of(month, year_text, reference, future)
                     if year:

@@ -35,10 +35,6 @@ class EmbeddedStore:
             return cls(pyoxigraph.Store.read_only(real), path, real)
         return cls(pyoxigraph.Store(str(path)), path)
 
-    @classmethod
-    def in_memory(cls) -> "EmbeddedStore":
-        return cls(pyoxigraph.Store())
-
     @property
     def generation(self) -> str | None:
         """Which build is being read: the directory the store link pointed to when it was opened."""
@@ -60,14 +56,16 @@ class EmbeddedStore:
         self._store.bulk_extend(quads)
         self._store.flush()
 
-    def dump(self, output, format: RdfFormat, *, graph: str | None = None) -> None:
-        if graph is None and format in (RdfFormat.TURTLE, RdfFormat.N_TRIPLES, RdfFormat.RDF_XML):
-            # A triples format of the whole dataset: the union of its graphs.
-            self._store.dump(output, format=format, from_graph=DefaultGraph())
-        elif graph is not None:
-            self._store.dump(output, format=format, from_graph=NamedNode(graph))
+    def dump(self, output, format: RdfFormat, *, graph: str | None = None, prefixes: dict | None = None) -> None:
+        """Stream one named graph, or the whole dataset: as triples, the union (the default graph);
+        in a quads format, every named graph (not the derived default graph)."""
+        kwargs = {"prefixes": prefixes} if prefixes else {}
+        if graph is not None:
+            self._store.dump(output, format=format, from_graph=NamedNode(graph), **kwargs)
+        elif format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
+            pyoxigraph.serialize(self.quads(), output, format=format, **kwargs)
         else:
-            pyoxigraph.serialize(self.quads(), output, format=format)
+            self._store.dump(output, format=format, from_graph=DefaultGraph(), **kwargs)
 
     def quads(self, graph: str | None = None):
         """The quads of one named graph, or of all of them (never the derived default graph)."""

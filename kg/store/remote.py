@@ -33,9 +33,8 @@ class RemoteStore:
     def __init__(self, endpoint: str, timeout: float = 60.0):
         self.endpoint, self.timeout = endpoint, timeout
 
-    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None,
-              union: bool = True):
-        """Send one query (POST, the query as the body); `union` is the endpoint's own business."""
+    def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None):
+        """Send one query (POST, the query as the body); what its default graph is, is the endpoint's business."""
         if substitutions:
             raise ValueError("substitutions cannot be sent over the SPARQL Protocol; write the values into a VALUES "
                              "clause")

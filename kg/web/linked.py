@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, send_file
+from flask import Blueprint, Response, jsonify, redirect, render_template, request, send_file
 from pyoxigraph import NamedNode, RdfFormat, Variable, serialize
 
 from .. import describe, ontology_doc, void
@@ -63,6 +63,12 @@ def choose(html_first: bool = True) -> str | Format:
 
 def _linker() -> describe.Linker:
     return describe.Linker(context.config(), request.script_root)
+
+
+def _builder(store, iri: str) -> describe.Builder:
+    """The page model of `iri` from its description (linked datasets from the VoID description's static part)."""
+    return describe.Builder(iri, describe.description(store, iri), describe.Names.of(store, context.config()),
+                            _linker(), void.linked_datasets())
 
 
 def _iri(path: str) -> str | None:
@@ -151,11 +157,10 @@ def data(path):
 @bp.get("/page/<path:path>")
 def page(path):
     iri = _iri(path)
-    store, config = context.store(), context.config()
+    store = context.store()
     if iri is None or not describe.exists(store, iri):
         return _not_found(iri or "/" + path)
-    triples = describe.description(store, iri)
-    builder = describe.Builder(iri, triples, describe.Names.of(store, config), _linker(), _datasets())
+    builder = _builder(store, iri)
     alternates = _alternates(lambda f: f"{request.script_root}/data/{quote(path)}.{f.extension}")
     if DIP.SourceDocument in builder.objects(iri, RDF.type):
         doc = describe.document_page(store, builder)
@@ -165,11 +170,6 @@ def page(path):
         html = render_template("entity.html", page=builder.page(), title=builder.label(iri),
                                alternates=alternates, thing=iri)
     return _conditional(Response(html, mimetype="text/html"), "page/" + path)
-
-
-def _datasets() -> dict[str, str]:
-    """uriSpace -> name of the datasets the graph links to (from the VoID description's static part)."""
-    return current_app.config.setdefault("KG_LINKED_DATASETS", void.linked_datasets())
 
 
 # ---------------------------------------------------------------- documents: 200, negotiated
@@ -184,8 +184,7 @@ def named_graph(rest):
         return _not_found(iri or "/graph/" + rest)
     if fmt != "html":
         return _conditional(_rdf((q.triple for q in store.quads(iri)), fmt), f"graph/{rest}|{fmt.name}")
-    triples = describe.description(store, iri)
-    builder = describe.Builder(iri, triples, describe.Names.of(store, context.config()), _linker(), _datasets())
+    builder = _builder(store, iri)
     size = next(iter(store.query(describe.sparql("graph-size.rq"), substitutions={Variable("graph"): NamedNode(iri)})))
     downloads = _alternates(lambda f: f"{request.script_root}/graph/{quote(rest)}?format={f.name}")
     html = render_template("entity.html", page=builder.page(), title=builder.label(iri), alternates=downloads,

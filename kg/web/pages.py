@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import Blueprint, abort, jsonify, render_template, request, send_from_directory
 
 from ..config import ONTOLOGY_NS, ROOT, TOPIC_NS
-from ..graph import PREFIXES
+from ..graph import PREFIXES, Iris
 from . import context
 
 bp = Blueprint("pages", __name__)
@@ -39,8 +39,7 @@ def _bad_parameter(exc):
 # ---------------------------------------------------------------- helpers shared by the templates
 
 def base_iri() -> str:
-    base = context.config().base_iri
-    return base if base.endswith(("/", "#")) else base + "/"   # as kg.graph.Iris mints them
+    return Iris(context.config().base_iri).base   # normalised as the IRIs are minted
 
 
 @bp.app_context_processor

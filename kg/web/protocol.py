@@ -66,16 +66,23 @@ def _charset(request: Request) -> None:
         raise ProtocolError(415, f"charset={charset} is not accepted: the SPARQL Protocol requires UTF-8")
 
 
+def known_format(name: str) -> bool:
+    """Whether `name` (a format name or media type) is a format of either kind of result."""
+    for kind in ("solutions", "graph"):
+        try:
+            by_name(name, kind)
+            return True
+        except NotAcceptable:
+            pass
+    return False
+
+
 def _format(values: list[str]) -> str | None:
     """The first `format` value naming a known format (clients such as SPARQLWrapper send several)."""
     values = [v for v in values if v.strip()]
     for v in values:
-        for kind in ("solutions", "graph"):
-            try:
-                by_name(v, kind)
-                return v
-            except NotAcceptable:
-                pass
+        if known_format(v):
+            return v
     if values:
         names = ", ".join(f.name for f in FORMATS)
         raise ProtocolError(400, f"format={values[0]!r} is not a format this endpoint writes (one of: {names}, "

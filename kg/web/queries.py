@@ -10,24 +10,21 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from .. import execute, saved
+from .. import execute, params, saved
 from ..errors import InputError
-from ..results import FORMATS, NotAcceptable, by_name
+from ..results import FORMATS
 from . import context, openapi
 from .errors import problem
+from .protocol import known_format
+from .sparql import allow_any_origin, result_response
 
 bp = Blueprint("queries", __name__)
-
-TRUNCATED = "X-SPARQL-Results-Truncated"
-LIMIT = "X-SPARQL-Max-Results"
 
 
 @bp.after_request
 def cors(response: Response) -> Response:
     """The saved queries are a public, read-only API: any origin may call it and read its paging."""
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = f"Link, {TRUNCATED}, {LIMIT}, Content-Type"
-    return response
+    return allow_any_origin(response, "Link")
 
 
 def _wants_html(offered: list[str]) -> bool:
@@ -84,7 +81,7 @@ def run_query(name: str):
         return problem(404, str(exc))
     values = {k: request.args.getlist(k) for k in request.args}
     fmt = request.args.get("format", "").strip() or None
-    if fmt and fmt.lower() != "html" and not _known_format(fmt):
+    if fmt and fmt.lower() != "html" and not known_format(fmt):
         names = ", ".join(f.name for f in FORMATS if f.kind == query.kind)
         return problem(400, f"format={fmt!r} is not a format this endpoint writes ({names} or html)")
     fmt = "html" if fmt and fmt.lower() == "html" else fmt
@@ -102,27 +99,13 @@ def run_query(name: str):
         return problem(exc.status, exc.message)
     except execute.QueryTimeout as exc:
         return problem(503, f"{exc}; give narrower parameters or try again later")
-    media = outcome.format.media_type
-    response = Response(outcome.body, content_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    response = result_response(outcome, config.max_results)
     response.headers["Vary"] = "Accept"
-    response.headers[LIMIT] = str(config.max_results)
-    if outcome.truncated:
-        response.headers[TRUNCATED] = "true"
     if outcome.format.name in saved.DOWNLOADS:
         response.headers["Content-Disposition"] = f'attachment; filename="{query.name}.{outcome.format.extension}"'
     if paging:
         response.headers["Link"] = _links(query.name, paging)
     return response
-
-
-def _known_format(name: str) -> bool:
-    for kind in ("solutions", "graph"):
-        try:
-            by_name(name, kind)
-            return True
-        except NotAcceptable:
-            pass
-    return False
 
 
 def _page_url(name: str, number: int) -> str:
@@ -167,7 +150,7 @@ def _html(config, query: saved.SavedQuery, values: dict, page: int, timeout: flo
                  "prev": _url(query.name, given, format="html", page=paging.number - 1) if paging.number > 1 else None,
                  "next": _url(query.name, given, format="html", page=paging.number + 1) if paging.has_next else None}
     body = render_template("query.html", q=query, given=given, results=results, graph=graph, error=error,
-                           links=links, pager=pager, base_iri=config.base_iri, title=query.title,
+                           links=links, pager=pager, title=query.title,
                            short=lambda t: saved.short(t, config.base_iri))
     response = Response(body, status=status, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept"
@@ -179,7 +162,7 @@ def openapi_json():
     config = context.config()
     queries = sorted(saved.catalogue(config).values(), key=lambda q: q.name)
     try:
-        topics = sorted(saved.topics(config))
+        topics = sorted(params.topics(config))
     except (InputError, OSError):  # no store yet: the document still describes the API, less the topic list
         topics = []
     server = request.host_url.rstrip("/") + request.script_root

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, render_template, request
 
 from .. import execute
 from ..errors import InputError
-from ..results import NotAcceptable, negotiate
+from ..results import NotAcceptable, Outcome, negotiate
 from . import context, description, protocol
 from .errors import problem
 
@@ -27,12 +27,15 @@ GRAPH_TYPES = ["text/turtle", "application/rdf+xml", "application/ld+json", "app
                "application/trig", "application/n-quads"]
 
 
-@bp.after_request
-def cors(response: Response) -> Response:
-    """Any origin may query: the data is public and the endpoint read-only."""
+def allow_any_origin(response: Response, *expose: str) -> Response:
+    """Any origin may query: the data is public and the endpoint read-only. Browsers let scripts
+    read only the headers named here (the result headers, and what a caller adds, e.g. Link)."""
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Access-Control-Expose-Headers"] = f"{TRUNCATED}, {LIMIT}, Content-Type"
+    response.headers["Access-Control-Expose-Headers"] = ", ".join([*expose, TRUNCATED, LIMIT, "Content-Type"])
     return response
+
+
+bp.after_request(allow_any_origin)
 
 
 @bp.route("/sparql", methods=["GET", "POST", "OPTIONS", "PUT", "DELETE", "PATCH"])
@@ -60,13 +63,19 @@ def endpoint():
         response = problem(503, f"{exc}; make the query cheaper (a LIMIT, fewer joins) or ask with a "
                                 f"lower timeout (the endpoint allows at most {config.query_timeout:g} s)")
     else:
-        media = outcome.format.media_type
-        response = Response(outcome.body, content_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
-        response.headers[LIMIT] = str(config.max_results)
-        if outcome.truncated:
-            response.headers[TRUNCATED] = "true"
+        response = result_response(outcome, config.max_results)
     response.headers["Vary"] = "Accept"
     return _logged(started, response, outcome, q.query)
+
+
+def result_response(outcome: Outcome, max_results: int) -> Response:
+    """A query's result: its media type (UTF-8 for text), the cap in force, and whether it cut the result."""
+    media = outcome.format.media_type
+    response = Response(outcome.body, content_type=media + ("; charset=utf-8" if media.startswith("text/") else ""))
+    response.headers[LIMIT] = str(max_results)
+    if outcome.truncated:
+        response.headers[TRUNCATED] = "true"
+    return response
 
 
 def service_description(q: protocol.QueryRequest) -> Response:
