@@ -118,3 +118,19 @@ def test_a_browser_gets_the_catalogue_as_a_page_with_a_form_per_query(server):
 def test_an_unknown_query_is_not_found(server):
     r = requests.get(f"{server}/queries/no-such-query", timeout=30)
     assert r.status_code == 404 and "no-such-query" in r.text
+
+
+def test_a_query_with_an_impossible_date_in_its_header_is_skipped_and_named(tmp_path, caplog):
+    from kg import saved
+    from kg.config import Config
+
+    good = "#+ title: Good\n#+ description: Fine.\nSELECT ?s WHERE { ?s ?p ?o }\n"
+    bad = ("#+ title: Bad\n#+ description: A default that is no date.\n"
+           "#+ params:\n#+   day: {type: date, default: 2024-13-45}\n"
+           "SELECT ?day ?s WHERE { ?s ?p ?day }\n")
+    (tmp_path / "good.rq").write_text(good, encoding="utf-8")
+    (tmp_path / "bad.rq").write_text(bad, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="kg.saved"):
+        queries = saved.catalogue(Config(queries_dir=tmp_path))
+    assert set(queries) == {"good"}
+    assert "bad.rq" in caplog.text and "day" in caplog.text
