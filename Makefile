@@ -41,9 +41,11 @@ serve: setup var/.built
 	$(BIN)/kg serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: setup system-deps
+	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q
 
 test-all: setup system-deps
+	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q --run-slow
 
 bench: setup

@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from conftest import KG, running_server  # noqa: E402
-from kg.build import build  # noqa: E402
+
+from kg.build.pipeline import build  # noqa: E402
 from kg.config import Config  # noqa: E402
 from kg.store.embedded import swap_in, write_generation  # noqa: E402
 

@@ -11,7 +11,7 @@ import os
 import statistics
 import time
 
-from kg import documents, gazetteer
+from kg.build import documents, gazetteer
 from kg.config import Config
 from kg.evaluate import GOLD, HELDOUT
 from kg.extract import Extractor

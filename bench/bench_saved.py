@@ -12,9 +12,9 @@ import sys
 
 import requests
 from common import median_ms, seed_store
-
 from conftest import running_server
-from kg import saved
+
+from kg.query import saved
 
 
 def checked(response: requests.Response) -> requests.Response:
@@ -37,8 +37,8 @@ def main() -> int:
                 if subs:
                     names = " ".join(str(v) for v in subs)
                     text += f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
-                mine = median_ms(lambda: checked(requests.get(f"{url}/queries/{q.name}", timeout=60)), args.repeat)
-                peer = median_ms(lambda: checked(requests.post(f"{url}/sparql", data={"query": text},
+                mine = median_ms(lambda q=q: checked(requests.get(f"{url}/queries/{q.name}", timeout=60)), args.repeat)
+                peer = median_ms(lambda text=text: checked(requests.post(f"{url}/sparql", data={"query": text},
                                                                headers={"Accept": "application/sparql-results+json"},
                                                                timeout=60)), args.repeat)
                 rows = len(requests.get(f"{url}/queries/{q.name}", timeout=60).json()["results"]["bindings"])

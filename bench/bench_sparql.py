@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/bench_sparql.py [--repeat N]   (N runs per query and side, default 50)
 
-1. kg.execute.run (check + query process + serialisation) next to the same query run in-process
-   with pyoxigraph and serialised by kg.results: the per-query price of cancellability.
+1. kg.query.run.run (check + query process + serialisation) next to the same query run in-process
+   with pyoxigraph and serialised by kg.query.results: the per-query price of cancellability.
 2. /sparql of `kg serve` next to `oxigraph serve` (PyPI) holding the same quads, over HTTP.
 3. The query check on hostile text of growing size: it must grow linearly (it runs in the worker,
    before any time limit applies)."""
@@ -17,14 +17,15 @@ from pathlib import Path
 
 import requests
 from common import median_ms, seed_store
-from pyoxigraph import RdfFormat
-
 from conftest import running_server
-from kg import execute
-from kg.guard import Refused, inspect
-from kg.results import render
-from kg.store.embedded import current
+from pyoxigraph import RdfFormat
 from sparql_support import oxigraph_server
+
+from kg.errors import ClientError
+from kg.query.guard import inspect
+from kg.query.results import render
+from kg.query.run import run
+from kg.store.embedded import current
 
 QUERIES = {
     "ask": "ASK { ?s a ?class }",
@@ -41,11 +42,11 @@ def main() -> int:
     with seed_store() as (config, tmp):
         store = current(config.store_dir)
 
-        print("1. one query: kg.execute.run (query process) vs in-process pyoxigraph, same serialisation")
-        print(f"   {'query':20} {'execute.run ms':>15} {'in-process ms':>14}")
+        print("1. one query: run() in a query process vs in-process pyoxigraph, same serialisation")
+        print(f"   {'query':20} {'run() ms':>15} {'in-process ms':>14}")
         for name, q in QUERIES.items():
-            pooled = median_ms(lambda: execute.run(config, q), args.repeat)
-            local = median_ms(lambda: render(store.query(q), max_results=config.max_results), args.repeat)
+            pooled = median_ms(lambda q=q: run(config, q), args.repeat)
+            local = median_ms(lambda q=q: render(store.query(q), max_results=config.max_results), args.repeat)
             print(f"   {name:20} {pooled:15.2f} {local:14.2f}")
 
         print("2. over HTTP: /sparql of kg serve vs oxigraph serve (same quads, union default graph asked for)")
@@ -58,8 +59,9 @@ def main() -> int:
             print(f"   {'query':20} {'kg serve ms':>12} {'oxigraph ms':>12}")
             for name, q in QUERIES.items():
                 accept = {"Accept": "text/turtle" if q.startswith("CONSTRUCT") else "application/sparql-results+json"}
-                a = median_ms(lambda: requests.get(ours + "/sparql", params={"query": q}, headers=accept), args.repeat)
-                b = median_ms(lambda: requests.get(peer + "/query", params={"query": q, "union-default-graph": ""},
+                a = median_ms(lambda q=q, accept=accept: requests.get(ours + "/sparql", params={"query": q}, headers=accept),
+                              args.repeat)
+                b = median_ms(lambda q=q, accept=accept: requests.get(peer + "/query", params={"query": q, "union-default-graph": ""},
                                                    headers=accept), args.repeat)
                 print(f"   {name:20} {a:12.2f} {b:12.2f}")
 
@@ -71,7 +73,7 @@ def main() -> int:
             for size in (100_000, 400_000):
                 text = "SELECT * { ?s ?p ?o } " + unit * (size // len(unit))
                 t = time.perf_counter()
-                with contextlib.suppress(Refused):
+                with contextlib.suppress(ClientError):
                     inspect(text)
                 figures.append((time.perf_counter() - t) * 1000)
             print(f"   {name:28} {figures[0]:10.1f} {figures[1]:10.1f}")

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build  # noqa: E402
+from kg.build.pipeline import build  # noqa: E402
 from kg.config import Config  # noqa: E402
 
 

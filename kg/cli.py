@@ -1,121 +1,208 @@
-"""The `kg` command: build, serve, query and dump the knowledge graph; ingest and evaluate documents."""
+"""The `kg` command: build, serve, query and dump the knowledge graph; ingest and evaluate documents.
+
+Commands read and print here; the modules they call return data and raise errors that name their
+cause (InputError for files, ClientError for a query or its parameters). Exit status: 0 done,
+1 refused or failed, 2 a usage mistake (an unknown option, a bad parameter or KG_* setting)."""
 from __future__ import annotations
 
-import argparse
+import json
 import logging
+import os
 import sys
 from pathlib import Path
 
+import click
+
 from .config import Config, ConfigError
-from .errors import InputError
+from .errors import ClientError, InputError
+
+DUMP_FORMATS = ("turtle", "ntriples", "nt.gz", "trig", "nquads", "ontology")
 
 
-def _config(args) -> Config:
-    return Config.from_env(store_dir=getattr(args, "store", None))
-
-
-def cmd_build(args) -> int:
-    from .build import BuildError, build
-
-    config = _config(args)
+def _config(store: Path | None = None) -> Config:
     try:
-        report = build(config, documents_dir=args.documents, store_dir=args.store)
-    except (InputError, BuildError) as exc:
-        print(f"kg build: error: {exc}", file=sys.stderr)
-        print("kg build: nothing was written; the previous store is unchanged.", file=sys.stderr)
-        return 1
-    facts = ", ".join(f"{n} {k}" for k, n in report.facts.items())
-    print(f"built {report.store} from {report.documents} documents: {report.quads} quads ({facts}) "
-          f"in {report.seconds:.1f}s; SHACL report clean")
-    return 0
-
-
-def cmd_serve(args) -> int:
-    from .web.server import serve
-
-    config = _config(args)
-    if not config.store_dir.exists():
-        print(f"kg serve: no store at {config.store_dir}; building it first", file=sys.stderr)
-        if cmd_build(argparse.Namespace(documents=None, store=args.store)) != 0:
-            return 1
-    serve(config, host=args.host, port=args.port, workers=args.workers)
-    return 0
-
-
-def cmd_query(args) -> int:
-    from .saved import cli_query
-
-    return cli_query(_config(args), args)
-
-
-def cmd_dump(args) -> int:
-    from .dumps import cli_dump
-
-    return cli_dump(_config(args), args)
-
-
-def cmd_ingest(args) -> int:
-    from .ingest import cli_ingest
-
-    return cli_ingest(_config(args), args)
-
-
-def cmd_evaluate(args) -> int:
-    from .evaluate import cli_evaluate
-
-    return cli_evaluate(_config(args), args)
-
-
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kg", description=__doc__)
-    p.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    sub = p.add_subparsers(dest="command", required=True)
-
-    b = sub.add_parser("build", help="build the graph into a persistent store (atomically swapped in)")
-    b.add_argument("--documents", type=Path, help="folder of documents (default: data/documents)")
-    b.add_argument("--store", type=Path, help="store folder (default: var/store)")
-    b.set_defaults(func=cmd_build)
-
-    s = sub.add_parser("serve", help="serve the graph (SPARQL endpoint, saved queries, Linked Data) with gunicorn")
-    s.add_argument("--store", type=Path, help="store folder (default: var/store); built first if missing")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--workers", type=int, default=2)
-    s.set_defaults(func=cmd_serve)
-
-    q = sub.add_parser("query", help="run a saved query (queries/NAME.rq) on the local store")
-    q.add_argument("name")
-    q.add_argument("--param", action="append", default=[], metavar="k=v", help="a parameter of the query")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    q.add_argument("--store", type=Path)
-    q.set_defaults(func=cmd_query)
-
-    d = sub.add_parser("dump", help="write the graph (or part of it) to standard output or a file")
-    d.add_argument("--format", "-f", default="turtle")
-    d.add_argument("--output", "-o", type=Path)
-    d.add_argument("--store", type=Path)
-    d.set_defaults(func=cmd_dump)
-
-    i = sub.add_parser("ingest", help="add documents (text with a metadata header, or saved HTML pages) to data/")
-    i.add_argument("files", nargs="+", type=Path)
-    i.add_argument("--documents", type=Path, help="folder to add them to (default: data/documents)")
-    i.set_defaults(func=cmd_ingest)
-
-    e = sub.add_parser("evaluate", help="score the extractor against the curated and gold annotations")
-    e.set_defaults(func=cmd_evaluate)
-    return p
-
-
-def main(argv=None) -> int:
-    args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
-    try:
-        return args.func(args)
+        return Config.from_env(store_dir=store)
     except ConfigError as exc:
-        print(f"kg {args.command}: error: {exc}", file=sys.stderr)
-        return 2
+        raise click.UsageError(str(exc)) from None
+
+
+def _fail(command: str, message: str, code: int = 1) -> None:
+    click.echo(f"kg {command}: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(help=__doc__.split("\n")[0])
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens.")
+def main(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+FOLDER = click.Path(path_type=Path, file_okay=False)
+
+
+@main.command(help="Build the graph into a persistent store (swapped in atomically).")
+@click.option("--documents", type=FOLDER, help="Folder of documents (default: data/documents).")
+@click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
+def build(documents: Path | None, store: Path | None) -> None:
+    _build(_config(store), documents)
+
+
+def _build(config: Config, documents: Path | None = None) -> None:
+    from .build.pipeline import BuildError
+    from .build.pipeline import build as run_build
+
+    try:
+        report = run_build(config, documents_dir=documents)
+    except (InputError, BuildError) as exc:
+        click.echo(f"kg build: error: {exc}", err=True)
+        _fail("build", "nothing was written; the previous store is unchanged.")
+    facts = ", ".join(f"{n} {k}" for k, n in report.facts.items())
+    click.echo(f"built {report.store} from {report.documents} documents: {report.quads} quads ({facts}) "
+               f"in {report.seconds:.1f}s; SHACL report clean")
+
+
+@main.command(help="Serve the graph (SPARQL endpoint, saved queries, Linked Data) with gunicorn.")
+@click.option("--store", type=FOLDER, help="Store folder (default: var/store); built first if missing.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
+def serve(store: Path | None, host: str, port: int, workers: int) -> None:
+    from .web.server import serve as run_server
+
+    config = _config(store)
+    if not config.store_dir.exists():
+        click.echo(f"kg serve: no store at {config.store_dir}; building it first", err=True)
+        _build(config)
+    run_server(config, host=host, port=port, workers=workers)
+
+
+# What each --format of `kg query` means for each kind of result (a table of triples is their Turtle).
+QUERY_FORMATS = {"solutions": {"table": "json", "csv": "csv", "json": "json"},
+                 "graph": {"table": "turtle", "csv": "ntriples", "json": "jsonld"}}
+
+
+@main.command(help="Run a saved query (queries/NAME.rq) on the local store and print every row.")
+@click.argument("name")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of the query (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
+def query(name: str, params: tuple[str, ...], fmt: str, store: Path | None) -> None:
+    from .query import saved
+    from .query.run import run
+    from .vocab import PREFIXES
+
+    config = _config(store)
+    values: dict[str, list[str]] = {}
+    for item in params:
+        key, eq, value = item.partition("=")
+        if not eq or not key:
+            _fail("query", f"--param {item!r} is not of the form name=value", 2)
+        values.setdefault(key.strip(), []).append(value)
+    try:
+        q = saved.get(config, name)
+        subs = saved.bind(q, values, config)
+        outcome = run(config, saved.text_of(config, q), format=QUERY_FORMATS[q.kind][fmt], substitutions=subs,
+                      prefixes=PREFIXES)
+    except ClientError as exc:
+        _fail("query", exc.message, 2 if exc.status in (400, 404) else 1)
+    except InputError as exc:
+        _fail("query", str(exc))
+    if fmt == "table" and outcome.kind == "select":
+        click.echo(table(json.loads(outcome.body), config.base_iri), nl=False)
+        click.echo(f"({outcome.count} row{'s' if outcome.count != 1 else ''})")
+    else:
+        out = click.get_binary_stream("stdout")
+        out.write(outcome.body if outcome.body.endswith(b"\n") else outcome.body + b"\n")
+        out.flush()
+    if outcome.truncated:
+        click.echo(f"kg query: warning: cut at {config.max_results} results (KG_MAX_RESULTS)", err=True)
+
+
+CELL_WIDTH = 60  # a table is for reading; --format csv or json gives whole values
+
+
+def table(results: dict, base_iri: str) -> str:
+    """SPARQL JSON results as an aligned text table, IRIs shortened as a person reads them."""
+    from .iris import Iris
+
+    if "boolean" in results:
+        return ("true" if results["boolean"] else "false") + "\n"
+    iris = Iris(base_iri)
+    names = results["head"]["vars"]
+    rows = [[iris.short(b[v]["value"]) if v in b and b[v]["type"] == "uri" else b.get(v, {}).get("value", "")
+             for v in names] for b in results["results"]["bindings"]]
+    rows = [[" ".join(c.split()) for c in r] for r in rows]
+    rows = [[c if len(c) <= CELL_WIDTH else c[:CELL_WIDTH - 1] + "…" for c in r] for r in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+
+    def line(cells):
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip() + "\n"
+
+    return line(names) + line(["-" * w for w in widths]) + "".join(line(r) for r in rows)
+
+
+@main.command(help="Write the graph (or the ontology) to standard output or a file.")
+@click.option("--format", "-f", "fmt", type=click.Choice(DUMP_FORMATS), default="turtle", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="File to write (atomically).")
+@click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
+def dump(fmt: str, output: Path | None, store: Path | None) -> None:
+    from .linked import dumps
+    from .store.embedded import EmbeddedStore
+
+    config = _config(store)
+    try:
+        opened = EmbeddedStore.open(config.store_dir)
+    except InputError as exc:
+        _fail("dump", str(exc))
+    if output is not None:
+        dumps.save(opened, dumps.by_format(fmt), output, config.base_iri)
+        return
+    try:
+        out = click.get_binary_stream("stdout")
+        dumps.write(opened, dumps.by_format(fmt), out, config.base_iri)
+        out.flush()
+    except BrokenPipeError:  # `kg dump | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the documents folder.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/documents).")
+def ingest(files: tuple[Path, ...], documents: Path | None) -> None:
+    from .build.ingest import ingest as add
+
+    folder = documents or _config().documents_dir
+    refused = 0
+    for path in files:
+        try:
+            target, new, meta = add(folder, path)
+        except InputError as exc:
+            refused += 1
+            click.echo(f"kg ingest: refused {path}: {exc.message}", err=True)
+            continue
+        facts = ", ".join(f"{k}: {meta[k]}" for k in ("title", "date", "language") if meta.get(k))
+        click.echo(f"{'added' if new else 'already there'}: {target} ({facts or 'no metadata'}) from {path}")
+    if refused:
+        _fail("ingest", f"{refused} file(s) refused; the others were added. Run `kg build` to extract their facts.")
+    click.echo("Run `kg build` to extract their facts into the graph.")
+
+
+@main.command(help="Score the extractor against the curated and gold annotations.")
+@click.option("--verbose", is_flag=True, help="List the facts missed and the predictions that state no gold fact.")
+def evaluate(verbose: bool) -> None:
+    from .evaluate import evaluate as score
+    from .evaluate import table as score_table
+
+    result = score(_config())
+    click.echo("Extractor (curated layer off) against curated, gold and held-out annotations; "
+               "rule: kg/evaluate.py docstring")
+    click.echo(score_table(result))
+    if verbose:
+        for c, s in result["all"].items():
+            click.echo("\n".join([f"\n{c}: gold facts not found ({len(s.misses)})", *s.misses]))
+            click.echo("\n".join([f"{c}: predictions stating no gold fact ({len(s.wrong)})", *s.wrong]))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -8,10 +8,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The vocabulary's namespace is fixed: it names terms, not this deployment's data.
-ONTOLOGY_NS = "https://w3id.org/dipkg/ontology#"
-TOPIC_NS = "https://w3id.org/dipkg/ontology/topic/"
 # The SERVICE IRI saved queries are written with (the public Wikidata Query Service).
+DEFAULT_BASE_IRI = "https://w3id.org/dipkg/"
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 
 
@@ -26,7 +24,7 @@ def _list(value: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Config:
     # Identity: every minted IRI lives under this base; other datasets link to it.
-    base_iri: str = "https://w3id.org/dipkg/"
+    base_iri: str = DEFAULT_BASE_IRI
     # Inputs.
     documents_dir: Path = ROOT / "data" / "documents"
     annotations_dir: Path = ROOT / "data" / "annotations"
@@ -42,10 +40,6 @@ class Config:
     service_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE/LOAD targets
     # Where saved queries' SERVICE <WIKIDATA_SPARQL> is sent (a local mirror in tests); see federated().
     wikidata_endpoint: str = WIKIDATA_SPARQL
-
-    @property
-    def ontology_iri(self) -> str:
-        return ONTOLOGY_NS.rstrip("#")
 
     @classmethod
     def from_env(cls, env=None, **overrides) -> "Config":

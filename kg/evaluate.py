@@ -11,15 +11,14 @@ sentence read as one meeting does not find five. Actors are scored as the set of
 actor) pairs that the facts involve."""
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import curation, documents, gazetteer, graph
+from .build import curation, documents, gazetteer, to_rdf
+from .build.facts import DocumentFacts
 from .config import ROOT, Config
 from .extract import Extractor, identity
 from .extract.merge import overlaps
-from .facts import DocumentFacts
 
 GOLD = ROOT / "data" / "gold"
 HELDOUT = ROOT / "data" / "heldout"
@@ -110,7 +109,7 @@ def evaluate(config: Config, sets: dict[str, tuple[Path, Path]] | None = None) -
                     "corpus-extra": (GOLD / "documents", GOLD / "annotations"),
                     "heldout": (HELDOUT / "documents", HELDOUT / "annotations")}
     gaz = gazetteer.load(config.gazetteer_file)
-    topics = graph.topic_ids(config.ontology_dir)
+    topics = to_rdf.topic_ids(config.ontology_dir)
     extractor = Extractor(gaz)
     result: dict[str, dict[str, Score]] = {"all": {c: Score() for c in CLASSES}}
     for name, (docs_dir, ann_dir) in sets.items():
@@ -137,18 +136,4 @@ def table(result: dict[str, dict[str, Score]]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def cli_evaluate(config: Config, args) -> int:
-    result = evaluate(config)
-    print("Extractor (curated layer off) against curated, gold and held-out annotations; rule: kg/evaluate.py docstring")
-    print(table(result))
-    if getattr(args, "verbose", False):
-        for c in CLASSES:
-            s = result["all"][c]
-            print(f"\n{c}: gold facts not found ({len(s.misses)})", *s.misses, sep="\n  ")
-            print(f"{c}: predictions stating no gold fact ({len(s.wrong)})", *s.wrong, sep="\n  ")
-    return 0
-
-
-__all__ = ["evaluate", "score_document", "states", "cli_evaluate", "TARGETS"]
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(cli_evaluate(Config.from_env(), None))
+__all__ = ["evaluate", "score_document", "states", "TARGETS"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from kg.build import build
+from kg.build.pipeline import build
 from kg.config import ROOT, Config
 
 KG = str(Path(sys.executable).parent / "kg")

@@ -13,9 +13,8 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-import requests
 import rdflib
-
+import requests
 from conftest import free_port
 
 OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")

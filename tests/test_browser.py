@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 import pytest
 import requests
 import yaml
-
 from conftest import running_server
+
 from kg.config import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")

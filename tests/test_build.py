@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import KG
-from kg.build import collect
+from sparql_support import oracle, select
+
+from kg.build.pipeline import collect
+from kg.build.validate import validate
 from kg.config import ROOT, Config
 from kg.store.embedded import swap_in, write_generation
-from kg.validate import validate
-from sparql_support import oracle, select
 
 DOCS = ROOT / "data" / "documents"
 ANNOTATIONS = ROOT / "data" / "annotations"

@@ -11,11 +11,11 @@ import pytest
 import rdflib
 import requests
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from sparql_support import named_graphs, oxigraph_server, statements, to_rdflib, triples
 from SPARQLWrapper import GET, JSON, POST, TURTLE, XML, SPARQLWrapper
 
-from kg.results import render
+from kg.query.results import render
 from kg.store.remote import RemoteError, RemoteStore
-from sparql_support import named_graphs, oxigraph_server, statements, to_rdflib, triples
 
 RDFS_LABEL = rdflib.RDFS.label
 PERU = rdflib.URIRef("https://w3id.org/dipkg/id/actor/peru")

@@ -3,8 +3,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import KG
+
 from kg.config import Config, ConfigError
 
 

@@ -1,7 +1,7 @@
 """Documents: front matter, normalised text, and clear errors for bad input."""
 import pytest
 
-from kg import documents
+from kg.build import documents
 from kg.config import ROOT
 from kg.dates import PartialDate
 from kg.errors import InputError

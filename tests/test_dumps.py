@@ -9,11 +9,11 @@ import pyoxigraph
 import pytest
 import rdflib
 import requests
-
 from conftest import KG, running_server
-from kg.build import build
-from kg.config import Config
 from sparql_support import oracle, to_rdflib, triples
+
+from kg.build.pipeline import build
+from kg.config import Config
 
 ONTOLOGY_GRAPH = "https://w3id.org/dipkg/graph/ontology"
 DUMP_FILES = {"dipkg.ttl", "dipkg.nt.gz", "dipkg.trig", "dipkg.nq", "ontology.ttl"}

@@ -6,13 +6,12 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from conftest import KG
 
+from kg.build.facts import Commitment, DocumentFacts, Evidence, Meeting
 from kg.config import Config
 from kg.dates import PartialDate
 from kg.evaluate import TARGETS, evaluate, score_document
-from kg.facts import Commitment, DocumentFacts, Evidence, Meeting
-
-from conftest import KG
 
 
 @pytest.fixture(scope="module")

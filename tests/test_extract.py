@@ -6,12 +6,12 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from kg import documents, gazetteer
-from kg.build import collect
+from kg.build import documents, gazetteer
+from kg.build.pipeline import collect
+from kg.build.validate import validate
 from kg.config import Config
 from kg.dates import DateRange, PartialDate
 from kg.extract import Extractor
-from kg.validate import validate
 
 
 @pytest.fixture(scope="module")

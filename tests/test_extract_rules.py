@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kg import documents, gazetteer
+from kg.build import documents, gazetteer
 from kg.config import Config
 from kg.dates import DateRange, PartialDate
 from kg.extract import Extractor

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-
 from conftest import KG
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -81,7 +80,7 @@ def test_people_not_in_the_gazetteer_are_minted_as_actors_with_their_country(gra
     rows = select(store, """SELECT ?a ?label ?country WHERE { ?m a dip:Meeting ; dip:participant ?a .
         ?a a dip:Person ; rdfs:label ?label ; schema:nationality ?country }""")
     found = {(r["a"].rsplit("/", 1)[1], r["country"].rsplit("/", 1)[1]) for r in rows}
-    from kg import gazetteer
+    from kg.build import gazetteer
     from kg.config import Config
     assert "luis-gilberto-murillo" not in gazetteer.load(Config().gazetteer_file).actors   # minted, not looked up
     assert ("luis-gilberto-murillo", "colombia") in found

@@ -10,11 +10,11 @@ import time
 
 import pytest
 import requests
-from rdflib.query import Result
-
 from conftest import running_server
-from kg.build import build
+from rdflib.query import Result
 from sparql_support import Listener, oxigraph_server, server_processes
+
+from kg.build.pipeline import build
 
 TIMEOUT = 3
 MAX_RESULTS = 50
@@ -219,7 +219,7 @@ def health_isolation(url, pool="queries"):
 
 def test_query_processes_without_network_cannot_connect_even_unchecked(built):
     """The executor itself, asked to run SERVICE without the check, reaches nothing."""
-    from kg.executor import Pool
+    from kg.query.pool import Pool
 
     target, pool = Listener(), Pool(1, isolate=True)
     try:
@@ -229,7 +229,7 @@ def test_query_processes_without_network_cannot_connect_even_unchecked(built):
         status, message = ex.call({"store_dir": str(built.store_dir), "sparql": service_query("iri", target),
                                    "accept": None, "format": None, "default_graphs": None, "named_graphs": None,
                                    "substitutions": None, "union": True, "prefixes": None, "max_results": 10}, 30)
-        assert status == "remote" and "unreachable" in message.lower()
+        assert status == "error" and message.status == 502 and "unreachable" in message.message.lower()
         assert not target.connected(0.2)
     finally:
         pool.shutdown()

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import rdflib
 import requests
-
 from conftest import running_server
-from kg.build import build
-from kg.config import Config
 from linked_support import Html
+
+from kg.build.pipeline import build
+from kg.config import Config
 
 BASE = "https://diplomacy.example.org/kg/"
 

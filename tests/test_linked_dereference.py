@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 import rdflib
-
 from conftest import BASE, BROWSER
 from linked_support import RDF_TYPES, Html, english_label
 from sparql_support import named_graphs, select, statements, triples
@@ -142,7 +141,8 @@ def test_unknown_iris_are_404_for_browsers_and_programs(server, http):
 def test_client_mistakes_are_4xx_naming_what_is_wrong(server, http):
     r = http.get(server + "/id/actor/peru?format=yaml")
     assert r.status_code == 400 and "format" in r.text
-    r = http.get(server + "/id/actor/peru", headers={"Accept": "image/png"})
-    assert r.status_code == 406 and "text/turtle" in r.text
+    # Accept naming nothing on offer gets the default representation (one policy, as /sparql's).
+    r = http.get(server + "/id/actor/peru", headers={"Accept": "image/png"}, allow_redirects=False)
+    assert r.status_code == 303 and r.headers["Location"].endswith("/page/id/actor/peru")
     r = http.get(server + "/data/id/actor/peru.docx")
     assert r.status_code == 404 and ".ttl" in r.text

@@ -7,12 +7,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import requests
 import yaml
-
 from conftest import BASE, BROWSER, running_server
-from kg.build import build
-from kg.config import ROOT, Config
 from linked_support import Html, english_label
 from sparql_support import select
+
+from kg.build.pipeline import build
+from kg.config import ROOT, Config
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ import pytest
 import requests
 from openapi_spec_validator import validate
 
-from kg import saved
 from kg.config import ROOT
+from kg.query import saved
 
 FILES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 SCHEMATHESIS = str(Path(sys.executable).parent / "schemathesis")

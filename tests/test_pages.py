@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 import yaml
-
 from conftest import BROWSER
-from kg.config import ROOT
 from sparql_support import select
+
+from kg.config import ROOT
 
 DOCUMENTS = ROOT / "data" / "documents"
 ANNOTATIONS = ROOT / "data" / "annotations"

@@ -11,7 +11,6 @@ import pytest
 import rdflib
 import requests
 from rdflib.query import Result
-
 from sparql_support import named_graphs, statements, triples
 
 RESULT_TYPES = {"application/sparql-results+xml", "application/sparql-results+json", "text/csv",

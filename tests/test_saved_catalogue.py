@@ -5,10 +5,11 @@ from html.parser import HTMLParser
 
 import pytest
 import requests
-
 from conftest import BROWSER
-from kg import saved
+
 from kg.config import ROOT, Config
+from kg.errors import InputError
+from kg.query import saved
 
 FILES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 HEADER = "#+ title: T\n#+ description: D.\n"
@@ -40,7 +41,7 @@ def test_the_header_is_read_as_yaml(tmp_path):
     assert (p.name, p.type, p.default, p.example, p.description) == ("actor", "iri", "id/actor/peru",
                                                                      "id/actor/marco-rubio", "The actor")
     assert q.sparql.startswith("PREFIX dip:") and "#+" not in q.sparql
-    assert q.variables == ["actor", "m"]
+    assert q.variables == ("actor", "m")
 
 
 @pytest.mark.parametrize("text, complaint", [
@@ -57,7 +58,7 @@ def test_the_header_is_read_as_yaml(tmp_path):
     (HEADER + "PREFIX x: <http://x/>\n", "SELECT"),
 ])
 def test_a_malformed_file_is_refused_naming_the_file_and_the_fault(tmp_path, text, complaint):
-    with pytest.raises(saved.CatalogueError) as err:
+    with pytest.raises(InputError) as err:
         saved.parse(write(tmp_path, text))
     assert "q.rq" in str(err.value) and complaint in str(err.value)
 
@@ -121,8 +122,8 @@ def test_an_unknown_query_is_not_found(server):
 
 
 def test_a_query_with_an_impossible_date_in_its_header_is_skipped_and_named(tmp_path, caplog):
-    from kg import saved
     from kg.config import Config
+    from kg.query import saved
 
     good = "#+ title: Good\n#+ description: Fine.\nSELECT ?s WHERE { ?s ?p ?o }\n"
     bad = ("#+ title: Bad\n#+ description: A default that is no date.\n"
@@ -130,7 +131,7 @@ def test_a_query_with_an_impossible_date_in_its_header_is_skipped_and_named(tmp_
            "SELECT ?day ?s WHERE { ?s ?p ?day }\n")
     (tmp_path / "good.rq").write_text(good, encoding="utf-8")
     (tmp_path / "bad.rq").write_text(bad, encoding="utf-8")
-    with caplog.at_level("WARNING", logger="kg.saved"):
+    with caplog.at_level("WARNING", logger="kg.query.saved"):
         queries = saved.catalogue(Config(queries_dir=tmp_path))
     assert set(queries) == {"good"}
     assert "bad.rq" in caplog.text and "day" in caplog.text

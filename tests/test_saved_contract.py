@@ -12,8 +12,8 @@ import re
 import pytest
 import requests
 import yaml
-
 from conftest import BASE
+
 from kg.config import ROOT
 
 TOPICS = BASE + "ontology/topic/"

@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 import requests
 import yaml
+from conftest import BASE
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-from kg import saved
-from conftest import BASE
 from kg.config import ROOT, Config
+from kg.errors import ClientError
+from kg.query import saved
 
 
 def get(server, query, /, **params):
@@ -127,9 +128,9 @@ def test_a_required_parameter_left_out_is_refused(tmp_path, built):
         "#+ params:\n#+   actor: {type: iri, example: \"id/actor/peru\"}\n"
         "SELECT ?actor ?p WHERE { ?actor ?p ?o }\n", encoding="utf-8")
     query = saved.parse(tmp_path / "needs.rq")
-    with pytest.raises(saved.ParameterError) as missing:
+    with pytest.raises(ClientError) as missing:
         saved.bind(query, {}, built)
-    assert missing.value.name == "actor" and "required" in str(missing.value)
+    assert missing.value.where == "parameter 'actor'" and "required" in str(missing.value)
     assert saved.bind(query, {"actor": ["id/actor/peru"]}, built)
 
 

@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import requests
-
 from conftest import BROWSER, KG
-from kg import saved
+
 from kg.config import Config
+from kg.query import saved
 
 SRX = "{http://www.w3.org/2005/sparql-results#}"
 LOCAL = sorted(q.name for q in saved.catalogue(Config.from_env()).values() if "SERVICE" not in q.sparql)

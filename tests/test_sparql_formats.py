@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 import rdflib
 import requests
-from rdflib.query import Result
-
 from conftest import BROWSER
+from rdflib.query import Result
 from sparql_support import named_graphs, statements, triples
 
 DIP = "https://w3id.org/dipkg/ontology#"

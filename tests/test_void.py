@@ -4,11 +4,10 @@ from __future__ import annotations
 import pytest
 import rdflib
 import requests
-from rdflib import RDF, URIRef
-from rdflib.namespace import DCAT, DCTERMS, OWL, VOID
-
 from conftest import BASE
 from linked_support import Html
+from rdflib import RDF, URIRef
+from rdflib.namespace import DCAT, DCTERMS, OWL, VOID
 from sparql_support import select
 
 DATASET = URIRef(BASE + ".well-known/void#dataset")

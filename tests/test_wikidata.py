@@ -5,10 +5,10 @@ import re
 from collections import defaultdict
 
 import pytest
-
 from conftest import BASE
-from kg.config import ROOT
 from sparql_support import select
+
+from kg.config import ROOT
 
 WD = "http://www.wikidata.org/entity/"
 GEONAMES = "http://sws.geonames.org/"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import requests
-
 from conftest import BASE, running_server
-from kg.config import ROOT, Config
 from sparql_support import oxigraph_server
+
+from kg.config import ROOT, Config
 
 QUERY = ROOT / "queries" / "wikidata-actors.rq"
 EXTRACT = Path(__file__).parent / "fixtures" / "wikidata-extract.ttl"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..curation import evidence_at
+from ..build.curation import evidence_at
+from ..build.documents import Document, detect_language
+from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
 from ..dates import DateRange, PartialDate
-from ..documents import Document, detect_language
-from ..facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
 from . import identity
 from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, Ref, find_mentions
 from .lexicon import LANGUAGES, demonyms, known_agreements, language

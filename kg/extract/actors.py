@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from ..build.facts import Gazetteer, Role
 from ..dates import PartialDate
-from ..facts import Gazetteer, Role
 from . import identity
 from .lexicon import Language, date_names, demonyms
 
@@ -510,7 +510,7 @@ class _Resolver:
     def owner_before(self, s: int) -> str | None:
         """"Panama’s Ministry of Public Security", "the U.S. Department of Defense": the country right before."""
         j = s - 1 if s > 0 and self.doc[s - 1].text in ("’s", "'s") else s
-        for label, ls, le in self.raw:
+        for label, _ls, le in self.raw:
             kind, _, value = label.partition(":")
             if le == j and (kind == "demonym" or kind == "actor" and value in self.index.countries):
                 return value
@@ -534,7 +534,7 @@ class _Resolver:
         j = s - 1
         while j >= 0 and self.doc[j].text in ("’s", "'s", "’"):
             j -= 1
-        for lab, ls, le in chosen[max(0, n - 2):n]:
+        for lab, _ls, le in chosen[max(0, n - 2):n]:
             if le == j + 1:
                 value = lab.split(":", 1)[-1]
                 if lab.startswith("demonym:") or value in self.index.countries:

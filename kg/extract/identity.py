@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 MAX_SLUG = 80
 # Words that do not tell two names apart ("the", "de"…): dropped before comparing names.
 _FILLER = frozenset("the a an of on for and between with el la los las de del y e entre sobre para con en al".split())

@@ -6,8 +6,8 @@ the same as a fact stated elsewhere (same people on the same day, same normalise
 fact's id, so that the graph holds one node with each document's evidence."""
 from __future__ import annotations
 
+from ..build.facts import Actor, Agreement, DocumentFacts, Gazetteer, Meeting
 from ..dates import PartialDate
-from ..facts import Actor, Agreement, DocumentFacts, Gazetteer, Meeting
 from . import Extraction, identity
 
 SECTIONS = ("meetings", "commitments", "agreements")

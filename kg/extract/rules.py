@@ -12,7 +12,8 @@ from . import identity
 from .actors import COUNTRY, ORGANISATION, PERSON, Mentions, Ref
 from .lexicon import Language, date_names, token_pattern
 from .text import Sentence
-from .when import DatePhrase, find as find_dates
+from .when import DatePhrase
+from .when import find as find_dates
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
@@ -143,7 +144,7 @@ class Rules:
         'support for Haiti', 'la crisis en Haití' — and those listed with them."""
         starts = {r.start: r for r in refs if r.type == COUNTRY}
         out: set[int] = set()
-        for _, s, e in self.topic_before(doc):
+        for _, _s, e in self.topic_before(doc):
             j = e
             while j in starts:
                 out.add(j)
@@ -252,7 +253,7 @@ class Rules:
             dates = find_dates(sent.text, reference, future)
         here = []
         if events:
-            for (s, e, name, acronym) in events:
+            for (_s, _e, name, acronym) in events:
                 here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=0.75,
                                   aliases=[acronym] if acronym else []))
         else:

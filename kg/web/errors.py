@@ -1,9 +1,24 @@
-"""Error responses of the HTTP API: a status and a plain sentence a person (or curl) can read."""
+"""Error responses: a status and a plain sentence a person (or curl) can read, from one handler.
+
+Every client mistake is raised as a ClientError wherever it is found; this module turns it into
+the response. A missing store (no build yet) is a 503, not a 500."""
 from __future__ import annotations
 
-from flask import Response
+from flask import Flask, Response
+
+from ..errors import ClientError, InputError
 
 
 def problem(status: int, message: str, headers: dict | None = None) -> Response:
     return Response(message.rstrip("\n") + "\n", status=status, headers=headers or {},
                     content_type="text/plain; charset=utf-8")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(ClientError)
+    def client_error(exc: ClientError):
+        return problem(exc.status, exc.message)
+
+    @app.errorhandler(InputError)
+    def store_unavailable(exc: InputError):
+        return problem(503, f"the store is unavailable: {exc}")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from .. import execute
 from ..errors import InputError
+from ..query import run
 from . import context
 
 bp = Blueprint("health", __name__)
@@ -19,6 +19,6 @@ def health():
             _counts[s.generation] = (s.triple_count(), len(s.named_graphs()))
         triples, graphs = _counts[s.generation]
         return jsonify(status="ok", store=s.generation, triples=triples, graphs=graphs,
-                       executors=execute.pools())
+                       executors=run.pools())
     except (InputError, OSError) as exc:
         return jsonify(status="unavailable", error=str(exc)), 503

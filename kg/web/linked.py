@@ -14,76 +14,27 @@ from urllib.parse import quote
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, send_file
 from pyoxigraph import NamedNode, RdfFormat, Variable, serialize
 
-from .. import describe, ontology_doc, void
-from ..config import TOPIC_NS
-from ..dumps import DUMPS, Cache, built_at, by_file
-from ..graph import DIP, PREFIXES, RDF, Iris
-from ..results import FORMATS, Format, NotAcceptable, by_name, write_graph
+from ..errors import ClientError
+from ..linked import entity, ontology, void
+from ..linked.dumps import DUMPS, Cache, built_at, by_file
+from ..query.files import sparql
+from ..query.results import FORMATS, HTML, Format, by_name, write_graph
+from ..vocab import DESCRIPTION_PREFIXES, DIP, PREFIXES, RDF
 from . import context
 from .errors import problem
 
 bp = Blueprint("linked", __name__)
-
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-RDF_TYPES = [m for f in FORMATS if f.kind == "graph" for m in (f.media_type, *f.aliases) if "/" in m]
+GRAPH_FORMATS = [f for f in FORMATS if f.kind == "graph"]
 
 
-class BadFormat(Exception):
-    """The client asked for a format this resource cannot be sent in."""
-
-    def __init__(self, message: str, status: int):
-        super().__init__(message)
-        self.message, self.status = message, status
+def _linker() -> entity.Linker:
+    return entity.Linker(context.config(), request.script_root)
 
 
-@bp.errorhandler(BadFormat)
-def _bad_format(exc: BadFormat):
-    return problem(exc.status, exc.message)
-
-
-def choose(html_first: bool = True) -> str | Format:
-    """'html' or the RDF format to answer with: `?format=` wins over Accept."""
-    name = request.args.get("format")
-    if name is not None:
-        if name.strip().lower() in ("html", *HTML_TYPES):
-            return "html"
-        try:
-            return by_name(name, "graph")
-        except NotAcceptable as exc:
-            raise BadFormat(f"format: {exc} or html", 400) from None
-    offers = [*HTML_TYPES, *RDF_TYPES] if html_first else [*RDF_TYPES, *HTML_TYPES]
-    if not request.accept_mimetypes:
-        return "html" if html_first else by_name(offers[0], "graph")
-    best = request.accept_mimetypes.best_match(offers)
-    if best is None:
-        raise BadFormat(f"none of the media types in Accept ({request.headers.get('Accept')}) is available; "
-                        "offered: text/html, " + ", ".join(f.media_type for f in FORMATS if f.kind == "graph"), 406)
-    return "html" if best in HTML_TYPES else by_name(best, "graph")
-
-
-def _linker() -> describe.Linker:
-    return describe.Linker(context.config(), request.script_root)
-
-
-def _builder(store, iri: str) -> describe.Builder:
+def _builder(store, iri: str) -> entity.Builder:
     """The page model of `iri` from its description (linked datasets from the VoID description's static part)."""
-    return describe.Builder(iri, describe.description(store, iri), describe.Names.of(store, context.config()),
-                            _linker(), void.linked_datasets())
-
-
-def _iri(path: str) -> str | None:
-    """The IRI a local path names (`id/actor/x` -> `{base}id/actor/x`), None if it names none."""
-    if path.startswith(("id/", "graph/")):
-        iri = context.config().base_iri + path
-    elif path.startswith("ontology/topic/"):
-        iri = TOPIC_NS + path[len("ontology/topic/"):]
-    else:
-        return None
-    try:
-        NamedNode(iri)
-    except ValueError:  # not an IRI at all (a space, a bracket…): nothing can be described by it
-        return None
-    return iri
+    return entity.Builder(iri, entity.description(store, iri), entity.Names.of(store, context.config()),
+                          _linker(), void.linked_datasets())
 
 
 def _conditional(resp: Response, key: str) -> Response:
@@ -96,8 +47,8 @@ def _conditional(resp: Response, key: str) -> Response:
     return resp.make_conditional(request)
 
 
-def _not_found(what: str):
-    if choose() == "html":
+def _not_found(what: str, fmt: Format):
+    if fmt == HTML:
         return render_template("missing.html", title="Not found", what=what), 404
     return problem(404, f"not found: {what} is not described in this dataset")
 
@@ -116,11 +67,11 @@ def _alternates(href) -> list[dict]:
 
 
 def _see_other(path: str):
-    iri = _iri(path)
-    fmt = choose()
-    if iri is None or not describe.exists(context.store(), iri):
-        return _not_found(iri or "/" + path)
-    target = f"{request.script_root}/page/{quote(path)}" if fmt == "html" else \
+    iri = context.iris().iri(path)
+    fmt = context.wanted("graph", html="first")
+    if iri is None or not entity.exists(context.store(), iri):
+        return _not_found(iri or "/" + path, fmt)
+    target = f"{request.script_root}/page/{quote(path)}" if fmt == HTML else \
         f"{request.script_root}/data/{quote(path)}.{fmt.extension}"
     resp = redirect(target, 303)
     resp.vary.add("Accept")
@@ -128,7 +79,7 @@ def _see_other(path: str):
 
 
 @bp.get("/id/<path:rest>")
-def entity(rest):
+def thing(rest):
     return _see_other("id/" + rest)
 
 
@@ -140,30 +91,27 @@ def topic(slug):
 @bp.get("/data/<path:path>")
 def data(path):
     stem, dot, ext = path.rpartition(".")
-    try:
-        fmt = by_name(ext, "graph") if dot else None
-    except NotAcceptable:
-        fmt = None
+    fmt = by_name(ext, "graph") if dot else None
     if fmt is None or fmt.extension != ext.lower():
-        raise BadFormat(f"path: /data/{path} must end in one of "
-                        + ", ".join("." + f.extension for f in FORMATS if f.kind == "graph"), 404)
-    iri = _iri(stem)
+        raise ClientError(404, f"/data/{path} must end in one of " + ", ".join("." + f.extension for f in GRAPH_FORMATS),
+                          "path")
+    iri = context.iris().iri(stem)
     store = context.store()
-    if iri is None or not describe.exists(store, iri):
-        return _not_found(iri or "/" + stem)
-    return _conditional(_rdf(describe.description(store, iri), fmt), path)
+    if iri is None or not entity.exists(store, iri):
+        return _not_found(iri or "/" + stem, fmt)
+    return _conditional(_rdf(entity.description(store, iri), fmt), path)
 
 
 @bp.get("/page/<path:path>")
 def page(path):
-    iri = _iri(path)
+    iri = context.iris().iri(path)
     store = context.store()
-    if iri is None or not describe.exists(store, iri):
-        return _not_found(iri or "/" + path)
+    if iri is None or not entity.exists(store, iri):
+        return _not_found(iri or "/" + path, HTML)
     builder = _builder(store, iri)
     alternates = _alternates(lambda f: f"{request.script_root}/data/{quote(path)}.{f.extension}")
     if DIP.SourceDocument in builder.objects(iri, RDF.type):
-        doc = describe.document_page(store, builder)
+        doc = entity.document_page(store, builder)
         html = render_template("document.html", doc=doc, page=doc.page, title=doc.page.title,
                                alternates=alternates, thing=iri)
     else:
@@ -177,15 +125,15 @@ def page(path):
 
 @bp.get("/graph/<path:rest>")
 def named_graph(rest):
-    iri = _iri("graph/" + rest)
+    iri = context.iris().iri("graph/" + rest)
     store = context.store()
-    fmt = choose()
+    fmt = context.wanted("graph", html="first")
     if iri is None or iri not in store.named_graphs():
-        return _not_found(iri or "/graph/" + rest)
-    if fmt != "html":
+        return _not_found(iri or "/graph/" + rest, fmt)
+    if fmt != HTML:
         return _conditional(_rdf((q.triple for q in store.quads(iri)), fmt), f"graph/{rest}|{fmt.name}")
     builder = _builder(store, iri)
-    size = next(iter(store.query(describe.sparql("graph-size.rq"), substitutions={Variable("graph"): NamedNode(iri)})))
+    size = next(iter(store.query(sparql("linked/graph-size.rq"), substitutions={Variable("graph"): NamedNode(iri)})))
     downloads = _alternates(lambda f: f"{request.script_root}/graph/{quote(rest)}?format={f.name}")
     html = render_template("entity.html", page=builder.page(), title=builder.label(iri), alternates=downloads,
                            thing=iri, graph_size=int(size["triples"].value))
@@ -193,13 +141,13 @@ def named_graph(rest):
 
 
 @bp.get("/ontology")
-def ontology():
+def ontology_page():
     store, config = context.store(), context.config()
-    fmt = choose()
-    graph = Iris(config.base_iri).graph("ontology").value
-    if fmt != "html":
+    fmt = context.wanted("graph", html="first")
+    graph = context.iris().graph("ontology").value
+    if fmt != HTML:
         return _conditional(_rdf((q.triple for q in store.quads(graph)), fmt), f"ontology|{fmt.name}")
-    doc = ontology_doc.build(store, config, describe.Names.of(store, config), _linker())
+    doc = ontology.build(store, config, entity.Names.of(store, config), _linker())
     alternates = _alternates(lambda f: f"{request.script_root}/ontology?format={f.name}")
     html = render_template("ontology.html", doc=doc, title=doc.titles.get("en", "Ontology"), alternates=alternates)
     return _conditional(Response(html, mimetype="text/html"), "ontology|html")
@@ -225,11 +173,8 @@ def _dump_entries(cache: Cache) -> list[dict]:
 def dumps():
     cache = Cache(context.config(), context.store())
     entries = _dump_entries(cache)
-    wanted = request.args.get("format") or request.accept_mimetypes.best_match(["application/json", "text/html"])
-    if wanted in ("html", "text/html"):
+    if context.wanted("json", html="also") == HTML:
         return render_template("dumps.html", dumps=entries, title="Dumps")
-    if wanted not in ("json", "application/json", None):
-        raise BadFormat(f"format: {wanted!r} is not available for the list of dumps (one of: json, html)", 400)
     return jsonify(dumps=entries, void=f"{request.script_root}/.well-known/void")
 
 
@@ -259,13 +204,13 @@ def dump_file(name):
 @bp.get("/.well-known/void")
 def well_known_void():
     store, config = context.store(), context.config()
-    fmt = choose(html_first=False)
+    fmt = context.wanted("graph", html="also")
     d = void.current(config, store)
     triples = sorted(d.triples, key=lambda t: (t.subject != d.dataset, t.subject.value, t.predicate.value))
-    if fmt == "html":
-        turtle = serialize(triples, format=RdfFormat.TURTLE, prefixes=void.VOID_PREFIXES).decode()
+    if fmt == HTML:
+        turtle = serialize(triples, format=RdfFormat.TURTLE, prefixes=DESCRIPTION_PREFIXES).decode()
         html = render_template("void.html", d=d, turtle=turtle, title="Dataset description",
-                               names=describe.Names.of(store, config), linker=_linker())
+                               names=entity.Names.of(store, config), linker=_linker())
         return _conditional(Response(html, mimetype="text/html"), "void|html")
-    body = write_graph(fmt, triples, void.VOID_PREFIXES)
+    body = write_graph(fmt, triples, DESCRIPTION_PREFIXES)
     return _conditional(Response(body, mimetype=fmt.media_type), f"void|{fmt.name}")

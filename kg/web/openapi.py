@@ -3,9 +3,9 @@
 Generic API tools (Swagger UI, client generators, schemathesis) read it from /openapi.json."""
 from __future__ import annotations
 
-from ..config import TOPIC_NS
-from ..results import FORMATS
-from ..saved import MAX_PAGE, MIN_TIMEOUT, Param, SavedQuery
+from ..query.results import FORMATS
+from ..query.saved import MAX_PAGE, MIN_TIMEOUT, Param, SavedQuery
+from ..vocab import TOPIC_NS
 
 TERM = {"type": "object", "required": ["type", "value"],
         "properties": {"type": {"type": "string", "enum": ["uri", "literal", "bnode", "triple"]},

@@ -1,57 +1,42 @@
 """The pages people read: home, a timeline of meetings and agreements, a network of who met whom,
 and the YASGUI assets that the query editor (editor.html, rendered by /sparql) loads from npm's
 node_modules. Every page is rendered on the server, so it reads without JavaScript; scripts only
-add the editor and the interactive graph. What each page shows comes from page_queries/*.rq."""
+add the editor and the interactive graph. What each page shows comes from queries/pages/*.rq."""
 from __future__ import annotations
 
 import calendar
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from flask import Blueprint, abort, jsonify, render_template, request, send_from_directory
 
-from ..config import ONTOLOGY_NS, ROOT, TOPIC_NS
-from ..graph import PREFIXES, Iris
+from ..config import ROOT
+from ..errors import ClientError
+from ..linked.labels import pick
+from ..query.files import sparql
+from ..vocab import DIP, PREFIXES, TOPIC_NS
 from . import context
 
 bp = Blueprint("pages", __name__)
 
-QUERIES = Path(__file__).with_name("page_queries")
 YASGUI_BUILD = ROOT / "node_modules" / "@triply" / "yasgui" / "build"
 YASGUI_FILES = ("yasgui.min.js", "yasgui.min.css")
-ACTOR_TYPES = {"person": ONTOLOGY_NS + "Person", "organisation": ONTOLOGY_NS + "Organisation",
-               "country": ONTOLOGY_NS + "Country"}
+ACTOR_TYPES = {"person": DIP.Person.value, "organisation": DIP.Organisation.value, "country": DIP.Country.value}
 KINDS = ("meeting", "agreement")
-
-
-class BadParameter(Exception):
-    """A client mistake in a page's URL parameters: answered 400 with this message."""
-
-
-@bp.errorhandler(BadParameter)
-def _bad_parameter(exc):
-    return str(exc) + "\n", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 # ---------------------------------------------------------------- helpers shared by the templates
 
-def base_iri() -> str:
-    return Iris(context.config().base_iri).base   # normalised as the IRIs are minted
-
-
 @bp.app_context_processor
 def _globals():
-    return {"kg_base_iri": base_iri(), "kg_topic_ns": TOPIC_NS}
+    return {"kg_base_iri": context.iris().base, "kg_topic_ns": TOPIC_NS}
 
 
-@bp.app_template_filter("local_path")
-def local_path(iri: str) -> str:
-    """The path at which this server answers one of its own IRIs (so a local run stays local)."""
-    base = base_iri()
-    return "/" + iri[len(base):] if iri.startswith(base) else iri
+@bp.app_template_filter("href")
+def href(iri: str) -> str:
+    """The link to one of the graph's IRIs: its page on this server (so a local run stays local)."""
+    return context.href(iri)
 
 
 @bp.app_template_filter("human_date")
@@ -70,27 +55,9 @@ def human_date(iso: str | None) -> str:
     return iso
 
 
-def pick_label(literals) -> str | None:
-    """English when there is one, then an untagged label, then any; the same choice every time."""
-    literals = [lit for lit in literals if lit is not None]
-    if not literals:
-        return None
-
-    def rank(lit):
-        lang = (lit.language or "").lower()
-        return (0 if lang.startswith("en") else 1 if not lang else 2, lit.value)
-
-    return min(literals, key=rank).value
-
-
-@lru_cache(maxsize=None)
-def _query_text(name: str) -> str:
-    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
-
-
 def rows(name: str) -> list[dict]:
-    """The solutions of page_queries/NAME.rq on this worker's store, as {variable: term}."""
-    result = context.store().query(_query_text(name))
+    """The solutions of queries/pages/NAME.rq on this worker's store, as {variable: term}."""
+    result = context.store().query(sparql(f"pages/{name}.rq"))
     variables = [v.value for v in result.variables]
     return [{v: solution[v] for v in variables} for solution in result]
 
@@ -149,8 +116,8 @@ def timeline_events(kind: str | None = None) -> list[Event]:
         labels[item].append(r["label"])
         places[(item, *when)].append(r["placeLabel"])
     for key, e in events.items():
-        e.label = pick_label(labels[e.item]) or local_path(e.item)
-        place = pick_label(places[key])
+        e.label = pick(labels[e.item]) or href(e.item)
+        place = pick(places[key])
         if place:
             e.places.add(place)
     # Dated entries in order; undated ones last. A fact dated by its own source comes before one
@@ -162,7 +129,7 @@ def timeline_events(kind: str | None = None) -> list[Event]:
 def timeline():
     kind = request.args.get("kind") or None
     if kind is not None and kind not in KINDS:
-        raise BadParameter(f"parameter 'kind' must be one of: {', '.join(KINDS)} (got {kind!r})")
+        raise ClientError(400, f"must be one of: {', '.join(KINDS)} (got {kind!r})", "parameter 'kind'")
     events = timeline_events(kind)
     years = defaultdict(list)
     for e in events:
@@ -200,8 +167,8 @@ def parse_types(raw: str | None) -> tuple[str, ...]:
     types = tuple(t.strip().lower() for t in raw.split(",") if t.strip())
     unknown = [t for t in types if t not in ACTOR_TYPES]
     if unknown or not types:
-        raise BadParameter(f"parameter 'types' takes a comma-separated list of: {', '.join(ACTOR_TYPES)} "
-                           f"(unknown: {', '.join(unknown) or 'none given'})")
+        raise ClientError(400, f"takes a comma-separated list of: {', '.join(ACTOR_TYPES)} "
+                               f"(unknown: {', '.join(unknown) or 'none given'})", "parameter 'types'")
     return types
 
 
@@ -224,10 +191,10 @@ def network(types: tuple[str, ...]) -> tuple[list[Node], list[Pair]]:
         labels[b.iri].append(r["bLabel"])
         labels[meeting].append(r["meetingLabel"])
     for n in nodes.values():
-        n.label = pick_label(labels[n.iri]) or local_path(n.iri)
+        n.label = pick(labels[n.iri]) or href(n.iri)
     for p in pairs.values():
         for m in p.meetings:
-            p.meetings[m] = pick_label(labels[m]) or local_path(m)
+            p.meetings[m] = pick(labels[m]) or href(m)
     order = list(ACTOR_TYPES)
     ordered = sorted(nodes.values(), key=lambda n: (order.index(n.type), n.label))
     for i, n in enumerate(ordered):

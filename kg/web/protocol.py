@@ -11,18 +11,13 @@ from flask import Request
 from pyoxigraph import NamedNode
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..execute import requested_timeout
-from ..results import FORMATS, NotAcceptable, by_name
+from ..errors import ClientError
+from ..query.results import FORMATS, known
+from ..query.run import requested_timeout
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
-
-
-class ProtocolError(Exception):
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status, self.message = status, message
 
 
 @dataclass
@@ -45,58 +40,42 @@ def _params(raw: bytes, where: str) -> list[tuple[str, str]]:
             out.append((key.decode("utf-8"), value.decode("utf-8")))
         except UnicodeDecodeError as exc:
             name = key.decode("utf-8", "replace")
-            raise ProtocolError(400, f"the {name!r} parameter in the {where} is not valid UTF-8 "
+            raise ClientError(400, f"the {name!r} parameter in the {where} is not valid UTF-8 "
                                      f"(byte {exc.start}); the SPARQL Protocol requires UTF-8") from None
     return out
 
 
 def _body(request: Request, max_bytes: int) -> bytes:
     if request.content_length is not None and request.content_length > max_bytes:
-        raise ProtocolError(413, f"the request body has {request.content_length} bytes; "
+        raise ClientError(413, f"the request body has {request.content_length} bytes; "
                                  f"this endpoint accepts at most {max_bytes}")
     try:
         return request.get_data(cache=True)
     except RequestEntityTooLarge:
-        raise ProtocolError(413, f"the request body exceeds {max_bytes} bytes, the most this endpoint accepts") from None
+        raise ClientError(413, f"the request body exceeds {max_bytes} bytes, the most this endpoint accepts") from None
 
 
 def _charset(request: Request) -> None:
     charset = request.mimetype_params.get("charset")
     if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
-        raise ProtocolError(415, f"charset={charset} is not accepted: the SPARQL Protocol requires UTF-8")
-
-
-def known_format(name: str) -> bool:
-    """Whether `name` (a format name or media type) is a format of either kind of result."""
-    for kind in ("solutions", "graph"):
-        try:
-            by_name(name, kind)
-            return True
-        except NotAcceptable:
-            pass
-    return False
+        raise ClientError(415, f"charset={charset} is not accepted: the SPARQL Protocol requires UTF-8")
 
 
 def _format(values: list[str]) -> str | None:
     """The first `format` value naming a known format (clients such as SPARQLWrapper send several)."""
     values = [v for v in values if v.strip()]
     for v in values:
-        if known_format(v):
+        if known(v):
             return v
     if values:
         names = ", ".join(f.name for f in FORMATS)
-        raise ProtocolError(400, f"format={values[0]!r} is not a format this endpoint writes (one of: {names}, "
+        raise ClientError(400, f"format={values[0]!r} is not a format this endpoint writes (one of: {names}, "
                                  "or a media type)")
     return None
 
 
 def _timeout(values: list[str]) -> float | None:
-    if not values:
-        return None
-    try:
-        return requested_timeout(values[-1])
-    except ValueError as exc:
-        raise ProtocolError(400, str(exc)) from None
+    return requested_timeout(values[-1]) if values else None
 
 
 def _graphs(values: dict[str, list[str]], name: str) -> list[str]:
@@ -104,7 +83,7 @@ def _graphs(values: dict[str, list[str]], name: str) -> list[str]:
         try:
             NamedNode(v)
         except ValueError as exc:
-            raise ProtocolError(400, f"{name}={v!r} is not an absolute IRI: {exc}") from None
+            raise ClientError(400, f"{name}={v!r} is not an absolute IRI: {exc}") from None
     return values.get(name, [])
 
 
@@ -122,32 +101,32 @@ def parse(request: Request, max_bytes: int) -> QueryRequest:
             try:
                 body_query = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise ProtocolError(400, f"the query in the request body is not valid UTF-8 (byte {exc.start}); "
+                raise ClientError(400, f"the query in the request body is not valid UTF-8 (byte {exc.start}); "
                                          "the SPARQL Protocol requires UTF-8") from None
         elif ctype == UPDATE:
-            raise ProtocolError(403, "SPARQL Update is refused: this endpoint is read-only")
+            raise ClientError(403, "SPARQL Update is refused: this endpoint is read-only")
         elif not ctype:
-            raise ProtocolError(415, f"a POST needs a Content-Type: {FORM} (a form with a query parameter) "
+            raise ClientError(415, f"a POST needs a Content-Type: {FORM} (a form with a query parameter) "
                                      f"or {DIRECT} (the query as the body)")
         else:
-            raise ProtocolError(415, f"Content-Type {ctype} is not accepted: send {FORM} or {DIRECT}")
+            raise ClientError(415, f"Content-Type {ctype} is not accepted: send {FORM} or {DIRECT}")
     values: dict[str, list[str]] = {}
     for key, value in params:
         values.setdefault(key, []).append(value)
     if "update" in values:
-        raise ProtocolError(403, "SPARQL Update (the update parameter) is refused: this endpoint is read-only")
+        raise ClientError(403, "SPARQL Update (the update parameter) is refused: this endpoint is read-only")
     queries = values.get("query", [])
     if body_query is not None:
         if queries:
-            raise ProtocolError(400, "the query is both the request body and a query parameter; send it once")
+            raise ClientError(400, "the query is both the request body and a query parameter; send it once")
         queries = [body_query]
     if len(queries) > 1:
-        raise ProtocolError(400, f"the query parameter is repeated ({len(queries)} times); send exactly one query")
+        raise ClientError(400, f"the query parameter is repeated ({len(queries)} times); send exactly one query")
     if request.method == "POST" and not queries:
-        raise ProtocolError(400, "the query parameter is missing: a POST must carry one query")
+        raise ClientError(400, "the query parameter is missing: a POST must carry one query")
     given = [name for name in ("default-graph-uri", "named-graph-uri", "timeout") if name in values]
     if not queries and given:  # without any of these, a GET with no query asks for the service description
-        raise ProtocolError(400, f"the query parameter is missing ({given[0]} was given without a query)")
+        raise ClientError(400, f"the query parameter is missing ({given[0]} was given without a query)")
     return QueryRequest(queries[0] if queries else None, _graphs(values, "default-graph-uri"),
                         _graphs(values, "named-graph-uri"), _format(values.get("format", [])),
                         _timeout(values.get("timeout", [])))

@@ -10,12 +10,10 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
-from .. import execute, params, saved
-from ..errors import InputError
-from ..results import FORMATS
+from ..errors import ClientError, InputError
+from ..query import params, saved
+from ..query.results import FORMATS, HTML
 from . import context, openapi
-from .errors import problem
-from .protocol import known_format
 from .sparql import allow_any_origin, result_response
 
 bp = Blueprint("queries", __name__)
@@ -27,11 +25,6 @@ def cors(response: Response) -> Response:
     return allow_any_origin(response, "Link")
 
 
-def _wants_html(offered: list[str]) -> bool:
-    """A browser's Accept (text/html first) rather than a program's (*/*, or a data type)."""
-    return request.accept_mimetypes.best_match(offered + ["text/html"]) == "text/html"
-
-
 def _url(query_name: str | None = None, params: dict | None = None, **reserved) -> str:
     """The URL of the catalogue or of a query; `params` are the query's own (any name, even `name`)."""
     path = f"{request.script_root}/queries" + (f"/{query_name}" if query_name else "")
@@ -39,7 +32,7 @@ def _url(query_name: str | None = None, params: dict | None = None, **reserved) 
     return path + ("?" + query if query else "")
 
 
-def _describe(q: saved.SavedQuery) -> dict:
+def _entry(q: saved.SavedQuery) -> dict:
     """A saved query as the catalogue shows it to programs."""
     formats = [f.name for f in FORMATS if f.kind == q.kind]
     return {
@@ -58,15 +51,13 @@ def _describe(q: saved.SavedQuery) -> dict:
 @bp.route("/queries")
 def index():
     config = context.config()
-    fmt = request.args.get("format", "").strip().lower()
-    if fmt not in ("", "json", "html"):
-        return problem(400, f"format={fmt!r}: the catalogue is available as json or html")
+    fmt = context.wanted("json", html="also")
     queries = sorted(saved.catalogue(config).values(), key=lambda q: q.name)
-    if fmt == "html" or (not fmt and _wants_html(["application/json"])):
+    if fmt == HTML:
         response = Response(render_template("queries.html", queries=queries, url=_url, title="Saved queries"),
                             content_type="text/html; charset=utf-8")
     else:
-        response = jsonify({"queries": [_describe(q) for q in queries],
+        response = jsonify({"queries": [_entry(q) for q in queries],
                             "openapi": request.host_url.rstrip("/") + request.script_root + "/openapi.json"})
     response.headers["Vary"] = "Accept"
     return response
@@ -75,30 +66,14 @@ def index():
 @bp.route("/queries/<name>")
 def run_query(name: str):
     config = context.config()
-    try:
-        query = saved.get(config, name)
-    except saved.UnknownQuery as exc:
-        return problem(404, str(exc))
+    query = saved.get(config, name)
     values = {k: request.args.getlist(k) for k in request.args}
-    fmt = request.args.get("format", "").strip() or None
-    if fmt and fmt.lower() != "html" and not known_format(fmt):
-        names = ", ".join(f.name for f in FORMATS if f.kind == query.kind)
-        return problem(400, f"format={fmt!r} is not a format this endpoint writes ({names} or html)")
-    fmt = "html" if fmt and fmt.lower() == "html" else fmt
-    html = fmt == "html" or (fmt is None and _wants_html([f.media_type for f in FORMATS if f.kind == query.kind]))
-    try:
-        page = saved.page_number(request.args.get("page"))
-        timeout = saved.timeout_seconds(request.args.get("timeout"), config)
-        if html:
-            return _html(config, query, values, page, timeout)
-        outcome, paging = saved.run(config, query, values, accept=request.headers.get("Accept"), format=fmt,
-                                    page=page, timeout=timeout)
-    except saved.ParameterError as exc:
-        return problem(400, str(exc))
-    except execute.QueryRejected as exc:
-        return problem(exc.status, exc.message)
-    except execute.QueryTimeout as exc:
-        return problem(503, f"{exc}; give narrower parameters or try again later")
+    fmt = context.wanted(query.kind, html="also")
+    page = saved.page_number(request.args.get("page"))
+    timeout = saved.timeout_seconds(request.args.get("timeout"), config)
+    if fmt == HTML:
+        return _html(config, query, values, page, timeout)
+    outcome, paging = saved.run(config, query, values, format=fmt.name, page=page, timeout=timeout)
     response = result_response(outcome, config.max_results)
     response.headers["Vary"] = "Accept"
     if outcome.format.name in saved.DOWNLOADS:
@@ -136,12 +111,8 @@ def _html(config, query: saved.SavedQuery, values: dict, page: int, timeout: flo
             results = json.loads(outcome.body)
         else:
             graph = outcome.body.decode("utf-8")
-    except saved.ParameterError as exc:
-        error, status = str(exc), 400
-    except execute.QueryRejected as exc:
+    except ClientError as exc:  # shown in the page, beside the form that can mend it
         error, status = exc.message, exc.status
-    except execute.QueryTimeout as exc:
-        error, status = str(exc), 503
     formats = [f for f in FORMATS if f.kind == query.kind]
     links = {f.name: _url(query.name, given, format=f.name) for f in formats}
     pager = None
@@ -151,7 +122,7 @@ def _html(config, query: saved.SavedQuery, values: dict, page: int, timeout: flo
                  "next": _url(query.name, given, format="html", page=paging.number + 1) if paging.has_next else None}
     body = render_template("query.html", q=query, given=given, results=results, graph=graph, error=error,
                            links=links, pager=pager, title=query.title,
-                           short=lambda t: saved.short(t, config.base_iri))
+                           short=lambda t: context.iris().short(t["value"]) if t["type"] == "uri" else t["value"])
     response = Response(body, status=status, content_type="text/html; charset=utf-8")
     response.headers["Vary"] = "Accept"
     return response

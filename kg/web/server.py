@@ -1,7 +1,7 @@
 """`kg serve`: the app under gunicorn, each worker reading the store read-only.
 
 Workers are gthread: a request waiting on a long query holds a thread that only sleeps on a socket
-(the query itself runs in a killable query process, see kg.executor), so the worker's other
+(the query itself runs in a killable query process, see kg/query/pool.py), so the worker's other
 threads keep answering. Each worker starts its query processes as soon as it boots."""
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import sys
 
 from gunicorn.app.base import BaseApplication
 
-from .. import execute
 from ..config import Config
+from ..query import run
 from .app import create_app
 
-THREADS = execute.POOL_SIZE   # one query process per request thread
+THREADS = run.POOL_SIZE   # one query process per request thread
 
 
 def access_log() -> None:
@@ -44,10 +44,10 @@ class Server(BaseApplication):
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
     def post_worker_init(worker):
-        execute.pool(warm=2)   # start query processes now, not on the first query
+        run.pool(warm=2)   # start query processes now, not on the first query
 
     def worker_exit(server, worker):
-        execute.shutdown()
+        run.shutdown()
 
     Server(config, {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-",
                     "worker_class": "gthread", "threads": THREADS,

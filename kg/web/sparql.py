@@ -9,13 +9,13 @@ import hashlib
 import logging
 import time
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, g, render_template, request
 
-from .. import execute
-from ..errors import InputError
-from ..results import NotAcceptable, Outcome, negotiate
-from . import context, description, protocol
-from .errors import problem
+from ..errors import ClientError
+from ..query.results import HTML, Outcome
+from ..query.run import run
+from . import context, protocol
+from .service_description import service_description
 
 bp = Blueprint("sparql", __name__)
 access = logging.getLogger("kg.access")
@@ -23,8 +23,6 @@ access = logging.getLogger("kg.access")
 TRUNCATED = "X-SPARQL-Results-Truncated"   # "true" when the result-size cap cut the result
 LIMIT = "X-SPARQL-Max-Results"             # the cap in force, sent with every result
 ALLOWED = "GET, HEAD, POST, OPTIONS"
-GRAPH_TYPES = ["text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples",
-               "application/trig", "application/n-quads"]
 
 
 def allow_any_origin(response: Response, *expose: str) -> Response:
@@ -42,30 +40,21 @@ bp.after_request(allow_any_origin)
 def endpoint():
     if request.method == "OPTIONS":
         return preflight()
-    started = time.monotonic()
+    g.started = time.monotonic()
     if request.method not in ("GET", "HEAD", "POST"):
-        return _logged(started, problem(405, f"method {request.method} is not allowed on /sparql: "
-                                             "query with GET or POST", {"Allow": ALLOWED}))
+        raise ClientError(405, f"method {request.method} is not allowed on /sparql: query with GET or POST")
     config = context.config()
-    try:
-        q = protocol.parse(request, config.max_request_bytes)
-    except protocol.ProtocolError as exc:
-        return _logged(started, problem(exc.status, exc.message))
+    q = protocol.parse(request, config.max_request_bytes)
     if q.query is None:
-        return service_description(q)
-    outcome = None
-    try:
-        outcome = execute.run(config, q.query, accept=request.headers.get("Accept"), format=q.format,
-                              default_graphs=q.default_graphs, named_graphs=q.named_graphs, timeout=q.timeout)
-    except execute.QueryRejected as exc:
-        response = problem(exc.status, exc.message)
-    except execute.QueryTimeout as exc:
-        response = problem(503, f"{exc}; make the query cheaper (a LIMIT, fewer joins) or ask with a "
-                                f"lower timeout (the endpoint allows at most {config.query_timeout:g} s)")
-    else:
-        response = result_response(outcome, config.max_results)
+        return _service_description(q)
+    g.query = q.query
+    # Relative IRIs in the query resolve against the endpoint's own URL, as other servers do.
+    g.outcome = run(config, q.query, accept=request.headers.get("Accept"), format=q.format,
+                    default_graphs=q.default_graphs, named_graphs=q.named_graphs, timeout=q.timeout,
+                    base_iri=request.base_url)
+    response = result_response(g.outcome, config.max_results)
     response.headers["Vary"] = "Accept"
-    return _logged(started, response, outcome, q.query)
+    return response
 
 
 def result_response(outcome: Outcome, max_results: int) -> Response:
@@ -78,19 +67,11 @@ def result_response(outcome: Outcome, max_results: int) -> Response:
     return response
 
 
-def service_description(q: protocol.QueryRequest) -> Response:
-    html = request.accept_mimetypes.best_match(GRAPH_TYPES + ["text/html"]) == "text/html"
-    if html and not q.format:
+def _service_description(q: protocol.QueryRequest) -> Response:
+    fmt = context.wanted("graph", html="also")
+    if fmt == HTML:
         return Response(render_template("editor.html"), content_type="text/html; charset=utf-8")
-    try:
-        fmt = negotiate("graph", request.headers.get("Accept"), q.format)
-    except NotAcceptable as exc:
-        return problem(406, f"{exc}; the service description is RDF")
-    try:
-        graphs = context.store().named_graphs()
-    except (InputError, OSError) as exc:
-        return problem(503, f"the store is unavailable: {exc}")
-    body = description.describe(request.base_url, context.config(), graphs, fmt)
+    body = service_description(request.base_url, context.config(), context.store().named_graphs(), fmt)
     response = Response(body, content_type=fmt.media_type)
     response.headers["Vary"] = "Accept"
     return response
@@ -106,15 +87,21 @@ def preflight() -> Response:
     return response
 
 
-def _logged(started: float, response: Response, outcome=None, query: str | None = None) -> Response:
-    """One line per query: who, status, time, what kind and how much came back."""
-    ms = (time.monotonic() - started) * 1000
+@bp.after_request
+def _logged(response: Response) -> Response:
+    """One line per query (answered or refused): who, status, time, what kind and how much came back."""
+    if "started" not in g:
+        return response
+    if response.status_code == 405:
+        response.headers["Allow"] = ALLOWED
+    ms = (time.monotonic() - g.started) * 1000
     parts = [request.remote_addr or "-", request.method, "/sparql", f"status={response.status_code}", f"ms={ms:.1f}"]
+    outcome = g.get("outcome")
     if outcome is not None:
         parts += [f"kind={outcome.kind}", f"format={outcome.format.name}", f"results={outcome.count}",
                   f"truncated={'yes' if outcome.truncated else 'no'}"]
     parts.append(f"bytes={response.calculate_content_length() or 0}")
-    if query is not None:  # a short fingerprint, to tell queries apart without logging their text
-        parts.append("query=" + hashlib.sha1(query.encode()).hexdigest()[:10])
+    if "query" in g:  # a short fingerprint, to tell queries apart without logging their text
+        parts.append("query=" + hashlib.sha1(g.query.encode()).hexdigest()[:10])
     access.info(" ".join(parts))
     return response

@@ -14,14 +14,15 @@ from pathlib import Path
 
 import yaml
 
-from . import yamlfile
-from .dates import PartialDate, parse_iso
-from .errors import InputError
+from .. import yamlfile
+from ..config import ROOT
+from ..dates import PartialDate, parse_iso
+from ..errors import InputError
 
 log = logging.getLogger(__name__)
 
 FIELDS = ("title", "publisher", "date", "language", "source")
-_LANGUAGES = Path(__file__).resolve().parent.parent / "data" / "languages.txt"
+_LANGUAGES = ROOT / "data" / "languages.txt"
 _LANG_TAG = re.compile(r"^([a-z]{2})(?:-[A-Z]{2})?$")
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

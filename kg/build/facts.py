@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import DateRange, PartialDate
+from ..dates import DateRange, PartialDate
 
 Names = dict[str, str]            # language -> text
 Aliases = dict[str, list[str]]    # language -> texts

@@ -1,57 +1,42 @@
 """What dereferencing an IRI returns: its description as triples, and the same as a page model.
 
-The description (kg/linked/describe.rq) is what an RDF client gets; the page model reads only
+The description (queries/linked/describe.rq) is what an RDF client gets; the page model reads only
 those triples, so the HTML page and the RDF never say different things."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Triple, Variable
 
-from .config import ONTOLOGY_NS, Config
-from .graph import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, Iris
+from ..config import Config
+from ..iris import Iris
+from ..query.files import sparql
+from ..store.embedded import EmbeddedStore
+from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, curie
+from ..yamlfile import read as read_yaml
+from . import labels
 from .highlight import Span, anchor, pieces
-from .store.embedded import EmbeddedStore
-from .yamlfile import read as read_yaml
 
-DATA = Path(__file__).parent / "linked"
+PREDICATES = Path(__file__).with_name("predicates.yaml")
 XSD_STRING = XSD.string.value
 # What a page shows in its own place rather than among the facts.
 APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SCHEMA.text}
 
 
-@lru_cache(maxsize=None)
-def sparql(name: str) -> str:
-    """The text of a query of kg/linked/ (read once per process)."""
-    return (DATA / name).read_text(encoding="utf-8")
-
-
 def exists(store: EmbeddedStore, iri: str) -> bool:
-    return bool(store.query(sparql("exists.rq"), substitutions={Variable("this"): NamedNode(iri)}))
+    return bool(store.query(sparql("linked/exists.rq"), substitutions={Variable("this"): NamedNode(iri)}))
 
 
 def description(store: EmbeddedStore, iri: str) -> list[Triple]:
     """The triples describing `iri`, its own statements first, then grouped by subject."""
-    triples = list(store.query(sparql("describe.rq"), substitutions={Variable("this"): NamedNode(iri)}))
+    triples = list(store.query(sparql("linked/describe.rq"), substitutions={Variable("this"): NamedNode(iri)}))
     return sorted(triples, key=lambda t: (t.subject.value != iri, t.subject.value, t.predicate.value))
 
 
-_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
-
-
-def curie(iri: str) -> str:
-    """`iri` as prefix:local with the graph's prefixes (the longest namespace wins), or as it is."""
-    for prefix, ns in _LONGEST_FIRST:
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
-
-
 class Names:
-    """Readable names of terms: the ontology's labels, then kg/linked/predicates.yaml, then a CURIE."""
+    """Readable names of terms: the ontology's labels, then predicates.yaml (beside this module), then a CURIE."""
 
     _cache: dict[tuple, "Names"] = {}
 
@@ -65,10 +50,10 @@ class Names:
         return cls._cache[key]
 
     def __init__(self, store: EmbeddedStore, config: Config):
-        rows = store.query(sparql("term-labels.rq"),
+        rows = store.query(sparql("linked/term-labels.rq"),
                            substitutions={Variable("ontology"): Iris(config.base_iri).graph("ontology")})
         self.terms = {r["term"].value: r["label"].value for r in rows}
-        for key, label in read_yaml(DATA / "predicates.yaml").items():
+        for key, label in read_yaml(PREDICATES).items():
             prefix, local = key.split(":", 1)
             self.terms.setdefault(PREFIXES[prefix] + local, label)
 
@@ -138,20 +123,14 @@ class Page:
 
 
 class Linker:
-    """Turns IRIs into links this server answers: a deployment's IRIs map to paths on its own host."""
+    """Turns IRIs into links this server answers (see kg.iris): a deployment's IRIs map to paths on
+    its own host, under the script root."""
 
     def __init__(self, config: Config, root: str = ""):
-        self.base, self.root = config.base_iri, root
-        self.ontology = ONTOLOGY_NS.rstrip("#")
+        self.iris, self.root = Iris(config.base_iri), root
 
     def href(self, iri: str) -> str:
-        if iri.startswith((self.base + "id/", self.base + "graph/")):
-            return f"{self.root}/{iri[len(self.base):]}"
-        if iri.startswith(ONTOLOGY_NS):
-            return f"{self.root}/ontology#{iri[len(ONTOLOGY_NS):]}"
-        if iri == self.ontology or iri.startswith(self.ontology + "/"):
-            return f"{self.root}/ontology{iri[len(self.ontology):]}"
-        return iri
+        return self.iris.href(iri, self.root)
 
 
 class Builder:
@@ -174,13 +153,9 @@ class Builder:
         return values[0].value if values else ""
 
     def label(self, iri: str) -> str:
-        labels = self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel)
-        for lang in ("en", "es", ""):
-            for lit in labels:
-                if (lit.language or "") == lang:
-                    return lit.value
-        if labels:
-            return labels[0].value
+        found = labels.pick(self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel))
+        if found:
+            return found
         if iri in self.names.terms:
             return self.names(iri)
         return curie(iri) if curie(iri) != iri else iri.rstrip("/").rsplit("/", 1)[-1]
@@ -204,9 +179,8 @@ class Builder:
 
     def page(self) -> Page:
         me = self.iri
-        labels = self.objects(me, RDFS.label) + self.objects(me, SKOS.prefLabel)
         page = Page(me, self.label(me))
-        page.labels = [self.value(v) for v in labels]
+        page.labels = [self.value(v) for v in self.objects(me, RDFS.label) + self.objects(me, SKOS.prefLabel)]
         page.alt_labels = [self.value(v) for v in self.objects(me, SKOS.altLabel)]
         page.types = [self.link(t.value) for t in self.objects(me, RDF.type)]
         page.external = [Link(o.value, self.external_name(o.value), o.value) for o in self.objects(me, OWL.sameAs)]
@@ -231,7 +205,7 @@ class Builder:
         for p, m in self.inc.get(self.iri, []):
             if p not in (ORG.member.value, ORG.role.value):
                 continue
-            get = lambda pred: self.one(m, pred)  # noqa: E731
+            get = lambda pred, m=m: self.one(m, pred)  # noqa: E731
             out.append(Role(*(self.link(get(x)) if get(x) else None for x in (ORG.role, ORG.organization, ORG.member)),
                             get(SCHEMA.startDate), get(SCHEMA.endDate)))
         return sorted(out, key=lambda r: (r.start or "9999", r.office.text if r.office else ""))
@@ -271,7 +245,7 @@ DOCUMENT_FIELDS = [DCT.title, DC.publisher, DCT.date, DCT.language, DCT.identifi
 def document_page(store: EmbeddedStore, builder: Builder) -> DocumentPage:
     page = builder.page()
     meta = [f for p in DOCUMENT_FIELDS for f in page.facts if f.predicate.iri == p.value]
-    rows = list(store.query(sparql("document-evidence.rq"), substitutions={Variable("this"): NamedNode(page.iri)}))
+    rows = list(store.query(sparql("linked/document-evidence.rq"), substitutions={Variable("this"): NamedNode(page.iri)}))
     spans = [Span(int(r["start"].value), int(r["end"].value), anchor(r["annotation"].value)) for r in rows]
     facts, seen = [], set()
     for r in rows:

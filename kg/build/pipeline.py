@@ -10,11 +10,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import curation, documents, dumps, gazetteer, graph
-from .config import Config
-from .errors import InputError
+from ..config import Config
+from ..errors import InputError
+from ..iris import Iris
+from ..store.embedded import swap_in, write_generation
+from . import curation, documents, gazetteer, to_rdf
 from .facts import DocumentFacts
-from .store.embedded import swap_in, write_generation
 from .validate import validate
 
 log = logging.getLogger(__name__)
@@ -64,16 +65,16 @@ def collect(config: Config, documents_dir: Path):
     """Read and check every input; returns the quads to write. Raises InputError.
 
     Facts are the extractor's, corrected and completed by the curated annotations (kg.extract.merge)."""
-    from .extract import Extractor, merge
+    from ..extract import Extractor, merge
 
     docs = documents.load_folder(documents_dir)
     gaz = gazetteer.load(config.gazetteer_file)
-    topics = graph.topic_ids(config.ontology_dir)
+    topics = to_rdf.topic_ids(config.ontology_dir)
     curated = curation.load(config.annotations_dir, docs, gaz, topics)
     extractor = Extractor(gaz)
     facts, new_actors = merge.combine(gaz, curated, extract_all(docs, extractor), extractor.name_key)
     unify_names(facts)
-    quads = list(graph.dataset_quads(docs, facts, gaz, graph.Iris(config.base_iri), config.ontology_dir, new_actors))
+    quads = list(to_rdf.dataset_quads(docs, facts, gaz, Iris(config.base_iri), config.ontology_dir, new_actors))
     return docs, facts, quads
 
 
@@ -87,7 +88,6 @@ def build(config: Config, documents_dir: Path | None = None, store_dir: Path | N
         raise BuildError("the data does not conform to the SHACL shapes (ontology/shapes.ttl):\n  "
                          + "\n  ".join(map(str, violations)))
     final = swap_in(store_dir, write_generation(store_dir, quads))
-    dumps.prepare(config.with_(store_dir=store_dir))  # downloads ready before the first request
     # Distinct nodes: a meeting stated by two documents is one meeting.
     counts = {k: len({x.id for f in facts for x in getattr(f, k)}) for k in ("meetings", "commitments", "agreements")}
     return BuildReport(final, len(docs), len(quads), counts,

@@ -5,9 +5,9 @@ process that opens the store read-only; a query past its deadline is stopped by 
 process (SIGKILL: the work really ends), and a fresh process takes its place. Requests and results
 cross a socket pair as pickles; results are already serialised to bytes in the negotiated format.
 
-Run as `python -m kg.executor FD PARENT [--isolate]`: the child side. With --isolate (for every
+Run as `python -m kg.query.pool FD PARENT [--isolate]`: the child side. With --isolate (for every
 query that has no allow-listed SERVICE) the child moves into a network namespace of its own where
-nothing can be reached: a wall behind the query check (kg.guard) that does not depend on it."""
+nothing can be reached: a wall behind the query check (kg.query.guard) that does not depend on it."""
 from __future__ import annotations
 
 import ctypes
@@ -23,7 +23,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-log = logging.getLogger("kg.executor")
+log = logging.getLogger(__name__)
 STARTUP_SECONDS = 30.0
 
 
@@ -44,7 +44,7 @@ class Executor:
         mine, theirs = socket.socketpair()
         try:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "kg.executor", str(theirs.fileno()), str(os.getpid())]
+                [sys.executable, "-m", "kg.query.pool", str(theirs.fileno()), str(os.getpid())]
                 + (["--isolate"] if isolate else []),
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         finally:
@@ -190,26 +190,27 @@ def _isolate_network() -> bool:
 def _answer(request: dict):
     from pathlib import Path
 
-    from .errors import InputError
-    from .results import NotAcceptable, render
-    from .store.embedded import current
+    from ..errors import ClientError, InputError
+    from ..store.embedded import current
+    from .results import render
 
     try:
         store = current(Path(request["store_dir"]))
         result = store.query(request["sparql"], default_graphs=request["default_graphs"],
-                             named_graphs=request["named_graphs"], substitutions=request["substitutions"])
+                             named_graphs=request["named_graphs"], substitutions=request["substitutions"],
+                             base_iri=request.get("base_iri"))
         return "ok", render(result, accept=request["accept"], format=request["format"],
                             max_results=request["max_results"], prefixes=request["prefixes"])
     except SyntaxError as exc:
-        return "syntax", str(exc)
-    except NotAcceptable as exc:
-        return "not-acceptable", str(exc)
+        return "error", ClientError(400, f"malformed query: {exc}")
+    except ClientError as exc:
+        return "error", exc
     except InputError as exc:
-        return "unavailable", str(exc)
+        return "error", ClientError(503, f"the store is unavailable: {exc}")
     except OSError as exc:  # a SERVICE endpoint could not be reached or answered badly
-        return "remote", f"{type(exc).__name__}: {exc}"
+        return "error", ClientError(502, f"a SERVICE endpoint failed: {type(exc).__name__}: {exc}")
     except Exception as exc:  # an evaluation error: the query's fault (unbound SERVICE, bad cast…)
-        return "evaluation", f"{type(exc).__name__}: {exc}"
+        return "error", ClientError(400, f"query evaluation failed: {type(exc).__name__}: {exc}")
 
 
 def main(argv: list[str]) -> int:
@@ -217,8 +218,7 @@ def main(argv: list[str]) -> int:
     _die_with_parent(parent)
     isolated = _isolate_network() if "--isolate" in argv else False
     conn = Connection(fd)
-    from . import results  # noqa: F401  (imported before "ready": the first query pays nothing)
-    from .store import embedded  # noqa: F401
+    from ..store import embedded  # noqa: F401
 
     conn.send_bytes(pickle.dumps(("ready", os.getpid(), isolated)))
     while True:

@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
+from ..errors import ClientError
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -32,33 +34,38 @@ FORMATS = [
     Format("xml", "application/sparql-results+xml", "solutions", "srx", ("application/xml", "text/xml", "srx")),
     Format("csv", "text/csv", "solutions", "csv"),
     Format("tsv", "text/tab-separated-values", "solutions", "tsv"),
-    Format("turtle", "text/turtle", "graph", "ttl", ("ttl", "application/x-turtle")),
+    Format("turtle", "text/turtle", "graph", "ttl", ("ttl", "application/x-turtle", "n3", "text/n3")),  # N3: what SPARQLWrapper asks
     Format("ntriples", "application/n-triples", "graph", "nt", ("nt", "n-triples", "text/plain")),
     Format("jsonld", "application/ld+json", "graph", "jsonld", ("json-ld", "json", "application/json")),
     Format("rdfxml", "application/rdf+xml", "graph", "rdf", ("rdf", "xml", "rdf-xml", "application/xml", "text/xml")),
     Format("trig", "application/trig", "graph", "trig"),
     Format("nquads", "application/n-quads", "graph", "nq", ("nq", "n-quads")),
+    Format("json", "application/json", "json", "json"),   # documents about the service (catalogues, lists)
 ]
+HTML = Format("html", "text/html", "html", "html", ("application/xhtml+xml",))
 RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
                "rdfxml": RdfFormat.RDF_XML, "trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
-DEFAULTS = {"solutions": "json", "graph": "turtle"}
+DEFAULTS = {"solutions": "json", "graph": "turtle", "json": "json"}
 
 
-class NotAcceptable(ValueError):
-    """No format of this kind matches what the client asked for."""
+def _matches(f: Format, key: str) -> bool:
+    return key in (f.name, f.media_type, f.extension, *f.aliases)
 
 
-def by_name(name: str, kind: str) -> Format:
-    """The format a `format` parameter names (a short name, an extension or a media type)."""
+def by_name(name: str, kind: str) -> Format | None:
+    """The format of this kind that a `format` value names (a short name, an extension or a media type)."""
     key = name.strip().lower()
-    for f in FORMATS:
-        if f.kind == kind and key in (f.name, f.media_type, f.extension, *f.aliases):
-            return f
-    names = ", ".join(f.name for f in FORMATS if f.kind == kind)
-    raise NotAcceptable(f"format {name!r} is not available for this kind of result (one of: {names})")
+    return next((f for f in FORMATS if f.kind == kind and _matches(f, key)), None)
 
 
-def _accept(header: str) -> list[tuple[str, float]]:
+def known(name: str) -> bool:
+    """Whether `name` names a format of any kind of result."""
+    key = name.strip().lower()
+    return any(_matches(f, key) for f in FORMATS)
+
+
+def _accept(header: str) -> list[str]:
+    """The media ranges of an Accept header, best first (by q, then by order); q=0 left out."""
     out = []
     for i, part in enumerate(header.split(",")):
         bits = [b.strip() for b in part.split(";")]
@@ -72,28 +79,44 @@ def _accept(header: str) -> list[tuple[str, float]]:
                 except ValueError:
                     q = 0.0
         out.append((bits[0].lower(), q, -i))
-    return [(m, q) for m, q, _ in sorted(out, key=lambda x: (x[1], x[2]), reverse=True) if q > 0]
+    return [m for m, q, _ in sorted(out, key=lambda x: (x[1], x[2]), reverse=True) if q > 0]
 
 
-def negotiate(kind: str, accept: str | None = None, format: str | None = None) -> Format:
-    """The format to answer with: an explicit `format` parameter wins over the Accept header.
+def negotiate(kind: str, accept: str | None = None, format: str | None = None, html: str | None = None) -> Format:
+    """The one content negotiation of the app: the format to answer a request with.
 
-    Only a `format` this kind of result cannot take raises NotAcceptable."""
+    `kind` is the kind of data ("solutions" for SELECT and ASK, "graph" for RDF, "json" for the
+    service's own lists); `html` says whether a
+    page is offered too: "first" (a page is the default representation, as for an entity), "also"
+    (offered, but data is the default, as for an API) or None. One policy everywhere: a `format`
+    parameter wins over Accept, and one naming no format is a 400, one naming a format of another
+    kind a 406; Accept is read best first, and when it names nothing offered the default is sent
+    (HTTP allows either; clients often send one Accept for every query form)."""
+    offers = [f for f in FORMATS if f.kind == kind]
+    default = HTML if html == "first" else by_name(DEFAULTS[kind], kind)
+    if html:
+        offers = [HTML, *offers] if html == "first" else [*offers, HTML]
     if format:
-        return by_name(format, kind)
-    if not accept:
-        return by_name(DEFAULTS[kind], kind)
-    for media, _ in _accept(accept):
+        key = format.strip().lower()
+        chosen = next((f for f in offers if _matches(f, key)), None)
+        if chosen:
+            return chosen
+        names = ", ".join(f.name for f in offers)
+        if known(key):
+            raise ClientError(406, f"{format!r} cannot carry this result (one of: {names})", "parameter 'format'")
+        raise ClientError(400, f"{format!r} is not a format this server writes (one of: {names}, or a media type)",
+                          "parameter 'format'")
+    for media in _accept(accept or ""):
         if media in ("*/*", "application/*"):
-            return by_name(DEFAULTS[kind], kind)
-        if media == "text/*":  # the first text format of this kind: CSV for solutions, Turtle for graphs
-            return next(f for f in FORMATS if f.kind == kind and f.media_type.startswith("text/"))
-        for f in FORMATS:
-            if f.kind == kind and (media == f.media_type or media in f.aliases):
-                return f
-    # Nothing acceptable: answer in the default format rather than 406 (HTTP allows either), because
-    # clients often send one Accept for every query form (rdflib's SPARQLStore asks CONSTRUCT for JSON).
-    return by_name(DEFAULTS[kind], kind)
+            return default
+        if media.endswith("/*"):  # text/*: the default if it is one, else the first offer of that type
+            major = media[:-1]
+            return default if default.media_type.startswith(major) else \
+                next((f for f in offers if f.media_type.startswith(major)), default)
+        chosen = next((f for f in offers if media == f.media_type or media in f.aliases), None)
+        if chosen:
+            return chosen
+    return default
 
 
 # ---------------------------------------------------------------- SELECT / ASK writers
@@ -172,7 +195,7 @@ def write_solutions(fmt: Format, variables: list[str], rows: list[list]) -> byte
         lines = ["\t".join("?" + v for v in variables)]
         lines += ["\t".join(_tsv_term(t) for t in row) for row in rows]
         return ("\n".join(lines) + "\n").encode()
-    raise NotAcceptable(f"{fmt.name} cannot carry solutions")
+    raise ValueError(f"{fmt.name} cannot carry solutions")
 
 
 def write_boolean(fmt: Format, value: bool) -> bytes:
@@ -183,7 +206,7 @@ def write_boolean(fmt: Format, value: bool) -> bytes:
                 f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
     if fmt.name in ("csv", "tsv"):
         return f"{'_askResult' if fmt.name == 'csv' else '?_askResult'}\n{'true' if value else 'false'}\n".encode()
-    raise NotAcceptable(f"{fmt.name} cannot carry a boolean")
+    raise ValueError(f"{fmt.name} cannot carry a boolean")
 
 
 def write_graph(fmt: Format, triples, prefixes: dict[str, str] | None = None) -> bytes:

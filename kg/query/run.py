@@ -1,13 +1,13 @@
 """Running one SPARQL query against the store under the endpoint's limits.
 
 The contract every caller relies on (the /sparql endpoint, saved queries, `kg query`):
-`run(...)` returns a results.Outcome or raises QueryRejected (a client mistake: 4xx; or 503 when
-the store or the query processes are unavailable) or QueryTimeout (the query ran past its time
-budget and was stopped).
+`run(...)` returns a results.Outcome or raises ClientError: 4xx for the client's mistake, 502 when
+a SERVICE endpoint failed, 503 when the query ran past its time budget and was stopped or when the
+store or the query processes are unavailable.
 
-Before it runs, a query is checked (kg.guard: read-only, SERVICE only to allow-listed endpoints);
-it then runs in one of this process's killable query processes (kg.executor): one without any
-network unless the query calls an allow-listed SERVICE."""
+Before it runs, a query is checked (guard: read-only, SERVICE only to allow-listed endpoints); it
+then runs in one of this process's killable query processes (pool): one without any network unless
+the query calls an allow-listed SERVICE."""
 from __future__ import annotations
 
 import atexit
@@ -16,36 +16,15 @@ import os
 import threading
 import time
 
-from .config import Config
-from .executor import Busy, Died, Pool
-from .guard import Refused, check, vouch
+from ..config import Config
+from ..errors import ClientError
+from .guard import check, vouch
+from .pool import Busy, Died, Pool
 from .results import Outcome
 
 POOL_SIZE = 4   # query processes per serving process: one per request thread (see web/server.py)
 
 
-class QueryRejected(Exception):
-    """The client's query cannot be run: malformed, an update, or a forbidden SERVICE."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.message, self.status = message, status
-
-
-class QueryTimeout(Exception):
-    def __init__(self, seconds: float):
-        super().__init__(f"query exceeded the time limit of {seconds:g} s and was stopped")
-        self.seconds = seconds
-
-
-# How a query process's refusals reach the client (see executor._answer).
-_FAILURES = {
-    "syntax": ("malformed query: {}", 400),
-    "not-acceptable": ("{}", 406),
-    "evaluation": ("query evaluation failed: {}", 400),
-    "remote": ("a SERVICE endpoint failed: {}", 502),
-    "unavailable": ("the store is unavailable: {}", 503),
-}
 _pools: dict[tuple[int, bool], Pool] = {}
 _pools_lock = threading.Lock()
 
@@ -74,30 +53,32 @@ def shutdown() -> None:
 
 
 def requested_timeout(raw: str, minimum: float = 0.0) -> float:
-    """The `timeout` a request asks for, in seconds; run() caps it at the configured limit.
-    Raises ValueError with the reason."""
+    """The `timeout` a request asks for, in seconds; run() caps it at the configured limit."""
     try:
         seconds = float(raw)
     except ValueError:
         seconds = math.nan
     if not (math.isfinite(seconds) and seconds > 0 and seconds >= minimum):
         floor = f"at least {minimum:g}" if minimum else "a positive number of"
-        raise ValueError(f"timeout={raw!r}: the timeout parameter must be {floor} seconds")
+        raise ClientError(400, f"{raw!r} is not {floor} seconds", "parameter 'timeout'")
     return seconds
+
+
+def timed_out(seconds: float) -> ClientError:
+    return ClientError(503, f"the query exceeded the time limit of {seconds:g} s and was stopped; make it cheaper "
+                            "(a LIMIT, fewer joins, narrower parameters) or ask again later")
 
 
 def run(config: Config, sparql: str, *, accept: str | None = None, format: str | None = None,
         default_graphs=None, named_graphs=None, substitutions=None, timeout: float | None = None,
-        max_results: int | None = None, prefixes: dict[str, str] | None = None) -> Outcome:
+        max_results: int | None = None, prefixes: dict[str, str] | None = None,
+        base_iri: str | None = None) -> Outcome:
     seconds = config.query_timeout if timeout is None else min(timeout, config.query_timeout)
     deadline = time.monotonic() + seconds
-    try:
-        found = check(sparql, config.service_allowlist)
-        networked = bool(found.services)  # every one of them allow-listed, or check() had refused
-        if networked:
-            vouch(found)
-    except Refused as exc:
-        raise QueryRejected(exc.message, exc.status) from None
+    found = check(sparql, config.service_allowlist)
+    networked = bool(found.services)  # every one of them allow-listed, or check() had refused
+    if networked:
+        vouch(found)
     protocol_dataset = bool(default_graphs) or bool(named_graphs)
     request = {
         "store_dir": str(config.store_dir), "sparql": sparql, "accept": accept, "format": format,
@@ -105,33 +86,32 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
         # Without one, the default graph is the store's: the union of the named graphs.
         "default_graphs": list(default_graphs or []) if protocol_dataset else None,
         "named_graphs": list(named_graphs or []) if protocol_dataset else None,
-        "substitutions": substitutions, "prefixes": prefixes,
+        "substitutions": substitutions, "prefixes": prefixes, "base_iri": base_iri,
         "max_results": config.max_results if max_results is None else min(max_results, config.max_results),
     }
     p = pool(networked)
     try:
         ex = p.acquire(deadline)
     except Busy:
-        raise QueryRejected(f"every query process is busy; none became free within {seconds:g} s, "
-                            "try again later", 503) from None
+        raise ClientError(503, f"every query process is busy; none became free within {seconds:g} s, "
+                               "try again later") from None
     except Died as exc:
-        raise QueryRejected(f"query processes are unavailable: {exc}", 503) from None
+        raise ClientError(503, f"query processes are unavailable: {exc}") from None
     if not networked and not ex.isolated:
         try:  # this machine gives the query process no network namespace: the text check must hold alone
             vouch(found)
-        except Refused as exc:
+        except ClientError:
             p.release(ex)
-            raise QueryRejected(exc.message, exc.status) from None
+            raise
     try:
         status, value = ex.call(request, deadline - time.monotonic())
     except TimeoutError:
         p.discard(ex)  # kills the process: the query really stops
-        raise QueryTimeout(seconds) from None
+        raise timed_out(seconds) from None
     except Died as exc:
         p.discard(ex)
-        raise QueryRejected(f"the query process failed: {exc}", 503) from None
+        raise ClientError(503, f"the query process failed: {exc}") from None
     p.release(ex)
     if status == "ok":
         return value
-    message, code = _FAILURES[status]
-    raise QueryRejected(message.format(value), code)
+    raise value

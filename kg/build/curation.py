@@ -5,12 +5,22 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import yamlfile
-from .dates import parse_iso, resolve
+from .. import yamlfile
+from ..dates import parse_iso, resolve
+from ..errors import InputError
 from .documents import Document, locate
-from .errors import InputError
-from .facts import (AGREEMENT_KINDS, AGREEMENT_STATUSES, MEETING_KINDS, MEETING_STATUSES, Agreement, Commitment,
-                    DocumentFacts, Evidence, Gazetteer, Meeting)
+from .facts import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    MEETING_KINDS,
+    MEETING_STATUSES,
+    Agreement,
+    Commitment,
+    DocumentFacts,
+    Evidence,
+    Gazetteer,
+    Meeting,
+)
 from .gazetteer import SLUG
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ SERVICE clauses are found in the query text and checked against the allow-list f
 reads keywords even when glued to other text ("1SERVICE<…>", "SERVICESILENT", "SERVICE:x"), so every
 mention of the word in code is examined, not just whole words.
 
-Two walls stand behind this check (see kg.execute): a query without an allowed SERVICE runs in a
+Two walls stand behind this check (see run.py): a query without an allowed SERVICE runs in a
 query process with no network at all, and a query that does get the network must not mention the
 word "service" anywhere but in its checked SERVICE clauses (strings and comments included), so that
 no lexing subtlety can smuggle a second clause past the check."""
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from .sparql_tokens import (IRIREF, PN_LOCAL, PN_PREFIX, VARNAME, iri_value, pname_parts, position,
-                            significant)
+from ..errors import ClientError
+from .lexer import IRIREF, PN_LOCAL, PN_PREFIX, VARNAME, iri_value, pname_parts, position, significant
 
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 MAX_MENTIONS = 64     # of the word "service": far more than any real query federates to
@@ -27,12 +27,6 @@ _GAP = re.compile(r"(?:\s|#[^\r\n]*+)*+")
 _SILENT = re.compile(r"(?i)silent")
 _TARGET = re.compile(f"(?P<iri>{IRIREF})|(?P<var>[?$]{VARNAME})|(?P<pname>(?:{PN_PREFIX})?:(?:{PN_LOCAL})?)")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-
-
-class Refused(Exception):
-    def __init__(self, message: str, status: int = 403):
-        super().__init__(message)
-        self.message, self.status = message, status
 
 
 @dataclass
@@ -78,8 +72,7 @@ def _clause(text: str, at: int, prefixes: dict[str, str], base: str | None) -> S
 def inspect(sparql: str) -> Inspection:
     out = Inspection(sparql, mentions=[m.start() for m in _SERVICE.finditer(sparql)])
     if len(out.mentions) > MAX_MENTIONS:
-        raise Refused(f"the query mentions SERVICE {len(out.mentions)} times; at most {MAX_MENTIONS} are accepted",
-                      400)
+        raise ClientError(400, f"the query mentions SERVICE {len(out.mentions)} times; at most {MAX_MENTIONS} are accepted")
     prefixes: dict[str, str] = {}
     base: str | None = None
     toks = list(significant(sparql))
@@ -102,24 +95,25 @@ def inspect(sparql: str) -> Inspection:
 
 
 def check(sparql: str, allowlist: tuple[str, ...] | list[str]) -> Inspection:
-    """Raise Refused unless the query is read-only and every SERVICE clause is allow-listed."""
+    """Raise ClientError (403; 400 for a malformed clause) unless the query is read-only and every
+    SERVICE clause is allow-listed."""
     found = inspect(sparql)
     if found.update:
-        raise Refused(f"SPARQL Update ({found.update}) is refused: this endpoint is read-only")
+        raise ClientError(403, f"SPARQL Update ({found.update}) is refused: this endpoint is read-only")
     listed = ", ".join(f"<{a}>" for a in allowlist) or "empty"
     for s in found.services:
         where = position(sparql, s.start)
         if s.kind == "var":
-            raise Refused(f"SERVICE {s.text} ({where}): a variable endpoint cannot be checked against the "
-                          "allow-list, so it is refused; name the endpoint's IRI")
+            raise ClientError(403, f"SERVICE {s.text} ({where}): a variable endpoint cannot be checked against the "
+                                   "allow-list, so it is refused; name the endpoint's IRI")
         if s.endpoint is None:
-            raise Refused(f"SERVICE {s.text} ({where}): its prefix is not declared", 400)
+            raise ClientError(400, f"SERVICE {s.text} ({where}): its prefix is not declared")
         if s.endpoint not in allowlist:
-            raise Refused(f"SERVICE <{s.endpoint}> ({where}) is not on this endpoint's allow-list "
-                          f"(KG_SERVICE_ALLOWLIST: {listed}); no request was sent to it")
+            raise ClientError(403, f"SERVICE <{s.endpoint}> ({where}) is not on this endpoint's allow-list "
+                                   f"(KG_SERVICE_ALLOWLIST: {listed}); no request was sent to it")
         if s.kind != "iri" or not _SCHEME.match(iri_value(s.text)):
-            raise Refused(f"SERVICE {s.text} ({where}): write an allow-listed endpoint as its full IRI, "
-                          f"<{s.endpoint}>, so that it can be checked exactly")
+            raise ClientError(403, f"SERVICE {s.text} ({where}): write an allow-listed endpoint as its full IRI, "
+                                   f"<{s.endpoint}>, so that it can be checked exactly")
     return found
 
 
@@ -128,5 +122,5 @@ def vouch(found: Inspection) -> None:
     SERVICE clauses that were checked, nowhere else (not even in strings, IRIs or comments)."""
     for offset in found.mentions:
         if not any(s.start <= offset < s.end for s in found.services):
-            raise Refused(f"this query calls an allow-listed SERVICE, so it may mention \"service\" only in its "
-                          f"SERVICE clauses; another mention is at {position(found.text, offset)}")
+            raise ClientError(403, f"this query calls an allow-listed SERVICE, so it may mention \"service\" only in its "
+                                   f"SERVICE clauses; another mention is at {position(found.text, offset)}")

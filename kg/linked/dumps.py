@@ -13,19 +13,16 @@ import gzip
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import RdfFormat
 
-from .config import Config
-from .errors import InputError
-from .graph import PREFIXES, Iris
-from .store.embedded import EmbeddedStore, current
-
-QUERIES = Path(__file__).parent / "linked"
+from ..config import Config
+from ..iris import Iris
+from ..store.embedded import EmbeddedStore, current
+from ..vocab import PREFIXES
 
 
 @dataclass(frozen=True)
@@ -170,33 +167,13 @@ class Cache:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+def save(store: EmbeddedStore, dump: Dump, path: Path, base_iri: str) -> None:
+    """Write one dump to a file of its own, atomically (what `kg dump --output` does)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic(path, lambda f: write(store, dump, f, base_iri))
+
+
 def prepare(config: Config) -> list[Path]:
     """Write every dump of the current generation now (e.g. right after a build) rather than on first request."""
     cache = Cache(config)
     return [cache.path(d) for d in DUMPS] + [cache.gzip_path(d) for d in DUMPS if not d.gzipped]
-
-
-# ---------------------------------------------------------------- `kg dump`
-
-
-def cli_dump(config: Config, args) -> int:
-    try:
-        dump = by_format(args.format)
-    except ValueError as exc:
-        print(f"kg dump: error: --format: {exc}", file=sys.stderr)
-        return 2
-    try:
-        store = EmbeddedStore.open(config.store_dir)
-    except InputError as exc:
-        print(f"kg dump: error: {exc}", file=sys.stderr)
-        return 1
-    if args.output is None:
-        try:
-            write(store, dump, sys.stdout.buffer, config.base_iri)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:  # `kg dump | head`: the reader has had enough
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    else:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        _atomic(Path(args.output), lambda f: write(store, dump, f, config.base_iri))
-    return 0

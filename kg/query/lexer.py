@@ -36,11 +36,12 @@ _TOKEN = re.compile(f"""
 | (?P<punct>[^\\s\\w#<"'?$.:%\\\\\\-]++|.)
 """, re.VERBOSE | re.DOTALL)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*+")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
 class Token:
-    kind: str    # ws, comment, iri, string, var, pname, word
+    kind: str    # ws, comment, iri, string, var, pname, word; number and punct when asked for
     text: str
     start: int   # offset in the query text
 
@@ -49,25 +50,29 @@ class Token:
         return self.text.upper() if self.kind == "word" else ""
 
 
-def tokens(text: str) -> Iterator[Token]:
-    """Every token but punctuation (operators, brackets), which no policy needs."""
+def tokens(text: str, punctuation: bool = False) -> Iterator[Token]:
+    """Every token; punctuation (operators, brackets) and numbers only when asked for, since the
+    query check needs neither."""
     for m in _TOKEN.finditer(text):
         kind, value, start = m.lastgroup, m.group(), m.start()
         if kind == "punct":
-            continue
-        if kind != "name":
+            if punctuation:
+                yield from (Token("punct", c, start + i) for i, c in enumerate(value))
+        elif kind != "name":
             yield Token(kind, value, start)
         elif ":" in value:
             # A prefixed name (or blank node label) never ends with '.': that is the triple's full stop.
             yield Token("pname", value.rstrip("."), start)
+        elif punctuation and _NUMBER.fullmatch(value):
+            yield Token("number", value, start)
         else:  # keywords glued to numbers or dots ("1.SERVICE", "true.FILTER") are keywords all the same
             for w in _WORD.finditer(value):
                 yield Token("word", w.group(), start + w.start())
 
 
-def significant(text: str) -> Iterator[Token]:
+def significant(text: str, punctuation: bool = False) -> Iterator[Token]:
     """The tokens a parser sees: no white space, no comments."""
-    return (t for t in tokens(text) if t.kind not in ("ws", "comment"))
+    return (t for t in tokens(text, punctuation) if t.kind not in ("ws", "comment"))
 
 
 def _uchar(m: re.Match) -> str:

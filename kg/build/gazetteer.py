@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import yamlfile
-from .dates import parse_iso
-from .errors import InputError
+from .. import yamlfile
+from ..dates import parse_iso
+from ..errors import InputError
 from .facts import ACTOR_TYPES, PLACE_TYPES, Actor, Gazetteer, Office, Place, Role
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -1,4 +1,4 @@
-"""Facts to RDF: the only module that knows the ontology's terms.
+"""Facts to RDF: the only module that knows how facts map to the ontology's terms.
 
 Every fact becomes quads in the named graph of the document that states it; the gazetteer and the
 ontology get graphs of their own. IRIs are minted from stable slugs under one base IRI, so they do
@@ -10,40 +10,11 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
-from .config import ONTOLOGY_NS, TOPIC_NS
-from .dates import DateRange, PartialDate
+from ..dates import DateRange, PartialDate
+from ..iris import ONTOLOGY_IRI, Iris
+from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TOPIC, WD, XSD
 from .documents import Document
 from .facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
-
-
-class NS:
-    def __init__(self, base: str):
-        self.base = base
-
-    def __getattr__(self, name: str) -> NamedNode:
-        return NamedNode(self.base + name)
-
-    def __getitem__(self, name: str) -> NamedNode:
-        return NamedNode(self.base + name)
-
-
-RDF = NS("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-RDFS = NS("http://www.w3.org/2000/01/rdf-schema#")
-XSD = NS("http://www.w3.org/2001/XMLSchema#")
-OWL = NS("http://www.w3.org/2002/07/owl#")
-SKOS = NS("http://www.w3.org/2004/02/skos/core#")
-DCT = NS("http://purl.org/dc/terms/")
-DC = NS("http://purl.org/dc/elements/1.1/")
-SCHEMA = NS("http://schema.org/")
-PROV = NS("http://www.w3.org/ns/prov#")
-ORG = NS("http://www.w3.org/ns/org#")
-OA = NS("http://www.w3.org/ns/oa#")
-DIP = NS(ONTOLOGY_NS)
-TOPIC = NS(TOPIC_NS)
-WD = NS("http://www.wikidata.org/entity/")
-PREFIXES = {"rdf": RDF.base, "rdfs": RDFS.base, "xsd": XSD.base, "owl": OWL.base, "skos": SKOS.base,
-            "dcterms": DCT.base, "dc": DC.base, "schema": SCHEMA.base, "prov": PROV.base, "org": ORG.base,
-            "oa": OA.base, "dip": DIP.base, "topic": TOPIC.base, "wd": WD.base}
 
 ACTOR_CLASS = {"Person": DIP.Person, "Organisation": DIP.Organisation, "Country": DIP.Country}
 PLACE_CLASS = {"City": SCHEMA.City, "Country": SCHEMA.Country, "Region": SCHEMA.AdministrativeArea,
@@ -53,31 +24,6 @@ PLACE_CLASS = {"City": SCHEMA.City, "Country": SCHEMA.Country, "Region": SCHEMA.
 def concept(slug: str) -> NamedNode:
     """A concept of the ontology's schemes from its notation: 'in-force' -> dip:InForce."""
     return DIP["".join(w.capitalize() for w in slug.split("-"))]
-
-
-class Iris:
-    """Minted IRIs: readable, deterministic, under the configured base."""
-
-    def __init__(self, base: str):
-        self.base = base if base.endswith(("/", "#")) else base + "/"
-
-    def entity(self, kind: str, slug: str) -> NamedNode:
-        return NamedNode(f"{self.base}id/{kind}/{slug}")
-
-    def document(self, identifier: str) -> NamedNode:
-        return self.entity("document", identifier)
-
-    def document_graph(self, identifier: str) -> NamedNode:
-        return NamedNode(f"{self.base}graph/document/{identifier}")
-
-    def graph(self, name: str) -> NamedNode:
-        return NamedNode(f"{self.base}graph/{name}")
-
-    def evidence(self, ev: Evidence, kind: str, slug: str, n: int) -> NamedNode:
-        return NamedNode(f"{self.base}id/evidence/{ev.document}/{kind}/{slug}/{n}")
-
-    def activity(self, name: str) -> NamedNode:
-        return self.entity("activity", name)
 
 
 def date_literal(d: PartialDate) -> Literal:
@@ -94,7 +40,7 @@ def ontology_quads(ontology_dir: Path, graph: NamedNode) -> Iterator[Quad]:
     for name in ("dip.ttl", "topics.ttl"):
         path = Path(ontology_dir) / name
         with path.open("rb") as f:
-            for t in parse(f, format=RdfFormat.TURTLE, base_iri=ONTOLOGY_NS.rstrip("#")):
+            for t in parse(f, format=RdfFormat.TURTLE, base_iri=ONTOLOGY_IRI):
                 yield Quad(t.subject, t.predicate, t.object, graph)
 
 

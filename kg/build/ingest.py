@@ -8,18 +8,16 @@ footer) and keeps its article; its metadata comes from <title>, Open Graph and a
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
+from ..dates import parse_iso
+from ..errors import InputError
+from ..extract.identity import slug
 from . import documents
-from .config import Config
-from .dates import parse_iso
-from .errors import InputError
-from .extract.identity import slug
 
 SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "template", "iframe", "button", "select"}
 BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
@@ -200,24 +198,10 @@ def write(folder: Path, stem: str, content: str) -> tuple[Path, bool]:
     raise InputError(folder, f"too many documents named {stem}")
 
 
-def cli_ingest(config: Config, args) -> int:
-    folder = Path(args.documents or config.documents_dir)
-    refused = 0
-    for path in args.files:
-        try:
-            stem, content, meta = prepare(path)
-            target, new = write(folder, stem, content)
-            # Read back as the build will: what was written must build.
-            documents.load(target)
-        except InputError as exc:
-            refused += 1
-            print(f"kg ingest: refused {path}: {exc.message}", file=sys.stderr)
-            continue
-        facts = ", ".join(f"{k}: {meta[k]}" for k in ("title", "date", "language") if meta.get(k))
-        print(f"{'added' if new else 'already there'}: {target} ({facts or 'no metadata'}) from {path}")
-    if refused:
-        print(f"kg ingest: {refused} file(s) refused; the others were added. Run `kg build` to extract their facts.",
-              file=sys.stderr)
-        return 1
-    print("Run `kg build` to extract their facts into the graph.")
-    return 0
+def ingest(folder: Path, path: Path) -> tuple[Path, bool, dict]:
+    """Add one file to the documents folder: (the path written, whether it is new, its metadata).
+    Raises InputError, naming the file, for what cannot be read or would not build."""
+    stem, content, meta = prepare(path)
+    target, new = write(Path(folder), stem, content)
+    documents.load(target)  # read back as the build will: what was written must build
+    return target, new, meta

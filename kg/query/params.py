@@ -12,20 +12,14 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Variable
 
-from .config import TOPIC_NS, Config
-from .graph import XSD
-from .store.embedded import current
+from ..config import Config
+from ..errors import ClientError
+from ..store.embedded import current
+from ..vocab import TOPIC_NS, XSD
+from .files import sparql
 
 RESERVED = ("page", "format", "timeout")   # request parameters of the endpoint itself, never bound
 TYPES = ("iri", "string", "langstring", "date", "integer", "topic")
-
-
-class ParameterError(ValueError):
-    """A client gave a parameter that is missing, unknown or not of its type (a 400)."""
-
-    def __init__(self, name: str, message: str):
-        super().__init__(f"parameter {name!r}: {message}")
-        self.name, self.message = name, message
 
 
 @dataclass(frozen=True)
@@ -48,11 +42,15 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def term(p: Param, value: str, base_iri: str, topics: set[str] | None):
-    """The RDF term a parameter's text stands for, or a ParameterError saying why it is not one."""
+    """The RDF term a parameter's text stands for, or a ClientError (400) saying why it is not one."""
     try:
         return _PARSERS[p.type](p, value, base_iri, topics)
     except ValueError as exc:
-        raise ParameterError(p.name, str(exc)) from None
+        raise invalid(p.name, str(exc)) from None
+
+
+def invalid(name: str, message: str) -> ClientError:
+    return ClientError(400, message, f"parameter {name!r}")
 
 
 def _iri(p, value, base_iri, topics):
@@ -116,10 +114,6 @@ _PARSERS = {"iri": _iri, "string": _string, "langstring": _langstring, "date": _
             "integer": _integer, "topic": _topic}
 
 
-_TOPICS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?n WHERE { ?c skos:inScheme <https://w3id.org/dipkg/ontology#Topics> ; skos:notation ?n }"""
-
-
 def topics(config: Config) -> set[str]:
     """The ids of the topic scheme as the store holds it."""
     store = current(config.store_dir)
@@ -128,26 +122,26 @@ def topics(config: Config) -> set[str]:
 
 @lru_cache(maxsize=4)
 def _topics(generation, store) -> set[str]:
-    return {s["n"].value for s in store.query(_TOPICS)}
+    return {s["n"].value for s in store.query(sparql("linked/topics.rq"))}
 
 
 def bind(params: tuple[Param, ...], values: dict[str, list[str]], config: Config, owner: str) -> dict:
-    """Substitutions for `owner`'s parameters from request values ({name: [values]}), or a ParameterError."""
+    """Substitutions for `owner`'s parameters from request values ({name: [values]}), or a ClientError."""
     known = {p.name for p in params}
     unknown = sorted(set(values) - known - set(RESERVED))
     if unknown:
         takes = ", ".join(sorted(known | set(RESERVED)))
-        raise ParameterError(unknown[0], f"unknown parameter of {owner} (it takes: {takes})")
+        raise invalid(unknown[0], f"unknown parameter of {owner} (it takes: {takes})")
     scheme = topics(config) if any(p.type == "topic" for p in params) else None
     subs = {}
     for p in params:
         given = [v for v in values.get(p.name, []) if v != ""]  # an empty form field means "not given"
         if len(given) > 1:
-            raise ParameterError(p.name, "given more than once")
+            raise invalid(p.name, "given more than once")
         value = given[0] if given else p.default
         if value is None:
             if p.required:
-                raise ParameterError(p.name, f"is required ({p.type}, e.g. {p.example or '…'})")
+                raise invalid(p.name, f"is required ({p.type}, e.g. {p.example or '…'})")
             continue  # an optional parameter left out leaves its variable free
         subs[Variable(p.name)] = term(p, value, config.base_iri, scheme)
     return subs

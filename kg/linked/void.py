@@ -1,6 +1,6 @@
 """The dataset's VoID and DCAT description, computed from the store being served.
 
-The static part (title, licence, vocabularies, linked datasets) is kg/linked/void.ttl; this module
+The static part (title, licence, vocabularies, linked datasets) is void.ttl beside this module; it
 adds what depends on the data: the triple count (distinct triples of the union graph, the number
 /health reports too), class and property partitions, the dumps as distributions, and the number
 of owl:sameAs links into each linked dataset. Computed once per store generation."""
@@ -10,19 +10,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
+from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
-from .config import Config
-from .describe import DATA, curie, sparql
+from ..config import Config
+from ..query.files import sparql
+from ..store.embedded import EmbeddedStore
+from ..vocab import DCAT, DCT, RDF, VOID, XSD, curie
 from .dumps import DUMPS, Cache
-from .graph import DCT, PREFIXES, RDF, XSD, NS
-from .store.embedded import EmbeddedStore
 
-VOID = NS("http://rdfs.org/ns/void#")
-DCAT = NS("http://www.w3.org/ns/dcat#")
+STATIC = Path(__file__).with_name("void.ttl")
 IANA = "https://www.iana.org/assignments/media-types/"
-VOID_PREFIXES = {**PREFIXES, "void": VOID.base, "dcat": DCAT.base, "foaf": "http://xmlns.com/foaf/0.1/"}
 
 
 @dataclass
@@ -39,7 +38,7 @@ class Description:
 
 
 def _rows(store: EmbeddedStore, name: str):
-    return store.query(sparql(name))
+    return store.query(sparql("linked/" + name))
 
 
 def _int(n: int) -> Literal:
@@ -53,12 +52,12 @@ def _fragment(kind: str, iri: str) -> str:
     return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "_", name)
 
 
-def describe(config: Config, store: EmbeddedStore) -> Description:
+def compute(config: Config, store: EmbeddedStore) -> Description:
     base = config.base_iri
     doc = base + ".well-known/void"
     d = Description(NamedNode(doc + "#dataset"))
     ds = d.dataset
-    with (DATA / "void.ttl").open("rb") as f:
+    with STATIC.open("rb") as f:
         static = list(parse(f, format=RdfFormat.TURTLE, base_iri=base))
     d.triples.extend(static)
 
@@ -131,7 +130,7 @@ def _distributions(d: Description, config: Config, store: EmbeddedStore) -> None
 @lru_cache(maxsize=1)
 def linked_datasets() -> dict[str, str]:
     """uriSpace -> title of each dataset the static description names (Wikidata, GeoNames…)."""
-    with (DATA / "void.ttl").open("rb") as f:
+    with STATIC.open("rb") as f:
         static = list(parse(f, format=RdfFormat.TURTLE, base_iri="https://example.org/"))
     titles = {t.subject: t.object.value for t in static if t.predicate == DCT.title}
     return {t.object.value: titles.get(t.subject, t.object.value) for t in static if t.predicate == VOID.uriSpace}
@@ -145,5 +144,5 @@ def current(config: Config, store: EmbeddedStore) -> Description:
     key = (store.generation or "", config.base_iri)
     if key not in _cache:
         _cache.clear()  # only the generation being served matters
-        _cache[key] = describe(config, store)
+        _cache[key] = compute(config, store)
     return _cache[key]

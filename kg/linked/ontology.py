@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
 
-from .config import ONTOLOGY_NS
-from .describe import Link, Linker, Names
-from .graph import DCT, OWL, RDF, RDFS, SKOS, Iris
-from .store.embedded import EmbeddedStore
+from ..iris import ONTOLOGY_IRI, Iris
+from ..store.embedded import EmbeddedStore
+from ..vocab import DCT, ONTOLOGY_NS, OWL, RDF, RDFS, SKOS
+from .entity import Link, Linker, Names
 
 VANN_PREFIX = NamedNode("http://purl.org/vocab/vann/preferredNamespacePrefix")
 # (section title, rdf:type of its terms)
@@ -79,7 +79,7 @@ def build(store: EmbeddedStore, config, names: Names, linker: Linker) -> Ontolog
                                          if any(o.value == scheme.iri for o in g[c][SKOS.inScheme.value])),
                                         key=lambda t: t.labels.get("en", t.iri))
         sections.append((title, terms))
-    me = config.ontology_iri
+    me = ONTOLOGY_IRI
     first = lambda p: g[me][p.value][0].value if g[me][p.value] else ""  # noqa: E731
     return OntologyDoc(me, texts(me, DCT.title), texts(me, DCT.description), first(OWL.versionInfo),
                        first(DCT.license), first(VANN_PREFIX), sections)

@@ -1,0 +1,1 @@
+"""Linked Data: entity descriptions and pages, the ontology's documentation, VoID, dumps."""

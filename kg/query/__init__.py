@@ -1,0 +1,1 @@
+"""Running SPARQL under the endpoint's limits: checks, killable query processes, results, saved queries."""
