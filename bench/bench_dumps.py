@@ -17,14 +17,12 @@ import pyoxigraph
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
-
-from conftest import KG, running_server  # noqa: E402
 
 from kg.build.pipeline import build  # noqa: E402
 from kg.config import Config  # noqa: E402
 from kg.store.embedded import swap_in, write_generation  # noqa: E402
+from kg.testing import KG, running_server  # noqa: E402
 
 OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
 

@@ -12,9 +12,9 @@ import sys
 
 import requests
 from common import median_ms, seed_store
-from conftest import running_server
 
 from kg.query import saved
+from kg.testing import running_server
 
 
 def checked(response: requests.Response) -> requests.Response:

@@ -17,15 +17,14 @@ from pathlib import Path
 
 import requests
 from common import median_ms, seed_store
-from conftest import running_server
 from pyoxigraph import RdfFormat
-from sparql_support import oxigraph_server
 
 from kg.errors import ClientError
 from kg.query.guard import inspect
 from kg.query.results import render
 from kg.query.run import run
 from kg.store.embedded import current
+from kg.testing import oxigraph_server, running_server
 
 QUERIES = {
     "ask": "ASK { ?s a ?class }",

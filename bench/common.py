@@ -1,5 +1,5 @@
-"""What the benchmarks share: the project and its test helpers on the path, a store of the
-seed documents in a temporary folder, and a median timing."""
+"""What the benchmarks share: the project on the path, a store of the seed documents in a
+temporary folder, and a median timing. Servers are started with kg.testing, as the tests do."""
 from __future__ import annotations
 
 import contextlib
@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from kg.build.pipeline import build  # noqa: E402

@@ -1,40 +1,95 @@
-"""Shared fixtures: a store built from the real documents, the tests' own read-only view of it, and
-real gunicorn servers on loopback."""
+"""Shared fixtures: a store built from the real documents (built once, copied for tests that
+change it), the tests' own read-only view of it, the app under test, and real gunicorn servers.
+
+HTTP behaviour is tested in-process: `server` is a base URL that the `web` session (requests)
+answers through Flask's test client, so tests speak HTTP with requests' semantics without a
+socket. Tests that are about serving itself (limits, real clients, the browser, dumps on disk) use
+`live_server`, a real `kg serve` (gunicorn) on loopback."""
 from __future__ import annotations
 
 import contextlib
-import os
+import gzip
+import itertools
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
+from requests.structures import CaseInsensitiveDict
 
 from kg.build.pipeline import build
 from kg.config import ROOT, Config
+from kg.testing import KG, free_port, running_server  # noqa: F401  (re-exported to the test modules)
+from kg.web.app import create_app
 
-KG = str(Path(sys.executable).parent / "kg")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 BASE = "https://w3id.org/dipkg/"  # the default base IRI, written here rather than read from kg.config
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"  # what a browser sends as Accept
+IN_PROCESS = "http://kg.test"   # the base URL the app answers in-process
+
+web = requests.Session()   # every test's HTTP: in-process for IN_PROCESS, real sockets for other URLs
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+class FlaskTransport(requests.adapters.BaseAdapter):
+    """requests → the app's Flask test client: the real app and its query processes, no socket."""
+
+    def __init__(self, app):
+        super().__init__()
+        self.client = app.test_client()
+
+    def send(self, request, **kwargs):
+        url = urlsplit(request.url)
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
+        body = request.body.encode() if isinstance(request.body, str) else request.body
+        answer = self.client.open(url.path, base_url=f"{url.scheme}://{url.netloc}", method=request.method,
+                                  query_string=url.query, headers=headers,
+                                  data=body or b"")
+        response = requests.Response()
+        response.status_code, response.reason = answer.status_code, answer.status.partition(" ")[2]
+        response.headers = CaseInsensitiveDict(answer.headers)
+        content = answer.get_data()
+        if response.headers.get("Content-Encoding") == "gzip":  # as urllib3 decodes it on a socket
+            content = gzip.decompress(content)
+        response._content, response._content_consumed = content, True
+        response.encoding = requests.utils.get_encoding_from_headers(response.headers)
+        response.url, response.request = request.url, request
+        return response
+
+    def close(self):
+        pass
+
+
+_apps = itertools.count(1)
+
+
+@contextlib.contextmanager
+def in_process(config: Config):
+    """The app on another configuration (another store, base IRI…), at a base URL of its own that the
+    `web` session answers in-process; yields that URL."""
+    url = f"http://kg-{next(_apps)}.test"
+    web.mount(url + "/", FlaskTransport(create_app(config)))
+    try:
+        yield url
+    finally:
+        web.adapters.pop(url + "/", None)
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Config:
-    """The five seed documents built into a fresh store (the real `build`)."""
+    """The five seed documents built into a fresh store (the real `build`), once per session."""
     config = Config.from_env(store_dir=tmp_path_factory.mktemp("kg") / "store")
     build(config)
     return config
+
+
+@pytest.fixture
+def built_copy(built, tmp_path) -> Config:
+    """A private copy of the built store, for a test that rebuilds, breaks or serves it on its own."""
+    store = tmp_path / "store"
+    shutil.copytree(Path(built.store_dir).resolve(), tmp_path / Path(built.store_dir).resolve().name)
+    store.symlink_to(Path(built.store_dir).resolve().name)
+    return built.with_(store_dir=store)
 
 
 @pytest.fixture(scope="session")
@@ -45,47 +100,34 @@ def store(built):
     return oracle(built.store_dir)
 
 
-@pytest.fixture(scope="module")
-def http():
-    """One HTTP session (kept-alive connections) for a module's requests."""
-    with requests.Session() as s:
-        yield s
-
-
-@contextlib.contextmanager
-def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60):
-    """`kg serve` as a user runs it, on a free loopback port; yields its base URL."""
-    port = free_port()
-    log = open(Path(store_dir).parent / f"server-{port}.log", "w")
-    proc = subprocess.Popen([KG, "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port),
-                             "--workers", str(workers)], stdout=log, stderr=subprocess.STDOUT,
-                            env={**os.environ, **(env or {})}, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"kg serve exited with {proc.returncode}: {Path(log.name).read_text()[-2000:]}")
-            with contextlib.suppress(requests.ConnectionError):
-                if requests.get(url + "/health", timeout=2).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError("kg serve did not become healthy in time")
-            time.sleep(0.2)
-        yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, 15)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-        log.close()
+@pytest.fixture(scope="session")
+def app(built):
+    return create_app(built)
 
 
 @pytest.fixture(scope="session")
-def server(built) -> str:
-    """A real gunicorn server on the built store, shared by the session's tests."""
+def transport(app) -> FlaskTransport:
+    return FlaskTransport(app)
+
+
+@pytest.fixture(scope="session")
+def server(transport) -> str:
+    """The app's base URL, answered in-process through the `web` session."""
+    web.mount(IN_PROCESS + "/", transport)
+    return IN_PROCESS
+
+
+@pytest.fixture(scope="module")
+def http(server, transport) -> requests.Session:
+    """A session of the module's own (its default headers are its own), answered in-process too."""
+    with requests.Session() as session:
+        session.mount(IN_PROCESS + "/", transport)
+        yield session
+
+
+@pytest.fixture(scope="session")
+def live_server(built) -> str:
+    """A real gunicorn server on the built store, shared by the session's tests about serving."""
     with running_server(built.store_dir) as url:
         yield url
 

@@ -1,5 +1,5 @@
 """Helpers of the SPARQL endpoint's tests: an independent view of the store, another SPARQL engine
-(oxigraph's own server, from PyPI), a socket that records connection attempts, and the processes
+(oxigraph's own server, from PyPI, started by kg.testing), a socket that records connection attempts, and the processes
 behind a running `kg serve`."""
 from __future__ import annotations
 
@@ -7,17 +7,13 @@ import contextlib
 import os
 import select as io_select  # the module; select() below is the store query
 import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pyoxigraph
 import rdflib
-import requests
-from conftest import free_port
 
-OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
+from kg.testing import oxigraph_server  # noqa: F401  (re-exported to the test modules)
+
 # The tests' own prefixes (not kg.graph's), so a wrong namespace in the code is not repeated here.
 PREFIXES = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -70,31 +66,6 @@ def to_rdflib(term):
     if term.datatype.value == str(rdflib.XSD.string):  # rdflib's plain literal is xsd:string in RDF 1.1
         return rdflib.Literal(term.value)
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
-
-
-@contextlib.contextmanager
-def oxigraph_server(turtle: str = ""):
-    """`oxigraph serve` (in memory) on a free loopback port, holding `turtle` in its default graph."""
-    port = free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            with contextlib.suppress(requests.ConnectionError):
-                requests.get(url + "/query", params={"query": "ASK {}"}, timeout=2)
-                break
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("oxigraph serve did not start")
-            time.sleep(0.1)
-        if turtle:
-            r = requests.post(url + "/store?default", data=turtle.encode(), headers={"Content-Type": "text/turtle"})
-            r.raise_for_status()
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 class Listener:

@@ -85,8 +85,8 @@ def quotes_of(kind: str, slug: str) -> list[str]:
     return out
 
 
-def open_editor(v: Visit, server: str):
-    v.page.goto(server + "/sparql")
+def open_editor(v: Visit, live_server: str):
+    v.page.goto(live_server + "/sparql")
     v.page.wait_for_selector("#saved-queries button[data-name]")
     return v.page
 
@@ -109,23 +109,23 @@ def run_saved(page, name: str) -> int:
 
 # ---------------------------------------------------------------- the editor
 
-def test_editor_runs_a_saved_query_and_shows_its_rows(server, visit, artifacts):
+def test_editor_runs_a_saved_query_and_shows_its_rows(live_server, visit, artifacts):
     v = visit(viewport={"width": 1280, "height": 900})
-    page = open_editor(v, server)
+    page = open_editor(v, live_server)
     count = run_saved(page, "meetings")
     page.screenshot(path=artifacts / "editor-saved-query.png", full_page=True)
 
     headers = page.locator(".tabPanel.active .yasr .dataTable thead th").all_inner_texts()
     assert headers[1:] == ["meeting", "date", "placeLabel", "participantLabel", "evidence", "document"]
     # As many rows as the same saved query gives through its API.
-    api = requests.get(server + "/queries/meetings", params={"format": "csv"}, timeout=30)
+    api = requests.get(live_server + "/queries/meetings", params={"format": "csv"}, timeout=30)
     assert count == len(list(csv.reader(io.StringIO(api.text)))) - 1 > 0
     assert page.locator(RESULT_ROWS).count() == min(count, 50)   # YASR's first page
     assert not v.errors and not v.dialogs
 
 
-def test_editor_runs_what_the_user_types(server, store, visit):
-    page = open_editor(visit(), server)
+def test_editor_runs_what_the_user_types(live_server, store, visit):
+    page = open_editor(visit(), live_server)
     page.click(".tabPanel.active .CodeMirror")
     page.keyboard.press("Control+A")
     page.keyboard.insert_text("PREFIX dip: <https://w3id.org/dipkg/ontology#>\n"
@@ -141,9 +141,9 @@ def test_editor_runs_what_the_user_types(server, store, visit):
     assert shown <= expected and len(shown) == min(len(expected), 50)   # YASR's first page
 
 
-def test_results_download_as_csv(server, visit, artifacts):
+def test_results_download_as_csv(live_server, visit, artifacts):
     v = visit()
-    page = open_editor(v, server)
+    page = open_editor(v, live_server)
     count = run_saved(page, "meetings")
     with page.expect_download() as download:
         page.click(".tabPanel.active .yasr_downloadIcon")
@@ -156,11 +156,11 @@ def test_results_download_as_csv(server, visit, artifacts):
     assert all(r[0].startswith("https://w3id.org/dipkg/id/meeting/") for r in rows[1:])
 
 
-def test_every_saved_query_opens_and_runs_in_the_editor(server, visit):
+def test_every_saved_query_opens_and_runs_in_the_editor(live_server, visit):
     v = visit()
-    page = open_editor(v, server)
+    page = open_editor(v, live_server)
     names = page.eval_on_selector_all("#saved-queries button[data-name]", "bs => bs.map(b => b.dataset.name)")
-    catalogue = requests.get(server + "/queries", headers={"Accept": "application/json"}, timeout=30).json()
+    catalogue = requests.get(live_server + "/queries", headers={"Accept": "application/json"}, timeout=30).json()
     assert names == [q["name"] for q in catalogue["queries"]]
     failed = []
     for name in names:
@@ -193,9 +193,9 @@ HIGHLIGHT = """() => {
 }"""
 
 
-def test_a_result_opens_its_entity_page_whose_evidence_leads_to_the_highlighted_sentence(server, visit, artifacts):
+def test_a_result_opens_its_entity_page_whose_evidence_leads_to_the_highlighted_sentence(live_server, visit, artifacts):
     v = visit(viewport={"width": 1280, "height": 900})
-    page = open_editor(v, server)
+    page = open_editor(v, live_server)
     run_saved(page, "meetings")
     link = page.locator(f"{RESULT_ROWS} a.iri").first
     href = link.get_attribute("href")
@@ -229,24 +229,24 @@ def test_a_result_opens_its_entity_page_whose_evidence_leads_to_the_highlighted_
 
 # ---------------------------------------------------------------- reading, phones, network
 
-def test_pages_read_without_javascript(server, visit, artifacts):
+def test_pages_read_without_javascript(live_server, visit, artifacts):
     page = visit(java_script_enabled=False).page
-    page.goto(server + "/")
+    page.goto(live_server + "/")
     assert int(page.inner_text("#count-meetings")) > 0
-    page.goto(server + "/timeline")
+    page.goto(live_server + "/timeline")
     assert page.locator("li.event").count() > 10 and page.locator("li.event a").first.is_visible()
-    page.goto(server + "/network")
+    page.goto(live_server + "/network")
     assert page.locator("#network-graph .node").count() > 5 and page.locator("#pairs tbody tr").first.is_visible()
-    page.goto(server + "/sparql")
+    page.goto(live_server + "/sparql")
     assert page.locator("form.plain-editor textarea[name=query]").is_visible()
     page.screenshot(path=artifacts / "editor-without-javascript.png", full_page=True)
 
 
 @pytest.mark.parametrize("path", ["/", "/timeline", "/network", "/sparql", "/queries",
                                   "/id/actor/antony-blinken", "/id/document/000_82964b1a4c72b6da"])
-def test_pages_fit_a_phone_screen(server, visit, artifacts, path):
+def test_pages_fit_a_phone_screen(live_server, visit, artifacts, path):
     v = visit(**PHONE)
-    v.page.goto(server + path)
+    v.page.goto(live_server + path)
     v.page.wait_for_load_state("networkidle")
     if path == "/sparql":
         v.page.wait_for_selector(".tabPanel.active .CodeMirror")
@@ -257,10 +257,10 @@ def test_pages_fit_a_phone_screen(server, visit, artifacts, path):
     assert not v.errors
 
 
-def test_network_lays_out_the_graph_and_lights_up_an_actors_ties(server, visit, artifacts):
+def test_network_lays_out_the_graph_and_lights_up_an_actors_ties(live_server, visit, artifacts):
     v = visit(viewport={"width": 1280, "height": 900})
     page = v.page
-    page.goto(server + "/network")
+    page.goto(live_server + "/network")
     page.wait_for_selector("#network-graph.laid-out")
     box = page.evaluate("() => { const b = document.getElementById('network-graph').viewBox.baseVal; return [b.width, b.height]; }")
     for t in page.eval_on_selector_all("#network-graph .node", "ns => ns.map(n => n.getAttribute('transform'))"):

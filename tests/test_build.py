@@ -184,10 +184,9 @@ def test_a_build_of_another_folder_uses_only_its_documents_annotations(tmp_path)
 # ---------------------------------------------------------------- bad input never half-writes a store
 
 @pytest.fixture
-def previous(tmp_path):
-    """A store that is serving, and a copy of the inputs to break."""
-    store = tmp_path / "store"
-    assert kg_build("--store", store).returncode == 0
+def previous(built_copy, tmp_path):
+    """A store that is serving (a copy of the session's build), and a copy of the inputs to break."""
+    store = built_copy.store_dir
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
     annotations = tmp_path / "annotations"

@@ -32,8 +32,8 @@ def peru_labels(store):
 # ---------------------------------------------------------------- SPARQLWrapper
 
 @pytest.mark.parametrize("method", [GET, POST])
-def test_sparqlwrapper_select(server, peru_labels, method):
-    client = SPARQLWrapper(server + "/sparql")
+def test_sparqlwrapper_select(live_server, peru_labels, method):
+    client = SPARQLWrapper(live_server + "/sparql")
     client.setMethod(method)
     client.setQuery(LABELS)
     client.setReturnFormat(JSON)
@@ -44,16 +44,16 @@ def test_sparqlwrapper_select(server, peru_labels, method):
 
 @pytest.mark.parametrize("query, answer", [(f"ASK {{ <{PERU}> ?p ?o }}", True),
                                            ("ASK { <urn:x-nowhere> ?p ?o }", False)])
-def test_sparqlwrapper_ask(server, query, answer):
-    client = SPARQLWrapper(server + "/sparql")
+def test_sparqlwrapper_ask(live_server, query, answer):
+    client = SPARQLWrapper(live_server + "/sparql")
     client.setQuery(query)
     client.setReturnFormat(XML)
     assert client.queryAndConvert().getElementsByTagName("boolean")[0].firstChild.data == str(answer).lower()
 
 
 @pytest.mark.parametrize("fmt", [XML, TURTLE])
-def test_sparqlwrapper_construct(server, store, fmt):
-    client = SPARQLWrapper(server + "/sparql")
+def test_sparqlwrapper_construct(live_server, store, fmt):
+    client = SPARQLWrapper(live_server + "/sparql")
     client.setQuery(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}")
     client.setReturnFormat(fmt)
     result = client.queryAndConvert()
@@ -63,8 +63,8 @@ def test_sparqlwrapper_construct(server, store, fmt):
 
 # ---------------------------------------------------------------- rdflib's SPARQLStore
 
-def test_rdflib_sparqlstore_select_ask_construct(server, store, peru_labels):
-    graph = rdflib.Graph(store=SPARQLStore(server + "/sparql", returnFormat="json"))
+def test_rdflib_sparqlstore_select_ask_construct(live_server, store, peru_labels):
+    graph = rdflib.Graph(store=SPARQLStore(live_server + "/sparql", returnFormat="json"))
     assert {row.label for row in graph.query(LABELS)} == peru_labels
     assert graph.query(f"ASK {{ <{PERU}> ?p ?o }}").askAnswer is True
     constructed = graph.query(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}").graph
@@ -74,8 +74,8 @@ def test_rdflib_sparqlstore_select_ask_construct(server, store, peru_labels):
 
 # ---------------------------------------------------------------- kg's own RemoteStore
 
-def test_remote_store_answers_like_the_store_itself(server, store, peru_labels):
-    remote = RemoteStore(server + "/sparql")
+def test_remote_store_answers_like_the_store_itself(live_server, store, peru_labels):
+    remote = RemoteStore(live_server + "/sparql")
     assert {to_rdflib(s["label"]) for s in remote.query(LABELS)} == peru_labels
     assert bool(remote.query(f"ASK {{ <{PERU}> ?p ?o }}")) is True
     constructed = {tuple(to_rdflib(t) for t in triple) for triple in remote.query(f"CONSTRUCT WHERE {{ <{PERU}> ?p ?o }}")}
@@ -86,9 +86,9 @@ def test_remote_store_answers_like_the_store_itself(server, store, peru_labels):
     assert outcome.count == len(peru_labels)
 
 
-def test_remote_store_passes_on_the_endpoints_refusal(server):
+def test_remote_store_passes_on_the_endpoints_refusal(live_server):
     with pytest.raises(RemoteError) as refused:
-        RemoteStore(server + "/sparql").query("SELECT * WHERE { ?s ?p }")
+        RemoteStore(live_server + "/sparql").query("SELECT * WHERE { ?s ?p }")
     assert refused.value.status == 400 and "1:" in str(refused.value)
 
 
@@ -103,31 +103,31 @@ def curl(*args: str) -> tuple[int, str]:
     return int(status), body
 
 
-def test_curl_get_and_post(server, peru_labels):
-    status, body = curl("-G", server + "/sparql", "--data-urlencode", f"query={LABELS}", "-H", "Accept: text/csv")
+def test_curl_get_and_post(live_server, peru_labels):
+    status, body = curl("-G", live_server + "/sparql", "--data-urlencode", f"query={LABELS}", "-H", "Accept: text/csv")
     assert status == 200
     assert {row[0] for row in list(csv.reader(io.StringIO(body)))[1:]} == {str(label) for label in peru_labels}
-    status, body = curl("-X", "POST", server + "/sparql", "-H", "Content-Type: application/sparql-query",
+    status, body = curl("-X", "POST", live_server + "/sparql", "-H", "Content-Type: application/sparql-query",
                         "-H", "Accept: application/sparql-results+json", "--data-binary", f"ASK {{ <{PERU}> ?p ?o }}")
     assert status == 200 and '"boolean": true' in body
 
 
-def test_curl_sees_readable_errors(server):
-    status, body = curl("-G", server + "/sparql", "--data-urlencode", "query=SELECT * WHERE { ?s ?p }")
+def test_curl_sees_readable_errors(live_server):
+    status, body = curl("-G", live_server + "/sparql", "--data-urlencode", "query=SELECT * WHERE { ?s ?p }")
     assert status == 400 and "malformed query" in body and "1:" in body
-    status, body = curl("-X", "POST", server + "/sparql", "-H", "Content-Type: application/sparql-update",
+    status, body = curl("-X", "POST", live_server + "/sparql", "-H", "Content-Type: application/sparql-update",
                         "--data-binary", "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
     assert status == 403 and "read-only" in body
 
 
 # ---------------------------------------------------------------- another engine federating into us
 
-def test_oxigraph_federates_into_the_endpoint_with_service(server, peru_labels):
+def test_oxigraph_federates_into_the_endpoint_with_service(live_server, peru_labels):
     nicknames = f'<{PERU}> <urn:x-test:nickname> "the Andean republic" .\n'
     with oxigraph_server(nicknames) as remote:
         query = f"""SELECT ?nick ?label WHERE {{
             ?actor <urn:x-test:nickname> ?nick .
-            SERVICE <{server}/sparql> {{ ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}"""
+            SERVICE <{live_server}/sparql> {{ ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?label }} }}"""
         r = requests.post(remote + "/query", data=query.encode(),
                           headers={"Content-Type": "application/sparql-query",
                                    "Accept": "application/sparql-results+json"}, timeout=60)

@@ -1,11 +1,12 @@
 """Configuration: KG_* variables override defaults, and a bad one is named, not a traceback."""
 import subprocess
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 from conftest import KG
 
-from kg.config import Config, ConfigError
+from kg.config import ROOT, Config, ConfigError
 
 
 def test_environment_overrides_defaults():
@@ -28,3 +29,9 @@ def test_the_command_reports_a_bad_variable_and_exits_2(tmp_path):
     assert result.returncode == 2
     assert "KG_MAX_REQUEST_BYTES='lots' is not a number" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [f"KG_{f.name.upper()}" for f in fields(Config) if f"`KG_{f.name.upper()}`" not in readme]
+    assert not missing, f"settings missing from README.md: {', '.join(missing)}"

@@ -8,8 +8,7 @@ import subprocess
 import pyoxigraph
 import pytest
 import rdflib
-import requests
-from conftest import KG, running_server
+from conftest import KG, running_server, web
 from sparql_support import oracle, to_rdflib, triples
 
 from kg.build.pipeline import build
@@ -35,13 +34,13 @@ def parsed_triples(data: bytes, fmt: str) -> set[tuple]:
 
 
 def test_the_turtle_dump_is_the_union_graph_of_the_store(server, store):
-    r = requests.get(f"{server}/dumps/dipkg.ttl")
+    r = web.get(f"{server}/dumps/dipkg.ttl")
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
     assert parsed_triples(r.content, "turtle") == triples(store)
 
 
 def test_the_ntriples_dump_is_a_gzip_file_of_the_union_graph(server, store):
-    r = requests.get(f"{server}/dumps/dipkg.nt.gz")
+    r = web.get(f"{server}/dumps/dipkg.nt.gz")
     assert r.status_code == 200
     # Sent as the .gz file it is (not re-encoded), so clients save a real gzip file.
     assert r.headers["Content-Type"] == "application/gzip"
@@ -54,7 +53,7 @@ def test_the_ntriples_dump_is_a_gzip_file_of_the_union_graph(server, store):
 
 @pytest.mark.parametrize("file, fmt", [("dipkg.trig", "trig"), ("dipkg.nq", "nquads")])
 def test_the_dataset_dumps_hold_every_named_graph_with_its_provenance(server, store, file, fmt):
-    r = requests.get(f"{server}/dumps/{file}")
+    r = web.get(f"{server}/dumps/{file}")
     assert r.status_code == 200
     got = parsed_quads(r.content, fmt)
     assert got == quads(store)
@@ -66,13 +65,13 @@ def test_the_dataset_dumps_hold_every_named_graph_with_its_provenance(server, st
 
 
 def test_the_ontology_dump_is_the_ontology_graph_alone(server, store):
-    r = requests.get(f"{server}/dumps/ontology.ttl")
+    r = web.get(f"{server}/dumps/ontology.ttl")
     assert parsed_triples(r.content, "turtle") == triples(store, ONTOLOGY_GRAPH)
 
 
 def test_an_nquads_dump_loaded_into_a_fresh_store_gives_back_the_same_dataset(server, store):
     fresh = pyoxigraph.Store()
-    fresh.load(io.BytesIO(requests.get(f"{server}/dumps/dipkg.nq").content), format=pyoxigraph.RdfFormat.N_QUADS)
+    fresh.load(io.BytesIO(web.get(f"{server}/dumps/dipkg.nq").content), format=pyoxigraph.RdfFormat.N_QUADS)
     assert quads(fresh) == quads(store)
     # No blank nodes: set equality of quads is isomorphism.
     assert not any(isinstance(t, rdflib.BNode) for q in quads(store) for t in q)
@@ -80,21 +79,22 @@ def test_an_nquads_dump_loaded_into_a_fresh_store_gives_back_the_same_dataset(se
 
 def test_a_repeated_conditional_request_is_answered_304(server):
     url = f"{server}/dumps/dipkg.trig"
-    first = requests.get(url)
+    first = web.get(url)
     etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
-    again = requests.get(url, headers={"If-None-Match": etag})
+    again = web.get(url, headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.content == b""
-    assert requests.get(url, headers={"If-Modified-Since": modified}).status_code == 304
-    assert requests.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
+    assert web.get(url, headers={"If-Modified-Since": modified}).status_code == 304
+    assert web.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
 
 
-def test_dumps_are_gzip_encoded_for_clients_that_accept_it(server, store):
-    url = f"{server}/dumps/dipkg.ttl"
-    raw = requests.get(url, headers={"Accept-Encoding": "gzip"}, stream=True)
+def test_dumps_are_gzip_encoded_for_clients_that_accept_it(live_server, store):
+    """About the bytes on the wire: a real server."""
+    url = f"{live_server}/dumps/dipkg.ttl"
+    raw = web.get(url, headers={"Accept-Encoding": "gzip"}, stream=True)
     assert raw.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in raw.headers["Vary"]
     body = raw.raw.read(decode_content=False)
     assert parsed_triples(gzip.decompress(body), "turtle") == triples(store)
-    plain = requests.get(url, headers={"Accept-Encoding": "identity"})
+    plain = web.get(url, headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in plain.headers
     assert int(plain.headers["Content-Length"]) == len(plain.content) > len(body)
     # The two encodings are different representations: different validators.
@@ -102,20 +102,20 @@ def test_dumps_are_gzip_encoded_for_clients_that_accept_it(server, store):
 
 
 def test_the_list_of_dumps_is_json_for_programs_and_html_for_browsers(server):
-    listing = requests.get(f"{server}/dumps").json()
+    listing = web.get(f"{server}/dumps").json()
     assert {d["file"] for d in listing["dumps"]} == DUMP_FILES
     for d in listing["dumps"]:
-        r = requests.head(server + d["url"], headers={"Accept-Encoding": "identity"})
+        r = web.head(server + d["url"], headers={"Accept-Encoding": "identity"})
         assert r.status_code == 200 and int(r.headers["Content-Length"]) == d["bytes"]
-    page = requests.get(f"{server}/dumps", headers={"Accept": "text/html,*/*;q=0.8"})
+    page = web.get(f"{server}/dumps", headers={"Accept": "text/html,*/*;q=0.8"})
     assert page.headers["Content-Type"].startswith("text/html")
     assert all(f'href="/dumps/{f}"' in page.text for f in DUMP_FILES)
 
 
 def test_unknown_dumps_and_formats_are_client_errors(server):
-    r = requests.get(f"{server}/dumps/everything.zip")
+    r = web.get(f"{server}/dumps/everything.zip")
     assert r.status_code == 404 and "dipkg.ttl" in r.text
-    r = requests.get(f"{server}/dumps?format=yaml")
+    r = web.get(f"{server}/dumps?format=yaml")
     assert r.status_code == 400 and "format" in r.text
 
 
@@ -139,8 +139,8 @@ def test_a_rebuild_serves_new_dumps_with_new_validators(tmp_path):
     config = Config.from_env(store_dir=tmp_path / "store")
     build(config)
     with running_server(config.store_dir, workers=1) as url:
-        before = requests.get(f"{url}/dumps/dipkg.nq")
+        before = web.get(f"{url}/dumps/dipkg.nq")
         build(config)  # a new generation is swapped in under the running server
-        after = requests.get(f"{url}/dumps/dipkg.nq", headers={"If-None-Match": before.headers["ETag"]})
+        after = web.get(f"{url}/dumps/dipkg.nq", headers={"If-None-Match": before.headers["ETag"]})
         assert after.status_code == 200 and after.headers["ETag"] != before.headers["ETag"]
         assert parsed_quads(after.content, "nquads") == quads(oracle(config.store_dir))

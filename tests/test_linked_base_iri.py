@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import rdflib
-import requests
-from conftest import running_server
+from conftest import in_process, web
 from linked_support import Html
 
 from kg.build.pipeline import build
@@ -15,18 +14,18 @@ BASE = "https://diplomacy.example.org/kg/"
 def test_a_configured_base_iri_is_served_by_path_on_the_servers_own_host(tmp_path):
     config = Config.from_env(store_dir=tmp_path / "store", base_iri=BASE)
     build(config)
-    with running_server(config.store_dir, env={"KG_BASE_IRI": BASE}, workers=1) as url:
-        r = requests.get(url + "/id/actor/antony-blinken", headers={"Accept": "text/turtle"})
+    with in_process(config) as url:
+        r = web.get(url + "/id/actor/antony-blinken", headers={"Accept": "text/turtle"})
         g = rdflib.Graph().parse(data=r.content, format="turtle")
         me = rdflib.URIRef(BASE + "id/actor/antony-blinken")
         assert (me, rdflib.RDFS.label, rdflib.Literal("Antony Blinken", lang="en")) in g
         assert not any("w3id.org/dipkg/id/" in str(t) for triple in g for t in triple)
         # The page links to the other entities by their paths here, not to the (unreachable) domain.
-        page = Html(requests.get(url + "/id/actor/antony-blinken", headers={"Accept": "text/html"}).text)
+        page = Html(web.get(url + "/id/actor/antony-blinken", headers={"Accept": "text/html"}).text)
         assert ("/id/actor/united-states", "United States") in page.links
         # The dataset description names the deployment's own endpoint and dumps.
-        void = rdflib.Graph().parse(data=requests.get(url + "/.well-known/void").content, format="turtle")
+        void = rdflib.Graph().parse(data=web.get(url + "/.well-known/void").content, format="turtle")
         dataset = rdflib.URIRef(BASE + ".well-known/void#dataset")
         assert void.value(dataset, rdflib.URIRef("http://rdfs.org/ns/void#sparqlEndpoint")) == rdflib.URIRef(BASE + "sparql")
         # Graph names follow the base too.
-        assert requests.get(url + "/graph/gazetteer", headers={"Accept": "text/turtle"}).status_code == 200
+        assert web.get(url + "/graph/gazetteer", headers={"Accept": "text/turtle"}).status_code == 200

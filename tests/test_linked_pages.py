@@ -5,9 +5,8 @@ import shutil
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import requests
 import yaml
-from conftest import BASE, BROWSER, running_server
+from conftest import BASE, BROWSER, in_process, web
 from linked_support import Html, english_label
 from sparql_support import select
 
@@ -97,13 +96,13 @@ def test_document_text_and_titles_are_escaped(tmp_path):
         "participants": ["peru", "united-states"], "topics": [], "quote": f"They said {hostile} in Lima."}]}))
     config = Config.from_env(store_dir=tmp_path / "store", annotations_dir=notes)
     build(config, documents_dir=docs)
-    with running_server(config.store_dir, workers=1) as url:
+    with in_process(config) as url:
         for path in ("/id/document/900_escaping", "/id/meeting/escaping-meeting"):
-            r = requests.get(url + path, headers={"Accept": BROWSER})
+            r = web.get(url + path, headers={"Accept": BROWSER})
             assert r.status_code == 200
             assert "<script>" not in r.text and "<b>bold" not in r.text
             assert hostile in Html(r.text).h1
-        page = Html(requests.get(url + "/id/document/900_escaping", headers={"Accept": BROWSER}).text)
+        page = Html(web.get(url + "/id/document/900_escaping", headers={"Accept": BROWSER}).text)
         assert f"They said {hostile} in Lima." in [m["text"] for m in page.marks]
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import requests
+from conftest import web
 from openapi_spec_validator import validate
 
 from kg.config import ROOT
@@ -19,7 +19,7 @@ SCHEMATHESIS = str(Path(sys.executable).parent / "schemathesis")
 
 @pytest.fixture(scope="module")
 def spec(server) -> dict:
-    r = requests.get(f"{server}/openapi.json", timeout=30)
+    r = web.get(f"{server}/openapi.json", timeout=30)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/json")
     return r.json()
 
@@ -67,14 +67,14 @@ def test_the_examples_of_the_document_are_answered(spec, server):
     for path, item in spec["paths"].items():
         op = item["get"]
         params = {p["name"]: p["example"] for p in op["parameters"] if "example" in p}
-        r = requests.get(server + path, params=params, timeout=30)
+        r = web.get(server + path, params=params, timeout=30)
         assert r.status_code in (200, 403), (path, r.status_code, r.text)  # 403: a SERVICE not allowed here
 
 
-def test_schemathesis_finds_no_server_error(server, artifacts):
+def test_schemathesis_finds_no_server_error(live_server, artifacts):
     """Property-based requests generated from the document (valid and invalid), bounded to stay fast."""
     report = artifacts / "schemathesis.txt"
-    run = subprocess.run([SCHEMATHESIS, "run", f"{server}/openapi.json",
+    run = subprocess.run([SCHEMATHESIS, "run", f"{live_server}/openapi.json",
                           "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                                       "response_schema_conformance",
                           "--max-examples", "5", "--seed", "20241109", "--phases", "examples,coverage,fuzzing",

@@ -11,9 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import requests
 import yaml
-from conftest import BROWSER
+from conftest import BROWSER, web
 from sparql_support import select
 
 from kg.config import ROOT
@@ -80,7 +79,7 @@ class Parser(HTMLParser):
 
 
 def page(url: str, path: str) -> Node:
-    r = requests.get(url + path, headers=HTML, timeout=30)
+    r = web.get(url + path, headers=HTML, timeout=30)
     assert r.status_code == 200, (path, r.status_code, r.text[:500])
     assert r.headers["Content-Type"].startswith("text/html")
     p = Parser()
@@ -191,7 +190,7 @@ def test_timeline_filters_by_kind_and_names_a_wrong_kind(server):
     links = page(server, "/timeline?kind=meeting").links()
     assert any(h.startswith("/id/meeting/") for h in links)
     assert not any(h.startswith("/id/agreement/") for h in links)
-    r = requests.get(server + "/timeline?kind=treaty", headers=HTML, timeout=10)
+    r = web.get(server + "/timeline?kind=treaty", headers=HTML, timeout=10)
     assert r.status_code == 400 and "kind" in r.text and "meeting" in r.text
 
 
@@ -239,7 +238,7 @@ def test_network_can_show_people_only_and_names_a_wrong_type(server, store):
     people = slugs(store, "Person")
     rows = pair_rows(page(server, "/network?types=person"))
     assert rows and all(a in people for pair in rows for a in pair)
-    r = requests.get(server + "/network?types=person,robot", headers=HTML, timeout=10)
+    r = web.get(server + "/network?types=person,robot", headers=HTML, timeout=10)
     assert r.status_code == 400 and "types" in r.text and "robot" in r.text
 
 
@@ -258,7 +257,7 @@ def test_editor_page_offers_a_plain_form_that_works_without_javascript(server, s
     form = doc.one("form", cls="plain-editor")
     assert form.attrs["action"] == "/sparql" and form.attrs.get("method", "get").lower() == "get"
     query = form.one("textarea", name="query").text()
-    r = requests.get(server + "/sparql", params={"query": query, "format": "csv"}, timeout=30)
+    r = web.get(server + "/sparql", params={"query": query, "format": "csv"}, timeout=30)
     lines = r.text.splitlines()
     assert r.status_code == 200 and lines[0] == "meeting,label,date"
     assert {line.split(",")[0].rsplit("/", 1)[1] for line in lines[1:]} == slugs(store, "Meeting")
@@ -272,7 +271,7 @@ def yasgui_installed():
 def test_yasgui_is_served_from_node_modules(server):
     yasgui_installed()
     for name, media in (("yasgui.min.js", "javascript"), ("yasgui.min.css", "text/css")):
-        r = requests.get(f"{server}/assets/yasgui/{name}", timeout=10)
+        r = web.get(f"{server}/assets/yasgui/{name}", timeout=10)
         assert r.status_code == 200 and media in r.headers["Content-Type"]
         assert r.content == (YASGUI_BUILD / name).read_bytes()
 
@@ -280,10 +279,10 @@ def test_yasgui_is_served_from_node_modules(server):
 @pytest.mark.parametrize("path", ["/assets/yasgui/yasgui.html", "/assets/yasgui/..%2F..%2Fpackage.json",
                                   "/assets/yasgui/../../../package.json", "/assets/yasgui/ts/index.d.ts"])
 def test_only_the_yasgui_build_is_served(server, path):
-    assert requests.get(server + path, timeout=10).status_code == 404
+    assert web.get(server + path, timeout=10).status_code == 404
 
 
 def test_prefixes_for_completion_are_served_locally(server):
-    prefixes = requests.get(server + "/assets/prefixes.json", timeout=10).json()
+    prefixes = web.get(server + "/assets/prefixes.json", timeout=10).json()
     assert prefixes["dip"] == "https://w3id.org/dipkg/ontology#"
     assert prefixes["schema"] == "http://schema.org/"

@@ -4,8 +4,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-import requests
-from conftest import BROWSER
+from conftest import BROWSER, web
 
 from kg.config import ROOT, Config
 from kg.errors import InputError
@@ -70,7 +69,7 @@ def test_a_malformed_file_is_left_out_of_the_catalogue_without_hiding_the_others
 
 
 def test_the_catalogue_lists_every_saved_query_for_programs(server):
-    r = requests.get(f"{server}/queries", timeout=30)
+    r = web.get(f"{server}/queries", timeout=30)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/json")
     listed = {q["name"]: q for q in r.json()["queries"]}
     assert sorted(listed) == FILES
@@ -82,7 +81,7 @@ def test_the_catalogue_lists_every_saved_query_for_programs(server):
     assert actor["name"] == "actor" and actor["type"] == "iri" and actor["required"] is False
     assert actor["example"].startswith("https://w3id.org/dipkg/id/actor/")
     assert listed["facts-per-document"]["pagination"] == 50
-    assert requests.get(f"{server}/queries?format=json", headers={"Accept": BROWSER}, timeout=30).json() == r.json()
+    assert web.get(f"{server}/queries?format=json", headers={"Accept": BROWSER}, timeout=30).json() == r.json()
 
 
 class Page(HTMLParser):
@@ -104,7 +103,7 @@ class Page(HTMLParser):
 
 
 def test_a_browser_gets_the_catalogue_as_a_page_with_a_form_per_query(server):
-    r = requests.get(f"{server}/queries", headers={"Accept": BROWSER}, timeout=30)
+    r = web.get(f"{server}/queries", headers={"Accept": BROWSER}, timeout=30)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
     page = Page()
     page.feed(r.text)
@@ -117,7 +116,7 @@ def test_a_browser_gets_the_catalogue_as_a_page_with_a_form_per_query(server):
 
 
 def test_an_unknown_query_is_not_found(server):
-    r = requests.get(f"{server}/queries/no-such-query", timeout=30)
+    r = web.get(f"{server}/queries/no-such-query", timeout=30)
     assert r.status_code == 404 and "no-such-query" in r.text
 
 

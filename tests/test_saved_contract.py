@@ -10,9 +10,8 @@ import datetime as dt
 import re
 
 import pytest
-import requests
 import yaml
-from conftest import BASE
+from conftest import BASE, web
 
 from kg.config import ROOT
 
@@ -67,7 +66,7 @@ def iso(value) -> str | None:
 
 
 def solutions(server: str, name: str) -> tuple[list[str], list[dict]]:
-    r = requests.get(f"{server}/queries/{name}", headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    r = web.get(f"{server}/queries/{name}", headers={"Accept": "application/sparql-results+json"}, timeout=30)
     assert r.status_code == 200, r.text
     data = r.json()
     return data["head"]["vars"], [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]

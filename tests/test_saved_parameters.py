@@ -5,9 +5,8 @@ is either refused or matched literally, through every parameter of every saved q
 from __future__ import annotations
 
 import pytest
-import requests
 import yaml
-from conftest import BASE
+from conftest import BASE, web
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
@@ -17,7 +16,7 @@ from kg.query import saved
 
 
 def get(server, query, /, **params):
-    return requests.get(f"{server}/queries/{query}", params=params, headers={"Accept": "application/json"}, timeout=30)
+    return web.get(f"{server}/queries/{query}", params=params, headers={"Accept": "application/json"}, timeout=30)
 
 
 def rows(server, query, /, **params) -> list[dict]:
@@ -112,7 +111,7 @@ def test_an_unknown_parameter_is_refused_by_name(server):
 
 
 def test_a_parameter_given_twice_is_refused(server):
-    r = requests.get(f"{server}/queries/meetings-of-actor?actor=id/actor/peru&actor=id/actor/marco-rubio", timeout=30)
+    r = web.get(f"{server}/queries/meetings-of-actor?actor=id/actor/peru&actor=id/actor/marco-rubio", timeout=30)
     assert refused(r, "actor")
 
 

@@ -9,8 +9,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-import requests
-from conftest import BROWSER, KG
+from conftest import BROWSER, KG, web
 
 from kg.config import Config
 from kg.query import saved
@@ -26,23 +25,23 @@ def values(bindings: list[dict], variables: list[str]) -> list[tuple]:
 @pytest.mark.parametrize("name", LOCAL)
 def test_every_saved_query_answers_in_every_format(server, name):
     url = f"{server}/queries/{name}"
-    as_json = requests.get(url, timeout=30)
+    as_json = web.get(url, timeout=30)
     assert as_json.status_code == 200 and as_json.headers["Content-Type"] == "application/sparql-results+json"
     variables = as_json.json()["head"]["vars"]
     rows = values(as_json.json()["results"]["bindings"], variables)
     assert rows, f"{name} answers nothing with its defaults"
 
-    as_xml = requests.get(url, headers={"Accept": "application/sparql-results+xml"}, timeout=30)
+    as_xml = web.get(url, headers={"Accept": "application/sparql-results+xml"}, timeout=30)
     assert as_xml.headers["Content-Type"].startswith("application/sparql-results+xml")
     tree = ET.fromstring(as_xml.content)
     assert [v.get("name") for v in tree.iter(SRX + "variable")] == variables
     assert len(list(tree.iter(SRX + "result"))) == len(rows)
 
-    as_tsv = requests.get(url, params={"format": "tsv"}, timeout=30)
+    as_tsv = web.get(url, params={"format": "tsv"}, timeout=30)
     assert as_tsv.headers["Content-Type"].startswith("text/tab-separated-values")
     assert as_tsv.text.splitlines()[0].split("\t") == ["?" + v for v in variables]
 
-    as_csv = requests.get(url, headers={"Accept": "text/csv"}, timeout=30)
+    as_csv = web.get(url, headers={"Accept": "text/csv"}, timeout=30)
     assert as_csv.headers["Content-Type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(as_csv.text)))
     assert table[0] == variables
@@ -52,23 +51,23 @@ def test_every_saved_query_answers_in_every_format(server, name):
 
 def test_a_paginated_query_answers_page_by_page_with_link_headers(server):
     url = f"{server}/queries/facts-per-document"
-    first = requests.get(url, timeout=30)
+    first = web.get(url, timeout=30)
     variables = first.json()["head"]["vars"]
     assert len(first.json()["results"]["bindings"]) == 50
     links = first.links  # requests parses the Link header
     assert set(links) == {"first", "next", "last"}
     pages = [first]
     while "next" in pages[-1].links:
-        pages.append(requests.get(pages[-1].links["next"]["url"], timeout=30))
+        pages.append(web.get(pages[-1].links["next"]["url"], timeout=30))
         assert len(pages) < 20
     last = pages[-1]
     assert set(last.links) == {"first", "prev", "last"} and last.links["last"]["url"] == links["last"]["url"]
-    assert requests.get(last.links["prev"]["url"], timeout=30).json() == pages[-2].json()
-    assert requests.get(links["first"]["url"], timeout=30).json() == first.json()
+    assert web.get(last.links["prev"]["url"], timeout=30).json() == pages[-2].json()
+    assert web.get(links["first"]["url"], timeout=30).json() == first.json()
     paged = [row for p in pages for row in values(p.json()["results"]["bindings"], variables)]
     assert len(pages) > 1 and len(set(paged)) == len(paged)
 
-    download = requests.get(url, params={"format": "csv", "page": "2"}, timeout=30)
+    download = web.get(url, params={"format": "csv", "page": "2"}, timeout=30)
     assert download.status_code == 200 and "Link" not in download.headers
     assert "attachment" in download.headers["Content-Disposition"]
     every = [tuple(r) for r in csv.reader(io.StringIO(download.text))][1:]
@@ -76,45 +75,45 @@ def test_a_paginated_query_answers_page_by_page_with_link_headers(server):
 
 
 def test_the_link_header_keeps_the_parameters(server):
-    r = requests.get(f"{server}/queries/search", params={"text": "a", "format": "json"}, timeout=30)
+    r = web.get(f"{server}/queries/search", params={"text": "a", "format": "json"}, timeout=30)
     nxt = r.links["next"]["url"]
     assert "text=a" in nxt and "format=json" in nxt and "page=2" in nxt
-    again = requests.get(nxt, timeout=30)
+    again = web.get(nxt, timeout=30)
     assert again.status_code == 200 and again.links["prev"]["url"].endswith("page=1")
 
 
 def test_a_page_past_the_end_is_empty_and_points_back(server):
-    r = requests.get(f"{server}/queries/facts-per-document", params={"page": "40"}, timeout=30)
+    r = web.get(f"{server}/queries/facts-per-document", params={"page": "40"}, timeout=30)
     assert r.status_code == 200 and r.json()["results"]["bindings"] == []
     assert r.links["last"]["url"] == r.links["prev"]["url"]
 
 
 def test_a_page_of_a_query_that_is_not_paged_is_refused(server):
-    r = requests.get(f"{server}/queries/meetings", params={"page": "2"}, timeout=30)
+    r = web.get(f"{server}/queries/meetings", params={"page": "2"}, timeout=30)
     assert r.status_code == 400 and "page" in r.text
 
 
 def test_a_format_of_the_wrong_kind_is_not_acceptable(server):
-    assert requests.get(f"{server}/queries/actors", params={"format": "turtle"}, timeout=30).status_code == 406
-    r = requests.get(f"{server}/queries/actors", params={"format": "excel"}, timeout=30)
+    assert web.get(f"{server}/queries/actors", params={"format": "turtle"}, timeout=30).status_code == 406
+    r = web.get(f"{server}/queries/actors", params={"format": "excel"}, timeout=30)
     assert r.status_code == 400 and "format" in r.text
 
 
 def test_a_browser_gets_an_html_table_with_every_value_escaped(server):
-    r = requests.get(f"{server}/queries/meetings-of-actor", params={"actor": "id/actor/marco-rubio"},
+    r = web.get(f"{server}/queries/meetings-of-actor", params={"actor": "id/actor/marco-rubio"},
                      headers={"Accept": BROWSER}, timeout=30)
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
-    data = requests.get(f"{server}/queries/meetings-of-actor", params={"actor": "id/actor/marco-rubio"}, timeout=30)
+    data = web.get(f"{server}/queries/meetings-of-actor", params={"actor": "id/actor/marco-rubio"}, timeout=30)
     assert r.text.count("<tr>") == len(data.json()["results"]["bindings"]) + 1
     assert "De Zela estuvo acompañado" in r.text
-    hostile = requests.get(f"{server}/queries/search", params={"text": "<script>alert(1)</script>", "format": "html"},
+    hostile = web.get(f"{server}/queries/search", params={"text": "<script>alert(1)</script>", "format": "html"},
                            timeout=30)
     assert hostile.status_code == 200
     assert "<script>alert(1)" not in hostile.text and "&lt;script&gt;alert(1)" in hostile.text
 
 
 def test_a_browser_sees_a_wrong_parameter_on_the_page(server):
-    r = requests.get(f"{server}/queries/timeline", params={"from": "<b>May</b>"}, headers={"Accept": BROWSER},
+    r = web.get(f"{server}/queries/timeline", params={"from": "<b>May</b>"}, headers={"Accept": BROWSER},
                      timeout=30)
     assert r.status_code == 400 and "&#39;from&#39;" in r.text and "<b>May</b>" not in r.text
 
@@ -127,7 +126,7 @@ def kg_query(built, *args):
 
 
 def test_kg_query_prints_every_row_as_csv_or_json(server, built):
-    expected = requests.get(f"{server}/queries/meetings", timeout=30).json()
+    expected = web.get(f"{server}/queries/meetings", timeout=30).json()
     out = kg_query(built, "meetings", "--format", "csv")
     assert out.returncode == 0, out.stderr
     table = list(csv.reader(io.StringIO(out.stdout)))

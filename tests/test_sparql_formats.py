@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-import requests
-from conftest import BROWSER
+from conftest import BROWSER, web
 from rdflib.query import Result
 from sparql_support import named_graphs, statements, triples
 
@@ -43,7 +42,7 @@ def expected_rows(store):
 
 def get(server, query, **params):
     headers = {"Accept": params.pop("accept")} if "accept" in params else {}
-    r = requests.get(server + "/sparql", params={"query": query, **params}, headers=headers)
+    r = web.get(server + "/sparql", params={"query": query, **params}, headers=headers)
     assert r.status_code == 200, r.text
     return r
 
@@ -126,19 +125,19 @@ def test_the_format_parameter_wins_over_accept(server):
 
 
 def test_an_unknown_format_is_a_client_error_naming_the_parameter(server):
-    r = requests.get(server + "/sparql", params={"query": "ASK {}", "format": "yaml"})
+    r = web.get(server + "/sparql", params={"query": "ASK {}", "format": "yaml"})
     assert r.status_code == 400 and "format" in r.text and "yaml" in r.text
 
 
 def test_a_format_that_cannot_carry_the_result_is_not_acceptable(server):
-    r = requests.get(server + "/sparql", params={"query": "ASK {}", "format": "turtle"})
+    r = web.get(server + "/sparql", params={"query": "ASK {}", "format": "turtle"})
     assert r.status_code == 406 and "format" in r.text
 
 
 @pytest.mark.parametrize("query, media_type", [("SELECT * {}", "application/sparql-results+json"),
                                                ("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1", "text/turtle")])
 def test_an_accept_header_nothing_matches_gets_the_default_format(server, query, media_type):
-    r = requests.get(server + "/sparql", params={"query": query}, headers={"Accept": "image/png"})
+    r = web.get(server + "/sparql", params={"query": query}, headers={"Accept": "image/png"})
     assert r.status_code == 200 and media(r) == media_type
 
 
@@ -147,7 +146,7 @@ def test_an_accept_header_nothing_matches_gets_the_default_format(server, query,
 @pytest.mark.parametrize("media_type, parser", [("text/turtle", "turtle"), ("application/rdf+xml", "xml"),
                                                 ("application/ld+json", "json-ld")])
 def test_service_description_without_a_query(server, store, media_type, parser):
-    r = requests.get(server + "/sparql", headers={"Accept": media_type})
+    r = web.get(server + "/sparql", headers={"Accept": media_type})
     assert r.status_code == 200 and media(r) == media_type
     g = rdflib.Graph().parse(data=r.content, format=parser)
     service = rdflib.URIRef(server + "/sparql")
@@ -164,7 +163,7 @@ def test_service_description_without_a_query(server, store, media_type, parser):
 
 
 def test_a_browser_without_a_query_gets_the_query_editor(server):
-    r = requests.get(server + "/sparql", headers={"Accept": BROWSER})
+    r = web.get(server + "/sparql", headers={"Accept": BROWSER})
     assert r.status_code == 200 and media(r) == "text/html"
     assert "<form" in r.text
 
@@ -172,9 +171,9 @@ def test_a_browser_without_a_query_gets_the_query_editor(server):
 # ---------------------------------------------------------------- CORS and the access log
 
 def test_cross_origin_queries_are_allowed(server):
-    r = requests.get(server + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
+    r = web.get(server + "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://example.org"})
     assert r.headers["Access-Control-Allow-Origin"] == "*"
-    pre = requests.options(server + "/sparql", headers={
+    pre = web.options(server + "/sparql", headers={
         "Origin": "https://example.org", "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type"})
     assert pre.status_code in (200, 204)
@@ -183,11 +182,12 @@ def test_cross_origin_queries_are_allowed(server):
     assert "content-type" in pre.headers["Access-Control-Allow-Headers"].lower()
 
 
-def test_every_query_gets_an_access_log_line(server, built):
-    log = Path(built.store_dir).parent / f"server-{server.rsplit(':', 1)[1]}.log"
+def test_every_query_gets_an_access_log_line(live_server, built):
+    """About the server's log: a real server."""
+    log = Path(built.store_dir).parent / f"server-{live_server.rsplit(':', 1)[1]}.log"
     marker = "access-log-probe"
-    get(server, f'SELECT ?x WHERE {{ VALUES ?x {{ "{marker}" 2 3 }} }}', format="csv")
-    requests.get(server + "/sparql", params={"query": "SELECT nonsense"})
+    get(live_server, f'SELECT ?x WHERE {{ VALUES ?x {{ "{marker}" 2 3 }} }}', format="csv")
+    web.get(live_server + "/sparql", params={"query": "SELECT nonsense"})
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         lines = [line for line in log.read_text().splitlines() if "kg.access" in line]

@@ -57,8 +57,10 @@ def test_lookalikes_are_not_services(query):
     check(query, ())
 
 
-def test_an_allow_listed_service_passes():
-    vouch(check("SELECT * { SERVICE <http://allowed.example/sparql> { ?s ?p ?o } }", ALLOWED))
+def test_an_allow_listed_service_passes_and_is_the_one_service_found():
+    found = check("SELECT * { SERVICE <http://allowed.example/sparql> { ?s ?p ?o } }", ALLOWED)
+    vouch(found)
+    assert [s.endpoint for s in found.services] == list(ALLOWED) and found.update is None
 
 
 def test_an_allow_listed_service_must_be_written_as_a_full_iri():
@@ -98,4 +100,5 @@ def test_updates_are_refused(query, keyword):
 
 
 def test_update_words_in_names_and_strings_are_not_updates():
-    check('PREFIX load: <urn:x:> SELECT ?insert { ?insert load:delete "DROP ALL" }', ())
+    found = check('PREFIX load: <urn:x:> SELECT ?insert { ?insert load:delete "DROP ALL" }', ())
+    assert found.update is None and found.services == []

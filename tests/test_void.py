@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 import rdflib
-import requests
-from conftest import BASE
+from conftest import BASE, web
 from linked_support import Html
 from rdflib import RDF, URIRef
 from rdflib.namespace import DCAT, DCTERMS, OWL, VOID
@@ -15,7 +14,7 @@ DATASET = URIRef(BASE + ".well-known/void#dataset")
 
 @pytest.fixture(scope="module")
 def void(server) -> rdflib.Graph:
-    r = requests.get(f"{server}/.well-known/void")
+    r = web.get(f"{server}/.well-known/void")
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
     return rdflib.Graph().parse(data=r.content, format="turtle")
 
@@ -27,7 +26,7 @@ def number(g: rdflib.Graph, s, p) -> int:
 def test_the_triple_count_is_the_distinct_triples_of_the_union_graph(void, store, server):
     n = int(select(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")[0]["n"])
     assert number(void, DATASET, VOID.triples) == n
-    assert requests.get(f"{server}/health").json()["triples"] == n
+    assert web.get(f"{server}/health").json()["triples"] == n
 
 
 def test_class_partitions_count_the_instances_of_each_class(void, store):
@@ -72,19 +71,19 @@ def test_it_names_the_endpoint_the_dumps_the_vocabularies_and_the_licence(void, 
     for dist in distributions:
         assert (dist, RDF.type, DCAT.Distribution) in void
         url = str(void.value(dist, DCAT.downloadURL))
-        r = requests.get(server + "/" + url[len(BASE):], headers={"Accept-Encoding": "identity"})
+        r = web.get(server + "/" + url[len(BASE):], headers={"Accept-Encoding": "identity"})
         assert r.status_code == 200 and len(r.content) == int(void.value(dist, DCAT.byteSize))
 
 
 def test_other_rdf_formats_and_a_page_for_browsers(server, void):
-    r = requests.get(f"{server}/.well-known/void", headers={"Accept": "application/ld+json"})
+    r = web.get(f"{server}/.well-known/void", headers={"Accept": "application/ld+json"})
     assert r.headers["Content-Type"].startswith("application/ld+json")
     assert set(rdflib.Graph().parse(data=r.content, format="json-ld")) == set(void)
-    page = requests.get(f"{server}/.well-known/void", headers={"Accept": "text/html,*/*;q=0.8"})
+    page = web.get(f"{server}/.well-known/void", headers={"Accept": "text/html,*/*;q=0.8"})
     assert page.headers["Content-Type"].startswith("text/html")
     assert str(number(void, DATASET, VOID.triples)) in page.text
 
 
 def test_the_home_page_links_to_the_description(server):
-    home = Html(requests.get(f"{server}/", headers={"Accept": "text/html"}).text)
+    home = Html(web.get(f"{server}/", headers={"Accept": "text/html"}).text)
     assert any(href == "/.well-known/void" for href, _ in home.links)

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import requests
-from conftest import BASE, running_server
+from conftest import BASE, running_server, web
 from sparql_support import oxigraph_server
 
 from kg.config import ROOT, Config
@@ -56,19 +55,19 @@ def check_joined_rows(rows: dict[str, dict[str, str]]) -> None:
 def test_the_federated_query_returns_rows_joined_with_wikidata(federating_server, wikidata):
     sparql = Config(wikidata_endpoint=wikidata).federated(QUERY.read_text())
     assert f"SERVICE <{wikidata}>" in sparql
-    r = requests.post(f"{federating_server}/sparql", data={"query": sparql},
+    r = web.post(f"{federating_server}/sparql", data={"query": sparql},
                       headers={"Accept": "application/sparql-results+json"}, timeout=60)
     assert r.status_code == 200, r.text
     check_joined_rows(rows_by_actor(r.json()))
 
 
 def test_the_saved_query_points_its_service_at_the_configured_endpoint(federating_server):
-    r = requests.get(f"{federating_server}/queries/wikidata-actors", params={"format": "json"}, timeout=60)
+    r = web.get(f"{federating_server}/queries/wikidata-actors", params={"format": "json"}, timeout=60)
     assert r.status_code == 200, r.text
     check_joined_rows(rows_by_actor(r.json()))
 
 
 def test_without_the_allow_list_the_service_is_refused(server, wikidata):
     sparql = Config(wikidata_endpoint=wikidata).federated(QUERY.read_text())
-    r = requests.post(f"{server}/sparql", data={"query": sparql}, timeout=60)
+    r = web.post(f"{server}/sparql", data={"query": sparql}, timeout=60)
     assert r.status_code == 403 and "KG_SERVICE_ALLOWLIST" in r.text
