@@ -13,7 +13,7 @@ import time
 
 from kg import documents, gazetteer
 from kg.config import Config
-from kg.evaluate import GOLD, HELDOUT
+from kg.extract.evaluate import GOLD, HELDOUT
 from kg.extract import Extractor
 from kg.extract.text import pipeline
 

@@ -61,7 +61,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import cli_evaluate
+    from .extract.evaluate import cli_evaluate
 
     return cli_evaluate(_config(args), args)
 
@@ -101,7 +101,12 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--documents", type=Path, help="folder to add them to (default: data/documents)")
     i.set_defaults(func=cmd_ingest)
 
-    e = sub.add_parser("evaluate", help="score the extractor against the curated and gold annotations")
+    e = sub.add_parser("evaluate", help="score the extractor against gold facts (the real set first, then the internal sets)")
+    e.add_argument("--documents", type=Path, help="folder of documents to score (with --gold)")
+    e.add_argument("--gold", type=Path, help="folder of gold facts, one YAML per document (corpus-real schema)")
+    e.add_argument("--split", choices=("all", "dev", "test"), default="all", help="half of the set to score")
+    e.add_argument("--sweep", action="store_true", help="also print precision/recall per minimum confidence")
+    e.add_argument("--verbose", action="store_true", help="list misses and wrong predictions")
     e.set_defaults(func=cmd_evaluate)
     return p
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..dates import PartialDate
 from ..facts import Actor, Agreement, DocumentFacts, Gazetteer, Meeting
-from . import Extraction, identity
+from . import identity
+from .extractor import Extraction
 
 SECTIONS = ("meetings", "commitments", "agreements")
 
