@@ -16,12 +16,19 @@ from ..facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazet
 from . import identity
 from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, Ref, find_mentions
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
-from .rules import Found, Rules
+from .agreements import AgreementRules
+from .commitments import CommitmentRules
+from .meetings import MeetingRules
+from .rules import Found
 from .text import pipeline, sentences
-from .when import find as find_dates
+from .dates import find as find_dates
 
 VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
+
+
+class SentenceRules(MeetingRules, CommitmentRules, AgreementRules):
+    """Every kind of fact's rules over one language's vocabulary."""
 
 
 @dataclass
@@ -51,7 +58,7 @@ class Extractor:
         if code not in self._by_lang:
             nlp = pipeline(code)
             lang = language(code)
-            self._by_lang[code] = (nlp, ActorIndex(self.gaz, lang, nlp.vocab), Rules(lang, nlp.vocab, self.gaz))
+            self._by_lang[code] = (nlp, ActorIndex(self.gaz, lang, nlp.vocab), SentenceRules(lang, nlp.vocab, self.gaz))
         return self._by_lang[code]
 
     def label(self, actor: str, new: dict[str, NewActor], lang: str) -> str:
