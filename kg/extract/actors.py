@@ -255,6 +255,7 @@ class Mentions:
     new: dict[str, NewActor]
     principal: list[str]           # the document's main countries, most mentioned first
     qualifiers: list[tuple[int, int]] = field(default_factory=list)   # countries that say whose a title is, not where
+    roles: dict[str, str] = field(default_factory=dict)               # actor -> the title the text gives them
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
@@ -328,10 +329,14 @@ class _Resolver:
         self.roles: dict[str, set[str]] = {}       # actor -> roles seen in this document
         self.surnames: dict[str, str] = {}         # last name -> discovered person
         self.qualifiers: list[tuple[int, int]] = []
+        self.stated: dict[str, str] = {}           # actor -> the title the text gives them
+        self.title: str | None = None              # the title being resolved
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
             self.roles.setdefault(actor, set()).add(role)
+            if self.title:
+                self.stated.setdefault(actor, self.title)
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
 
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
@@ -434,6 +439,7 @@ class _Resolver:
             if n in consumed:
                 continue
             kind, _, value = label.partition(":")
+            self.title = doc[s:e].text if kind in ("title", "office") else None
             if kind == "actor":
                 a = index.gaz.actors[value]
                 if a.type == PERSON:
@@ -505,7 +511,7 @@ class _Resolver:
                 self.collective(kind, s, e)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
-        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers)
+        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated)
 
     def owner_before(self, s: int) -> str | None:
         """"Panama’s Ministry of Public Security", "the U.S. Department of Defense": the country right before."""

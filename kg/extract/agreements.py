@@ -22,7 +22,6 @@ class AgreementRules(Rules):
         self.generic_words = {identity.fold(w) for w in lang.agreements["generic_words"]}
         self.creation_cues = _matcher(vocab, "creation", lang.agreements["creation_cues"])
 
-
     def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
         text = sent.text.lower()

@@ -23,7 +23,6 @@ class CommitmentRules(Rules):
         super().prepare(doc, mentions)
         self._commitment_hits = sorted((s, e) for _, s, e in self.commitment(doc))
 
-
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
         not_after = set(self.lang.commitments.get("not_after", []))

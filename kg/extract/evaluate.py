@@ -237,7 +237,7 @@ class ActorNames:
 
 def predicted_actors(extraction) -> list[str]:
     """The actors an extraction names: those it reports as mentioned, and every actor of its facts."""
-    out = list(getattr(extraction, "mentioned", None) or [])
+    out = [a.id for a in extraction.mentioned]
     for f in extraction.facts.all():
         out += _actors(f)
     return list(dict.fromkeys(out))
@@ -255,7 +255,7 @@ class DocResult:
 
 
 def score_named(extraction, gold: NamedGold, names: ActorNames, min_confidence: float = 0.0) -> DocResult:
-    minted = {a.id: a for a in extraction.actors}
+    minted = {a.id: a for a in [*extraction.actors, *extraction.mentioned] if a.id not in names.gaz.actors}
     gold_types = {k: a.type for a in gold.actors for k in name_keys(a.name)}
 
     def same(gold_name: str, actor: str) -> bool:

@@ -21,7 +21,7 @@ from .commitments import CommitmentRules
 from .meetings import MeetingRules
 from .rules import Found
 from .text import pipeline, sentences
-from .dates import find as find_dates
+from .dates import anchor, find as find_dates
 
 VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
@@ -34,7 +34,11 @@ class SentenceRules(MeetingRules, CommitmentRules, AgreementRules):
 @dataclass
 class Extraction:
     facts: DocumentFacts
-    actors: list[Actor] = field(default_factory=list)     # actors the gazetteer does not know
+    actors: list[Actor] = field(default_factory=list)     # actors the gazetteer does not know, used by facts
+    # Every actor the text names as such: its people and organisations, and the countries its facts
+    # involve (a country named only as a topic is not one); minted ones carry their name.
+    mentioned: list[Actor] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)   # actor -> the title the text gives them
 
 
 class Extractor:
@@ -48,6 +52,8 @@ class Extractor:
         self._agreements = None
         self._countries = {a.id for a in gaz.actors.values() if a.type == COUNTRY}
         self._country_names = identity.Countries(gaz, demonyms())
+        self._cities = {" ".join(identity.words(n)): p.id for p in gaz.places.values() if p.type == "City"
+                        for n in identity.names_of(p)}
         # Words of instruments open to any country ("Inter-American", "regional"): no parties in their ids.
         self._open = {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["open_to_all"]}
         self._generic = {w for code in LANGUAGES for table in ("heads", "common_heads")
@@ -60,6 +66,16 @@ class Extractor:
             lang = language(code)
             self._by_lang[code] = (nlp, ActorIndex(self.gaz, lang, nlp.vocab), SentenceRules(lang, nlp.vocab, self.gaz))
         return self._by_lang[code]
+
+    def _city(self, text: str | None) -> str | None:
+        """The city a dateline names ("WASHINGTON", "Washington D.C.", "Asunción")."""
+        words = identity.words(text or "")
+        while words:
+            place = self._cities.get(" ".join(words))
+            if place:
+                return place
+            words = words[:-1]
+        return None
 
     def label(self, actor: str, new: dict[str, NewActor], lang: str) -> str:
         if actor in new:
@@ -76,7 +92,10 @@ class Extractor:
             return Extraction(facts)
         nlp, index, rules = self._language(lang)
         sdoc = nlp(doc.text)
-        mentions = find_mentions(sdoc, index, doc.date)
+        anchored = anchor(doc.text, lang, doc.date)
+        today = anchored.date       # what "today", "ayer", "el martes" count from
+        self._dateline_place = self._city(anchored.place)
+        mentions = find_mentions(sdoc, index, today)
         rules.prepare(sdoc, mentions)
         pronouns = rules.lang.actors["pronouns"]
         found: list[Found] = []
@@ -87,11 +106,11 @@ class Extractor:
             own = mentions.in_span(sent.span.start, sent.span.end)
             if not sent.heading:
                 future = rules.future(sent.span)
-                dates = find_dates(sent.text, doc.date, future)
-                here = rules.meetings(sent, mentions, dates, sdoc, doc.date) + \
-                    rules.commitments(sent, mentions, dates, sdoc, doc.date) + rules.agreements(sent, mentions, dates, sdoc, doc.date)
+                dates = find_dates(sent.text, today, future)
+                here = rules.meetings(sent, mentions, dates, sdoc, today) + \
+                    rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:
-                    self._complete(f, sent, sdoc, pronouns, previous, last_people, doc)
+                    self._complete(f, sent, sdoc, pronouns, previous, last_people, today)
                     if f.kind == "meeting":
                         if f.status == "held" and held_on and rules.same_day(sent):
                             f.date = f.date or held_on    # "Posteriormente, … encabezaron una reunión ampliada"
@@ -109,7 +128,7 @@ class Extractor:
                 previous = own
         return self._facts(doc, lang, found, mentions)
 
-    def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, doc: Document):
+    def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, today):
         """Fill in what the sentence leaves to its context: pronouns, 'both leaders', the tense of dates."""
         before = sdoc[sent.span.start:f.trigger] if f.trigger is not None else sent.span
         words = {t.lower_ for t in before}
@@ -124,12 +143,15 @@ class Extractor:
         if not f.refs:
             f.refs = previous if previous else f.others
             f.confidence -= 0.1
-        if f.kind == "meeting" and doc.date and f.date is not None:
+        if f.kind == "meeting" and today and f.date is not None:
             start = f.date.start
-            if start.precision == "day" and doc.date.precision == "day" and start > doc.date:
+            if start.precision == "day" and today.precision == "day" and start > today:
                 f.status = "scheduled"
-            elif start.year > doc.date.year:
+            elif start.year > today.year:
                 f.status = "scheduled"
+        if f.kind == "meeting" and f.place is None and f.status == "held" and f.subtype != "call" and \
+                (f.date is None or f.date == today):
+            f.place = self._dateline_place     # reported from where it happened
 
     def _facts(self, doc: Document, lang: str, found: list[Found], mentions: Mentions) -> Extraction:
         facts = DocumentFacts(doc.identifier)
@@ -160,9 +182,17 @@ class Extractor:
             fact.evidence.append(ev)
             by_id[fact.id] = fact
             getattr(facts, f.kind + "s").append(fact)
-        new = [Actor(a.id, a.type, {a.language: a.name}, country=a.country)
-               for a in mentions.new.values() if a.id in used_new and a.id not in self.gaz.actors]
-        return Extraction(facts, new)
+        minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
+                  for a in mentions.new.values() if a.id not in self.gaz.actors}
+        new = [minted[a] for a in used_new if a in minted]
+        named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
+            [a for f in facts.all() for a in self._involved(f) if a in self._countries]
+        mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
+        return Extraction(facts, new, mentioned, dict(mentions.roles))
+
+    @staticmethod
+    def _involved(fact) -> list[str]:
+        return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
 
     def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions):
         """Two sentences of one text about one meeting: the same event name, the same people on

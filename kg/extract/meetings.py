@@ -32,7 +32,6 @@ class MeetingRules(PlaceRules):
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._meeting_hits = sorted({(s, e) for _, s, e in self.meeting(doc)})
 
-
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
         lo, hi = span.start, span.end

@@ -19,7 +19,6 @@ class PlaceRules(Rules):
         self.place_types = {p.id: p.type for p in places}
         self.place_countries = {p.id: p.country for p in places if p.country}
 
-
     def place(self, doc: Doc, mentions: Mentions, lo: int, hi: int, names) -> str | None:
         """Where: a place after "in"/"en"/"a" first, a city before a country; not one inside the
         event's name ("U.S.–Panama Bilateral Security Dialogue") or naming an actor's country
