@@ -104,6 +104,13 @@ class ActorIndex:
         # and the months and days of the week ("On Tuesday, the Secretary…").
         self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for w in date_names()}
         self.particles = set(lang.actors["name_particles"])
+        # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
+        self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
+        self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
+        # Words a title's own words are made of, between it and the comma before its holder's name.
+        self.title_words = self.title_modifiers | self.portfolio_prepositions | set(lang.actors["title_links"]) | \
+            set(lang.actors["organisation_connectors"]) | \
+            _TITLE_GAP | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
@@ -343,7 +350,7 @@ class _Resolver:
         if self.doc[e - 1].text in self.index.not_person_words:
             return False
         name = self.doc[s:e].text
-        ident = identity.slug(name)
+        ident = self.same_person(name) or identity.slug(name)
         known = self.surnames.get(self.doc[e - 1].text)
         if known and (e - s == 1 or known == ident):
             ident = known
@@ -355,6 +362,19 @@ class _Resolver:
             self.surnames[self.doc[e - 1].text] = ident
         self.person(ident, s, e, role, actor.country, True)
         return True
+
+    def same_person(self, name: str) -> str | None:
+        """A person this text already named: 'Abdo Benítez' after 'Mario Abdo Benítez', 'Mike Pompeo'
+        after 'Michael R. Pompeo' (the same surname, and the same first initial or fewer names)."""
+        mine = identity.words(name)
+        for ident, actor in self.new.items():
+            theirs = identity.words(actor.name)
+            if actor.type != PERSON or not mine or not theirs or mine[-1] != theirs[-1]:
+                continue
+            short, long = sorted((mine, theirs), key=len)
+            if set(short) <= set(long) or short[0][0] == long[0][0]:
+                return ident
+        return None
 
     def gap_country(self, s: int, e: int, labels) -> str | None:
         for label, ls, le in labels:
@@ -467,22 +487,26 @@ class _Resolver:
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
-                    elif doc[j].text.lower() in _TITLE_GAP:
+                    elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers:
                         j += 1
                     else:
                         break
                 fallback = qualifier or self.default_country(office)
+                portfolio = j > e and doc[j - 1].lower_ in index.portfolio_prepositions   # "Secretary of Economy, …"
                 self.qualified(s, j)
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
                     self.person(nxt[0][6:], s, nxt[2], role)
                     continue
-                end = name_after(doc, j, index)
+                end = name_after(doc, j, index) if not portfolio else j
                 if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, fallback):
                     continue
-                # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández"
+                # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
+                # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
                 comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
+                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words for t in doc[j:comma]):
+                    comma = None
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
                     inner = qualifier or self.gap_country(j, comma, self.raw)

@@ -126,7 +126,7 @@ class Extractor:
                     own = [r for f in here for r in f.refs]
             if own:
                 previous = own
-        return self._facts(doc, lang, found, mentions)
+        return self._facts(doc, lang, found, mentions, rules)
 
     def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, today):
         """Fill in what the sentence leaves to its context: pronouns, 'both leaders', the tense of dates."""
@@ -153,11 +153,12 @@ class Extractor:
                 (f.date is None or f.date == today):
             f.place = self._dateline_place     # reported from where it happened
 
-    def _facts(self, doc: Document, lang: str, found: list[Found], mentions: Mentions) -> Extraction:
+    def _facts(self, doc: Document, lang: str, found: list[Found], mentions: Mentions, rules) -> Extraction:
         facts = DocumentFacts(doc.identifier)
         by_id: dict[str, object] = {}
         aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
         used_new: set[str] = set()
+        visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
         for f in found:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and not actors and f.place:
@@ -175,7 +176,9 @@ class Extractor:
                 fact = aliases.get(identity.fold(f.name), fact)
                 for a in [f.name, *f.aliases]:
                     aliases.setdefault(identity.fold(a), fact)
-            same = by_id.get(fact.id) or (None if f.sequel else self._same_meeting(fact, facts, mentions))
+            if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
+                visits.add(fact.id)
+            same = by_id.get(fact.id) or (None if f.sequel else self._same_meeting(fact, facts, mentions, visits))
             if same is not None:
                 self._merge(same, fact, ev)
                 continue
@@ -194,7 +197,7 @@ class Extractor:
     def _involved(fact) -> list[str]:
         return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
 
-    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions):
+    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
         """Two sentences of one text about one meeting: the same event name, the same people on
         compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop
         of a trip and the meeting held there on one of its days."""
@@ -214,7 +217,41 @@ class Extractor:
                 return other
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
+            if not key and self._told_again(m, people, other, theirs, visits):
+                return other
+        # "Ramírez led the Colombian delegation" after "Blinken led the U.S. delegation to the
+        # High-Level Dialogue": the other side's principal, told after the meeting it is part of.
+        last = facts.meetings[-1] if facts.meetings else None
+        if not key and last is not None and len(people) == 1 and last.status == m.status and m.date in (None, last.date):
+            side = self._sides(m) or {self._country_of(p, mentions) for p in people}
+            joined = {self._country_of(p, mentions) for p in last.participants if self._is_person(p, mentions)}
+            if side <= self._sides(last) and not side & joined:
+                return last
         return None
+
+    def _country_of(self, actor: str, mentions: Mentions) -> str | None:
+        new = mentions.new.get(actor)
+        return new.country if new else self.gaz.actors[actor].country
+
+    def _sides(self, m) -> set[str]:
+        """The countries a meeting brings together."""
+        return {a for a in m.participants if a in self._countries}
+
+    def _told_again(self, a, people_a, b, people_b, visits: set[str]) -> bool:
+        """'se reunirá con el presidente Abdo Benítez' … 'en Asunción, el secretario Pompeo se reunirá
+        con el presidente Abdo Benítez y el ministro Castiglioni'; 'the Secretary arrived in
+        Montevideo' … 'it is her first visit to Uruguay': one's people within the other's (a lone
+        traveller only for a visit), with the same countries or fewer, at no other place."""
+        if a.id.startswith(_NAMED) or b.id.startswith(_NAMED):
+            return False
+        if not (people_a and people_b and (people_a <= people_b or people_b <= people_a)):
+            return False
+        if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits):
+            return False
+        sides_a, sides_b = self._sides(a), self._sides(b)
+        if sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a):
+            return False
+        return a.place is None or b.place is None or a.place == b.place
 
     def _trip_stop(self, a, people_a, b, people_b) -> bool:
         """'will travel to Ottawa, Canada, … November 11–13' and 'On Tuesday, the Secretary will

@@ -10,7 +10,7 @@ from .actors import COUNTRY, PERSON, Mentions, Ref
 from .dates import DatePhrase, find as find_dates
 from .places import PlaceRules
 from .rules import _CAPITAL, _ORDINAL, Found, _matcher
-from .text import Sentence
+from .text import _END, Sentence
 
 
 class MeetingRules(PlaceRules):
@@ -25,6 +25,7 @@ class MeetingRules(PlaceRules):
         self.session = _matcher(vocab, "session", lang.meetings["session_verbs"])
         self.creation = set(lang.meetings["not_meetings_after"])
         self.past = lang.meetings["past_cues"]
+        self.event_topics = set(lang.meetings["event_topics"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
@@ -65,7 +66,7 @@ class MeetingRules(PlaceRules):
                                   aliases=[acronym] if acronym else []))
         else:
             groups = self.with_groups(doc, triggers, refs, hi)
-            trips = self.destinations(doc, triggers, refs, mentions, hi) if len(groups) < 2 else []
+            trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
             if len(groups) > 1:
                 subject = [r for r in refs if not any(r in g for g in groups)]
                 for g in groups:
@@ -138,9 +139,18 @@ class MeetingRules(PlaceRules):
         return out
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
-        """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated."""
-        demonstratives = {"este", "esta", "estas", "estos", "dicha", "dicho", "this", "these"}
-        return start > 0 and doc[start - 1].lower_ in demonstratives and doc[start].lower_ in self.lang.meetings["anaphoric_nouns"]
+        """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
+        'the meeting was held in Vancouver', 'celebró la visita' after a meeting was stated: the same
+        one (a first 'la reunión de los presidentes …' is a meeting of its own)."""
+        if start == 0 or doc[start].lower_ not in self.lang.meetings["anaphoric_nouns"]:
+            return False
+        before = doc[start - 1].lower_
+        if before in {"este", "esta", "estas", "estos", "dicha", "dicho", "this", "these"}:
+            return True
+        told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
+        # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one
+        described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"]
+        return told and not described and before in self.lang.meetings["anaphoric_determiners"]
 
     def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[tuple[int, int, str, str | None]]:
         out = []
@@ -169,6 +179,9 @@ class MeetingRules(PlaceRules):
                     continue
                 if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
                     continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
+                # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting.
+                if any(t.lower_ in self.event_topics for t in doc[lo:s]):
+                    continue
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
                 while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
                     s -= 1

@@ -15,6 +15,7 @@ class PlaceRules(Rules):
         super().__init__(lang, vocab, gaz)
         self.visit_cues = set(lang.meetings["visit_cues"])
         self.place_prepositions = set(lang.meetings["place_prepositions"])
+        self.trip_fillers = set(lang.meetings["trip_fillers"])
         places = gaz.places.values() if gaz else []
         self.place_types = {p.id: p.type for p in places}
         self.place_countries = {p.id: p.country for p in places if p.country}
@@ -23,36 +24,42 @@ class PlaceRules(Rules):
         """Where: a place after "in"/"en"/"a" first, a city before a country; not one inside the
         event's name ("U.S.–Panama Bilateral Security Dialogue") or naming an actor's country
         ("Subsecretario de Estado de los Estados Unidos")."""
-        cands = [(s, e, p) for s, e, p in mentions.places if lo <= s and e <= hi and not any(a <= s < b for a, b in names)]
+        cands = [(s, e, p) for s, e, p in mentions.places if lo <= s and e <= hi and not any(a <= s < b for a, b in names)
+                 and self.place_types.get(p) != "Country"]     # a country is a participant, not a place
         def rank(c):
             s, _, p = c
             locative = s > lo and doc[s - 1].lower_ in self.place_prepositions
             return (not locative, self.place_types.get(p) != "City", s)
         return min(cands, key=rank)[2] if cands else None
 
-    def destinations(self, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, hi: int) -> list[tuple[list[Ref], str]]:
-        """One trip to places in two countries ("will travel to Ottawa, Canada, and Brasília,
-        Brazil") is a meeting in each: the travellers and each destination's country."""
+    def destinations(self, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, hi: int) -> list[tuple[list[Ref], str | None]]:
+        """The stops of a trip: the places and countries listed right after a verb of visiting
+        ("will travel to Ottawa, Canada, and Brasília, Brazil", "viajará a Chile, Paraguay, Perú y a
+        la ciudad de Cúcuta, Colombia"), each a meeting of the travellers with that country (at
+        that city, if one is named). Countries named elsewhere in the sentence are not stops."""
         visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues), None)
         if visit is None:
             return []
         at = {s: (e, p) for s, e, p in mentions.places}
+        countries = {r.start: (r.end, r.actor) for r in refs if r.type == COUNTRY}
+        stops: dict[str, tuple[int, str | None]] = {}
         j = visit[1]
-        while j < hi and doc[j].lower_ in self.place_prepositions:
-            j += 1
-        chain = []      # the places listed right after the verb: "Ottawa, Canada, and Brasília, Brazil"
-        while j in at:
-            e, p = at[j]
-            chain.append((j, p))
-            j = e
-            while j < hi and (doc[j].text == "," or doc[j].lower_ in ("and", "y", "e") or j in self._country_tokens and j not in at):
+        while j < hi:
+            if j in at:
+                e, p = at[j]
+                country = self.place_countries.get(p) if self.place_types.get(p) == "City" else p
+                if country and (country not in stops or stops[country][1] is None):
+                    stops[country] = (j, p if self.place_types.get(p) == "City" else None)
+                j = e
+            elif j in countries:
+                e, c = countries[j]
+                stops.setdefault(c, (j, None))
+                j = e
+            elif doc[j].lower_ in self.trip_fillers or doc[j].text == ",":
                 j += 1
-        stops: dict[str, tuple[int, str]] = {}
-        for s, p in chain:
-            country = self.place_countries.get(p)
-            if country and (country not in stops or self.place_types.get(p) == "City" != self.place_types.get(stops[country][1])):
-                stops[country] = (s, p)
-        if len(stops) < 2:
+            else:
+                break
+        if not stops:
             return []
         travellers = [r for r in refs if r.end <= visit[0]]
         return [(travellers + [Ref(c, COUNTRY, s, s + 1, c)], p) for c, (s, p) in stops.items()]
