@@ -35,7 +35,7 @@ class Ref:
     end: int
     country: str | None = None
     discovered: bool = False
-    via: str | None = None          # "both_people": stands for the people of the last meeting
+    via: str | None = None          # "both_people", "both_countries": stands for the last meeting's people, the text's countries
 
 
 @dataclass
@@ -104,6 +104,7 @@ class ActorIndex:
         # and the months and days of the week ("On Tuesday, the Secretary…").
         self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for w in date_names()}
         self.particles = set(lang.actors["name_particles"])
+        self.definite_articles = set(lang.actors["definite_articles"])
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
@@ -403,7 +404,9 @@ class _Resolver:
         role (of that country, if the title says), else the holder of that country's office — or,
         for a title no country qualifies, of an office of the document's main countries."""
         generic = role in ("minister", "secretary", "official")
-        for ref in reversed(self.refs):
+        # "The President", "the Vice President" capitalised: the text's own principal, named first.
+        principal = self.doc[e - 1].text[:1].isupper() and self.doc[s].lower_ in self.index.definite_articles
+        for ref in (self.refs if principal else reversed(self.refs)):
             if ref.type != PERSON or (country and ref.country != country):
                 continue
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
@@ -591,7 +594,7 @@ class _Resolver:
     def collective(self, kind: str, s: int, e: int):
         if kind == "both_countries":
             for c in self.principal[:2]:
-                self.refs.append(Ref(c, COUNTRY, s, e, c))
+                self.refs.append(Ref(c, COUNTRY, s, e, c, via=kind))
             return
         people = []
         for ref in reversed(self.refs):

@@ -6,9 +6,37 @@ import re
 from spacy.tokens import Doc
 
 from .actors import Mentions
+from . import identity
 from .dates import DatePhrase
 from .rules import _SPANS, Found, Rules, _after, _matcher
 from .text import Sentence
+
+
+MAX_LABEL_WORDS = 12
+OTHER = "other"      # the topic scheme's concept for what no other topic says
+
+
+class Topics:
+    """The topic of a text: that of the first word (beginning) the language's topic lexicon lists
+    (data/lexicons/<lang>/topics.yaml), the more specific where two start at one place; words of
+    the relationship itself ("cooperation", "bilateral") only when no other topic is named."""
+
+    def __init__(self, table: dict):
+        self.strong, self.weak = (self._table(table.get(k) or {}) for k in ("topics", "weak"))
+
+    @staticmethod
+    def _table(topics: dict[str, list[str]]):
+        of_word = {identity.fold(w): t for t, words in reversed(list(topics.items())) for w in words}
+        alternation = "|".join(re.escape(w) for w in sorted(of_word, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z0-9])({alternation})"), of_word
+
+    def of(self, text: str) -> str:
+        folded = identity.fold(text)
+        for rx, of_word in (self.strong, self.weak):
+            m = rx.search(folded)
+            if m:
+                return of_word[m.group(1)]
+        return OTHER
 
 
 class CommitmentRules(Rules):
@@ -17,7 +45,10 @@ class CommitmentRules(Rules):
     def __init__(self, lang, vocab, gaz=None):
         super().__init__(lang, vocab, gaz)
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
-        self.continuation = _matcher(vocab, "continuation", lang.commitments["continuations"])
+        self.topic_of = Topics(lang.topics).of
+        stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
+        self.label_stops = re.compile("|".join(stops), re.I)
+        self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
@@ -29,12 +60,13 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and not (s > lo and doc[s - 1].lower_ in not_after)]
         if not hits:
             return []
-        # "a growing group of nations committed to …": a participle describing a noun, not a commitment.
+        # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
+        # describing a noun (not an actor), not a commitment.
         participles = set(self.lang.commitments.get("participles", []))
         auxiliaries = set(self.lang.commitments.get("auxiliaries", []))
         refs = self.actors_in(mentions, lo, hi)
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
-                                                doc[s - 1].is_lower and doc[s - 1].lower_ not in auxiliaries and
+                                                doc[s - 1].lower_ not in auxiliaries and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
         if not hits:
             return []
@@ -58,37 +90,46 @@ class CommitmentRules(Rules):
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
-            what = re.sub(r"^[-•–*·\s]+", "", (sent.span if not out and end == hi else clause).text)
-            if len(what) > 160:
-                what = what[:160].rsplit(" ", 1)[0] + "…"
+            # What is committed: from the verb the trigger ends with ("acordaron fortalecer …") or after it.
+            what = doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
-                      subject, what, confidence=0.75 if subject else 0.6, trigger=s, others=[r for r in refs if r not in subject])
+                      subject, self.label(what), confidence=0.75 if subject else 0.6, trigger=s,
+                      others=[r for r in refs if r not in subject])
             f.date = date
-            f.aliases = [doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:end].text]
+            f.aliases = [what]
+            f.topic = self.topic_of(what)
             out.append(f)
         return out
 
+    def label(self, what: str) -> str:
+        """A short label: what is committed up to the first clause break, a dozen words at most."""
+        text = re.sub(r"^[-•–*·\s]+", "", what).strip()
+        cut = self.label_stops.search(text)
+        if cut and cut.start() > 0:
+            text = text[:cut.start()]
+        words = text.split()
+        while len(words) > 1 and identity.fold(words[0]) in self.label_connectors:
+            words.pop(0)        # "para fortalecer …", "to deepen …"
+        text = " ".join(words)
+        if len(words) <= MAX_LABEL_WORDS:
+            return text.rstrip(" ,;:.")
+        words = words[:MAX_LABEL_WORDS]
+        while words and identity.fold(words[-1]) in self.label_connectors:
+            words.pop()
+        return " ".join(words).rstrip(",;:") + "…"
+
     def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int):
-        """The commitments a sentence joins: '… committed to deepen X, and to expand Y', '… se
-        comprometieron a fortalecer X y a facilitar Y', '… agreed to launch X, and Paraguay committed
-        to Y'. Yields (trigger, clause start, clause end)."""
+        """The commitments a sentence joins, one per trigger after a conjunction ('… agreed to launch
+        X, and Paraguay committed to Y'); what one trigger lists ('committed to deepen X, and to
+        expand Y') is one commitment. Yields (trigger, clause start, clause end)."""
         joins = {"and", "y", "e", ";"}
-        # A second trigger counts after a conjunction only ("agreed to work … and committed to …").
         kept = [hits[0]]
         for s, e in hits[1:]:
             if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
                 kept.append((s, e))
-        # A continuation with no trigger of its own: "and to expand …", "y a facilitar …".
-        longest: dict[int, int] = {}
-        for _, s, e in self.continuation(doc):
-            if lo <= s and e <= hi and s >= hits[0][1] and not any(k[0] - 3 <= s < k[1] for k in kept):
-                longest[e] = min(s, longest.get(e, s))
         clauses = [(lo, *kept[0])]
-        for s, e, trigger in sorted([(s, e, True) for s, e in kept[1:]] + [(s, e, False) for e, s in longest.items()]):
-            start = s
-            if trigger:     # the clause opens at its conjunction: "…, and Paraguay committed to …"
-                start = max((j for j in range(clauses[-1][2], s) if doc[j].lower_ in joins), default=s)
-            clauses.append((start, s, e))
+        for s, e in kept[1:]:     # the clause opens at its conjunction: "…, and Paraguay committed to …"
+            clauses.append((max((j for j in range(clauses[-1][2], s) if doc[j].lower_ in joins), default=s), s, e))
         for n, (start, s, e) in enumerate(clauses):
             end = clauses[n + 1][0] if n + 1 < len(clauses) else hi
             while end > start + 1 and doc[end - 1].text == ",":

@@ -140,6 +140,8 @@ class Extractor:
                 f.refs = previous + f.refs
         if any(r.via == "both_people" for r in f.refs) and last_people:
             f.refs = [r for r in f.refs if r.via != "both_people"] + last_people
+        elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and last_people:
+            f.refs = f.refs + last_people    # "ambos países se comprometieron": through the people who met
         if not f.refs:
             f.refs = previous if previous else f.others
             f.confidence -= 0.1
@@ -334,7 +336,7 @@ class Extractor:
             return None
         ident = identity.fact_id("commitment", *sorted(a for a in actors if not self._is_person(a, mentions))[:2],
                                  *key, identity.date_slug(f.date))
-        return Commitment(ident, {lang: f.name}, list(actors), date=f.date)
+        return Commitment(ident, {lang: f.name}, list(actors), [f.topic] if f.topic else [], date=f.date)
 
     # ------------------------------------------------------------ agreements
 

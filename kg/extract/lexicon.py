@@ -44,6 +44,7 @@ class Language:
     commitments: dict = field(default_factory=dict)
     agreements: dict = field(default_factory=dict)
     actors: dict = field(default_factory=dict)
+    topics: dict = field(default_factory=dict)
 
     def titles(self) -> dict[str, str]:
         """Title phrase (lower case) -> role."""
@@ -53,7 +54,7 @@ class Language:
 @lru_cache(maxsize=None)
 def language(code: str) -> Language:
     folder = LEXICONS / code
-    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors")))
+    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors", "topics")))
 
 
 @lru_cache(maxsize=1)

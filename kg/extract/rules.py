@@ -58,6 +58,7 @@ class Found:
     others: list[Ref] = field(default_factory=list)   # actors named elsewhere in the sentence
     countries: list[str] = field(default_factory=list)  # the countries the mention itself names ("U.S.–Panama …")
     signing: bool = False          # the sentence reports its signature as an act ("firmaron", "the parties signed")
+    topic: str | None = None       # a commitment's topic (ontology/topics.ttl)
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
 
 
