@@ -11,7 +11,7 @@ from .errors import InputError
 
 
 def _config(args) -> Config:
-    return Config.from_env(store_dir=getattr(args, "store", None))
+    return Config.from_env(store_dir=getattr(args, "store", None), min_confidence=getattr(args, "min_confidence", None))
 
 
 def cmd_build(args) -> int:
@@ -74,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the graph into a persistent store (atomically swapped in)")
     b.add_argument("--documents", type=Path, help="folder of documents (default: data/documents)")
     b.add_argument("--store", type=Path, help="store folder (default: var/store)")
+    b.add_argument("--min-confidence", type=float, help="leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE or 0.4)")
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("serve", help="serve the graph (SPARQL endpoint, saved queries, Linked Data) with gunicorn")
@@ -99,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("ingest", help="add documents (text with a metadata header, or saved HTML pages) to data/")
     i.add_argument("files", nargs="+", type=Path)
     i.add_argument("--documents", type=Path, help="folder to add them to (default: data/documents)")
+    i.add_argument("--min-confidence", type=float, help="list the facts extracted at least this sure (default: KG_MIN_CONFIDENCE or 0.4)")
     i.set_defaults(func=cmd_ingest)
 
     e = sub.add_parser("evaluate", help="score the extractor against gold facts (the real set first, then the internal sets)")

@@ -20,6 +20,7 @@ from .config import Config
 from .dates import parse_iso
 from .errors import InputError
 from .extract.identity import slug
+from .extract.preview import preview
 
 SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "template", "iframe", "button", "select"}
 BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
@@ -215,6 +216,7 @@ def cli_ingest(config: Config, args) -> int:
             continue
         facts = ", ".join(f"{k}: {meta[k]}" for k in ("title", "date", "language") if meta.get(k))
         print(f"{'added' if new else 'already there'}: {target} ({facts or 'no metadata'}) from {path}")
+        print(preview(config, documents.load(target)))
     if refused:
         print(f"kg ingest: {refused} file(s) refused; the others were added. Run `kg build` to extract their facts.",
               file=sys.stderr)

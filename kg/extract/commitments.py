@@ -8,11 +8,13 @@ from spacy.tokens import Doc
 from .actors import Mentions
 from . import identity
 from .dates import DatePhrase
-from .rules import _SPANS, Found, Rules, _after, _matcher
+from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
 
 MAX_LABEL_WORDS = 12
+TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
+NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
 
@@ -52,7 +54,8 @@ class CommitmentRules(Rules):
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
-        self._commitment_hits = sorted((s, e) for _, s, e in self.commitment(doc))
+        self._commitment_weights = weighted_hits(self.commitment, doc, self.lang.commitments["triggers"], TRIGGER_CONFIDENCE)
+        self._commitment_hits = sorted(self._commitment_weights)
 
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
@@ -93,7 +96,7 @@ class CommitmentRules(Rules):
             # What is committed: from the verb the trigger ends with ("acordaron fortalecer …") or after it.
             what = doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
-                      subject, self.label(what), confidence=0.75 if subject else 0.6, trigger=s,
+                      subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
                       others=[r for r in refs if r not in subject])
             f.date = date
             f.aliases = [what]

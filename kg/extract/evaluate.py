@@ -48,7 +48,7 @@ from ..config import ROOT, Config
 from ..dates import parse_iso
 from ..facts import DocumentFacts
 from . import identity
-from .extractor import Extractor
+from .extractor import Extractor, confidence
 from .merge import overlaps
 
 GOLD = ROOT / "data" / "gold"
@@ -118,11 +118,6 @@ def _score(pred: list, gold: list, states, label_pred, label_gold, document: str
 
 def _actors(fact) -> list[str]:
     return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
-
-
-def confidence(fact) -> float:
-    """A fact's confidence: that of its surest evidence."""
-    return max((e.confidence or 0.0 for e in fact.evidence), default=0.0)
 
 
 def _quote(fact) -> str:

@@ -27,6 +27,11 @@ VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 
 
+def confidence(fact) -> float:
+    """A fact's confidence: that of its surest evidence (each rule gives its own)."""
+    return max((e.confidence or 0.0 for e in fact.evidence), default=0.0)
+
+
 class SentenceRules(MeetingRules, CommitmentRules, AgreementRules):
     """Every kind of fact's rules over one language's vocabulary."""
 
@@ -46,8 +51,9 @@ class Extractor:
 
     version = VERSION
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(self, gaz: Gazetteer, min_confidence: float = 0.0):
         self.gaz = gaz
+        self.min_confidence = min_confidence     # facts less sure than this are left out
         self._by_lang: dict[str, tuple] = {}
         self._agreements = None
         self._countries = {a.id for a in gaz.actors.values() if a.type == COUNTRY}
@@ -126,7 +132,10 @@ class Extractor:
                     own = [r for f in here for r in f.refs]
             if own:
                 previous = own
-        return self._facts(doc, lang, found, mentions, rules)
+        out = self._facts(doc, lang, found, mentions, rules)
+        for section in ("meetings", "commitments", "agreements"):
+            setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
+        return out
 
     def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, today):
         """Fill in what the sentence leaves to its context: pronouns, 'both leaders', the tense of dates."""

@@ -9,8 +9,13 @@ from spacy.tokens import Doc
 from .actors import COUNTRY, PERSON, Mentions, Ref
 from .dates import DatePhrase, find as find_dates
 from .places import PlaceRules
-from .rules import _CAPITAL, _ORDINAL, Found, _matcher
+from .rules import _CAPITAL, _ORDINAL, Found, _matcher, weighted_hits
 from .text import _END, Sentence
+
+
+TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
+EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
+NO_PERSON = 0.15              # less sure: no person named as taking part
 
 
 class MeetingRules(PlaceRules):
@@ -31,7 +36,8 @@ class MeetingRules(PlaceRules):
         super().prepare(doc, mentions)
         self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
-        self._meeting_hits = sorted({(s, e) for _, s, e in self.meeting(doc)})
+        self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
+        self._meeting_hits = sorted(self._meeting_weights)
 
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
@@ -60,9 +66,12 @@ class MeetingRules(PlaceRules):
         if reference is not None and not planned and future != self.future(span):
             dates = find_dates(sent.text, reference, future)
         here = []
+        sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
+        if not any(r.type == PERSON for r in refs):
+            sure -= NO_PERSON
         if events:
             for (s, e, name, acronym) in events:
-                here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=0.75,
+                here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=min(sure, EVENT_CONFIDENCE),
                                   aliases=[acronym] if acronym else []))
         else:
             groups = self.with_groups(doc, triggers, refs, hi)
@@ -70,12 +79,12 @@ class MeetingRules(PlaceRules):
             if len(groups) > 1:
                 subject = [r for r in refs if not any(r in g for g in groups)]
                 for g in groups:
-                    here.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=0.7))
+                    here.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05))
             elif trips:
                 for g, place in trips:
-                    here.append(Found("meeting", sent, sent.start, sent.end, g, confidence=0.7, place=place))
+                    here.append(Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place))
             else:
-                here.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=0.8))
+                here.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=sure))
         lowered = {t.lower_ for t in span}
         kind = ("call" if lowered & set(self.lang.meetings["call_cues"]) else
                 "multilateral" if lowered & set(self.lang.meetings["multilateral_cues"]) else "in-person")

@@ -25,11 +25,28 @@ _LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washingto
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
 
 
+def _split(line: str) -> tuple[str, float | None]:
+    """'~^(will|shall)$ continue =0.6' -> the pattern and the confidence its facts get."""
+    pattern, _, weight = line.partition(" =")
+    return pattern, float(weight) if weight else None
+
+
 def _matcher(vocab, label: str, lines: list[str]) -> Matcher:
-    """A matcher of the lexicon's pattern lines (kg.extract.lexicon.token_pattern syntax)."""
+    """A matcher of the lexicon's pattern lines (kg.extract.lexicon.token_pattern syntax), each
+    under its own key `label:index` so that its confidence can be looked up."""
     matcher = Matcher(vocab)
-    matcher.add(label, [token_pattern(p) for p in lines])
+    for i, line in enumerate(lines):
+        matcher.add(f"{label}:{i}", [token_pattern(_split(line)[0])])
     return matcher
+
+
+def weighted_hits(matcher: Matcher, doc: Doc, lines: list[str], default: float) -> dict[tuple[int, int], float]:
+    """(start, end) of every match with the confidence of the surest pattern that made it."""
+    out: dict[tuple[int, int], float] = {}
+    for key, s, e in matcher(doc):
+        weight = _split(lines[int(doc.vocab.strings[key].rsplit(":", 1)[1])])[1] or default
+        out[(s, e)] = max(weight, out.get((s, e), 0.0))
+    return out
 
 
 def _after(value, reference) -> bool:
