@@ -102,7 +102,8 @@ class ActorIndex:
             self.folded.add(key, [tokenizer(p.lower()) for p in lang.actors[key]])
         # Capitalised words that never start a name: articles and prepositions opening a sentence,
         # and the months and days of the week ("On Tuesday, the Secretary…").
-        self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for w in date_names()}
+        self.date_words = {w.capitalize() for w in date_names()}
+        self.not_names = set(lang.actors["not_names"]) | self.date_words
         self.particles = set(lang.actors["name_particles"])
         self.definite_articles = set(lang.actors["definite_articles"])
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
@@ -219,12 +220,22 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
         tok = doc[j]
         if _is_name_token(tok, index):
             last = j + 1
+        elif tok.text in index.date_words and j + 1 < len(doc) and _is_name_token(doc[j + 1], index):
+            last = j + 1   # "Julio César Arriola", "Mayo Hernández": a month's name inside a person's
         elif _hyphen_inside(doc, j) and last == j and _is_name_token(doc[j + 1], index):
             pass   # a double surname: the hyphen joins the two words
         elif tok.text not in index.particles or last == i:
             break
         j += 1
     return last
+
+
+def _after_portfolio(doc: Doc, j: int, index: ActorIndex) -> bool:
+    """A lower-case word right after a title's preposition (and an article): part of the title."""
+    k = j - 1
+    while k >= 0 and doc[k].lower_ in index.definite_articles:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in index.portfolio_prepositions
 
 
 def _hyphen_inside(doc: Doc, j: int) -> bool:
@@ -492,6 +503,8 @@ class _Resolver:
                         j, k = nxt[2], k + 1
                     elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers:
                         j += 1
+                    elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
+                        j += 1      # "la directora de la misión de la agencia María Pérez"
                     else:
                         break
                 fallback = qualifier or self.default_country(office)

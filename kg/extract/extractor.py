@@ -130,8 +130,9 @@ class Extractor:
                 found.extend(here)
                 if here:
                     own = [r for f in here for r in f.refs]
-            if own:
-                previous = own
+            if own:     # who the next sentence's pronouns stand for (a person told before stays)
+                people = [r for r in previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
+                previous = own + people
         out = self._facts(doc, lang, found, mentions, rules)
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
