@@ -21,6 +21,7 @@ from . import identity
 from .lexicon import Language, date_names, demonyms
 
 PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
+GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
 # Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
 _TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
 _MAX_GAP = 6
@@ -106,6 +107,7 @@ class ActorIndex:
         self.not_names = set(lang.actors["not_names"]) | self.date_words
         self.particles = set(lang.actors["name_particles"])
         self.definite_articles = set(lang.actors["definite_articles"])
+        self.list_joiners = set(lang.actors["list_joiners"])
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
@@ -375,6 +377,19 @@ class _Resolver:
         self.person(ident, s, e, role, actor.country, True)
         return True
 
+    def listed(self, end: int, role: str | None, country: str | None, chosen) -> None:
+        """'los viceministros Hugo Rivera, Anselmo Muñiz y Johannes Kelner': the names a title lists
+        after its first (two words at least, none an actor already matched)."""
+        doc, index = self.doc, self.index
+        taken = {i for _, s, e in chosen for i in range(s, e)}
+        while end + 1 < len(doc) and doc[end].lower_ in index.list_joiners:
+            start = end + 1
+            stop = name_after(doc, start, index)
+            if stop - start < 2 or taken & set(range(start, stop)) or (stop < len(doc) and doc[stop].lower_ in index.org_connectors):
+                return
+            self.discover_person(start, stop, role, country)
+            end = stop
+
     def same_person(self, name: str) -> str | None:
         """A person this text already named: 'Abdo Benítez' after 'Mario Abdo Benítez', 'Mike Pompeo'
         after 'Michael R. Pompeo' (the same surname, and the same first initial or fewer names)."""
@@ -414,6 +429,8 @@ class _Resolver:
         """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
         role (of that country, if the title says), else the holder of that country's office — or,
         for a title no country qualifies, of an office of the document's main countries."""
+        if role == GROUP:
+            return      # "los viceministros", "the ministers": several people, none in particular
         generic = role in ("minister", "secretary", "official")
         # "The President", "the Vice President" capitalised: the text's own principal, named first.
         principal = self.doc[e - 1].text[:1].isupper() and self.doc[s].lower_ in self.index.definite_articles
@@ -429,10 +446,10 @@ class _Resolver:
         else:
             candidates = self.role_offices(role, office)
             owners = {self.index.office_country(o) for o in candidates}
-            main = self.principal[:2]
+            main = self.principal[:2]     # never another country's official ("viceministro" in a text of Paraguay)
             offices = [o for o in candidates if self.index.office_country(o) in main]
-            if not offices and (len(owners) == 1 or not main):
-                offices = [office] if office else candidates   # a title only one country has
+            if not offices and (not main or len(main) < 2 and len(owners) == 1):
+                offices = [office] if office else candidates   # a text of no country; a title only the other side has
         holders = self.index.holders(offices, self.date)
         if len(holders) == 1:
             self.person(holders.pop(), s, e, role)
@@ -517,6 +534,7 @@ class _Resolver:
                     continue
                 end = name_after(doc, j, index) if not portfolio else j
                 if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, fallback):
+                    self.listed(end, role, fallback, chosen)
                     continue
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
                 # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
