@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import COUNTRY, ORGANISATION, Mentions, Ref
 from .dates import DatePhrase
+from .lexicon import known_agreements
 from .rules import _CAPITAL, _CONNECTORS, _NOT_MODIFIERS, Found, Rules, _after, _matcher
 from .text import Sentence
 
@@ -21,6 +22,10 @@ class AgreementRules(Rules):
         self.not_signing = set(lang.agreements.get("not_signing_after", []))
         self.generic_words = {identity.fold(w) for w in lang.agreements["generic_words"]}
         self.creation_cues = _matcher(vocab, "creation", lang.agreements["creation_cues"])
+        # "full implementation of the USMCA": a well-known instrument's acronym alone names it.
+        self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
+                         if a.isupper() and len(a) > 2}
+        self.title_words = {w for t in lang.titles() for w in t.split()}
 
     def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
@@ -40,9 +45,11 @@ class AgreementRules(Rules):
         for tok in doc[lo:hi]:
             if tok.i in taken:
                 continue
-            kind = self.heads.get(tok.text) or created.get(tok.i)
+            kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
+                if s >= lo + 2 and doc[s - 1].lower_ in ("de", "del", "of") and doc[s - 2].lower_ in self.title_words:
+                    continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
                 if not capitals and not (tok.text.isupper() and len(tok.text) > 2):
                     continue

@@ -175,6 +175,8 @@ class Extractor:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and not actors and f.place:
                 actors = [c for c in [self.gaz.places[f.place].country] if c]
+            if f.kind == "meeting" and f.name and not any(a in self._countries or self._is_person(a, mentions) for a in actors):
+                actors = actors + mentions.principal[:2]    # "la I Reunión del Consejo de Comercio …": the text's two countries
             if f.kind == "commitment" and not actors:
                 actors = mentions.principal[:2]
             if f.kind in ("meeting", "commitment") and not actors:

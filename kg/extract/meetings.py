@@ -175,6 +175,8 @@ class MeetingRules(PlaceRules):
                 sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
                 if any(a[0] <= s < a[1] for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
                     continue
+                if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
+                    continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
                 if tok.text in self.body_heads:
                     # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
                     # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
