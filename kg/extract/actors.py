@@ -111,6 +111,7 @@ class ActorIndex:
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
+        self.portfolio_words = {w.lower() for w in lang.actors["portfolio_words"]}
         # Words a title's own words are made of, between it and the comma before its holder's name.
         self.title_words = self.title_modifiers | self.portfolio_prepositions | set(lang.actors["title_links"]) | \
             set(lang.actors["organisation_connectors"]) | \
@@ -230,6 +231,20 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
             break
         j += 1
     return last
+
+
+def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
+    """After a title's preposition, the words of its portfolio the lexicon knows ("of Industry and
+    Commerce", "for International Economic Relations", "de Relaciones Económicas e Integración"):
+    where the holder's name may start."""
+    if j == 0 or doc[j - 1].lower_ not in index.portfolio_prepositions:
+        return j
+    k = j
+    while k < len(doc) and (doc[k].lower_ in index.portfolio_words or
+                            doc[k].lower_ in index.org_joiners | index.org_connectors and k + 1 < len(doc)
+                            and doc[k + 1].lower_ in index.portfolio_words):
+        k += 1
+    return k if k > j and (k == len(doc) or doc[k].text[:1].isupper() or doc[k].text == ",") else j
 
 
 def _after_portfolio(doc: Doc, j: int, index: ActorIndex) -> bool:
@@ -525,6 +540,7 @@ class _Resolver:
                     else:
                         break
                 fallback = qualifier or self.default_country(office)
+                j = portfolio_end(doc, j, index)       # "Minister of Foreign Trade Manuel Tovar"
                 portfolio = j > e and doc[j - 1].lower_ in index.portfolio_prepositions   # "Secretary of Economy, …"
                 self.qualified(s, j)
                 nxt = chosen[k] if k < len(chosen) else None

@@ -31,6 +31,7 @@ class MeetingRules(PlaceRules):
         self.creation = set(lang.meetings["not_meetings_after"])
         self.past = lang.meetings["past_cues"]
         self.event_topics = set(lang.meetings["event_topics"])
+        self.plural_meetings = set(lang.meetings["plural_meetings"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
@@ -200,7 +201,9 @@ class MeetingRules(PlaceRules):
         return out
 
     def with_groups(self, doc: Doc, triggers, refs: list[Ref], hi: int) -> list[list[Ref]]:
-        """The actors each 'met with …' phrase names, up to the next trigger or clause end."""
+        """The actors each 'met with …' phrase names, up to the next trigger or clause end; a list
+        after it is one meeting per item when its items are set apart by semicolons ("bilateral
+        meetings with Chile's X; Costa Rica's Y; and Panama's Z") or the meeting word is plural."""
         groups = []
         for n, (s, e) in enumerate(triggers):
             if doc[e - 1].lower_ not in ("with", "con", "to") and not (e < hi and doc[e].lower_ in ("with", "con")):
@@ -208,14 +211,44 @@ class MeetingRules(PlaceRules):
             if doc[s].lower_ in self.visit_cues:
                 continue    # "traveled to Panama City …, where he met with …": a destination, not a party
             stop = triggers[n + 1][0] if n + 1 < len(triggers) else hi
+            listed = any(doc[j].text == ";" for j in range(e, stop))
+            plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
             for j in range(e, stop):
                 seen = any(e <= r.start and r.end <= j for r in refs)
-                if doc[j].lower_ in ("to", "para", "where", "donde", "which", "que", ";") or (doc[j].text == "," and seen):
+                if doc[j].lower_ in ("to", "para", "where", "donde", "which", "que") or \
+                        (doc[j].text in (",", ";") and seen and not (listed or plural)):
                     stop = j
                     break
-            g = [r for r in refs if e <= r.start and r.end <= stop]
-            if g:
-                groups.append(g)
+            if listed or plural:
+                groups += self.list_items(doc, e, stop, refs, None if plural else ";")
+            else:
+                groups += [g for g in [[r for r in refs if e <= r.start and r.end <= stop]] if g]
         flat = [r.actor for g in groups for r in g]
         return groups if len(flat) == len(set(flat)) else []
+
+    def list_items(self, doc: Doc, start: int, stop: int, refs: list[Ref], separator: str | None) -> list[list[Ref]]:
+        """The actors of a list, one group per item: items end at the separator (any of ',', ';',
+        'and', 'y' if None) once they name a person or a country."""
+        ends = {";", ",", "and", "y", "e"} if separator is None else {separator}
+        items, current = [], []
+        for r in sorted((r for r in refs if start <= r.start and r.end <= stop), key=lambda r: r.start):
+            gap = {t.lower_ for t in doc[current[-1].end:r.start]} if current else set()
+            if current and gap & ends and any(c.type in (PERSON, COUNTRY) for c in current):
+                items.append(current)
+                current = []
+            current.append(r)
+        if current:
+            items.append(current)
+        # A country right before its person is the same item ("Chile's Under-Secretary … Ahumada").
+        return items if separator or len(items) < 2 else self.join_owners(items)
+
+    @staticmethod
+    def join_owners(items: list[list[Ref]]) -> list[list[Ref]]:
+        out: list[list[Ref]] = []
+        for item in items:
+            if out and all(r.type == COUNTRY for r in out[-1]) and any(r.type == PERSON for r in item):
+                out[-1] = out[-1] + item
+            else:
+                out.append(item)
+        return out
 
