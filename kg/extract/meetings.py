@@ -32,6 +32,7 @@ class MeetingRules(PlaceRules):
         self.past = lang.meetings["past_cues"]
         self.event_topics = set(lang.meetings["event_topics"])
         self.plural_meetings = set(lang.meetings["plural_meetings"])
+        self.list_openers = set(lang.meetings["list_openers"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
@@ -219,10 +220,13 @@ class MeetingRules(PlaceRules):
                         (doc[j].text in (",", ";") and seen and not (listed or plural)):
                     stop = j
                     break
-            if listed or plural:
-                groups += self.list_items(doc, e, stop, refs, None if plural else ";")
-            else:
-                groups += [g for g in [[r for r in refs if e <= r.start and r.end <= stop]] if g]
+            # "… with A, B and C, as well as with D and E": a second list after a second 'with'
+            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in ("with", "con") and doc[k - 1].lower_ in self.list_openers]
+            for a, b in zip([e, *cuts], [*cuts, stop]):
+                if listed or plural:
+                    groups += self.list_items(doc, a, b, refs, None if plural else ";")
+                else:
+                    groups += [g for g in [[r for r in refs if a <= r.start and r.end <= b]] if g]
         flat = [r.actor for g in groups for r in g]
         return groups if len(flat) == len(set(flat)) else []
 
