@@ -26,6 +26,9 @@ class AgreementRules(Rules):
         self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
                          if a.isupper() and len(a) > 2}
         self.title_words = {w for t in lang.titles() for w in t.split()}
+        self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
+        self.known_names = {identity.fold(n) for entry in known_agreements()
+                            for n in [*entry["name"].values(), *entry.get("aliases", [])]}
 
     def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
@@ -43,6 +46,7 @@ class AgreementRules(Rules):
             if lo <= cs and j < hi and _CAPITAL.match(doc[j].text) and not any(r.start <= j < r.end and r.type != ORGANISATION for r in refs):
                 created[j] = "initiative"
         for tok in doc[lo:hi]:
+            back = False
             if tok.i in taken:
                 continue
             kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
@@ -51,7 +55,8 @@ class AgreementRules(Rules):
                 if s >= lo + 2 and doc[s - 1].lower_ in ("de", "del", "of") and doc[s - 2].lower_ in self.title_words:
                     continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
-                if not capitals and not (tok.text.isupper() and len(tok.text) > 2):
+                back = not capitals and s == tok.i and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
+                if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2):
                     continue
                 if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
@@ -68,6 +73,8 @@ class AgreementRules(Rules):
                     continue  # "la iniciativa Blue Dot Network": the name follows
                 if s == tok.i and self.back_reference(doc, s, e, hi):
                     continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
+            if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
+                continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
             e2 = self.complement(doc, s, e, hi)
             acronym = self.acronym_after(doc, e, hi) or self.acronym_after(doc, e2, hi)
             taken.update(range(s, e2))
@@ -83,6 +90,7 @@ class AgreementRules(Rules):
                       aliases=[a for a in (acronym, doc[s:e].text if e2 > e else None) if a], trigger=s,
                       countries=self.named_countries(doc, refs, s, e2, hi))
             f.signing = status == "signed" and self.signing(doc, lo, hi, s, e2)
+            f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
             out.append(f)
         return out
 

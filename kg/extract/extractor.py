@@ -186,6 +186,11 @@ class Extractor:
                 continue
             used_new.update(a for a in actors if a in mentions.new)
             ev = self._evidence(doc, f)
+            if f.refers_back:
+                named = [a for a in facts.agreements if identity.fold(f.name) in identity.words(next(iter(a.name.values())))]
+                if named:
+                    self._merge(named[-1], fact, ev)
+                continue
             if isinstance(fact, Agreement):
                 fact = aliases.get(identity.fold(f.name), fact)
                 for a in [f.name, *f.aliases]:

@@ -76,6 +76,7 @@ class Found:
     countries: list[str] = field(default_factory=list)  # the countries the mention itself names ("U.S.–Panama …")
     signing: bool = False          # the sentence reports its signature as an act ("firmaron", "the parties signed")
     topic: str | None = None       # a commitment's topic (ontology/topics.ttl)
+    refers_back: bool = False      # "The Declaration …": an instrument the text named before
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
 
 
