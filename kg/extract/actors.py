@@ -117,6 +117,7 @@ class ActorIndex:
             set(lang.actors["organisation_connectors"]) | \
             _TITLE_GAP | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
+        self.agreement_heads = {w for ws in lang.agreements["heads"].values() for w in ws}
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.country_heads = {w.lower() for w in lang.actors["country_heads"]}
@@ -273,6 +274,8 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = froz
         tok = doc[j]
         if tok.text[:1].isupper() and tok.is_alpha:
             last, capitals = j + 1, capitals + 1
+        elif tok.lower_ in index.org_connectors and j + 1 < len(doc) and doc[j + 1].text in index.agreement_heads:
+            break      # "Consejo … del Acuerdo Marco …": the instrument is not part of the body's name
         elif tok.lower_ in index.org_joiners:
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if nxt is None or not nxt.text[:1].isupper() or nxt.text in index.org_heads or (j + 1) in starts:

@@ -27,6 +27,7 @@ class AgreementRules(Rules):
                          if a.isupper() and len(a) > 2}
         self.title_words = {w for t in lang.titles() for w in t.split()}
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
+        self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.known_names = {identity.fold(n) for entry in known_agreements()
                             for n in [*entry["name"].values(), *entry.get("aliases", [])]}
 
@@ -52,6 +53,8 @@ class AgreementRules(Rules):
             kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
+                if self.head_first and tok.text in self.heads:
+                    s = max(s, tok.i)     # "… del Acuerdo Marco de Comercio": a Spanish name starts at its head
                 if s >= lo + 2 and doc[s - 1].lower_ in ("de", "del", "of") and doc[s - 2].lower_ in self.title_words:
                     continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]

@@ -16,7 +16,7 @@ _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
 _NOT_MODIFIERS = {"the", "a", "an", "el", "la", "un", "una", "del", "of", "million", "billion", "new", "first", "this", "that",
                   "signed", "with", "and", "to", "its", "his", "her"}
-_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "para", "sobre", "en", "contra", "of", "the", "on", "for",
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "sobre", "en", "contra", "of", "the", "on", "for",
                "and", "in", "to", "-", "–", "a", "al"}
 _ARTICLES = {"el", "la", "los", "las", "the"}       # inside a name only after a preposition ("de la", "of the")
 _LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washington": the place is not in the name
