@@ -48,6 +48,7 @@ class CommitmentRules(Rules):
         super().__init__(lang, vocab, gaz)
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
         self.topic_of = Topics(lang.topics).of
+        self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
         stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
@@ -88,7 +89,12 @@ class CommitmentRules(Rules):
         out: list[Found] = []
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi):
             # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
-            subject = [r for r in refs if start <= r.start and r.end <= s or r.start > e and r.end <= end and
+            # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
+            opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
+            if not any(opening <= r.start and r.end <= s for r in refs) and \
+                    not any(t.lower_ in self.pronouns for t in doc[opening:s]):
+                opening = start
+            subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
                        self.after_channel(doc, r.start, channels)]
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
