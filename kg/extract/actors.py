@@ -242,10 +242,10 @@ def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
         return j
     k = j
     while k < len(doc) and (doc[k].lower_ in index.portfolio_words or
-                            doc[k].lower_ in index.org_joiners | index.org_connectors and k + 1 < len(doc)
-                            and doc[k + 1].lower_ in index.portfolio_words):
+                            (doc[k].lower_ in index.org_joiners | index.org_connectors or doc[k].text == ",") and k + 1 < len(doc)
+                            and (doc[k + 1].lower_ in index.portfolio_words or doc[k + 1].lower_ in index.org_joiners)):
         k += 1
-    return k if k > j and (k == len(doc) or doc[k].text[:1].isupper() or doc[k].text == ",") else j
+    return k
 
 
 def _after_portfolio(doc: Doc, j: int, index: ActorIndex) -> bool:
@@ -536,15 +536,18 @@ class _Resolver:
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
-                    elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers:
+                    elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
                     elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
                         j += 1      # "la directora de la misión de la agencia María Pérez"
                     else:
                         break
                 fallback = qualifier or self.default_country(office)
-                j = portfolio_end(doc, j, index)       # "Minister of Foreign Trade Manuel Tovar"
-                portfolio = j > e and doc[j - 1].lower_ in index.portfolio_prepositions   # "Secretary of Economy, …"
+                named = portfolio_end(doc, j, index)   # "Minister of Foreign Trade Manuel Tovar"
+                # "Secretary of Economy, …", "presidente de la Corporación …": a portfolio, not a name
+                portfolio = named == j and j > e and _after_portfolio(doc, j, index) or \
+                    named > j and name_after(doc, named, index) - named < 2
+                j = named
                 self.qualified(s, j)
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
@@ -558,7 +561,8 @@ class _Resolver:
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
                 # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
                 comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
-                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words for t in doc[j:comma]):
+                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()"
+                                                 for t in doc[j:comma]):
                     comma = None
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
