@@ -40,8 +40,9 @@ class SentenceRules(MeetingRules, CommitmentRules, AgreementRules):
 class Extraction:
     facts: DocumentFacts
     actors: list[Actor] = field(default_factory=list)     # actors the gazetteer does not know, used by facts
-    # Every actor the text names as such: its people and organisations, and the countries its facts
-    # involve (a country named only as a topic is not one); minted ones carry their name.
+    # Every actor the text names as such: its people and organisations, the countries its facts
+    # involve and its two main countries (a country named only as a topic is not one); minted ones
+    # carry their name.
     mentioned: list[Actor] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)   # actor -> the title the text gives them
 
@@ -208,7 +209,7 @@ class Extractor:
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
         named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
-            [a for f in facts.all() for a in self._involved(f) if a in self._countries]
+            [a for f in facts.all() for a in self._involved(f) if a in self._countries] + mentions.principal[:2]
         mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
         return Extraction(facts, new, mentioned, dict(mentions.roles))
 
