@@ -609,9 +609,10 @@ class _Resolver:
         index = self.index
         name = self.doc[s:e].text
         country = self.gap_country(s, e, self.raw) or self.country_after(e) or self.owner_before(s)
-        known = [o for o in index.org_keys.get(index.country_names.key(name), ()) if index.country_of(o) == country]
-        if country and known:
-            return Ref(known[0], ORGANISATION, s, e, country)
+        same = index.org_keys.get(index.country_names.key(name), set())
+        known = [o for o in same if index.country_of(o) == country] if country else sorted(same) if len(same) == 1 else []
+        if known:       # "Departamento de Estado": the only organisation of that name
+            return Ref(known[0], ORGANISATION, s, e, index.country_of(known[0]))
         ident = identity.slug(name)
         self.new.setdefault(ident, NewActor(ident, ORGANISATION, name, index.lang.code, country))
         return Ref(ident, ORGANISATION, s, e, country, True)
