@@ -48,7 +48,7 @@ from ..config import ROOT, Config
 from ..dates import parse_iso
 from ..facts import DocumentFacts
 from . import identity
-from .extractor import Extractor, confidence
+from .extractor import Extractor, confidence, involved
 from .merge import overlaps
 
 GOLD = ROOT / "data" / "gold"
@@ -114,10 +114,6 @@ def _score(pred: list, gold: list, states, label_pred, label_gold, document: str
     s.misses = [f"{document}: {label_gold(gold[j])}" for j in range(len(gold)) if j not in hit]
     s.wrong = [f"{document}: {label_pred(pred[i])}" for i, e in edges.items() if not e]
     return s
-
-
-def _actors(fact) -> list[str]:
-    return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
 
 
 def _quote(fact) -> str:
@@ -230,11 +226,11 @@ class ActorNames:
         return (a.type if a else "").lower().replace("organization", "organisation")
 
 
-def predicted_actors(extraction) -> list[str]:
+def predictedinvolved(extraction) -> list[str]:
     """The actors an extraction names: those it reports as mentioned, and every actor of its facts."""
     out = [a.id for a in extraction.mentioned]
     for f in extraction.facts.all():
-        out += _actors(f)
+        out += involved(f)
     return list(dict.fromkeys(out))
 
 
@@ -262,7 +258,7 @@ def score_named(extraction, gold: NamedGold, names: ActorNames, min_confidence: 
         def rule(pred, g: GoldFact) -> bool:
             if not overlaps(pred, g):
                 return False
-            if any(same(n, a) for n in g.names for a in _actors(pred)):
+            if any(same(n, a) for n in g.names for a in involved(pred)):
                 return True
             return section == "agreements" and any(names_meet(name_keys(n), name_keys(g.label.split(" «")[0]), False)
                                                    for n in pred.name.values())
@@ -286,7 +282,7 @@ def score_named(extraction, gold: NamedGold, names: ActorNames, min_confidence: 
                 else:
                     told = [p.date.iso if p.date else None for p in pred if rule(p, g)]
                     result.missed_dates.append(f"{doc}: {g.date.iso} given as {told or 'no meeting'}: {g.label}")
-    actors = predicted_actors(extraction)
+    actors = predictedinvolved(extraction)
     edges = {i: [j for j, g in enumerate(gold.actors) if same(g.name, a)] for i, a in enumerate(actors)}
     s = Score(len(gold.actors), len(actors), sum(1 for e in edges.values() if e), _max_matching(edges))
     hit = {j for e in edges.values() for j in e}
@@ -409,7 +405,7 @@ def _names(fact) -> set[str]:
 def states(pred, gold, section: str) -> bool:
     if not overlaps(pred, gold):
         return False
-    if set(_actors(pred)) & set(_actors(gold)):
+    if set(involved(pred)) & set(involved(gold)):
         return True
     return section != "commitments" and bool(_names(pred) & _names(gold))
 
@@ -419,8 +415,8 @@ def score_document(pred: DocumentFacts, gold: DocumentFacts) -> dict[str, Score]
     for section in SECTIONS:
         scores[section] = _score(getattr(pred, section), getattr(gold, section), lambda p, g: states(p, g, section),
                                  lambda p: f"{p.id} {_quote(p)}", lambda g: g.id, gold.document)
-    ga = {a for f in gold.all() for a in _actors(f)}
-    pa = {a for f in pred.all() for a in _actors(f)}
+    ga = {a for f in gold.all() for a in involved(f)}
+    pa = {a for f in pred.all() for a in involved(f)}
     scores["actors"] = Score(len(ga), len(pa), len(ga & pa), len(ga & pa),
                              [f"{gold.document}: {a}" for a in sorted(ga - pa)], [f"{pred.document}: {a}" for a in sorted(pa - ga)])
     return scores

@@ -27,6 +27,11 @@ VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 
 
+def involved(fact) -> list[str]:
+    """The actors of a fact: a meeting's participants, a commitment's actors, an agreement's parties."""
+    return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
+
+
 def confidence(fact) -> float:
     """A fact's confidence: that of its surest evidence (each rule gives its own)."""
     return max((e.confidence or 0.0 for e in fact.evidence), default=0.0)
@@ -209,13 +214,9 @@ class Extractor:
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
         named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
-            [a for f in facts.all() for a in self._involved(f) if a in self._countries] + mentions.principal[:2]
+            [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2]
         mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
         return Extraction(facts, new, mentioned, dict(mentions.roles))
-
-    @staticmethod
-    def _involved(fact) -> list[str]:
-        return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
 
     def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
         """Two sentences of one text about one meeting: the same event name, the same people on
