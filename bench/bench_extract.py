@@ -13,14 +13,15 @@ import time
 
 from kg.build import documents, gazetteer
 from kg.config import Config
-from kg.evaluate import GOLD, HELDOUT
 from kg.extract import Extractor
+from kg.extract.evaluate import GOLD, HELDOUT, REAL
 from kg.extract.text import pipeline
 
 
 def corpus() -> list:
-    return [d for folder in (Config().documents_dir, GOLD / "documents", HELDOUT / "documents")
-            for d in documents.load_folder(folder)]
+    """The seeds, the internal sets and, where it is there, the real set (../shared/corpus-real)."""
+    folders = [Config().documents_dir, GOLD / "documents", HELDOUT / "documents", REAL / "documents"]
+    return [d for folder in folders if folder.is_dir() for d in documents.load_folder(folder)]
 
 
 def rate(fn, docs, rounds: int) -> float:

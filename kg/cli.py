@@ -19,9 +19,9 @@ from .errors import ClientError, InputError
 DUMP_FORMATS = ("turtle", "ntriples", "nt.gz", "trig", "nquads", "ontology")
 
 
-def _config(store: Path | None = None) -> Config:
+def _config(store: Path | None = None, **overrides) -> Config:
     try:
-        return Config.from_env(store_dir=store)
+        return Config.from_env(store_dir=store, **overrides)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -39,13 +39,15 @@ def main(verbose: bool) -> None:
 
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
+CONFIDENCE = "Leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE, 0.4)."
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
 @click.option("--documents", type=FOLDER, help="Folder of documents (default: data/documents).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
-def build(documents: Path | None, store: Path | None) -> None:
-    _build(_config(store), documents)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
+def build(documents: Path | None, store: Path | None, min_confidence: float | None) -> None:
+    _build(_config(store, min_confidence=min_confidence), documents)
 
 
 def _build(config: Config, documents: Path | None = None) -> None:
@@ -169,10 +171,14 @@ def dump(fmt: str, output: Path | None, store: Path | None) -> None:
 @main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the documents folder.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/documents).")
-def ingest(files: tuple[Path, ...], documents: Path | None) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
+def ingest(files: tuple[Path, ...], documents: Path | None, min_confidence: float | None) -> None:
+    from .build.documents import load
     from .build.ingest import ingest as add
+    from .extract.preview import preview
 
-    folder = documents or _config().documents_dir
+    config = _config(min_confidence=min_confidence)
+    folder = documents or config.documents_dir
     refused = 0
     for path in files:
         try:
@@ -183,25 +189,42 @@ def ingest(files: tuple[Path, ...], documents: Path | None) -> None:
             continue
         facts = ", ".join(f"{k}: {meta[k]}" for k in ("title", "date", "language") if meta.get(k))
         click.echo(f"{'added' if new else 'already there'}: {target} ({facts or 'no metadata'}) from {path}")
+        click.echo(preview(config, load(target)))
     if refused:
         _fail("ingest", f"{refused} file(s) refused; the others were added. Run `kg build` to extract their facts.")
     click.echo("Run `kg build` to extract their facts into the graph.")
 
 
-@main.command(help="Score the extractor against the curated and gold annotations.")
+@main.command(help="Score the extractor against gold facts: the real set first, then the internal sets.")
+@click.option("--documents", type=FOLDER, help="Folder of documents to score (with --gold).")
+@click.option("--gold", type=FOLDER, help="Folder of gold facts, one YAML per document (the corpus-real schema).")
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="Half of the set to score.")
+@click.option("--sweep", is_flag=True, help="Also print precision and recall per minimum confidence.")
 @click.option("--verbose", is_flag=True, help="List the facts missed and the predictions that state no gold fact.")
-def evaluate(verbose: bool) -> None:
-    from .evaluate import evaluate as score
-    from .evaluate import table as score_table
+def evaluate(documents: Path | None, gold: Path | None, split: str, sweep: bool, verbose: bool) -> None:
+    from .extract import evaluate as ev
 
-    result = score(_config())
-    click.echo("Extractor (curated layer off) against curated, gold and held-out annotations; "
-               "rule: kg/evaluate.py docstring")
-    click.echo(score_table(result))
+    config = _config()
+    if bool(documents) != bool(gold):
+        raise click.UsageError("--documents and --gold go together")
+    named = [(gold.parent.name or "set", documents, gold)] if documents else \
+        [("corpus-real", ev.REAL / "documents", ev.REAL / "gold")] if (ev.REAL / "gold").is_dir() else []
+    if not documents and not named:
+        click.echo(f"corpus-real: skipped ({ev.REAL} not found)\n")
+    for name, docs_dir, gold_dir in named:
+        try:
+            click.echo(ev.report_named(name, docs_dir, gold_dir, config, split, sweep, verbose))
+        except InputError as exc:
+            _fail("evaluate", str(exc), 2)
+    if documents:
+        return
+    result = ev.evaluate(config)
+    click.echo("\nInternal sets (gazetteer-id gold): extractor (curated layer off) against curated, gold and "
+               "held-out annotations")
+    click.echo(ev.table(result))
     if verbose:
-        for c, s in result["all"].items():
-            click.echo("\n".join([f"\n{c}: gold facts not found ({len(s.misses)})", *s.misses]))
-            click.echo("\n".join([f"{c}: predictions stating no gold fact ({len(s.wrong)})", *s.wrong]))
+        click.echo(ev.errors(result["all"]))
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def collect(config: Config, documents_dir: Path):
     gaz = gazetteer.load(config.gazetteer_file)
     topics = to_rdf.topic_ids(config.ontology_dir)
     curated = curation.load(config.annotations_dir, docs, gaz, topics)
-    extractor = Extractor(gaz)
+    extractor = Extractor(gaz, config.min_confidence)
     facts, new_actors = merge.combine(gaz, curated, extract_all(docs, extractor), extractor.name_key)
     unify_names(facts)
     quads = list(to_rdf.dataset_quads(docs, facts, gaz, Iris(config.base_iri), config.ontology_dir, new_actors))

@@ -21,6 +21,7 @@ from . import identity
 from .lexicon import Language, date_names, demonyms
 
 PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
+GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
 # Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
 _TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
 _MAX_GAP = 6
@@ -35,7 +36,7 @@ class Ref:
     end: int
     country: str | None = None
     discovered: bool = False
-    via: str | None = None          # "both_people": stands for the people of the last meeting
+    via: str | None = None          # "both_people", "both_countries": stands for the last meeting's people, the text's countries
 
 
 @dataclass
@@ -102,9 +103,21 @@ class ActorIndex:
             self.folded.add(key, [tokenizer(p.lower()) for p in lang.actors[key]])
         # Capitalised words that never start a name: articles and prepositions opening a sentence,
         # and the months and days of the week ("On Tuesday, the Secretary…").
-        self.not_names = set(lang.actors["not_names"]) | {w.capitalize() for w in date_names()}
+        self.date_words = {w.capitalize() for w in date_names()}
+        self.not_names = set(lang.actors["not_names"]) | self.date_words
         self.particles = set(lang.actors["name_particles"])
+        self.definite_articles = set(lang.actors["definite_articles"])
+        self.list_joiners = set(lang.actors["list_joiners"])
+        # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
+        self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
+        self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
+        self.portfolio_words = {w.lower() for w in lang.actors["portfolio_words"]}
+        # Words a title's own words are made of, between it and the comma before its holder's name.
+        self.title_words = self.title_modifiers | self.portfolio_prepositions | set(lang.actors["title_links"]) | \
+            set(lang.actors["organisation_connectors"]) | \
+            _TITLE_GAP | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
+        self.agreement_heads = {w for ws in lang.agreements["heads"].values() for w in ws}
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.country_heads = {w.lower() for w in lang.actors["country_heads"]}
@@ -211,12 +224,36 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
         tok = doc[j]
         if _is_name_token(tok, index):
             last = j + 1
+        elif tok.text in index.date_words and j + 1 < len(doc) and _is_name_token(doc[j + 1], index):
+            last = j + 1   # "Julio César Arriola", "Mayo Hernández": a month's name inside a person's
         elif _hyphen_inside(doc, j) and last == j and _is_name_token(doc[j + 1], index):
             pass   # a double surname: the hyphen joins the two words
         elif tok.text not in index.particles or last == i:
             break
         j += 1
     return last
+
+
+def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
+    """After a title's preposition, the words of its portfolio the lexicon knows ("of Industry and
+    Commerce", "for International Economic Relations", "de Relaciones Económicas e Integración"):
+    where the holder's name may start."""
+    if j == 0 or doc[j - 1].lower_ not in index.portfolio_prepositions:
+        return j
+    k = j
+    while k < len(doc) and (doc[k].lower_ in index.portfolio_words or
+                            (doc[k].lower_ in index.org_joiners | index.org_connectors or doc[k].text == ",") and k + 1 < len(doc)
+                            and (doc[k + 1].lower_ in index.portfolio_words or doc[k + 1].lower_ in index.org_joiners)):
+        k += 1
+    return k
+
+
+def _after_portfolio(doc: Doc, j: int, index: ActorIndex) -> bool:
+    """A lower-case word right after a title's preposition (and an article): part of the title."""
+    k = j - 1
+    while k >= 0 and doc[k].lower_ in index.definite_articles:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in index.portfolio_prepositions
 
 
 def _hyphen_inside(doc: Doc, j: int) -> bool:
@@ -237,6 +274,8 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = froz
         tok = doc[j]
         if tok.text[:1].isupper() and tok.is_alpha:
             last, capitals = j + 1, capitals + 1
+        elif tok.lower_ in index.org_connectors and j + 1 < len(doc) and doc[j + 1].text in index.agreement_heads:
+            break      # "Consejo … del Acuerdo Marco …": the instrument is not part of the body's name
         elif tok.lower_ in index.org_joiners:
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if nxt is None or not nxt.text[:1].isupper() or nxt.text in index.org_heads or (j + 1) in starts:
@@ -255,6 +294,7 @@ class Mentions:
     new: dict[str, NewActor]
     principal: list[str]           # the document's main countries, most mentioned first
     qualifiers: list[tuple[int, int]] = field(default_factory=list)   # countries that say whose a title is, not where
+    roles: dict[str, str] = field(default_factory=dict)               # actor -> the title the text gives them
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
@@ -328,17 +368,21 @@ class _Resolver:
         self.roles: dict[str, set[str]] = {}       # actor -> roles seen in this document
         self.surnames: dict[str, str] = {}         # last name -> discovered person
         self.qualifiers: list[tuple[int, int]] = []
+        self.stated: dict[str, str] = {}           # actor -> the title the text gives them
+        self.title: str | None = None              # the title being resolved
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
             self.roles.setdefault(actor, set()).add(role)
+            if self.title:
+                self.stated.setdefault(actor, self.title)
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
 
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
         if self.doc[e - 1].text in self.index.not_person_words:
             return False
         name = self.doc[s:e].text
-        ident = identity.slug(name)
+        ident = self.same_person(name) or identity.slug(name)
         known = self.surnames.get(self.doc[e - 1].text)
         if known and (e - s == 1 or known == ident):
             ident = known
@@ -350,6 +394,32 @@ class _Resolver:
             self.surnames[self.doc[e - 1].text] = ident
         self.person(ident, s, e, role, actor.country, True)
         return True
+
+    def listed(self, end: int, role: str | None, country: str | None, chosen) -> None:
+        """'los viceministros Hugo Rivera, Anselmo Muñiz y Johannes Kelner': the names a title lists
+        after its first (two words at least, none an actor already matched)."""
+        doc, index = self.doc, self.index
+        taken = {i for _, s, e in chosen for i in range(s, e)}
+        while end + 1 < len(doc) and doc[end].lower_ in index.list_joiners:
+            start = end + 1
+            stop = name_after(doc, start, index)
+            if stop - start < 2 or taken & set(range(start, stop)) or (stop < len(doc) and doc[stop].lower_ in index.org_connectors):
+                return
+            self.discover_person(start, stop, role, country)
+            end = stop
+
+    def same_person(self, name: str) -> str | None:
+        """A person this text already named: 'Abdo Benítez' after 'Mario Abdo Benítez', 'Mike Pompeo'
+        after 'Michael R. Pompeo' (the same surname, and the same first initial or fewer names)."""
+        mine = identity.words(name)
+        for ident, actor in self.new.items():
+            theirs = identity.words(actor.name)
+            if actor.type != PERSON or not mine or not theirs or mine[-1] != theirs[-1]:
+                continue
+            short, long = sorted((mine, theirs), key=len)
+            if set(short) <= set(long) or short[0][0] == long[0][0]:
+                return ident
+        return None
 
     def gap_country(self, s: int, e: int, labels) -> str | None:
         for label, ls, le in labels:
@@ -377,8 +447,12 @@ class _Resolver:
         """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
         role (of that country, if the title says), else the holder of that country's office — or,
         for a title no country qualifies, of an office of the document's main countries."""
+        if role == GROUP:
+            return      # "los viceministros", "the ministers": several people, none in particular
         generic = role in ("minister", "secretary", "official")
-        for ref in reversed(self.refs):
+        # "The President", "the Vice President" capitalised: the text's own principal, named first.
+        principal = self.doc[e - 1].text[:1].isupper() and self.doc[s].lower_ in self.index.definite_articles
+        for ref in (self.refs if principal else reversed(self.refs)):
             if ref.type != PERSON or (country and ref.country != country):
                 continue
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
@@ -390,10 +464,10 @@ class _Resolver:
         else:
             candidates = self.role_offices(role, office)
             owners = {self.index.office_country(o) for o in candidates}
-            main = self.principal[:2]
+            main = self.principal[:2]     # never another country's official ("viceministro" in a text of Paraguay)
             offices = [o for o in candidates if self.index.office_country(o) in main]
-            if not offices and (len(owners) == 1 or not main):
-                offices = [office] if office else candidates   # a title only one country has
+            if not offices and (not main or len(main) < 2 and len(owners) == 1):
+                offices = [office] if office else candidates   # a text of no country; a title only the other side has
         holders = self.index.holders(offices, self.date)
         if len(holders) == 1:
             self.person(holders.pop(), s, e, role)
@@ -434,6 +508,7 @@ class _Resolver:
             if n in consumed:
                 continue
             kind, _, value = label.partition(":")
+            self.title = doc[s:e].text if kind in ("title", "office") else None
             if kind == "actor":
                 a = index.gaz.actors[value]
                 if a.type == PERSON:
@@ -461,22 +536,34 @@ class _Resolver:
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
-                    elif doc[j].text.lower() in _TITLE_GAP:
+                    elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
+                    elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
+                        j += 1      # "la directora de la misión de la agencia María Pérez"
                     else:
                         break
                 fallback = qualifier or self.default_country(office)
+                named = portfolio_end(doc, j, index)   # "Minister of Foreign Trade Manuel Tovar"
+                # "Secretary of Economy, …", "presidente de la Corporación …": a portfolio, not a name
+                portfolio = named == j and j > e and _after_portfolio(doc, j, index) or \
+                    named > j and name_after(doc, named, index) - named < 2
+                j = named
                 self.qualified(s, j)
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
                     self.person(nxt[0][6:], s, nxt[2], role)
                     continue
-                end = name_after(doc, j, index)
+                end = name_after(doc, j, index) if not portfolio else j
                 if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, fallback):
+                    self.listed(end, role, fallback, chosen)
                     continue
-                # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández"
+                # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
+                # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
                 comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
+                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()"
+                                                 for t in doc[j:comma]):
+                    comma = None
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
                     inner = qualifier or self.gap_country(j, comma, self.raw)
@@ -505,7 +592,7 @@ class _Resolver:
                 self.collective(kind, s, e)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
-        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers)
+        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated)
 
     def owner_before(self, s: int) -> str | None:
         """"Panama’s Ministry of Public Security", "the U.S. Department of Defense": the country right before."""
@@ -522,9 +609,10 @@ class _Resolver:
         index = self.index
         name = self.doc[s:e].text
         country = self.gap_country(s, e, self.raw) or self.country_after(e) or self.owner_before(s)
-        known = [o for o in index.org_keys.get(index.country_names.key(name), ()) if index.country_of(o) == country]
-        if country and known:
-            return Ref(known[0], ORGANISATION, s, e, country)
+        same = index.org_keys.get(index.country_names.key(name), set())
+        known = [o for o in same if index.country_of(o) == country] if country else sorted(same) if len(same) == 1 else []
+        if known:       # "Departamento de Estado": the only organisation of that name
+            return Ref(known[0], ORGANISATION, s, e, index.country_of(known[0]))
         ident = identity.slug(name)
         self.new.setdefault(ident, NewActor(ident, ORGANISATION, name, index.lang.code, country))
         return Ref(ident, ORGANISATION, s, e, country, True)
@@ -561,7 +649,7 @@ class _Resolver:
     def collective(self, kind: str, s: int, e: int):
         if kind == "both_countries":
             for c in self.principal[:2]:
-                self.refs.append(Ref(c, COUNTRY, s, e, c))
+                self.refs.append(Ref(c, COUNTRY, s, e, c, via=kind))
             return
         people = []
         for ref in reversed(self.refs):

@@ -16,7 +16,7 @@ LANGUAGES = ("es", "en")
 
 
 def token_pattern(line: str) -> list[dict]:
-    """'~^reuni(ó|eron)$ ?a|con *3 word' -> spaCy Matcher token dicts (case-insensitive)."""
+    """'~^reuni(ó|eron)$ ?a|con *3 word' -> spaCy Matcher token dicts (case-insensitive; @Cap: a capitalised word)."""
     out = []
     for tok in line.split():
         if tok.startswith("*") and tok[1:].isdigit():
@@ -25,7 +25,9 @@ def token_pattern(line: str) -> list[dict]:
         spec: dict = {}
         if tok.startswith("?") and len(tok) > 1:
             spec["OP"], tok = "?", tok[1:]
-        if tok.startswith("~"):
+        if tok == "@Cap":
+            spec["IS_TITLE"] = True
+        elif tok.startswith("~"):
             spec["LOWER"] = {"REGEX": tok[1:]}
         elif "|" in tok:
             spec["LOWER"] = {"IN": tok.lower().split("|")}
@@ -42,6 +44,7 @@ class Language:
     commitments: dict = field(default_factory=dict)
     agreements: dict = field(default_factory=dict)
     actors: dict = field(default_factory=dict)
+    topics: dict = field(default_factory=dict)
 
     def titles(self) -> dict[str, str]:
         """Title phrase (lower case) -> role."""
@@ -51,7 +54,7 @@ class Language:
 @lru_cache(maxsize=None)
 def language(code: str) -> Language:
     folder = LEXICONS / code
-    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors")))
+    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors", "topics")))
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..build.facts import Actor, Agreement, DocumentFacts, Gazetteer, Meeting
 from ..dates import PartialDate
-from . import Extraction, identity
+from . import identity
+from .extractor import Extraction
 
 SECTIONS = ("meetings", "commitments", "agreements")
 

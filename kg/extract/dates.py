@@ -1,5 +1,7 @@
 """Dates in sentences: phrases found with patterns built from the date lexicon
-(data/lexicons/dates.yaml), normalised against the document's date by kg.dates.resolve."""
+(data/lexicons/dates.yaml), normalised by kg.dates.resolve against the document's anchor — its
+dateline ("Asunción, 25 de agosto de 2022", "WASHINGTON, May 7 (Reuters) -", "Lima, 3 ago. 2018
+(ANDINA).–"), else its publication date. Absolute dates of datelines are read by dateparser."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +10,73 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import DateRange, PartialDate, lexicon, resolve
+
+# A dateline: a place, a separator, then the date, at the start or end of the text; or a line that
+# is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket
+# or dash ("(Reuters) -", "(ANDINA).–").
+_DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,40}?)\s*(?:,|\(|–|—|-)\s*(?P<date>[^()–—\n]{3,30}?\d[^()–—\n]{0,12}?)"
+                       r"\s*(?:\(|\)|\.?\s*[–—-]|\.$|$)")
+_PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
+_DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
+_LINES_AT_START, _LINES_AT_END = 4, 2
+
+
+@dataclass
+class Anchor:
+    """What a document's relative dates count from, and the city its dateline names."""
+    date: PartialDate | None
+    place: str | None = None
+
+
+def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate | None:
+    import dateparser  # imported on first use: most texts' datelines are found once per document
+
+    base = published.as_date() if published else dt.date.today()
+    has_year = re.search(r"\b(?:19|20)\d{2}\b|/\d{2}\b", text)
+    settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
+                "REQUIRE_PARTS": ["day", "month"], "PARSERS": ["absolute-time", "custom-formats"]}
+    try:
+        value = dateparser.parse(text, languages=[lang, "en", "es"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    if value is None or not (has_year or published):
+        return None     # a day and month without a year, and nothing to take it from
+    year = value.year if has_year else published.year
+    try:
+        return PartialDate(year, value.month, value.day)
+    except ValueError:
+        return None
+
+
+def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | None:
+    """The dateline of a text: its first lines or its last ones (a place alone if it gives no date)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    place = None
+    for line in lines[:_LINES_AT_START] + lines[-_LINES_AT_END:]:
+        m = _DATELINE.match(line)
+        if m and not any(c.isdigit() for c in m.group("place")):
+            value = _parse(m.group("date"), lang, published)
+            if value:
+                return Anchor(value, m.group("place").strip(" ,."))
+        m = _DATE_LINE.match(line)
+        if m and len(line) < 60:
+            value = _parse(m.group("date"), lang, published)
+            if value:
+                return Anchor(value)
+        m = _PLACE_LINE.match(line)
+        if m and place is None and line in lines[:_LINES_AT_START]:
+            place = m.group("place").strip(" ,.")
+    return Anchor(None, place) if place else None
+
+
+def anchor(text: str, lang: str, published: PartialDate | None) -> Anchor:
+    """The day a text's 'today' is: its dateline's (the text's own), else its publication date."""
+    found = dateline(text, lang, published)
+    if found is None:
+        return Anchor(published)
+    if found.date is None or published is not None and published.day and abs(found.date.year - published.year) > 1:
+        return Anchor(published, found.place)      # no date, or a misread one: the publication date is safer
+    return found
 
 
 @dataclass
@@ -30,6 +99,7 @@ def _patterns():
     after = "|".join(sorted(map(re.escape, {w for k in ("next", "last") for w in lex["weekday_words"][k]}), key=len, reverse=True))
     # Phrases of a year; a bare "year"/"año" is too often something else ("el año 2009", "a year of …").
     years = "|".join(sorted(map(re.escape, [p for p in lex["relative_years"] if " " in p]), key=len, reverse=True))
+    english_days = "|".join(w.capitalize() for w in lex["english_weekdays"])
     d = r"(\d{1,2})(?:º|°|st|nd|rd|th)?"
     return [
         # "del 5 al 7 de octubre (de 2022)", "5 y 6 de febrero", "13 y 14 de abril"
@@ -46,6 +116,8 @@ def _patterns():
         # "el próximo martes", "on Thursday", "el jueves pasado", "last Friday"
         # (a weekday alone is too often a name: "Santo Domingo")
         ("weekday", re.compile(rf"\b(?:(?:el|la|on)\s+(?:(?:{before})\s+)?|(?:{before})\s+)({weekday})\b(?:\s+(?:{after})\b)?", re.I)),
+        # "met Wednesday with", "said on Monday": an English weekday is capitalised, and never a name's word
+        ("weekday", re.compile(rf"(?<=[a-z,] )({english_days})\b(?!\s+(?:\d|{month}))")),
         # "en el segundo semestre de 2026", "in the first half of 2025", "el primer trimestre de 2026"
         ("part", re.compile(r"\b(?:(primer|segundo|first|second)\s+(semestre|half)|(primer|segundo|tercer|cuarto|first|second|third|fourth)"
                             r"\s+(trimestre|quarter))\s+(?:de|del|of)\s+((?:19|20)\d{2})\b", re.I)),
@@ -124,7 +196,7 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
                     if year:
                         value = PartialDate(year, month)
                 elif kind == "weekday":
-                    value = resolve(m.group(0), reference, future)
+                    value = _day_of_week(text, m, reference, future)
                 elif kind == "year":
                     value = PartialDate(int(m.group(1)))
             except (ValueError, KeyError):
@@ -133,6 +205,32 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
             found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind in ("year", "relative_year"), kind))
     _within_week(found)
     return sorted(found, key=lambda p: p.start)
+
+
+def _day_of_week(text: str, m, reference, future):
+    """'el pasado martes', 'met Wednesday'; 'este jueves 29': the 29th nearest the anchor that is a
+    Thursday; 'el miércoles 2 de enero': the date that follows says it (None here)."""
+    after = re.match(r"\s*(\d{1,2})\b(\s+(?:de\s+)?[A-Za-zÁÉÍÓÚáéíóú]+)?", text[m.end():])
+    if after and after.group(2) and after.group(2).split()[-1].lower() in lexicon()["months"]:
+        return None
+    if after and reference is not None and reference.month:
+        name = next(w for w in m.group(0).lower().split() if w in lexicon()["weekdays"])
+        return _nearest_day(int(after.group(1)), lexicon()["weekdays"][name], reference)
+    return resolve(m.group(0), reference, future)
+
+
+def _nearest_day(day: int, weekday: int, reference: PartialDate) -> PartialDate | None:
+    """The date with this day of the month and day of the week, within a month of the reference."""
+    base = dt.date(reference.year, reference.month, reference.day or 15)
+    for months in (0, -1, 1):
+        y, mo = base.year + (base.month + months - 1) // 12, (base.month + months - 1) % 12 + 1
+        try:
+            d = dt.date(y, mo, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday and abs((d - base).days) <= 31:
+            return PartialDate.of(d)
+    return None
 
 
 def _within_week(found: list[DatePhrase]) -> None:

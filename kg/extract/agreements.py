@@ -1,0 +1,178 @@
+"""Agreements stated by a sentence: named instruments and common nouns with a status word, with
+their kind, status, parties and date."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import identity
+from .actors import COUNTRY, ORGANISATION, Mentions, Ref
+from .dates import DatePhrase
+from .lexicon import known_agreements
+from .rules import _CAPITAL, _CONNECTORS, _NOT_MODIFIERS, Found, Rules, _after, _matcher
+from .text import Sentence
+
+
+class AgreementRules(Rules):
+    """Agreements: named instruments (or common nouns with a status word), their kind, status, parties and date."""
+
+    def __init__(self, lang, vocab, gaz=None):
+        super().__init__(lang, vocab, gaz)
+        self.common_heads = {w.lower(): kind for kind, ws in lang.agreements["common_heads"].items() for w in ws}
+        self.beneficiary = set(lang.agreements["beneficiary_markers"])
+        self.not_signing = set(lang.agreements.get("not_signing_after", []))
+        self.generic_words = {identity.fold(w) for w in lang.agreements["generic_words"]}
+        self.creation_cues = _matcher(vocab, "creation", lang.agreements["creation_cues"])
+        # "full implementation of the USMCA": a well-known instrument's acronym alone names it.
+        self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
+                         if a.isupper() and len(a) > 2}
+        self.title_words = {w for t in lang.titles() for w in t.split()}
+        self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
+        self.head_first = bool(lang.agreements.get("names_start_with_head"))
+        self.known_names = {identity.fold(n) for entry in known_agreements()
+                            for n in [*entry["name"].values(), *entry.get("aliases", [])]}
+
+    def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
+        lo, hi = sent.span.start, sent.span.end
+        text = sent.text.lower()
+        cues = self.status_cues(text)
+        out: list[Found] = []
+        taken: set[int] = set()
+        refs = self.actors_in(mentions, lo, hi)
+        # "anunciaron la creación de un Grupo de Implementación …": a body set up is an initiative.
+        created = {}
+        for _, cs, ce in self.creation_cues(doc):
+            j = ce
+            while lo <= cs and j < hi and doc[j].lower_ in self.lang.agreements["articles"]:
+                j += 1
+            if lo <= cs and j < hi and _CAPITAL.match(doc[j].text) and not any(r.start <= j < r.end and r.type != ORGANISATION for r in refs):
+                created[j] = "initiative"
+        for tok in doc[lo:hi]:
+            back = False
+            if tok.i in taken:
+                continue
+            kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
+            if kind:
+                s, e = self.chunk(doc, tok.i, lo, hi)
+                if self.head_first and tok.text in self.heads:
+                    s = max(s, tok.i)     # "… del Acuerdo Marco de Comercio": a Spanish name starts at its head
+                if s >= lo + 2 and doc[s - 1].lower_ in ("de", "del", "of") and doc[s - 2].lower_ in self.title_words:
+                    continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
+                capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
+                back = not capitals and s == tok.i and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
+                if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2):
+                    continue
+                if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
+                    continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
+                if s == lo and e - s <= 2 and not capitals[1:]:
+                    continue  # "Carta …" opening a sentence
+            else:
+                kind = self.common_of(doc, tok.i, hi)
+                if not kind or not (cues or doc[tok.i - 1].lower_ in self.lang.agreements["possessives"]):
+                    continue
+                if doc[tok.i - 1].lower_ == "de" and tok.lower_ == "acuerdo":
+                    continue  # "de acuerdo con": according to
+                s, e = self.common_chunk(doc, tok.i, lo, hi)
+                if e < hi and _CAPITAL.match(doc[e].text):
+                    continue  # "la iniciativa Blue Dot Network": the name follows
+                if s == tok.i and self.back_reference(doc, s, e, hi):
+                    continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
+            if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
+                continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
+            e2 = self.complement(doc, s, e, hi)
+            acronym = self.acronym_after(doc, e, hi) or self.acronym_after(doc, e2, hi)
+            taken.update(range(s, e2))
+            at = doc[s].idx - sent.start
+            status = min(cues, key=lambda c: abs(c[0] - at) if c[0] < at else abs(c[0] - at) + 40)[2] if cues else None
+            # The date of that status: not "this year" (of an anniversary…), nor, but for an announced
+            # instrument, a date still to come ("que esperan concluir en el primer trimestre de 2026").
+            date = next((d.value for d in dates if d.value is not None and d.kind != "relative_year"
+                         and (status == "announced" or not _after(d.value, reference))), None)
+            parties = [r for r in self.parties(doc, refs, e2, hi) if not (s <= r.start and r.end <= e2 and tok.i in created)]
+            f = Found("agreement", sent, sent.start, sent.end, parties, doc[s:e2].text, kind, status,
+                      date, confidence=0.75 if kind else 0.6,
+                      aliases=[a for a in (acronym, doc[s:e].text if e2 > e else None) if a], trigger=s,
+                      countries=self.named_countries(doc, refs, s, e2, hi))
+            f.signing = status == "signed" and self.signing(doc, lo, hi, s, e2)
+            f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
+            out.append(f)
+        return out
+
+    def back_reference(self, doc: Doc, s: int, e: int, hi: int) -> bool:
+        """A bare common noun after a definite article ("the agreement", "los acuerdos alcanzados")
+        points back at an instrument; words saying what it is about make it a new mention ("el
+        acuerdo sobre interceptación aérea", "the agreement on cultural property")."""
+        if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"]:
+            return False
+        nxt = doc[e].lower_ if e < hi else ""
+        if nxt in self.lang.agreements["naming_prepositions"]:
+            return False
+        return not (nxt in ("de", "of") and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
+
+    def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
+        """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the
+        parties signed a memorandum" — not "the Agreement signed in 2009"."""
+        verbs = set(self.lang.agreements["signing_verbs"])
+        for j in range(lo, hi):
+            if doc[j].lower_ in verbs and not s <= j < e and not (j > lo and (s <= j - 1 < e or doc[j - 1].lower_ in self.not_signing)):
+                return True
+        return False
+
+    def parties(self, doc: Doc, refs: list[Ref], e: int, hi: int) -> list[Ref]:
+        """The actors of an agreement's sentence but the bodies its purpose names after it ("…
+        que prevé capacitación para la Policía Nacional Civil"): beneficiaries, not parties."""
+        cut = next((j for j in range(e, hi) if doc[j].lower_ in self.beneficiary), hi)
+        return [r for r in refs if r.start < cut or r.type == COUNTRY]
+
+    @staticmethod
+    def named_countries(doc: Doc, refs: list[Ref], s: int, e: int, hi: int) -> list[str]:
+        """The countries an agreement's mention names: in its name ("United States–Panama Trade
+        Promotion Agreement"), as its owner ("Panama's …") or after "entre"/"between"."""
+        between = e
+        if e < hi and doc[e].lower_ in ("entre", "between"):
+            between = e + 1
+            while between < hi and (doc[between].lower_ in ("el", "la", "los", "las", "the", "y", "and", ",", "de", "of")
+                                    or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
+                between += 1
+        lower = s - 2 if s > 1 and doc[s - 1].text in ("’s", "'s") else s
+        return list(dict.fromkeys(r.country for r in refs if r.type == COUNTRY and r.country and r.start < between and r.end > lower))
+
+    def common_of(self, doc: Doc, i: int, hi: int) -> str | None:
+        for phrase, kind in self.common_heads.items():
+            words = phrase.split()
+            if doc[i].lower_ == words[0] and i + len(words) <= hi and doc[i:i + len(words)].text.lower() == phrase:
+                return kind
+        return None
+
+    def common_chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
+        """'our cultural property agreement', 'el acuerdo sobre interceptación aérea'."""
+        s = i
+        while s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
+                and doc[s - 1].lower_ not in _NOT_MODIFIERS and self.lang.code == "en" and i - s < 3:
+            s -= 1
+        n = len(next(p for p in self.common_heads if doc[i:i + len(p.split())].text.lower() == p).split())
+        return s, i + n
+
+    def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
+        """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
+        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in _CONNECTORS or
+                      identity.fold(t.lower_) in self.generic_words or t.lower_ in ("cooperación", "cooperation") for t in doc[s:e])
+        if not generic:
+            return e
+        j = e
+        if j < hi and doc[j].text == "(":
+            while j < hi and doc[j].text != ")":
+                j += 1
+            j += 1
+        if j < hi and doc[j].lower_ in ("entre", "between"):
+            while j < hi and doc[j].lower_ not in ("sobre", "on", "for", "para", "en", "in", ",", "."):
+                j += 1
+        if j < hi and doc[j].lower_ in ("sobre", "on", "for", "para", "de", "of", "en", "in"):
+            k = j + 1
+            while k < hi and doc[k].is_alpha and doc[k].lower_ not in ("que", "which", "lo", "between", "entre", "con", "with", "y", "and"):
+                k += 1
+            while k > j + 1 and doc[k - 1].lower_ in _CONNECTORS:
+                k -= 1      # "… on security cooperation in [and around the Canal]"
+            if k > j + 1:
+                return k
+        return e
+

@@ -1,0 +1,167 @@
+"""Commitments stated by a sentence: explicit pledges or agreements to act, with who committed."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from . import identity
+from .actors import Mentions
+from .dates import DatePhrase
+from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
+from .text import Sentence
+
+MAX_LABEL_WORDS = 12
+TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
+NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
+OTHER = "other"      # the topic scheme's concept for what no other topic says
+
+
+class Topics:
+    """The topic of a text: that of the first word (beginning) the language's topic lexicon lists
+    (data/lexicons/<lang>/topics.yaml), the more specific where two start at one place; words of
+    the relationship itself ("cooperation", "bilateral") only when no other topic is named."""
+
+    def __init__(self, table: dict):
+        self.strong, self.weak = (self._table(table.get(k) or {}) for k in ("topics", "weak"))
+
+    @staticmethod
+    def _table(topics: dict[str, list[str]]):
+        of_word = {identity.fold(w): t for t, words in reversed(list(topics.items())) for w in words}
+        alternation = "|".join(re.escape(w) for w in sorted(of_word, key=len, reverse=True))
+        return re.compile(rf"(?<![a-z0-9])({alternation})"), of_word
+
+    def of(self, text: str) -> str:
+        folded = identity.fold(text)
+        for rx, of_word in (self.strong, self.weak):
+            m = rx.search(folded)
+            if m:
+                return of_word[m.group(1)]
+        return OTHER
+
+
+class CommitmentRules(Rules):
+    """Commitments: pledges and agreements to act, one per clause, with who made them."""
+
+    def __init__(self, lang, vocab, gaz=None):
+        super().__init__(lang, vocab, gaz)
+        self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
+        self.topic_of = Topics(lang.topics).of
+        self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
+        stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
+        self.label_stops = re.compile("|".join(stops), re.I)
+        self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
+
+    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
+        super().prepare(doc, mentions)
+        self._commitment_weights = weighted_hits(self.commitment, doc, self.lang.commitments["triggers"], TRIGGER_CONFIDENCE)
+        self._commitment_hits = sorted(self._commitment_weights)
+
+    def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
+        lo, hi = sent.span.start, sent.span.end
+        not_after = set(self.lang.commitments.get("not_after", []))
+        hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and not (s > lo and doc[s - 1].lower_ in not_after)]
+        if not hits:
+            return []
+        # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
+        # describing a noun (not an actor), not a commitment.
+        participles = set(self.lang.commitments.get("participles", []))
+        auxiliaries = set(self.lang.commitments.get("auxiliaries", []))
+        refs = self.actors_in(mentions, lo, hi)
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
+                                                doc[s - 1].lower_ not in auxiliaries and
+                                                not any(r.start <= s - 1 < r.end for r in refs))]
+        if not hits:
+            return []
+        # In direct speech a future is an opinion ("“La relación … seguirá creciendo”, afirmó …"):
+        # only the words of committing state a commitment there.
+        quoted = self.quoted(doc, lo, hi)
+        hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e])]
+        # "acordaron volver a reunirse", "agreed to meet again": a meeting planned, not a commitment.
+        hits = [(s, e) for s, e in hits if not any(ps == s for ps, _ in self._plan_hits if self.cue(self.lang.commitments["meeting_plans"], doc[ps:_]))]
+        if not hits:
+            return []
+        # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
+        date = next((d.value for d in dates if d.value is not None and not d.year_only and d.kind not in _SPANS
+                     and not _after(d.value, reference)), None)
+        channels = [c.split() for c in self.lang.commitments.get("channels", [])]
+        out: list[Found] = []
+        for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi):
+            # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
+            # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
+            opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
+            if not any(opening <= r.start and r.end <= s for r in refs) and \
+                    not any(t.lower_ in self.pronouns for t in doc[opening:s]):
+                opening = start
+            subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
+                       self.after_channel(doc, r.start, channels)]
+            if out and not subject:
+                subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
+            clause = doc[start:end]
+            # What is committed: from the verb the trigger ends with ("acordaron fortalecer …") or after it.
+            what = doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:end].text
+            f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
+                      subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
+                      others=[r for r in refs if r not in subject])
+            f.date = date
+            f.aliases = [what]
+            f.topic = self.topic_of(what)
+            out.append(f)
+        return out
+
+    def label(self, what: str) -> str:
+        """A short label: what is committed up to the first clause break, a dozen words at most."""
+        text = re.sub(r"^[-•–*·\s]+", "", what).strip()
+        cut = self.label_stops.search(text)
+        if cut and cut.start() > 0:
+            text = text[:cut.start()]
+        words = text.split()
+        while len(words) > 1 and identity.fold(words[0]) in self.label_connectors:
+            words.pop(0)        # "para fortalecer …", "to deepen …"
+        text = " ".join(words)
+        if len(words) <= MAX_LABEL_WORDS:
+            return text.rstrip(" ,;:.")
+        words = words[:MAX_LABEL_WORDS]
+        while words and identity.fold(words[-1]) in self.label_connectors:
+            words.pop()
+        return " ".join(words).rstrip(",;:") + "…"
+
+    def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int):
+        """The commitments a sentence joins, one per trigger after a conjunction ('… agreed to launch
+        X, and Paraguay committed to Y'); what one trigger lists ('committed to deepen X, and to
+        expand Y') is one commitment. Yields (trigger, clause start, clause end)."""
+        joins = {"and", "y", "e", ";"}
+        kept = [hits[0]]
+        for s, e in hits[1:]:
+            if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
+                kept.append((s, e))
+        clauses = [(lo, *kept[0])]
+        for s, e in kept[1:]:     # the clause opens at its conjunction: "…, and Paraguay committed to …"
+            clauses.append((max((j for j in range(clauses[-1][2], s) if doc[j].lower_ in joins), default=s), s, e))
+        for n, (start, s, e) in enumerate(clauses):
+            end = clauses[n + 1][0] if n + 1 < len(clauses) else hi
+            while end > start + 1 and doc[end - 1].text == ",":
+                end -= 1
+            yield (s, e), start, end
+
+    def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
+        """Tokens inside quotation marks."""
+        out, opener = set(), None
+        pairs = {"“": "”", "«": "»", '"': '"'}
+        for j in range(lo, hi):
+            t = doc[j].text
+            if opener is not None and t == pairs[opener]:
+                opener = None
+            elif opener is None and t in pairs:
+                opener = t
+            elif opener is not None:
+                out.add(j)
+        return out if opener is None else set()
+
+    @staticmethod
+    def after_channel(doc: Doc, i: int, channels: list[list[str]]) -> bool:
+        j = i
+        while j > 0 and doc[j - 1].lower_ in ("the", "el", "la", "los", "las"):
+            j -= 1
+        return any(j >= len(c) and [t.lower_ for t in doc[j - len(c):j]] == c for c in channels)
+

@@ -1,0 +1,416 @@
+"""Automatic extraction: a document's meetings, commitments and agreements, with their actors
+and dates, found by rules over spaCy's blank pipelines (tokenizer, sentencizer, matchers) and
+the lexicons of data/lexicons — offline, with no model to download.
+
+Every fact carries Evidence(method="extracted", confidence, extractor_version); ids are minted
+from normalised content (kg.extract.identity) so that documents stating the same meeting or
+agreement give it the same node."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..build.curation import evidence_at
+from ..build.documents import Document, detect_language
+from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
+from ..dates import DateRange, PartialDate
+from . import identity
+from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, Ref, find_mentions
+from .agreements import AgreementRules
+from .commitments import CommitmentRules
+from .dates import anchor
+from .dates import find as find_dates
+from .lexicon import LANGUAGES, demonyms, known_agreements, language
+from .meetings import MeetingRules
+from .rules import Found
+from .text import pipeline, sentences
+
+VERSION = "1.0.0"
+_NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
+
+
+def involved(fact) -> list[str]:
+    """The actors of a fact: a meeting's participants, a commitment's actors, an agreement's parties."""
+    return getattr(fact, "participants", None) or getattr(fact, "actors", None) or getattr(fact, "parties", None) or []
+
+
+def confidence(fact) -> float:
+    """A fact's confidence: that of its surest evidence (each rule gives its own)."""
+    return max((e.confidence or 0.0 for e in fact.evidence), default=0.0)
+
+
+class SentenceRules(MeetingRules, CommitmentRules, AgreementRules):
+    """Every kind of fact's rules over one language's vocabulary."""
+
+
+@dataclass
+class Extraction:
+    facts: DocumentFacts
+    actors: list[Actor] = field(default_factory=list)     # actors the gazetteer does not know, used by facts
+    # Every actor the text names as such: its people and organisations, the countries its facts
+    # involve and its two main countries (a country named only as a topic is not one); minted ones
+    # carry their name.
+    mentioned: list[Actor] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)   # actor -> the title the text gives them
+
+
+class Extractor:
+    """Reusable across documents: pipelines, matchers and indexes are built once per language."""
+
+    version = VERSION
+
+    def __init__(self, gaz: Gazetteer, min_confidence: float = 0.0):
+        self.gaz = gaz
+        self.min_confidence = min_confidence     # facts less sure than this are left out
+        self._by_lang: dict[str, tuple] = {}
+        self._agreements = None
+        self._countries = {a.id for a in gaz.actors.values() if a.type == COUNTRY}
+        self._country_names = identity.Countries(gaz, demonyms())
+        self._cities = {" ".join(identity.words(n)): p.id for p in gaz.places.values() if p.type == "City"
+                        for n in identity.names_of(p)}
+        # Words of instruments open to any country ("Inter-American", "regional"): no parties in their ids.
+        self._open = {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["open_to_all"]}
+        self._generic = {w for code in LANGUAGES for table in ("heads", "common_heads")
+                         for ws in language(code).agreements[table].values() for p in ws for w in identity.words(p)} | \
+            {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["generic_words"]}
+
+    def _language(self, code: str):
+        if code not in self._by_lang:
+            nlp = pipeline(code)
+            lang = language(code)
+            self._by_lang[code] = (nlp, ActorIndex(self.gaz, lang, nlp.vocab), SentenceRules(lang, nlp.vocab, self.gaz))
+        return self._by_lang[code]
+
+    def _city(self, text: str | None) -> str | None:
+        """The city a dateline names ("WASHINGTON", "Washington D.C.", "Asunción")."""
+        words = identity.words(text or "")
+        while words:
+            place = self._cities.get(" ".join(words))
+            if place:
+                return place
+            words = words[:-1]
+        return None
+
+    def label(self, actor: str, new: dict[str, NewActor], lang: str) -> str:
+        if actor in new:
+            return new[actor].name
+        names = self.gaz.actors[actor].name
+        return names.get(lang) or next(iter(names.values()))
+
+    # ------------------------------------------------------------ the document
+
+    def extract(self, doc: Document) -> Extraction:
+        lang = (doc.language or detect_language(doc.text) or "").split("-")[0]
+        facts = DocumentFacts(doc.identifier)
+        if lang not in LANGUAGES or not doc.text.strip():
+            return Extraction(facts)
+        nlp, index, rules = self._language(lang)
+        sdoc = nlp(doc.text)
+        anchored = anchor(doc.text, lang, doc.date)
+        today = anchored.date       # what "today", "ayer", "el martes" count from
+        self._dateline_place = self._city(anchored.place)
+        mentions = find_mentions(sdoc, index, today)
+        rules.prepare(sdoc, mentions)
+        pronouns = rules.lang.actors["pronouns"]
+        found: list[Found] = []
+        previous: list[Ref] = []
+        last_people: list[Ref] = []
+        held_on = None          # the day of the last meeting the text reports as held
+        for sent in sentences(sdoc):
+            own = mentions.in_span(sent.span.start, sent.span.end)
+            if not sent.heading:
+                future = rules.future(sent.span)
+                dates = find_dates(sent.text, today, future)
+                here = rules.meetings(sent, mentions, dates, sdoc, today) + \
+                    rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
+                for f in here:
+                    self._complete(f, sent, sdoc, pronouns, previous, last_people, today)
+                    if f.kind == "meeting":
+                        if f.status == "held" and held_on and rules.same_day(sent):
+                            f.date = f.date or held_on    # "Posteriormente, … encabezaron una reunión ampliada"
+                            f.sequel = True
+                        people = [r for r in f.refs if r.type == PERSON]
+                        last_people = people or last_people
+                        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
+                            held_on = f.date
+                    elif f.kind == "agreement" and f.signing and f.date is None:
+                        f.date = held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
+                found.extend(here)
+                if here:
+                    own = [r for f in here for r in f.refs]
+            if own:     # who the next sentence's pronouns stand for (a person told before stays)
+                people = [r for r in previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
+                previous = own + people
+        out = self._facts(doc, lang, found, mentions, rules)
+        for section in ("meetings", "commitments", "agreements"):
+            setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
+        return out
+
+    def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, today):
+        """Fill in what the sentence leaves to its context: pronouns, 'both leaders', the tense of dates."""
+        before = sdoc[sent.span.start:f.trigger] if f.trigger is not None else sent.span
+        words = {t.lower_ for t in before}
+        if not any(r.type == PERSON and r.end <= (f.trigger or sent.span.end) for r in f.refs):
+            if words & set(pronouns["person"]):
+                last = next((r for r in reversed(previous) if r.type == PERSON), None)
+                f.refs = ([last] if last else []) + f.refs
+            elif words & set(pronouns["group"]):
+                f.refs = previous + f.refs
+        if any(r.via == "both_people" for r in f.refs) and last_people:
+            f.refs = [r for r in f.refs if r.via != "both_people"] + last_people
+        elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and last_people:
+            f.refs = f.refs + last_people    # "ambos países se comprometieron": through the people who met
+        if not f.refs:
+            f.refs = previous if previous else f.others
+            f.confidence -= 0.1
+        if f.kind == "meeting" and today and f.date is not None:
+            start = f.date.start
+            if start.precision == "day" and today.precision == "day" and start > today:
+                f.status = "scheduled"
+            elif start.year > today.year:
+                f.status = "scheduled"
+        if f.kind == "meeting" and f.place is None and f.status == "held" and f.subtype != "call" and \
+                (f.date is None or f.date == today):
+            f.place = self._dateline_place     # reported from where it happened
+
+    def _facts(self, doc: Document, lang: str, found: list[Found], mentions: Mentions, rules) -> Extraction:
+        facts = DocumentFacts(doc.identifier)
+        by_id: dict[str, object] = {}
+        aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
+        used_new: set[str] = set()
+        visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
+        for f in found:
+            actors = self._actors(f, mentions)
+            if f.kind == "meeting" and not actors and f.place:
+                actors = [c for c in [self.gaz.places[f.place].country] if c]
+            if f.kind == "meeting" and f.name and not any(a in self._countries or self._is_person(a, mentions) for a in actors):
+                actors = actors + mentions.principal[:2]    # "la I Reunión del Consejo de Comercio …": the text's two countries
+            if f.kind in ("commitment", "agreement") and not any(a in self._countries for a in actors):
+                actors = actors + mentions.principal[:2]     # the text's two countries
+            if f.kind in ("meeting", "commitment") and not actors:
+                continue  # every meeting has a participant, every commitment an actor
+            fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
+            if fact is None:
+                continue
+            used_new.update(a for a in actors if a in mentions.new)
+            ev = self._evidence(doc, f)
+            if f.refers_back:
+                named = [a for a in facts.agreements if identity.fold(f.name) in identity.words(next(iter(a.name.values())))]
+                if named:
+                    self._merge(named[-1], fact, ev)
+                continue
+            if isinstance(fact, Agreement):
+                fact = aliases.get(identity.fold(f.name), fact)
+                for a in [f.name, *f.aliases]:
+                    aliases.setdefault(identity.fold(a), fact)
+            if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
+                visits.add(fact.id)
+            same = by_id.get(fact.id) or (None if f.sequel else self._same_meeting(fact, facts, mentions, visits))
+            if same is not None:
+                self._merge(same, fact, ev)
+                continue
+            fact.evidence.append(ev)
+            by_id[fact.id] = fact
+            getattr(facts, f.kind + "s").append(fact)
+        minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
+                  for a in mentions.new.values() if a.id not in self.gaz.actors}
+        new = [minted[a] for a in used_new if a in minted]
+        named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
+            [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2]
+        mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
+        return Extraction(facts, new, mentioned, dict(mentions.roles))
+
+    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
+        """Two sentences of one text about one meeting: the same event name, the same people on
+        compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop
+        of a trip and the meeting held there on one of its days."""
+        if not isinstance(m, Meeting):
+            return None
+        people = {a for a in m.participants if self._is_person(a, mentions)}
+        key = self.name_key(next(iter(m.name.values()))) if m.id.startswith(_NAMED) else None
+        for other in facts.meetings:
+            if m.status and other.status and m.status != other.status:
+                continue    # the call held today and the meeting it schedules
+            theirs = {a for a in other.participants if self._is_person(a, mentions)}
+            if not key and not other.id.startswith(_NAMED) and self._trip_stop(m, people, other, theirs):
+                return other
+            if m.date is not None and other.date is not None and m.date != other.date:
+                continue
+            if key and other.id.startswith(_NAMED) and key == self.name_key(next(iter(other.name.values()))):
+                return other
+            if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
+                return other
+            if not key and self._told_again(m, people, other, theirs, visits):
+                return other
+        # "Ramírez led the Colombian delegation" after "Blinken led the U.S. delegation to the
+        # High-Level Dialogue": the other side's principal, told after the meeting it is part of.
+        last = facts.meetings[-1] if facts.meetings else None
+        if not key and last is not None and len(people) == 1 and last.status == m.status and m.date in (None, last.date):
+            side = self._sides(m) or {self._country_of(p, mentions) for p in people}
+            joined = {self._country_of(p, mentions) for p in last.participants if self._is_person(p, mentions)}
+            if side <= self._sides(last) and not side & joined:
+                return last
+        return None
+
+    def _country_of(self, actor: str, mentions: Mentions) -> str | None:
+        new = mentions.new.get(actor)
+        return new.country if new else self.gaz.actors[actor].country
+
+    def _sides(self, m) -> set[str]:
+        """The countries a meeting brings together."""
+        return {a for a in m.participants if a in self._countries}
+
+    def _told_again(self, a, people_a, b, people_b, visits: set[str]) -> bool:
+        """'se reunirá con el presidente Abdo Benítez' … 'en Asunción, el secretario Pompeo se reunirá
+        con el presidente Abdo Benítez y el ministro Castiglioni'; 'the Secretary arrived in
+        Montevideo' … 'it is her first visit to Uruguay': one's people within the other's (a lone
+        traveller only for a visit), with the same countries or fewer, at no other place."""
+        if a.id.startswith(_NAMED) or b.id.startswith(_NAMED):
+            return False
+        if not (people_a and people_b and (people_a <= people_b or people_b <= people_a)):
+            return False
+        if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits):
+            return False
+        sides_a, sides_b = self._sides(a), self._sides(b)
+        if sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a):
+            return False
+        return a.place is None or b.place is None or a.place == b.place
+
+    def _trip_stop(self, a, people_a, b, people_b) -> bool:
+        """'will travel to Ottawa, Canada, … November 11–13' and 'On Tuesday, the Secretary will
+        meet with Canadian Minister … Anand': one traveller's stop and a meeting of the traveller
+        in that country on a day of the trip."""
+        if len(people_b) == 1 and len(people_a) != 1:
+            a, people_a, b, people_b = b, people_b, a, people_a
+        if len(people_a) != 1 or not people_a <= people_b:
+            return False
+        if not isinstance(a.date, DateRange) or not isinstance(b.date, PartialDate) or not b.date.day:
+            return False
+        countries = [{x for x in f.participants if x in self._countries} for f in (a, b)]
+        return a.date.start <= b.date <= a.date.end and countries[0] == countries[1] and \
+            (a.place is None or b.place is None or a.place == b.place)
+
+    def _actors(self, f: Found, mentions: Mentions) -> list[str]:
+        out: list[str] = []
+        for r in f.refs:
+            if r.actor not in out:
+                out.append(r.actor)
+        for r in f.refs:  # a person speaks for a country: the graph relates both to the fact
+            if r.type == PERSON and r.country and r.country not in out and f.kind != "agreement":
+                out.append(r.country)
+        if f.kind == "agreement":  # parties: countries and organisations, the countries of signatories and bodies too
+            out = [a for a in out if not self._is_person(a, mentions)] + [r.country for r in f.refs if r.type != COUNTRY and r.country]
+            out = list(dict.fromkeys(out))
+        return out
+
+    def _evidence(self, doc: Document, f: Found) -> Evidence:
+        """At the offsets the rules found (a quote's first occurrence need not be the sentence that stated it)."""
+        return evidence_at(doc, f.start, f.end, method="extracted",
+                           confidence=round(max(0.3, min(0.95, f.confidence)), 2), extractor_version=VERSION)
+
+    @staticmethod
+    def _merge(into, other, ev: Evidence):
+        if all(x.start != ev.start for x in into.evidence):
+            into.evidence.append(ev)
+        for attr in ("participants", "actors", "parties"):
+            if hasattr(into, attr):
+                merged = getattr(into, attr)
+                merged.extend(a for a in getattr(other, attr) if a not in merged)
+        if getattr(other, "kind", None) == "call":
+            into.kind = "call"  # "dialoga con" and "sostuvo una conversación": the call it was
+        for attr in ("date", "status", "kind", "place"):
+            if hasattr(into, attr) and getattr(into, attr) is None:
+                setattr(into, attr, getattr(other, attr))
+        if isinstance(getattr(into, "date", None), DateRange) and isinstance(getattr(other, "date", None), PartialDate):
+            into.date = other.date      # the day of the trip the meeting is on
+
+    # ------------------------------------------------------------ meetings
+
+    def _meeting(self, f: Found, actors, lang, mentions, doc) -> Meeting:
+        people = sorted(a for a in actors if self._is_person(a, mentions))
+        year = _year(f.date)
+        if f.name:
+            key = self.name_key(f.name)
+            ident = identity.fact_id(_NAMED.rstrip("-"), key, str(year) if year else "")
+            name = {lang: f.name}
+        else:
+            kind_word = {"call": "call", "in-person": "meeting", "multilateral": "meeting"}[f.subtype or "in-person"]
+            # Without people or a date a meeting has no identity beyond its sentence; one person's
+            # meetings on a day are told apart by the countries they are with.
+            where = "" if people and f.date and not f.sequel else f"{doc.identifier}-{f.sentence.index}"
+            with_whom = sorted(a for a in actors if a in self._countries) if len(people) == 1 else []
+            ident = identity.fact_id(kind_word, *(people or sorted(actors)), *with_whom, identity.date_slug(f.date), where)
+            labels = [self.label(a, mentions.new, lang) for a in (people or actors)]
+            name = {lang: _meeting_name(lang, f.subtype, labels)}
+        return Meeting(ident, name, f.subtype, f.status, f.date, f.place, list(actors))
+
+    def _is_person(self, actor: str, mentions: Mentions) -> bool:
+        if actor in mentions.new:
+            return mentions.new[actor].type == PERSON
+        return self.gaz.actors[actor].type == PERSON
+
+    # ------------------------------------------------------------ commitments
+
+    def _commitment(self, f: Found, actors, lang, mentions, doc) -> Commitment | None:
+        key = identity.name_key(f.aliases[0] if f.aliases else f.name).split()[:8]
+        if not key:
+            return None
+        ident = identity.fact_id("commitment", *sorted(a for a in actors if not self._is_person(a, mentions))[:2],
+                                 *key, identity.date_slug(f.date))
+        return Commitment(ident, {lang: f.name}, list(actors), [f.topic] if f.topic else [], date=f.date)
+
+    # ------------------------------------------------------------ agreements
+
+    def _agreement(self, f: Found, actors, lang, mentions, doc) -> Agreement:
+        known = self._known_agreement(f, actors, mentions)
+        if known:
+            return Agreement(known["id"], dict(known["name"]), known.get("kind"), list(actors), f.status, f.date)
+        key = self.name_key(f.name)
+        # A name of generic words only ("agreement", "Memorandum of Understanding") says nothing
+        # outside its sentence.
+        where = f"{doc.identifier}-{f.sentence.index}" if set(key.split()) <= self._generic else ""
+        return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
+                         f.subtype, list(actors), f.status, f.date)
+
+    def _agreement_countries(self, f: Found, actors, mentions) -> list[str]:
+        """Whose instrument it is, for its identity: "a Trade Promotion Agreement" of Panama is
+        not Peru's. The countries its mention names, else its parties, else the document's; none
+        for an instrument open to all ("Inter-American Convention…")."""
+        if set(identity.words(f.name)) & self._open:
+            return []
+        parties = [a for a in actors if a in self._countries]
+        return sorted(f.countries or (parties if len(parties) >= 2 else None) or mentions.principal[:2])
+
+    def name_key(self, text: str) -> str:
+        """A name without the parties' names: 'U.S.-Peru Trade Promotion Agreement' -> 'trade promotion agreement'."""
+        return self._country_names.key(text)
+
+    def _known_agreement(self, f: Found, actors, mentions: Mentions) -> dict | None:
+        """A well-known agreement (data/lexicons/agreements.yaml) whose name the mention has and
+        whose parties fit: those the mention names, else those of its sentence and document."""
+        if self._agreements is None:
+            self._agreements = {}
+            for entry in known_agreements():
+                for n in [*entry["name"].values(), *entry.get("aliases", [])]:
+                    bucket = self._agreements.setdefault(self.name_key(n), [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        stated = [a for a in actors if a in self._countries]
+        context = set(stated) if len(stated) >= 2 else set(stated) | set(mentions.principal[:2])
+        for n in [f.name, *f.aliases]:
+            acronym = n.isupper() and len(n) > 2     # "PTPA", "USMCA": the name of one instrument
+            for entry in self._agreements.get(self.name_key(n), []):
+                parties = set(entry.get("parties", []))
+                if not parties or set(f.countries) <= parties and (f.countries or acronym or context <= parties):
+                    return entry
+        return None
+
+
+def _year(date) -> int | None:
+    return date.start.year if date is not None else None
+
+
+def _meeting_name(lang: str, kind: str | None, labels: list[str]) -> str:
+    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + (" y " if lang == "es" else " and ") + labels[-1]
+    if lang == "es":
+        return ("Llamada de " if kind == "call" else "Reunión de ") + joined
+    return ("Call of " if kind == "call" else "Meeting of ") + joined

@@ -1,0 +1,258 @@
+"""Meetings stated by a sentence: encounters, calls, visits, named events and sessions of bodies,
+with their participants, tense, kind and date (places: kg.extract.places)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .actors import COUNTRY, PERSON, Mentions, Ref
+from .dates import DatePhrase
+from .dates import find as find_dates
+from .places import PlaceRules
+from .rules import _CAPITAL, _ORDINAL, Found, _matcher, weighted_hits
+from .text import _END, Sentence
+
+TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
+EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
+NO_PERSON = 0.15              # less sure: no person named as taking part
+
+
+class MeetingRules(PlaceRules):
+    """Meetings: triggers of encounters, named events and sessions of bodies, with their tense."""
+
+    def __init__(self, lang, vocab, gaz=None):
+        super().__init__(lang, vocab, gaz)
+        self.meeting = _matcher(vocab, "meeting", lang.meetings["triggers"])
+        self.event_heads = set(lang.meetings["event_heads"])
+        self.body_heads = set(lang.meetings["body_heads"])
+        self.recalled = _matcher(vocab, "recalled", lang.meetings["recalled"])
+        self.session = _matcher(vocab, "session", lang.meetings["session_verbs"])
+        self.creation = set(lang.meetings["not_meetings_after"])
+        self.past = lang.meetings["past_cues"]
+        self.event_topics = set(lang.meetings["event_topics"])
+        self.plural_meetings = set(lang.meetings["plural_meetings"])
+        self.list_openers = set(lang.meetings["list_openers"])
+
+    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
+        super().prepare(doc, mentions)
+        self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
+        self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
+        self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
+        self._meeting_hits = sorted(self._meeting_weights)
+
+    def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
+        span = sent.span
+        lo, hi = span.start, span.end
+        triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
+        triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
+        recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi]
+        triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
+        refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
+        events = self.named_events(doc, lo, hi, triggers, refs)
+        found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
+        if not triggers and not events:
+            return found
+        # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
+        # unless the sentence plans it ("agreed to hold", "acordaron celebrar", "accepted the invitation to visit").
+        first = triggers[0][0] if triggers else events[0][0]
+        # The verb that states the meeting: its trigger, or the session verb after a body's name
+        # ("el VI Gabinete Binacional se realizará"), else the whole sentence.
+        session = next(((s, e) for s, e in self._session_hits if events and events[0][1] <= s <= events[0][1] + 3), None)
+        verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else doc[session[0]:session[1]] if session else span
+        planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi)
+        told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
+            if not planned else None
+        future = told if told is not None else \
+            planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
+        if reference is not None and not planned and future != self.future(span):
+            dates = find_dates(sent.text, reference, future)
+        here = []
+        sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
+        if not any(r.type == PERSON for r in refs):
+            sure -= NO_PERSON
+        if events:
+            for (_s, _e, name, acronym) in events:
+                here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=min(sure, EVENT_CONFIDENCE),
+                                  aliases=[acronym] if acronym else []))
+        else:
+            groups = self.with_groups(doc, triggers, refs, hi)
+            trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
+            if len(groups) > 1:
+                subject = [r for r in refs if not any(r in g for g in groups)]
+                for g in groups:
+                    here.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05))
+            elif trips:
+                for g, place in trips:
+                    here.append(Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place))
+            else:
+                here.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=sure))
+        lowered = {t.lower_ for t in span}
+        kind = ("call" if lowered & set(self.lang.meetings["call_cues"]) else
+                "multilateral" if lowered & set(self.lang.meetings["multilateral_cues"]) else "in-person")
+        date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
+            next((d.value for d in dates if d.value is not None), None)
+        # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
+        names = [(s, e) for s, e, _, _ in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
+        place = self.place(doc, mentions, lo, hi, names)
+        for f in here:
+            f.trigger = first
+            f.subtype = kind if not (f.name and kind == "in-person" and self.cue(self.lang.meetings["multilateral_cues"], doc[lo:hi])) else "multilateral"
+            f.status = "scheduled" if future else "held"
+            f.date = date
+            f.place = f.place or place
+        return found + here
+
+    def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
+        """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
+        Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future)."""
+        s, e = trigger
+        if e - s != 1 or doc[s].lower_ not in self.lang.meetings["anaphoric_nouns"] or e >= hi:
+            return None
+        if doc[e].lower_ not in self.lang.meetings["relative_pronouns"]:
+            return None
+        j = e + 1
+        while j < hi and doc[j].text not in (",", ";", ".", ":"):
+            if self.cue(self.scheduled, doc[j:j + 1]):
+                return True
+            if self.cue(self.past, doc[j:j + 1]) and not any(r[0] <= j < r[1] for r in self._name_tokens):
+                return False
+            j += 1
+        return None
+
+    def recalled_meeting(self, sent: Sentence, doc: Doc, t, refs, mentions: Mentions, reference) -> Found:
+        """'Building on their meeting in Washington in October': a past meeting said in passing."""
+        after = sent.text[doc[t[1] - 1].idx + len(doc[t[1] - 1].text) - sent.start:]
+        clause = re.split(r"[,;.]", after, maxsplit=1)[0]
+        offset = len(sent.text) - len(after)
+        dates = [d for d in find_dates(sent.text, reference, False) if offset <= d.start <= offset + len(clause)]
+        date = next((d.value for d in dates if d.value is not None), None)
+        end = next((j for j in range(t[1], sent.span.end) if doc[j].text in (",", ";", ".")), sent.span.end)
+        places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
+        kind = "call" if doc[t[0]:t[1]].text.lower() in self.lang.meetings["call_cues"] else "in-person"
+        return Found("meeting", sent, sent.start, sent.end, refs, confidence=0.6, subtype=kind, status="held",
+                     date=date, place=places[0] if places else None, trigger=t[0])
+
+    def participants(self, doc: Doc, refs: list[Ref], lo: int, hi: int, triggers) -> list[Ref]:
+        """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
+        confirmó también que el presidente Arévalo viajará…' before the person it reports on."""
+        out = refs
+        for j in range(lo + 1, hi):
+            if doc[j].lower_ not in self.reporting:
+                continue
+            later = [s for s, _ in triggers if s > j]
+            if doc[j - 1].text == "," and not later:
+                out = [r for r in out if r.start < j] or out       # ", informó el Ministerio …"
+                continue
+            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in ("que", "that")), None)
+            if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
+                out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
+        return out
+
+    def anaphoric(self, doc: Doc, start: int) -> bool:
+        """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
+        'the meeting was held in Vancouver', 'celebró la visita' after a meeting was stated: the same
+        one (a first 'la reunión de los presidentes …' is a meeting of its own)."""
+        if start == 0 or doc[start].lower_ not in self.lang.meetings["anaphoric_nouns"]:
+            return False
+        before = doc[start - 1].lower_
+        if before in {"este", "esta", "estas", "estos", "dicha", "dicho", "this", "these"}:
+            return True
+        told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
+        # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one
+        described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"]
+        return told and not described and before in self.lang.meetings["anaphoric_determiners"]
+
+    def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[tuple[int, int, str, str | None]]:
+        out = []
+        meeting_words = set(self.lang.meetings["anaphoric_nouns"])
+        for tok in doc[lo:hi]:
+            if tok.text in self.event_heads or tok.text in self.body_heads:
+                s, e = self.chunk(doc, tok.i, lo, hi)
+                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in ("el", "la", "the")]
+                if not others:
+                    continue
+                # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
+                # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
+                sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
+                if any(a[0] <= s < a[1] for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
+                    continue
+                if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
+                    continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
+                if tok.text in self.body_heads:
+                    # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
+                    # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
+                    window = doc[max(lo, s - 6):s]
+                    if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
+                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]):
+                        continue
+                # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
+                if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \
+                        any(t.lower_ in self.creation for t in doc[max(lo, s - 4):s]):
+                    continue
+                if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
+                    continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
+                # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting.
+                if any(t.lower_ in self.event_topics for t in doc[lo:s]):
+                    continue
+                # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
+                while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
+                    s -= 1
+                out.append((s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
+        return out
+
+    def with_groups(self, doc: Doc, triggers, refs: list[Ref], hi: int) -> list[list[Ref]]:
+        """The actors each 'met with …' phrase names, up to the next trigger or clause end; a list
+        after it is one meeting per item when its items are set apart by semicolons ("bilateral
+        meetings with Chile's X; Costa Rica's Y; and Panama's Z") or the meeting word is plural."""
+        groups = []
+        for n, (s, e) in enumerate(triggers):
+            if doc[e - 1].lower_ not in ("with", "con", "to") and not (e < hi and doc[e].lower_ in ("with", "con")):
+                continue
+            if doc[s].lower_ in self.visit_cues:
+                continue    # "traveled to Panama City …, where he met with …": a destination, not a party
+            stop = triggers[n + 1][0] if n + 1 < len(triggers) else hi
+            listed = any(doc[j].text == ";" for j in range(e, stop))
+            plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
+            for j in range(e, stop):
+                seen = any(e <= r.start and r.end <= j for r in refs)
+                if doc[j].lower_ in ("to", "para", "where", "donde", "which", "que") or \
+                        (doc[j].text in (",", ";") and seen and not (listed or plural)):
+                    stop = j
+                    break
+            # "… with A, B and C, as well as with D and E": a second list after a second 'with'
+            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in ("with", "con") and doc[k - 1].lower_ in self.list_openers]
+            for a, b in zip([e, *cuts], [*cuts, stop]):
+                if listed or plural:
+                    groups += self.list_items(doc, a, b, refs, None if plural else ";")
+                else:
+                    groups += [g for g in [[r for r in refs if a <= r.start and r.end <= b]] if g]
+        flat = [r.actor for g in groups for r in g]
+        return groups if len(flat) == len(set(flat)) else []
+
+    def list_items(self, doc: Doc, start: int, stop: int, refs: list[Ref], separator: str | None) -> list[list[Ref]]:
+        """The actors of a list, one group per item: items end at the separator (any of ',', ';',
+        'and', 'y' if None) once they name a person or a country."""
+        ends = {";", ",", "and", "y", "e"} if separator is None else {separator}
+        items, current = [], []
+        for r in sorted((r for r in refs if start <= r.start and r.end <= stop), key=lambda r: r.start):
+            gap = {t.lower_ for t in doc[current[-1].end:r.start]} if current else set()
+            if current and gap & ends and any(c.type in (PERSON, COUNTRY) for c in current):
+                items.append(current)
+                current = []
+            current.append(r)
+        if current:
+            items.append(current)
+        # A country right before its person is the same item ("Chile's Under-Secretary … Ahumada").
+        return items if separator or len(items) < 2 else self.join_owners(items)
+
+    @staticmethod
+    def join_owners(items: list[list[Ref]]) -> list[list[Ref]]:
+        out: list[list[Ref]] = []
+        for item in items:
+            if out and all(r.type == COUNTRY for r in out[-1]) and any(r.type == PERSON for r in item):
+                out[-1] = out[-1] + item
+            else:
+                out.append(item)
+        return out
+

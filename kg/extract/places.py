@@ -1,0 +1,66 @@
+"""Places of meetings: the city or venue a sentence names (never, by default, a participant's
+country), and the destinations of a trip."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .actors import COUNTRY, Mentions, Ref
+from .rules import Rules
+
+
+class PlaceRules(Rules):
+    """Where a meeting is, and the stops of a trip."""
+
+    def __init__(self, lang, vocab, gaz=None):
+        super().__init__(lang, vocab, gaz)
+        self.visit_cues = set(lang.meetings["visit_cues"])
+        self.place_prepositions = set(lang.meetings["place_prepositions"])
+        self.trip_fillers = set(lang.meetings["trip_fillers"])
+        places = gaz.places.values() if gaz else []
+        self.place_types = {p.id: p.type for p in places}
+        self.place_countries = {p.id: p.country for p in places if p.country}
+
+    def place(self, doc: Doc, mentions: Mentions, lo: int, hi: int, names) -> str | None:
+        """Where: a place after "in"/"en"/"a" first, a city before a country; not one inside the
+        event's name ("U.S.–Panama Bilateral Security Dialogue") or naming an actor's country
+        ("Subsecretario de Estado de los Estados Unidos")."""
+        cands = [(s, e, p) for s, e, p in mentions.places if lo <= s and e <= hi and not any(a <= s < b for a, b in names)
+                 and self.place_types.get(p) != "Country"]     # a country is a participant, not a place
+        def rank(c):
+            s, _, p = c
+            locative = s > lo and doc[s - 1].lower_ in self.place_prepositions
+            return (not locative, self.place_types.get(p) != "City", s)
+        return min(cands, key=rank)[2] if cands else None
+
+    def destinations(self, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, hi: int) -> list[tuple[list[Ref], str | None]]:
+        """The stops of a trip: the places and countries listed right after a verb of visiting
+        ("will travel to Ottawa, Canada, and Brasília, Brazil", "viajará a Chile, Paraguay, Perú y a
+        la ciudad de Cúcuta, Colombia"), each a meeting of the travellers with that country (at
+        that city, if one is named). Countries named elsewhere in the sentence are not stops."""
+        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues), None)
+        if visit is None:
+            return []
+        at = {s: (e, p) for s, e, p in mentions.places}
+        countries = {r.start: (r.end, r.actor) for r in refs if r.type == COUNTRY}
+        stops: dict[str, tuple[int, str | None]] = {}
+        j = visit[1]
+        while j < hi:
+            if j in at:
+                e, p = at[j]
+                country = self.place_countries.get(p) if self.place_types.get(p) == "City" else p
+                if country and (country not in stops or stops[country][1] is None):
+                    stops[country] = (j, p if self.place_types.get(p) == "City" else None)
+                j = e
+            elif j in countries:
+                e, c = countries[j]
+                stops.setdefault(c, (j, None))
+                j = e
+            elif doc[j].lower_ in self.trip_fillers or doc[j].text == ",":
+                j += 1
+            else:
+                break
+        if not stops:
+            return []
+        travellers = [r for r in refs if r.end <= visit[0]]
+        return [(travellers + [Ref(c, COUNTRY, s, s + 1, c)], p) for c, (s, p) in stops.items()]
+

@@ -1,0 +1,27 @@
+"""What the build will extract from a document, in a few lines (`kg ingest` prints it)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..build import gazetteer
+from ..build.documents import Document
+from ..config import Config
+from .extractor import Extractor, confidence
+
+
+@lru_cache(maxsize=4)
+def _extractor(gazetteer_file, min_confidence: float) -> Extractor:
+    return Extractor(gazetteer.load(gazetteer_file), min_confidence)
+
+
+def preview(config: Config, doc: Document) -> str:
+    """'  meeting 0.85: Meeting of Marco Rubio and Hugo de Zela, 2025-03-12, lima' per fact."""
+    facts = _extractor(config.gazetteer_file, config.min_confidence).extract(doc).facts
+    lines = []
+    for kind, found in (("meeting", facts.meetings), ("agreement", facts.agreements), ("commitment", facts.commitments)):
+        for f in found:
+            extra = [x for x in (getattr(f, "kind", None) if kind == "meeting" else None,
+                                 f.date.iso if getattr(f, "date", None) else None,
+                                 getattr(f, "place", None), getattr(f, "status", None), *getattr(f, "topics", [])) if x]
+            lines.append(f"  {kind} {confidence(f):.2f}: {next(iter(f.name.values()))}" + (f" ({', '.join(extra)})" if extra else ""))
+    return "\n".join(lines) if lines else f"  no fact at confidence ≥ {config.min_confidence}"

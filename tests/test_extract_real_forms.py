@@ -1,0 +1,163 @@
+"""The sentence forms a user met on real readouts and news (issue 10), each on a short input:
+meetings stated with 'met', 'spoke', 'held a call', 'se reunió con', 'sostuvo una conversación
+telefónica'; dates from datelines, weekdays and 'today'-like words; one visit told in several
+sentences as one meeting; no country as the place of a call; commitments with a topic and a short
+label; people the gazetteer does not know found by their titles, typed and given their role."""
+from __future__ import annotations
+
+import pytest
+
+from kg.build import documents, gazetteer
+from kg.config import Config
+from kg.dates import PartialDate
+from kg.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(gazetteer.load(Config().gazetteer_file))
+
+
+def extract(extractor, text: str, language: str, date: str | None):
+    d = documents.Document("t", None, documents.normalise(text), language=language,
+                           date=documents.parse_iso(date) if date else None)
+    return extractor.extract(d)
+
+
+def only_meeting(result):
+    (m,) = result.facts.meetings
+    return m
+
+
+# ------------------------------------------------------------------ meetings: the verbs of real texts
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Secretary of State Marco Rubio met Foreign Minister Hugo de Zela of Peru today in Lima.", "en", "in-person"),
+    ("Secretary Rubio held a call with Peruvian Foreign Minister Hugo de Zela.", "en", "call"),
+    ("Secretary Rubio spoke today with Peruvian Foreign Minister Hugo de Zela.", "en", "call"),
+    ("El canciller Hugo de Zela se reunió con el secretario de Estado Marco Rubio.", "es", "in-person"),
+    ("El canciller Hugo de Zela sostuvo una conversación telefónica con el secretario de Estado Marco Rubio.", "es", "call"),
+])
+def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, language, kind):
+    m = only_meeting(extract(extractor, text, language, "2025-12-06"))
+    assert {"marco-rubio", "hugo-de-zela"} <= set(m.participants) and m.kind == kind
+
+
+def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):
+    m = only_meeting(extract(extractor, "The Secretary of State and the Foreign Minister of Peru spoke today.", "en", "2025-12-06"))
+    assert m.kind == "call" and m.date == PartialDate(2025, 12, 6)
+    assert {"marco-rubio", "hugo-de-zela", "peru", "united-states"} <= set(m.participants)
+
+
+def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
+    r = extract(extractor, "Secretary of State Marco Rubio met Foreign Minister Hugo de Zela of Peru today in Lima. "
+                           "The two signed a Memorandum of Understanding on Energy Security.", "en", "2025-12-06")
+    m = only_meeting(r)
+    assert m.date == PartialDate(2025, 12, 6) and m.place == "lima"
+    (a,) = r.facts.agreements
+    assert a.status == "signed" and a.date == m.date
+
+
+# ------------------------------------------------------------------ dates
+
+@pytest.mark.parametrize("text, language, published, day, place", [
+    ("Montevideo, 12 de marzo de 2025.– El canciller uruguayo Mario Lubetkin se reunió hoy con el secretario de "
+     "Estado Marco Rubio.", "es", None, PartialDate(2025, 3, 12), "montevideo"),
+    ("Lima, 3 ago. 2018 (ANDINA).– El canciller Néstor Popolizio se reunió hoy con el embajador Krishna Urs.", "es", None,
+     PartialDate(2018, 8, 3), "lima"),
+    ("WASHINGTON, May 7 (Reuters) - Secretary of State Marco Rubio met Wednesday with Peruvian Foreign Minister "
+     "Elmer Schialer.", "en", "2025", PartialDate(2025, 5, 7), "washington-dc"),
+])
+def test_a_dateline_anchors_the_days_of_the_text_and_gives_its_city(extractor, text, language, published, day, place):
+    m = only_meeting(extract(extractor, text, language, published))
+    assert m.date == day and m.place == place
+
+
+@pytest.mark.parametrize("text, language, published, day", [
+    ("El canciller Elmer Schialer se reunió el pasado martes con el secretario Marco Rubio.", "es", "2025-05-08",
+     PartialDate(2025, 5, 6)),
+    ("El canciller Elmer Schialer se reunirá este jueves 29 con el secretario Marco Rubio.", "es", "2025-05-26",
+     PartialDate(2025, 5, 29)),
+    ("Secretary Blinken met Wednesday with Mexican Foreign Secretary Alicia Bárcena.", "en", "2023-07-08",
+     PartialDate(2023, 7, 5)),
+    ("President Biden spoke today with President Gustavo Petro of Colombia.", "en", "2023-04-20", PartialDate(2023, 4, 20)),
+    ("El presidente Gustavo Petro conversó ayer con el presidente Joe Biden.", "es", "2023-04-20", PartialDate(2023, 4, 19)),
+    ("Secretary Blinken met late yesterday with Mexican Foreign Secretary Alicia Bárcena.", "en", "2023-07-08",
+     PartialDate(2023, 7, 7)),
+    ("El presidente Daniel Noboa se reunirá el día de mañana con el presidente Joe Biden.", "es", "2024-01-10",
+     PartialDate(2024, 1, 11)),
+    ("El ministro sustituto Raúl Silvero mantuvo en la fecha una reunión con el embajador Marc Ostfield.", "es", "2022-08-25",
+     PartialDate(2022, 8, 25)),
+])
+def test_weekdays_and_words_for_today_resolve_against_the_anchor(extractor, text, language, published, day):
+    assert only_meeting(extract(extractor, text, language, published)).date == day
+
+
+def test_without_an_anchor_a_relative_date_stays_absent(extractor):
+    m = only_meeting(extract(extractor, "El canciller Elmer Schialer se reunió ayer con el secretario Marco Rubio.", "es", None))
+    assert m.date is None
+
+
+def test_a_weekday_before_the_full_date_takes_that_date(extractor):
+    m = only_meeting(extract(extractor, "El secretario de Estado Mike Pompeo llegó este miércoles 2 de enero a Cartagena.",
+                             "es", "2019-01-03"))
+    assert m.date == PartialDate(2019, 1, 2) and m.place == "cartagena"
+
+
+# ------------------------------------------------------------------ one event, one node; places
+
+def test_one_visit_told_in_three_sentences_is_one_meeting(extractor):
+    r = extract(extractor, "Deputy Secretary Christopher Landau arrived in Montevideo on Monday. It is his first visit to "
+                           "Uruguay. He is visiting Uruguay as part of a regional tour.", "en", "2025-03-12")
+    m = only_meeting(r)
+    assert {"christopher-landau", "uruguay"} <= set(m.participants) and m.place == "montevideo"
+    assert len(m.evidence) == 3
+
+
+def test_a_country_is_never_the_place_of_a_call(extractor):
+    m = only_meeting(extract(extractor, "President Biden spoke by phone with President Gustavo Petro of Colombia.", "en", "2023-04-20"))
+    assert m.kind == "call" and m.place is None and "colombia" in m.participants
+
+
+# ------------------------------------------------------------------ commitments
+
+@pytest.mark.parametrize("text, language, topic", [
+    ("Peru and the United States committed to strengthen cooperation against drug trafficking, money laundering and "
+     "illegal mining in the Amazon region over the coming years.", "en", "drug-trafficking"),
+    ("Perú y Estados Unidos se comprometieron a fortalecer la lucha contra la minería ilegal y el lavado de activos.", "es",
+     "illegal-mining"),
+    ("Peru and the United States agreed to stay in regular communication.", "en", "bilateral-relations"),
+    ("Peru and the United States agreed to keep their deputies informed.", "en", "other"),
+])
+def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor, text, language, topic):
+    (c,) = extract(extractor, text, language, "2025-03-12").facts.commitments
+    assert c.topics == [topic]
+    label = next(iter(c.name.values()))
+    assert len(label.split()) <= 13 and label != text and {"peru", "united-states"} <= set(c.actors)
+
+
+# ------------------------------------------------------------------ actors the gazetteer does not know
+
+@pytest.mark.parametrize("text, language, person, role", [
+    ("The U.S. Chargé d'Affaires John Smith met with the Foreign Minister.", "en", "john-smith", "Chargé d'Affaires"),
+    ("La directora de la misión de la agencia María Pérez se reunió con la canciller.", "es", "maria-perez", "directora"),
+    ("Colombian Foreign Minister Luis Gilberto Murillo spoke with the Secretary.", "en", "luis-gilberto-murillo", "Foreign Minister"),
+    ("Peruvian Foreign Minister Elmer Schialer met with the Secretary.", "en", "elmer-schialer", "Peruvian Foreign Minister"),
+    ("El canciller Julio César Arriola recibió al embajador.", "es", "julio-cesar-arriola", "canciller"),
+    ("La vicepresidenta Francia Márquez se reunió con el secretario.", "es", "francia-marquez", "vicepresidenta"),
+    ("Se reunió con Mark Wells, subsecretario de Estado Adjunto para Asuntos del Hemisferio Occidental.", "es", "mark-wells", None),
+])
+def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_their_role(extractor, text, language, person, role):
+    r = extract(extractor, text, language, "2025-03-12")
+    found = {a.id: a for a in r.mentioned}
+    assert person not in extractor.gaz.actors
+    assert found[person].type == "Person"
+    if role:
+        assert r.roles[person] == role
+
+
+def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(extractor):
+    r = extract(extractor, "United States Trade Representative Katherine Tai met with Mexico’s Secretary of Economy, "
+                           "Tatiana Clouthier.", "en", "2022-07-08")
+    ids = {a.id for a in r.mentioned}
+    assert "tatiana-clouthier" in ids and "economy" not in ids
