@@ -4,7 +4,6 @@ node_modules. Every page is rendered on the server, so it reads without JavaScri
 add the editor and the interactive graph. What each page shows comes from queries/pages/*.rq."""
 from __future__ import annotations
 
-import calendar
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from ..errors import ClientError
 from ..linked.labels import pick
 from ..query.files import sparql
 from ..vocab import DIP, PREFIXES, TOPIC_NS
-from . import context
+from . import context, dates
 
 bp = Blueprint("pages", __name__)
 
@@ -30,7 +29,7 @@ KINDS = ("meeting", "agreement")
 
 @bp.app_context_processor
 def _globals():
-    return {"kg_base_iri": context.iris().base, "kg_topic_ns": TOPIC_NS}
+    return {"kg_base_iri": context.iris().base, "kg_topic_ns": TOPIC_NS, "reader_language": context.language()}
 
 
 @bp.app_template_filter("href")
@@ -41,18 +40,8 @@ def href(iri: str) -> str:
 
 @bp.app_template_filter("human_date")
 def human_date(iso: str | None) -> str:
-    """'2024-05-09' -> '9 May 2024', '2024-05' -> 'May 2024', '2024' -> '2024' (precision kept)."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return iso
+    """'2024-05-09' -> '9 May 2024' ('9 de mayo de 2024' for a Spanish reader), precision kept."""
+    return dates.human_date(iso, context.language())
 
 
 def rows(name: str) -> list[dict]:
