@@ -42,7 +42,8 @@ FOLDER = click.Path(path_type=Path, file_okay=False)
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
-@click.option("--documents", type=FOLDER, help="Folder of documents (default: data/documents).")
+@click.option("--documents", type=FOLDER,
+              help="Folder of documents (default: data/documents and the documents `kg ingest` added, data/inbox).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 def build(documents: Path | None, store: Path | None) -> None:
     _build(_config(store), documents)
@@ -53,7 +54,8 @@ def _build(config: Config, documents: Path | None = None) -> None:
     from .build.pipeline import build as run_build
 
     try:
-        report = run_build(config, documents_dir=documents)
+        # Without --documents: the seed documents and those `kg ingest` added (KG_INBOX_DIR).
+        report = run_build(config, documents_dir=documents, inbox=None if documents else config.inbox_dir)
     except (InputError, BuildError) as exc:
         click.echo(f"kg build: error: {exc}", err=True)
         _fail("build", "nothing was written; the previous store is unchanged.")
@@ -166,13 +168,13 @@ def dump(fmt: str, output: Path | None, store: Path | None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the documents folder.")
+@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the inbox that `kg build` reads.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/documents).")
+@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/inbox, KG_INBOX_DIR).")
 def ingest(files: tuple[Path, ...], documents: Path | None) -> None:
     from .build.ingest import ingest as add
 
-    folder = documents or _config().documents_dir
+    folder = documents or _config().inbox_dir
     refused = 0
     for path in files:
         try:

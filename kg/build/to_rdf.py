@@ -69,7 +69,7 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
             yield Quad(s, link, WD[p.wikidata], g)
         if p.geonames:
             yield Quad(s, OWL.sameAs, NamedNode(f"http://sws.geonames.org/{p.geonames}/"), g)
-        if p.country:
+        if p.country and p.type != "Country":   # a country is not contained in itself
             yield Quad(s, SCHEMA.containedInPlace, iris.entity("actor", p.country), g)
     for a in gaz.actors.values():
         s = iris.entity("actor", a.id)
