@@ -37,7 +37,7 @@ PAGES = {b.path: b for b in (
            "-date", ("title", "sourceUrl")),
     Browse("actors", "actor", "actor-list", "Actors",
            "People, organisations and countries, with how many meetings, agreements and commitments of the "
-           "documents each takes part in.", "-facts", ("type", "country")),
+           "documents each takes part in.", "-facts", ("type", "country"), (("class", "type"), ("of", "country"))),
     Browse("meetings", "meeting", "meeting-list", "Meetings",
            "Meetings, calls and visits, with their date as the sources give it, or the date of the document that "
            "reports them.", "-date", (), (("reported", "source dated"), ("document", "sources"))),
