@@ -113,7 +113,7 @@ def parse(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> SavedQuery:
         raise InputError(path, f"the #+ header is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise InputError(path, "the #+ header must be a YAML mapping (title:, description:, params:…)")
-    unknown = set(meta) - {"title", "description", "params", "pagination", "group", "service"}
+    unknown = set(meta) - {"title", "description", "params", "pagination", "group", "federated"}
     if unknown:
         raise InputError(path, f"unknown header key(s): {', '.join(sorted(unknown))}")
     for key in ("title", "description"):
@@ -135,12 +135,12 @@ def parse(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> SavedQuery:
     group = meta.get("group")
     if group is not None and (not isinstance(group, str) or group not in projection):
         raise InputError(path, "`group` must name a column of the SELECT (the fact each row is about)")
-    service = meta.get("service")
+    service = meta.get("federated")
     services = [t.text[1:-1] for prev, t in zip(toks, toks[1:]) if prev.keyword in ("SERVICE", "SILENT") and t.kind == "iri"]
     if service is not None and service not in services:
-        raise InputError(path, f"`service` names {service!r}, which the query's SERVICE clauses do not call")
+        raise InputError(path, f"`federated` names {service!r}, which the query's SERVICE clauses do not call")
     if services and service is None:
-        raise InputError(path, f"the query calls {services[0]}: say so with `service:` in the header")
+        raise InputError(path, f"the query calls {services[0]}: say so with `federated:` in the header")
     query = SavedQuery(name, meta["title"].strip(), " ".join(meta["description"].split()),
                        _params(path, meta.get("params") or {}, variables, base_iri), pagination, sparql, form, path,
                        projection, group, service)
