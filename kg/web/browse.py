@@ -43,9 +43,10 @@ PAGES = {b.path: b for b in (
            "reports them.", "-date", (), (("reported", "source dated"), ("document", "sources"))),
     Browse("agreements", "agreement", "agreement-list", "Agreements",
            "Treaties, memoranda, declarations and programmes, with the status and date each source gives them.",
-           "-date", ("status",)),
+           "-date", ("status",), (("stated", "status"), ("reported", "source dated"))),
     Browse("commitments", "commitment", "commitment-list", "Commitments",
-           "What the actors committed to, by topic, with the sentence that says so.", "-date", ("topic",)),
+           "What the actors committed to, by topic, with the sentence that says so.", "-date", ("topic",),
+           (("subject", "topic"), ("reported", "source dated"))),
 )}
 KINDS = {b.kind: b for b in PAGES.values()}
 DATE_COLUMNS = ("date", "reported")
