@@ -338,3 +338,14 @@ def test_kg_ingest_adds_to_the_inbox_which_the_tests_do_not_read(tmp_path):
     done = subprocess.run([str(kg), "ingest", str(doc)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert [p.name for p in inbox.iterdir()] and "inbox" in done.stdout
+
+
+def test_kg_build_reads_the_inbox_beside_the_seed_documents(built_copy, tmp_path):
+    from kg.build.pipeline import build
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "900_note.txt").write_text("---\ntitle: A note\ndate: \"2024-06-01\"\nlanguage: en\n---\n"
+                                        "Peru and the United States met in Lima.\n", encoding="utf-8")
+    report = build(built_copy, inbox=inbox)
+    assert report.documents == len(list(DOCUMENTS.glob("*.txt"))) + 1
