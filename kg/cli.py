@@ -43,7 +43,8 @@ CONFIDENCE = "Leave out extracted facts less sure than this (default: KG_MIN_CON
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
-@click.option("--documents", type=FOLDER, help="Folder of documents (default: data/documents).")
+@click.option("--documents", type=FOLDER,
+              help="Folder of documents (default: data/documents and the documents `kg ingest` added, data/inbox).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
 def build(documents: Path | None, store: Path | None, min_confidence: float | None) -> None:
@@ -55,7 +56,8 @@ def _build(config: Config, documents: Path | None = None) -> None:
     from .build.pipeline import build as run_build
 
     try:
-        report = run_build(config, documents_dir=documents)
+        # Without --documents: the seed documents and those `kg ingest` added (KG_INBOX_DIR).
+        report = run_build(config, documents_dir=documents, inbox=None if documents else config.inbox_dir)
     except (InputError, BuildError) as exc:
         click.echo(f"kg build: error: {exc}", err=True)
         _fail("build", "nothing was written; the previous store is unchanged.")
@@ -168,9 +170,9 @@ def dump(fmt: str, output: Path | None, store: Path | None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the documents folder.")
+@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the inbox that `kg build` reads.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/documents).")
+@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/inbox, KG_INBOX_DIR).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
 def ingest(files: tuple[Path, ...], documents: Path | None, min_confidence: float | None) -> None:
     from .build.documents import load
@@ -178,7 +180,7 @@ def ingest(files: tuple[Path, ...], documents: Path | None, min_confidence: floa
     from .extract.preview import preview
 
     config = _config(min_confidence=min_confidence)
-    folder = documents or config.documents_dir
+    folder = documents or config.inbox_dir
     refused = 0
     for path in files:
         try:

@@ -27,6 +27,9 @@ class Config:
     base_iri: str = DEFAULT_BASE_IRI
     # Inputs.
     documents_dir: Path = ROOT / "data" / "documents"
+    # Where `kg ingest` puts new documents; `kg build` reads them beside documents_dir. Kept apart so
+    # that the seed documents (which the tests build on) stay as they are.
+    inbox_dir: Path = ROOT / "data" / "inbox"
     annotations_dir: Path = ROOT / "data" / "annotations"
     gazetteer_file: Path = ROOT / "data" / "gazetteer.yaml"
     ontology_dir: Path = ROOT / "ontology"

@@ -61,13 +61,19 @@ def extract_all(docs, extractor) -> dict:
             for d in tqdm(docs, desc="extracting", unit="doc", disable=quiet, file=sys.stderr)}
 
 
-def collect(config: Config, documents_dir: Path):
+def collect(config: Config, documents_dir: Path, inbox: Path | None = None):
     """Read and check every input; returns the quads to write. Raises InputError.
 
     Facts are the extractor's, corrected and completed by the curated annotations (kg.extract.merge)."""
     from ..extract import Extractor, merge
 
     docs = documents.load_folder(documents_dir)
+    if inbox is not None and Path(inbox).is_dir():
+        known = {d.identifier: d.path for d in docs}
+        for d in documents.load_folder(inbox):
+            if d.identifier in known:
+                raise InputError(d.path, f"has the identifier of {known[d.identifier]}: rename one of them")
+            docs.append(d)
     gaz = gazetteer.load(config.gazetteer_file)
     topics = to_rdf.topic_ids(config.ontology_dir)
     curated = curation.load(config.annotations_dir, docs, gaz, topics)
@@ -78,11 +84,14 @@ def collect(config: Config, documents_dir: Path):
     return docs, facts, quads
 
 
-def build(config: Config, documents_dir: Path | None = None, store_dir: Path | None = None) -> BuildReport:
+def build(config: Config, documents_dir: Path | None = None, store_dir: Path | None = None,
+          inbox: Path | None = None) -> BuildReport:
+    """Build from `documents_dir` (default: the configured one), plus the documents of `inbox` if given
+    (`kg build` gives the configured inbox, where `kg ingest` adds documents)."""
     started = time.monotonic()
     documents_dir = Path(documents_dir or config.documents_dir)
     store_dir = Path(store_dir or config.store_dir)
-    docs, facts, quads = collect(config, documents_dir)
+    docs, facts, quads = collect(config, documents_dir, inbox)
     violations = validate(quads, config.ontology_dir / "shapes.ttl")
     if violations:
         raise BuildError("the data does not conform to the SHACL shapes (ontology/shapes.ttl):\n  "

@@ -69,7 +69,7 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
             yield Quad(s, link, WD[p.wikidata], g)
         if p.geonames:
             yield Quad(s, OWL.sameAs, NamedNode(f"http://sws.geonames.org/{p.geonames}/"), g)
-        if p.country:
+        if p.country and p.type != "Country":   # a country is not contained in itself
             yield Quad(s, SCHEMA.containedInPlace, iris.entity("actor", p.country), g)
     for a in gaz.actors.values():
         s = iris.entity("actor", a.id)
@@ -100,7 +100,12 @@ def document_quads(doc: Document, iris: Iris) -> Iterator[Quad]:
     g, s = iris.document_graph(doc.identifier), iris.document(doc.identifier)
     yield Quad(s, RDF.type, DIP.SourceDocument, g)
     yield Quad(s, DCT.identifier, Literal(doc.identifier), g)
-    yield Quad(s, RDFS.label, Literal(doc.title or doc.identifier), g)
+    # What a reader sees it called: its title, else one derived from its text and marked so (never
+    # dcterms:title, which is what the source itself gives), else its identifier.
+    derived = doc.derived_title
+    yield Quad(s, RDFS.label, Literal(doc.title or derived or doc.identifier), g)
+    if derived:
+        yield Quad(s, DIP.derivedTitle, Literal(derived, language=doc.language) if doc.language else Literal(derived), g)
     if doc.title:
         yield Quad(s, DCT.title, Literal(doc.title, language=doc.language) if doc.language else Literal(doc.title), g)
     if doc.publisher:

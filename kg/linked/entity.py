@@ -78,6 +78,7 @@ class Value:
     href: str | None = None
     lang: str | None = None
     note: str | None = None  # datatype, for typed literals
+    date: str | None = None  # a linked meeting's or agreement's date (ISO), shown beside it
 
 
 @dataclass
@@ -108,6 +109,16 @@ class Role:
 
 
 @dataclass
+class Statement:
+    """What one source document says of a fact: a meeting one document plans and another reports."""
+    document: Link
+    status: Link | None
+    date: str
+    until: str
+    place: Link | None
+
+
+@dataclass
 class Page:
     iri: str
     title: str
@@ -120,6 +131,7 @@ class Page:
     evidence: list[Evidence] = field(default_factory=list)
     external: list[Link] = field(default_factory=list)
     text: str | None = None
+    statements: list[Statement] = field(default_factory=list)
 
 
 class Linker:
@@ -136,8 +148,9 @@ class Linker:
 class Builder:
     """Builds the page model of one IRI from its description."""
 
-    def __init__(self, iri: str, triples: list[Triple], names: Names, linker: Linker, datasets: dict[str, str]):
-        self.iri, self.names, self.linker, self.datasets = iri, names, linker, datasets
+    def __init__(self, iri: str, triples: list[Triple], names: Names, linker: Linker, datasets: dict[str, str],
+                 languages: tuple[str, ...] = labels.LANGUAGES):
+        self.iri, self.names, self.linker, self.datasets, self.languages = iri, names, linker, datasets, languages
         self.out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         self.inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for t in triples:
@@ -153,7 +166,7 @@ class Builder:
         return values[0].value if values else ""
 
     def label(self, iri: str) -> str:
-        found = labels.pick(self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel))
+        found = labels.pick(self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel), self.languages)
         if found:
             return found
         if iri in self.names.terms:
@@ -171,6 +184,14 @@ class Builder:
             return Value(term.value, lang=term.language, note=note)
         return Value(str(term))
 
+    def dated(self, iri: str) -> Value:
+        """A linked thing with its date: a meeting's, an agreement's status date, a span's first day."""
+        value = self.value(NamedNode(iri))
+        dates = [d.value for p in (SCHEMA.startDate, DIP.statusDate, DIP.earliestDate, DCT.date)
+                 for d in self.objects(iri, p)]
+        value.date = min(dates) if dates else None
+        return value
+
     def external_name(self, iri: str) -> str:
         for space, name in self.datasets.items():
             if iri.startswith(space):
@@ -181,7 +202,10 @@ class Builder:
         me = self.iri
         page = Page(me, self.label(me))
         page.labels = [self.value(v) for v in self.objects(me, RDFS.label) + self.objects(me, SKOS.prefLabel)]
-        page.alt_labels = [self.value(v) for v in self.objects(me, SKOS.altLabel)]
+        # Each alias once, and none that only repeats a name (Peru is Peru in both languages).
+        names = {" ".join(v.value.split()).casefold() for v in self.objects(me, RDFS.label)}
+        page.alt_labels = [self.value(v) for v in labels.distinct(self.objects(me, SKOS.altLabel))
+                           if " ".join(v.value.split()).casefold() not in names]
         page.types = [self.link(t.value) for t in self.objects(me, RDF.type)]
         page.external = [Link(o.value, self.external_name(o.value), o.value) for o in self.objects(me, OWL.sameAs)]
         text = self.objects(me, SCHEMA.text)
@@ -191,10 +215,12 @@ class Builder:
                 page.facts.append(Fact(Link(self.linker.href(p), self.names(p), p), [self.value(v) for v in values]))
         incoming = defaultdict(list)
         for p, s in self.inc.get(me, []):
-            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, OA.hasSource.value):
+            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, ORG.organization.value, OA.hasSource.value):
                 incoming[p].append(s)
         for p, subjects in sorted(incoming.items(), key=lambda kv: self.names(kv[0])):
-            values = sorted((self.value(NamedNode(s)) for s in set(subjects)), key=lambda v: v.text)
+            values = [self.dated(s) for s in set(subjects)]
+            # Meetings and agreements in date order (undated last), the rest by name.
+            values.sort(key=lambda v: (v.date is None, v.date or "", v.text))
             page.incoming.append(Fact(Link(self.linker.href(p), self.names(p), p), values))
         page.roles = self.roles()
         page.evidence = self.evidence()
@@ -203,7 +229,7 @@ class Builder:
     def roles(self) -> list[Role]:
         out = []
         for p, m in self.inc.get(self.iri, []):
-            if p not in (ORG.member.value, ORG.role.value):
+            if p not in (ORG.member.value, ORG.role.value, ORG.organization.value):
                 continue
             get = lambda pred, m=m: self.one(m, pred)  # noqa: E731
             out.append(Role(*(self.link(get(x)) if get(x) else None for x in (ORG.role, ORG.organization, ORG.member)),
@@ -226,6 +252,18 @@ class Builder:
                                 doc, f"{doc.href}#{anchor(a)}", self.names(method) if method else "",
                                 self.one(a, DIP.confidence), self.linker.href(a)))
         return sorted(out, key=lambda e: (e.document.text, e.quote))
+
+
+def statements(store: EmbeddedStore, builder: Builder) -> list[Statement]:
+    """Per source document, the status, date and place it gives fact `builder.iri` (none for other things)."""
+    rows = store.query(sparql("linked/statements.rq"), substitutions={Variable("this"): NamedNode(builder.iri)})
+    out = []
+    for r in rows:
+        link = lambda t: builder.link(t.value) if t is not None else None  # noqa: E731
+        date = r["date"] or r["earliest"]
+        out.append(Statement(builder.link(r["doc"].value), link(r["status"]), date.value if date else "",
+                             r["latest"].value if r["latest"] is not None and r["date"] is None else "", link(r["place"])))
+    return out
 
 
 # ---------------------------------------------------------------- documents
