@@ -12,9 +12,9 @@ def create_app(config: Config | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = app.config["KG"].max_request_bytes
     app.json.ensure_ascii = False
 
-    from . import errors, health, linked, pages, queries, sparql
+    from . import errors, health, linked, pages, queries, reconcile, sparql
 
     errors.register(app)
-    for module in (health, sparql, queries, linked, pages):
+    for module in (health, sparql, queries, linked, reconcile, pages):
         app.register_blueprint(module.bp)
     return app

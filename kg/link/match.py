@@ -1,0 +1,32 @@
+"""How alike two names are, whatever their accents, case and punctuation: "Gonzalez Olaechea" is
+"González-Olaechea", "EE. UU." is "EE.UU.", and "peru" is "Perú"."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=65536)
+def normal(text: str) -> str:
+    """Lowercase, without accents, punctuation or repeated spaces; dots inside abbreviations removed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = re.sub(r"(?<=\w)\.(?=\w)", "", plain)  # EE.UU. -> EEUU.
+    return " ".join(_NOT_WORD.sub(" ", plain).split())
+
+
+def similarity(query: str, name: str) -> float:
+    """0 to 1: 1 for the same normalised text; else the better of the character-level ratio and the
+    share of words in common, so that "Blinken" finds "Antony Blinken" and typos still score."""
+    a, b = normal(query), normal(name)
+    if not a or not b:
+        return 0.0
+    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+        return 1.0
+    words_a, words_b = set(a.split()), set(b.split())
+    common = len(words_a & words_b) / len(words_a | words_b)
+    return max(SequenceMatcher(None, a, b).ratio(), common) * 0.95  # never as good as the same name
