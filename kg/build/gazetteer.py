@@ -15,6 +15,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QID = re.compile(r"^Q[1-9][0-9]*$")
 # What an accepted link may name: a node of ours (kind/slug), and the facts that make it verifiable.
 LINKED = re.compile(r"^(actor|office|place|meeting|agreement)/[a-z0-9]+(?:-[a-z0-9]+)*$")
+LINKS_FILE = "wikidata.yaml"  # in Config.links_dir: the links `kg link --accept` wrote
 PROVENANCE = ("service", "score", "query", "proposed", "accepted", "accepted_by")
 
 

@@ -49,7 +49,6 @@ def unify_names(all_facts: list[DocumentFacts]) -> None:
             f.name = names[f.id]
 
 
-LINKS_FILE = "wikidata.yaml"  # in config.links_dir: the links `kg link --accept` wrote
 PROGRESS_FROM = 20  # documents: fewer build in a blink, more get a progress bar (on a terminal)
 
 
@@ -70,7 +69,7 @@ def collect(config: Config, documents_dir: Path):
 
     docs = documents.load_folder(documents_dir)
     gaz = gazetteer.load(config.gazetteer_file)
-    gaz.links = gazetteer.load_links(config.links_dir / LINKS_FILE, gaz)
+    gaz.links = gazetteer.load_links(config.links_dir / gazetteer.LINKS_FILE, gaz)
     topics = to_rdf.topic_ids(config.ontology_dir)
     curated = curation.load(config.annotations_dir, docs, gaz, topics)
     extractor = Extractor(gaz)
@@ -91,7 +90,7 @@ def published_links(config: Config, gaz, facts: list[DocumentFacts], new_actors:
     for x in gaz.links:
         if x.entity not in known:
             log.warning("%s: the link of %s to %s is not published: the graph has no %s",
-                        config.links_dir / LINKS_FILE, x.entity, x.identifier, x.entity)
+                        config.links_dir / gazetteer.LINKS_FILE, x.entity, x.identifier, x.entity)
     return [x for x in gaz.links if x.entity in known]
 
 
