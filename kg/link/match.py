@@ -20,13 +20,15 @@ def normal(text: str) -> str:
 
 
 def similarity(query: str, name: str) -> float:
-    """0 to 1: 1 for the same normalised text; else the better of the character-level ratio and the
-    share of words in common, so that "Blinken" finds "Antony Blinken" and typos still score."""
+    """0 to 1: 1 for the same normalised text; else the better of the words they share (as shares of
+    each side's words, so that "Javier" finds "Javier González-Olaechea") and the character-level
+    ratio (for typos, weighed less: short words look alike), a little under 1 in any case."""
     a, b = normal(query), normal(name)
     if not a or not b:
         return 0.0
     if a == b or a.replace(" ", "") == b.replace(" ", ""):
         return 1.0
-    words_a, words_b = set(a.split()), set(b.split())
-    common = len(words_a & words_b) / len(words_a | words_b)
-    return max(SequenceMatcher(None, a, b).ratio(), common) * 0.95  # never as good as the same name
+    words_a, words_b = a.split(), b.split()
+    shared = len(set(words_a) & set(words_b))
+    by_words = (shared / len(set(words_a)) + shared / len(set(words_b))) / 2
+    return 0.95 * max(by_words, 0.8 * SequenceMatcher(None, a, b).ratio())
