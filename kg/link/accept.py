@@ -85,12 +85,11 @@ def accept(config: Config, threshold: float | None = None, today: date | None = 
             continue
         outcome.refused.append((r, reason))
     if outcome.accepted:
-        how = {id(r): "review" if r.accepted else f"threshold {threshold:g}" for r in outcome.accepted}
         when = (today or date.today()).isoformat()
         entries = [_entry(x) for x in existing] + [
             {"entity": r.entity, "wikidata": r.candidate, "name": r.candidate_name, "score": r.score, "query": r.query,
-             "service": r.service, "proposed": r.proposed, "accepted": when, "accepted_by": how[id(r)]}
-            for r in outcome.accepted]
+             "service": r.service, "proposed": r.proposed, "accepted": when,
+             "accepted_by": "review" if r.accepted else f"threshold {threshold:g}"} for r in outcome.accepted]
         _write_links(links_path, sorted(entries, key=lambda e: e["entity"]))
         done = {r.entity for r in outcome.accepted}
         review.write(path, [r for r in rows if r.entity not in done])

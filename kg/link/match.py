@@ -31,4 +31,7 @@ def similarity(query: str, name: str) -> float:
     words_a, words_b = a.split(), b.split()
     shared = len(set(words_a) & set(words_b))
     by_words = (shared / len(set(words_a)) + shared / len(set(words_b))) / 2
-    return 0.95 * max(by_words, 0.8 * SequenceMatcher(None, a, b).ratio())
+    chars = SequenceMatcher(None, a, b)
+    if 0.8 * chars.real_quick_ratio() <= by_words or 0.8 * chars.quick_ratio() <= by_words:
+        return 0.95 * by_words  # ratio() is at most these bounds: no need to compute it
+    return 0.95 * max(by_words, 0.8 * chars.ratio())
