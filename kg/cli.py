@@ -205,6 +205,7 @@ def link(ctx: click.Context, accept: bool, threshold: float | None) -> None:
             raise click.UsageError("--threshold only applies with --accept")
         click.echo(ctx.get_help())
         ctx.exit(2)
+    from .build.gazetteer import LINKS_FILE
     from .link.accept import accept as run_accept
 
     config = _config()
@@ -217,7 +218,7 @@ def link(ctx: click.Context, accept: bool, threshold: float | None) -> None:
         click.echo(f"accepted: {r.entity} = {r.candidate} ({r.candidate_name}; {how}; proposed by {r.service})")
     for r, reason in outcome.refused:
         click.echo(f"kg link: refused {r.entity} = {r.candidate}: {reason}", err=True)
-    click.echo(f"{len(outcome.accepted)} link(s) written to {config.links_dir / 'wikidata.yaml'}; "
+    click.echo(f"{len(outcome.accepted)} link(s) written to {config.links_dir / LINKS_FILE}; "
                f"{outcome.undecided} entit{'y' if outcome.undecided == 1 else 'ies'} still undecided in the review file. "
                + ("Run `kg build` to publish them." if outcome.accepted else ""))
     if outcome.refused:
@@ -229,36 +230,21 @@ def link(ctx: click.Context, accept: bool, threshold: float | None) -> None:
 @click.option("--service", metavar="URL", help="Reconciliation service (default: KG_RECONCILE_SERVICE, Wikidata's).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 def link_wikidata(service: str | None, store: Path | None) -> None:
-    from datetime import date
-
-    from .build.gazetteer import LINKS_FILE, load, load_links
-    from .link import review
-    from .link.entities import Index
-    from .link.service import Service
-    from .link.wikidata import Asker
-    from .store.embedded import EmbeddedStore
+    from .link.wikidata import propose
 
     config = _config(store)
     url = service or config.reconcile_service
     try:
-        index = Index(EmbeddedStore.open(config.store_dir), config.base_iri)
-        linked = {x.entity for x in load_links(config.links_dir / LINKS_FILE, load(config.gazetteer_file))}
-        asker, client = Asker(index), Service(url, config.reconcile_cache_dir, config.reconcile_timeout)
-        entities = asker.wanted(linked)
-        candidates = asker.ask(client, entities)
-        path = config.links_dir / review.FILE
-        rows = review.merge([review.Row("", c.entity.id, c.entity.label, c.id, c.name, c.score, c.match, c.description,
-                                        c.query, url, date.today().isoformat()) for c in candidates], review.read(path))
+        done = propose(config, url)
     except InputError as exc:
         _fail("link", str(exc))
     except ClientError as exc:
         _fail("link", exc.message + " (answers received so far are cached; run again to go on)")
-    review.write(path, rows)
-    found = len({r.entity for r in rows})
-    click.echo(f"asked {url} about {len(entities)} entities without a Wikidata item "
-               f"({client.sent} request(s), the rest from the cache {config.reconcile_cache_dir})")
-    click.echo(f"wrote {len(rows)} candidate(s) for {found} entit{'y' if found == 1 else 'ies'} to {path} "
-               f"({sum(1 for r in rows if r.accept)} already decided). Mark the right ones yes, "
+    found = len({r.entity for r in done.rows})
+    click.echo(f"asked {url} about {done.entities} entities without a Wikidata item "
+               f"({done.requests} request(s), the rest from the cache {config.reconcile_cache_dir})")
+    click.echo(f"wrote {len(done.rows)} candidate(s) for {found} entit{'y' if found == 1 else 'ies'} to {done.path} "
+               f"({sum(1 for r in done.rows if r.accept)} already decided). Mark the right ones yes, "
                "then run `kg link --accept`.")
 
 

@@ -9,11 +9,16 @@ and those scoring under FLOOR are dropped."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from ..build import gazetteer
+from ..config import Config
 from ..linked import labels
+from ..store.embedded import EmbeddedStore
 from ..vocab import DIP, PREFIXES, WD
 from ..yamlfile import read as read_yaml
+from . import review
 from .entities import Entity, Index
 from .match import normal
 from .service import Service
@@ -108,3 +113,28 @@ class Asker:
             mine = sorted((c for (i, _), c in best.items() if i == e.id), key=lambda c: (-c.score, c.id))
             out += mine[:CANDIDATES]
         return out
+
+
+@dataclass
+class Proposal:
+    entities: int           # asked about
+    rows: list[review.Row]  # written to the review file
+    requests: int           # sent (the other answers came from the cache)
+    path: Path
+
+
+def propose(config: Config, url: str) -> Proposal:
+    """`kg link wikidata`: ask `url` about every entity that needs an item, and rewrite the review file
+    (keeping the decisions already in it). Raises ClientError if the service fails: the answers
+    received until then are cached, and the review file is left as it was."""
+    index = Index(EmbeddedStore.open(config.store_dir), config.base_iri)
+    linked = {x.entity for x in gazetteer.load_links(config.links_dir / gazetteer.LINKS_FILE,
+                                                     gazetteer.load(config.gazetteer_file))}
+    asker, service = Asker(index), Service(url, config.reconcile_cache_dir, config.reconcile_timeout)
+    entities = asker.wanted(linked)
+    today = date.today().isoformat()
+    path = config.links_dir / review.FILE
+    rows = review.merge([review.Row("", c.entity.id, c.entity.label, c.id, c.name, c.score, c.match, c.description,
+                                    c.query, url, today) for c in asker.ask(service, entities)], review.read(path))
+    review.write(path, rows)
+    return Proposal(len(entities), rows, service.sent, path)
