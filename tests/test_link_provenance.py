@@ -9,7 +9,7 @@ from pyoxigraph import NamedNode, Quad
 
 from kg.build import gazetteer
 from kg.build.pipeline import published_links
-from kg.build.to_rdf import gazetteer_quads
+from kg.build.to_rdf import gazetteer_quads, link_quads
 from kg.build.validate import validate
 from kg.config import Config
 from kg.errors import InputError
@@ -66,8 +66,22 @@ def test_every_link_of_the_gazetteer_has_provenance_and_shacl_refuses_one_withou
     iris = Iris(CONFIG.base_iri)
     quads = list(gazetteer_quads(gaz, iris))
     assert validate(quads, CONFIG.ontology_dir / "shapes.ttl") == []
-    bare = Quad(iris.entity("actor", "kurt-campbell"), NamedNode("http://www.w3.org/2002/07/owl#sameAs"),
-                NamedNode("http://www.wikidata.org/entity/Q900001"), iris.graph("gazetteer"))
+    kurt = iris.entity("actor", "kurt-campbell")
+    bare = Quad(kurt, NamedNode("http://www.w3.org/2002/07/owl#sameAs"), NamedNode("http://www.wikidata.org/entity/Q900001"),
+                iris.graph("gazetteer"))
     violations = validate(quads + [bare], CONFIG.ontology_dir / "shapes.ttl")
-    assert [v.focus for v in violations] == [iris.entity("actor", "kurt-campbell").value]
-    assert "without its provenance" in violations[0].message
+    assert [v.message for v in violations] == [
+        f"{kurt.value} links to http://www.wikidata.org/entity/Q900001 without provenance "
+        "(no owl:Axiom saying where it comes from)"]
+
+
+def test_shacl_refuses_a_reconciled_link_without_its_acceptance(tmp_path, gaz):
+    iris = Iris(CONFIG.base_iri)
+    link, = gazetteer.load_links(links_file(tmp_path, ACCEPTED.format(entity="actor/kurt-campbell", qid="Q900001")), gaz)
+    quads = list(link_quads(link.entity, NamedNode("http://www.w3.org/2002/07/owl#sameAs"), "wikidata", link.identifier,
+                            iris, iris.graph("gazetteer"), accepted=link))
+    assert validate(quads, CONFIG.ontology_dir / "shapes.ttl") == []
+    unaccepted = [q for q in quads if q.predicate != NamedNode("http://purl.org/dc/terms/dateAccepted")]
+    violations = validate(unaccepted, CONFIG.ontology_dir / "shapes.ttl")
+    assert len(violations) == 1 and "needs the service, the date and score of its proposal, and its acceptance" \
+        in violations[0].message and "id/link/actor/kurt-campbell/wikidata" in violations[0].message
