@@ -102,6 +102,14 @@ def curated_wikidata(gaz: Gazetteer) -> dict[str, str]:
     return out
 
 
+def owners(gaz: Gazetteer, links=()) -> dict[str, str]:
+    """Wikidata id -> the node of ours that is the same as it. A place never owns one: a country's place
+    only matches the item its actor is (see to_rdf.place_link)."""
+    out = {qid: entity for entity, qid in curated_wikidata(gaz).items() if not entity.startswith("place/")}
+    out.update({x.identifier: x.entity for x in links if not x.entity.startswith("place/")})
+    return out
+
+
 def load_links(path: Path, gaz: Gazetteer) -> list[Link]:
     """The accepted links of data/links/wikidata.yaml (none if the file is absent). An entry without
     the service, score, dates and acceptance that justify it is refused, as is one that contradicts
@@ -113,8 +121,7 @@ def load_links(path: Path, gaz: Gazetteer) -> list[Link]:
     entries = data.get("links") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(path, "the links file must be a mapping with a list of links")
-    curated = curated_wikidata(gaz)
-    owner = {qid: entity for entity, qid in curated.items() if not entity.startswith("place/")}
+    curated, owner = curated_wikidata(gaz), owners(gaz)
     links = []
     for e in entries:
         entity = e.get("entity") if isinstance(e, dict) else None
@@ -133,9 +140,9 @@ def load_links(path: Path, gaz: Gazetteer) -> list[Link]:
             raise InputError(path, f"link of {entity}: the entity is linked twice")
         if entity in curated:
             raise InputError(path, f"link of {entity}: the gazetteer already gives it {curated[entity]}")
-        if owner.get(qid, entity) != entity and not entity.startswith("place/"):
-            raise InputError(path, f"link of {entity}: {qid} is already the item of {owner[qid]}")
-        owner.setdefault(qid, entity)
+        if not entity.startswith("place/"):
+            if owner.setdefault(qid, entity) != entity:
+                raise InputError(path, f"link of {entity}: {qid} is already the item of {owner[qid]}")
         try:
             score = float(e["score"])
         except (TypeError, ValueError):

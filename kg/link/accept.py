@@ -60,9 +60,8 @@ def accept(config: Config, threshold: float | None = None, today: date | None = 
     rows = review.read(path)
     gaz = gazetteer.load(config.gazetteer_file)
     existing = gazetteer.load_links(links_path, gaz)
-    owner = {qid: entity for entity, qid in gazetteer.curated_wikidata(gaz).items()}
-    owner.update({x.identifier: x.entity for x in existing})
-    linked = set(owner.values())
+    owner = gazetteer.owners(gaz, existing)
+    linked = set(gazetteer.curated_wikidata(gaz)) | {x.entity for x in existing}
     chosen, refused = _chosen(rows, threshold)
     outcome = Outcome(refused=refused)
     services: dict[str, Service] = {}
@@ -76,10 +75,11 @@ def accept(config: Config, threshold: float | None = None, today: date | None = 
                       "give it in data/gazetteer.yaml")
         elif r.entity in linked:
             reason = f"{r.entity} already has a Wikidata item"
-        elif r.candidate in owner:
+        elif r.candidate in owner and not r.entity.startswith("place/"):
             reason = f"{r.candidate} is already the item of {owner[r.candidate]}"
         else:
-            owner[r.candidate] = r.entity
+            if not r.entity.startswith("place/"):
+                owner[r.candidate] = r.entity
             linked.add(r.entity)
             outcome.accepted.append(r)
             continue
