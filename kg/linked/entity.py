@@ -14,7 +14,7 @@ from ..config import Config
 from ..iris import Iris
 from ..query.files import sparql
 from ..store.embedded import EmbeddedStore
-from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, curie
+from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEMAPV, SKOS, SSSOM, XSD, curie
 from ..yamlfile import read as read_yaml
 from . import labels
 from .highlight import Span, anchor, pieces
@@ -22,7 +22,7 @@ from .highlight import Span, anchor, pieces
 PREDICATES = Path(__file__).with_name("predicates.yaml")
 XSD_STRING = XSD.string.value
 # What a page shows in its own place rather than among the facts.
-APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SCHEMA.text}
+APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SKOS.exactMatch, SCHEMA.text}
 
 
 def exists(store: EmbeddedStore, iri: str) -> bool:
@@ -100,6 +100,14 @@ class Evidence:
 
 
 @dataclass
+class External:
+    """A link to another dataset, and where it comes from."""
+    href: str
+    text: str
+    provenance: str = ""
+
+
+@dataclass
 class Role:
     office: Link | None
     organisation: Link | None
@@ -129,7 +137,7 @@ class Page:
     incoming: list[Fact] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    external: list[Link] = field(default_factory=list)
+    external: list[External] = field(default_factory=list)
     text: str | None = None
     statements: list[Statement] = field(default_factory=list)
 
@@ -207,7 +215,7 @@ class Builder:
         page.alt_labels = [self.value(v) for v in labels.distinct(self.objects(me, SKOS.altLabel))
                            if " ".join(v.value.split()).casefold() not in names]
         page.types = [self.link(t.value) for t in self.objects(me, RDF.type)]
-        page.external = [Link(o.value, self.external_name(o.value), o.value) for o in self.objects(me, OWL.sameAs)]
+        page.external = self.external()
         text = self.objects(me, SCHEMA.text)
         page.text = text[0].value if text else None
         for p, values in sorted(self.out.get(me, {}).items(), key=lambda kv: self.names(kv[0])):
@@ -215,7 +223,8 @@ class Builder:
                 page.facts.append(Fact(Link(self.linker.href(p), self.names(p), p), [self.value(v) for v in values]))
         incoming = defaultdict(list)
         for p, s in self.inc.get(me, []):
-            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, ORG.organization.value, OA.hasSource.value):
+            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, ORG.organization.value, OA.hasSource.value,
+                         OWL.annotatedSource.value):
                 incoming[p].append(s)
         for p, subjects in sorted(incoming.items(), key=lambda kv: self.names(kv[0])):
             values = [self.dated(s) for s in set(subjects)]
@@ -225,6 +234,26 @@ class Builder:
         page.roles = self.roles()
         page.evidence = self.evidence()
         return page
+
+    def external(self) -> list[External]:
+        """Each link to another dataset with its provenance (the owl:Axiom the build states about it)."""
+        out = []
+        for p, x in self.inc.get(self.iri, []):
+            if p == OWL.annotatedSource.value:
+                target = self.one(x, OWL.annotatedTarget)
+                out.append(External(target, self.external_name(target), self.provenance(x)))
+        linked = {e.href for e in out}
+        out += [External(o.value, self.external_name(o.value)) for o in self.objects(self.iri, OWL.sameAs)
+                if o.value not in linked]
+        return sorted(out, key=lambda e: e.text)
+
+    def provenance(self, link: str) -> str:
+        made_by = self.label(self.one(link, PROV.wasGeneratedBy))
+        if self.one(link, SSSOM.mapping_justification) != SEMAPV.LexicalMatching.value:
+            return f"from {made_by}"
+        score = float(self.one(link, SSSOM.confidence) or 0) * 100
+        return (f"proposed by {made_by} on {self.one(link, SSSOM.mapping_date)} for “{self.one(link, SSSOM.match_string)}” "
+                f"(score {score:.0f}); {self.one(link, SKOS.editorialNote)} on {self.one(link, DCT.dateAccepted)}")
 
     def roles(self) -> list[Role]:
         out = []
