@@ -12,9 +12,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = app.config["KG"].max_request_bytes
     app.json.ensure_ascii = False
 
-    from . import errors, health, linked, pages, queries, sparql
+    from . import errors, health, linked, pages, queries, security, sparql
 
     errors.register(app)
+    security.register(app)
     for module in (health, sparql, queries, linked, pages):
         app.register_blueprint(module.bp)
     return app
