@@ -23,7 +23,7 @@ from .guard import check, vouch
 from .pool import Abandoned, Busy, Died, Pool
 from .results import Outcome
 
-POOL_SIZE = 4   # general query slots per serving process; admission.RESERVE fast-lane processes beside them
+POOL_SIZE = 4   # light-lane query processes per serving process; admission.HEAVY heavy-lane ones beside them
 
 
 _pools: dict[tuple[int, bool], Pool] = {}
@@ -36,7 +36,7 @@ def pool(networked: bool = False, warm: int = 0, warmup: dict | None = None) -> 
     with _pools_lock:
         p = _pools.get(key)
         if p is None:
-            p = _pools[key] = Pool(POOL_SIZE + admission.RESERVE, isolate=not networked, warm=warm, warmup=warmup)
+            p = _pools[key] = Pool(POOL_SIZE + admission.HEAVY, isolate=not networked, warm=warm, warmup=warmup)
         return p
 
 
@@ -54,7 +54,7 @@ def gate(p: Pool, queue: int | None = None) -> admission.Gate:
     with _pools_lock:
         g = _gates.get(id(p))
         if g is None:
-            g = _gates[id(p)] = admission.Gate(POOL_SIZE, admission.RESERVE, queue or Config.query_queue)
+            g = _gates[id(p)] = admission.Gate(POOL_SIZE, admission.HEAVY, queue or Config.query_queue)
         if queue:
             g.queue = queue
         return g

@@ -23,7 +23,7 @@ SPARE_THREADS = 8   # beyond the queries running and waiting: health checks, pag
 
 def threads(config: Config) -> int:
     """Request threads per worker: every query that may run or wait, and spare ones for the rest."""
-    return run.POOL_SIZE + admission.RESERVE + config.query_queue + SPARE_THREADS
+    return run.POOL_SIZE + admission.HEAVY + config.query_queue + SPARE_THREADS
 
 
 def access_log() -> None:
@@ -55,7 +55,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: in
     def post_worker_init(_):
         # Every query process started now, and replaced as soon as one is killed: a query never waits
         # for one to start (the fast lane must be ready while heavy queries hold the general slots).
-        run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.RESERVE)
+        run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
 
     worker.BODY_LIMIT = config.max_request_bytes
 
@@ -66,5 +66,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: in
                     "worker_class": "kg.web.worker.BufferingWorker", "threads": threads(config),
                     # A request lasts at most the query timeout; gunicorn's own limit stays above it.
                     "timeout": max(120, int(config.query_timeout) + 30), "graceful_timeout": 10,
+                    # Longer than any Retry-After sent: a client that waits it out finds its connection open.
+                    "keepalive": 5,
                     "limit_request_line": 8190,  # the longest GET gunicorn allows; POST for longer queries
                     "post_worker_init": post_worker_init, "worker_exit": worker_exit}).run()
