@@ -21,6 +21,8 @@ import pytest
 import rdflib
 import requests
 from conftest import running_server
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sparql_support import server_processes
 
 TIMEOUT = 6
@@ -348,3 +350,41 @@ def test_sparqlwrapper_asking_for_n3_gets_turtle(guarded):
     assert result.response.headers["Content-Type"].startswith("text/turtle")
     graph = rdflib.Graph().parse(data=result.convert(), format="turtle")
     assert len(graph) == 1
+
+
+# ---------------------------------------------------------------- raw bytes on the socket
+
+RAW = st.one_of(
+    st.binary(max_size=400),
+    st.sampled_from([b"GET / HTTP/1.1\r\n", b"POST /sparql HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n",
+                     b"POST /sparql HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n",
+                     b"GET /health HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHo",
+                     b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", b"\r\n\r\n\r\n", b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\n\r\n",
+                     b"POST /sparql HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"]),
+)
+
+
+def serving(url: str) -> set[int]:
+    """The master and worker processes (not the query processes) of the server at `url`."""
+    out = set()
+    for pid in server_processes(url):
+        with contextlib.suppress(OSError):
+            if b"serve" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                out.add(pid)
+    return out
+
+
+@pytest.mark.slow
+@settings(max_examples=25, derandomize=True, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=RAW)
+def test_raw_bytes_on_the_socket_never_take_the_worker_down(guarded, raw):
+    before = serving(guarded)
+    host, port = guarded.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=0.3) as s:
+        s.sendall(raw)
+        with contextlib.suppress(OSError):
+            answer = s.recv(64)
+            assert not answer or answer.startswith(b"HTTP/1.1 ") and not answer.startswith(b"HTTP/1.1 5"), answer
+    assert requests.get(guarded + "/health", timeout=10).status_code == 200
+    assert serving(guarded) == before, "no worker died and was replaced"

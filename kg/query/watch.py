@@ -49,7 +49,8 @@ def reply_ready(conn, timeout: float, client: socket.socket | None = None) -> bo
     if client is None:
         return conn.poll(timeout)
     try:
-        client.fileno()
+        if client.fileno() < 0:   # already closed on this side
+            return conn.poll(timeout)
     except OSError:
         return conn.poll(timeout)
     deadline = time.monotonic() + timeout

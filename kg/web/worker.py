@@ -143,6 +143,16 @@ class BufferingWorker(ThreadWorker):
             self._hand_over(conn)
 
     def _on_readable(self, conn, client):
+        """Gather what arrived; hand the connection over once its request is complete. Runs in the
+        event loop: whatever goes wrong here drops this connection, never the worker."""
+        try:
+            self._gather(conn)
+        except Exception:
+            self.log.exception("dropping a connection whose request could not be read")
+            if conn in self.reading:
+                self._drop(conn)
+
+    def _gather(self, conn) -> None:
         if conn not in self.reading:
             return
         try:
@@ -199,7 +209,11 @@ class BufferingWorker(ThreadWorker):
         """Bytes of a next request already read (pipelined) are gathered in the loop too."""
         if (not fs.cancelled() and fs.exception() is None and fs.result() and self.alive
                 and conn.parser is not None and conn.parser.unreader.buf.getvalue()):
-            self._read(conn, bytearray(conn.parser.unreader.take_buffered()))
+            try:
+                self._read(conn, bytearray(conn.parser.unreader.take_buffered()))
+            except Exception:
+                self.log.exception("dropping a connection whose next request could not be read")
+                self._drop(conn)
             return
         super().finish_request(conn, fs)
 
