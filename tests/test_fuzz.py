@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from kg.query import saved
 
-QUICK, LONG = 30, 400
+QUICK, LONG = 20, 400
 CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 RDF_PARSERS = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld",
                "application/rdf+xml": "xml", "application/trig": "trig", "application/n-quads": "nquads"}

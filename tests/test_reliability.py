@@ -69,11 +69,12 @@ def gate(url: str) -> dict:
 
 
 def settle(url: str, deadline: float = 30) -> None:
-    """Until no query runs or waits (a previous test's heavy queries are stopped)."""
+    """Until no query runs or waits (a previous test's heavy queries are stopped), and every query
+    process killed meanwhile has been replaced."""
     end = time.monotonic() + deadline
     while True:
         g = gate(url)
-        if g.get("light", 0) == g.get("heavy", 0) == g.get("waiting", 0) == 0:
+        if g.get("light", 0) == g.get("heavy", 0) == g.get("waiting", 0) == 0 and g["idle"] == g["live"] == g["size"]:
             return
         assert time.monotonic() < end, g
         time.sleep(0.2)
@@ -133,6 +134,7 @@ def test_a_crash_loop_costs_no_restarts(guarded):
                           headers={"Content-Type": "application/sparql-query"}).status_code == 400
     after = server_processes(guarded)
     assert set(after) == set(before), "no query process died and was replaced"
+    assert gate(guarded)["live"] == gate(guarded)["size"]
 
 
 def test_a_query_process_killed_from_outside_is_named_and_replaced(guarded):

@@ -133,7 +133,11 @@ class Pool:
                 ex = Executor(self.isolate)
                 self.isolated = ex.isolated
                 if self.warmup:  # so that its first real query does not pay for opening the store
-                    ex.call(self.warmup, STARTUP_SECONDS)
+                    try:
+                        ex.call(self.warmup, STARTUP_SECONDS)
+                    except BaseException:
+                        ex.kill()
+                        raise
             except Exception as exc:  # reported to the waiting request, not lost
                 log.error("cannot start a query process: %s", exc)
                 with self._lock:
