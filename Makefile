@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: setup serve test test-all build bench clean system-deps
+.PHONY: setup serve test test-all build bench clean system-deps front-deps
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,17 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
+# Debian's nginx, the recommended front (deploy/nginx.conf): the package unpacked into .front/,
+# not installed, so no service is started; tests/test_front.py runs it.
+FRONT := .front/usr/sbin/nginx
+$(FRONT):
+	mkdir -p .front
+	cd .front && { apt-get download nginx >/dev/null 2>&1 || { apt-get update -qq && apt-get download nginx >/dev/null 2>&1; }; }
+	cd .front && dpkg -x nginx_*.deb . && rm -f nginx_*.deb
+	touch $@
+
+front-deps: $(FRONT)
+
 setup: $(BIN)/kg node_modules/.installed
 
 # Rebuild the graph when a document, annotation, lexicon or the ontology changed.
@@ -41,11 +52,11 @@ serve: setup var/.built
 	@echo "kg is installed in $(BIN): run '. $(BIN)/activate' to call it as kg (kg query, kg ingest…)"
 	$(BIN)/kg serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
-test: setup system-deps
+test: setup system-deps front-deps
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q
 
-test-all: setup system-deps
+test-all: setup system-deps front-deps
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q --run-slow
 
@@ -53,4 +64,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) node_modules var tests/artifacts
+	rm -rf $(VENV) node_modules var tests/artifacts .front

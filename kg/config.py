@@ -5,6 +5,7 @@ import math
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +22,15 @@ class ConfigError(ValueError):
 
 def _list(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _endpoint(name: str, value: str) -> str:
+    """An allow-listed SERVICE endpoint: an absolute http(s) IRI with a host, written as queries write it."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in ' <>"{}|\\^`'):
+        raise ConfigError(f"{name}: {value!r} is not an absolute http(s) IRI of a SPARQL endpoint "
+                          "(e.g. https://query.wikidata.org/sparql)")
+    return value
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,11 @@ class Config:
     max_results: int = 100_000           # rows (SELECT) or triples (CONSTRUCT/DESCRIBE)
     max_request_bytes: int = 1_000_000
     service_allowlist: tuple[str, ...] = field(default_factory=tuple)  # SERVICE/LOAD targets
+    # Each query process's own limits (a query past one is stopped: 503 naming it).
+    query_memory: int = 1024             # megabytes of memory (heap) a query process may hold
+    query_cpu: float = 30.0              # CPU seconds one query may use
+    # Admission: requests that may wait for a query process, per server process; more get a 503 at once.
+    query_queue: int = 8
     # Where saved queries' SERVICE <WIKIDATA_SPARQL> is sent (a local mirror in tests); see federated().
     wikidata_endpoint: str = WIKIDATA_SPARQL
 
@@ -67,7 +82,7 @@ class Config:
             if f.name.endswith(("_dir", "_file")):
                 values[f.name] = Path(raw)
             elif f.name == "service_allowlist":
-                values[f.name] = _list(raw)
+                values[f.name] = tuple(_endpoint(name, v) for v in _list(raw))
             elif f.type in ("float", "int"):
                 try:
                     values[f.name] = (float if f.type == "float" else int)(raw)

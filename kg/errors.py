@@ -28,16 +28,16 @@ class ClientError(Exception):
     query cannot be served now (time limit, busy, store missing); `where` names what it applies to
     (`parameter 'actor'`, `Accept`, `line 3, column 7`), and is already part of `message`."""
 
-    def __init__(self, status: int, message: str, where: str | None = None):
-        self.status, self.where = status, where
+    def __init__(self, status: int, message: str, where: str | None = None, retry_after: int | None = None):
+        self.status, self.where, self.retry_after = status, where, retry_after
         self.message = f"{where}: {message}" if where else message
         super().__init__(self.message)
 
     def __reduce__(self):  # crosses the socket to and from query processes as a pickle
-        return _rebuild, (self.status, self.message, self.where)
+        return _rebuild, (self.status, self.message, self.where, self.retry_after)
 
 
-def _rebuild(status: int, message: str, where: str | None) -> ClientError:
-    error = ClientError(status, message)
+def _rebuild(status: int, message: str, where: str | None, retry_after: int | None = None) -> ClientError:
+    error = ClientError(status, message, retry_after=retry_after)
     error.where = where
     return error

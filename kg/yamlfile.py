@@ -9,8 +9,23 @@ from .errors import InputError
 
 
 class Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text: our date parser reports bad ones by name,
-    where YAML's own would crash on 2024-13-45."""
+    """Safe YAML that leaves dates as text (our date parser reports bad ones by name, where YAML's
+    own would crash on 2024-13-45) and refuses a key given twice in one mapping (YAML keeps the
+    last one silently: a second `date:` in front matter would quietly win)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.setdefault(key, key_node)
+            except TypeError:  # an unhashable key: the base class reports it
+                break
+            if first is not key_node:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}: a key may be given once",
+                    key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
 
 Loader.yaml_implicit_resolvers = {

@@ -16,7 +16,7 @@ from sparql_support import oracle, select
 from kg.build.pipeline import collect
 from kg.build.validate import validate
 from kg.config import ROOT, Config
-from kg.store.embedded import swap_in, write_generation
+from kg.store.embedded import prune, swap_in, write_generation
 
 DOCS = ROOT / "data" / "documents"
 ANNOTATIONS = ROOT / "data" / "annotations"
@@ -251,16 +251,34 @@ def test_a_failure_while_writing_leaves_the_link_untouched(previous, tmp_path):
     assert_untouched(store, before, tmp_path)
 
 
-def test_an_interrupted_build_leaves_a_complete_store(previous):
+def _building(store: Path) -> bool:
+    """A build has started writing its new generation beside the store (files in it)."""
+    return any(any(d.iterdir()) for d in store.parent.glob(f".{store.name}.building-*") if d.is_dir())
+
+
+@pytest.mark.parametrize("stage", ["writing", pytest.param("swapped", marks=pytest.mark.slow)])
+def test_an_interrupted_build_leaves_a_complete_store(previous, stage):
+    """SIGKILL at a moment the build has reached (its new generation being written, or just swapped
+    in), not after a fixed sleep that may come before it wrote anything (issue 12, item 11)."""
     store, _, _, before = previous
     proc = subprocess.Popen([KG, "build", "--store", str(store)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(0.6)
+    reached = _building if stage == "writing" else (lambda s: os.path.realpath(s) != before[0])
+    deadline = time.monotonic() + 120
+    while not reached(store):
+        assert proc.poll() is None, f"the build ended before it reached the {stage} stage"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     generation, quads = store_state(store)
     # Killed before the swap: the old store; after it: the new one, complete. Never a mixture.
+    assert (generation == before[0]) == (stage == "writing")
     assert quads == before[1]
     assert os.path.isdir(generation)
+    if stage == "writing":
+        assert list(store.parent.glob(f".{store.name}.building-*")), "the half-written generation is beside it"
+        prune(store)
+        assert not list(store.parent.glob(f".{store.name}.building-*")), "and the next build's pruning removes it"
 
 
 def test_the_default_graph_is_the_union_of_the_named_graphs_each_triple_once(built, store):

@@ -102,3 +102,50 @@ def test_updates_are_refused(query, keyword):
 def test_update_words_in_names_and_strings_are_not_updates():
     found = check('PREFIX load: <urn:x:> SELECT ?insert { ?insert load:delete "DROP ALL" }', ())
     assert found.update is None and found.services == []
+
+
+# ---------------------------------------------------------------- shape: what a query process's stack survives
+
+DEEP = {
+    "braces": "SELECT * WHERE " + "{" * 2200 + "}" * 2200,
+    "parentheses": "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }",
+    "brackets": "SELECT * WHERE { ?s ?p " + "[ <p> " * 3000 + "1" + "]" * 3000 + " }",
+    "or-chain": "SELECT * WHERE { FILTER(" + " || ".join(["true"] * 10000) + ") }",
+    "union-chain": "SELECT * WHERE { " + " UNION ".join(["{}"] * 10000) + " }",
+    "not-chain": "SELECT * WHERE { FILTER(" + "!" * 10000 + "true) }",
+    "plus-chain": "SELECT (" + "+".join(["1"] * 10000) + " AS ?x) WHERE {}",
+    "minus-glued": "SELECT (" + "-".join(["1"] * 10000) + " AS ?x) WHERE {}",
+    "optional-chain": "SELECT * WHERE { " + " OPTIONAL {}" * 10000 + " }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_a_query_nested_or_chained_past_the_stack_is_refused_before_it_runs(name):
+    """Issue 12, reproducer 4: each of these crashed a query process (SIGSEGV, stack overflow)."""
+    with pytest.raises(ClientError) as e:
+        check(DEEP[name], ALLOWED)
+    assert e.value.status == 400 and ("nests brackets" in e.value.message or "chains more than" in e.value.message)
+    assert "line 1, column" in e.value.message
+
+
+def test_brackets_and_operators_in_strings_iris_and_comments_do_not_count():
+    text = '"' + "{(" * 3000 + '"'
+    query = f"SELECT * WHERE {{ ?s ?p {text} . ?s <http://x/{'(' * 10}> ?o }} # {'{' * 3000} {'||' * 3000}"
+    check(query, ALLOWED)
+
+
+def test_every_saved_query_passes_the_shape_check():
+    from kg.config import Config
+
+    for path in sorted(Config().queries_dir.rglob("*.rq")):
+        check(path.read_text(encoding="utf-8"), ("https://query.wikidata.org/sparql",))
+
+
+def test_the_shape_check_is_linear():
+    import time
+
+    started = time.monotonic()
+    for query in DEEP.values():
+        with pytest.raises(ClientError):
+            check(query * 10, ALLOWED)
+    assert time.monotonic() - started < 2

@@ -27,6 +27,12 @@ _LANG_TAG = re.compile(r"^([a-z]{2})(?:-[A-Z]{2})?$")
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r" {2,}")
+# A document's identifier is its file name less `.txt`: it is part of IRIs (id/document/…) and URLs.
+_IDENTIFIER = re.compile(r"[\w.~-]+")
+MAX_CHARACTERS = 1_000_000   # of a document's text: what the extractor (spaCy) takes in one piece
+# C0 controls (but tab, line feed, return) and DEL cannot be written in XML (RDF/XML, SPARQL XML
+# results) nor shown in HTML: a document holding one is refused, naming where it is.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -175,9 +181,30 @@ def detect_language(text: str) -> str | None:
         return None
 
 
+def _check_name(path: Path) -> None:
+    if not _IDENTIFIER.fullmatch(path.stem):
+        bad = sorted({c for c in path.stem if not _IDENTIFIER.fullmatch(c)})
+        raise InputError(path, f"the file name cannot name a document: {''.join(bad)!r} cannot be part of its IRI "
+                               "(id/document/NAME); rename it with letters, digits, '-', '_', '.' or '~'")
+
+
+def _check_text(path: Path, text: str) -> None:
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(path, f"the document has {len(text):,} characters; at most {MAX_CHARACTERS:,} are "
+                               "accepted: split it into several documents")
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(path, f"control character U+{ord(bad.group()):04X} at column {column}: documents may "
+                               "hold text, tabs and line breaks only", line)
+
+
 def load(path: Path) -> Document:
     path = Path(path)
+    _check_name(path)
     text = _decode(path, path.read_bytes())
+    _check_text(path, text)
     block, body, first_line = _split_front_matter(path, text)
     doc = Document(identifier=path.stem, path=path, text=normalise(body))
     if block is None:

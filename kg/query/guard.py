@@ -16,9 +16,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from ..errors import ClientError
-from .lexer import IRIREF, PN_LOCAL, PN_PREFIX, VARNAME, iri_value, pname_parts, position, significant
+from .lexer import IRIREF, PN_LOCAL, PN_PREFIX, VARNAME, code, iri_value, pname_parts, position, significant
 
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+# pyoxigraph parses and evaluates queries recursively: about 2,000 nested groups, 5,000 nested
+# parentheses or 10,000 chained operators overflow a query process's stack and crash it. These
+# limits stay well under that and far above any query a person or a tool writes.
+MAX_DEPTH = 200          # nested { ( [
+MAX_OPERATORS = 2000     # operators and group keywords (|| && ! + - * / UNION OPTIONAL …) in one query
+_OPENING, _CLOSING = "{([", "})]"
+_OPERATOR_CHARS = re.compile(r"\|\||&&|[!+*/^|=<>-]")
+_GROUP_WORDS = re.compile(r"(?i)\b(?:UNION|OPTIONAL|MINUS|FILTER|BIND|GRAPH|SERVICE|EXISTS|SELECT|VALUES|IF|COALESCE)\b")
 MAX_MENTIONS = 64     # of the word "service": far more than any real query federates to
 TARGET_WINDOW = 4096  # characters an endpoint IRI may take
 
@@ -94,9 +102,29 @@ def inspect(sparql: str) -> Inspection:
     return out
 
 
+def check_shape(sparql: str) -> None:
+    """Raise ClientError (400) for a query nested or chained deeper than a query process can parse
+    and evaluate without exhausting its stack (see MAX_DEPTH, MAX_OPERATORS)."""
+    depth = operators = 0
+    for text, start in code(sparql):
+        operators += len(_OPERATOR_CHARS.findall(text)) + len(_GROUP_WORDS.findall(text))
+        if operators > MAX_OPERATORS:
+            raise ClientError(400, f"the query chains more than {MAX_OPERATORS} operators and group keywords "
+                                   f"(at {position(sparql, start)}); split it or use VALUES or IN (…) lists")
+        for i, c in enumerate(text):
+            if c in _OPENING:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ClientError(400, f"the query nests brackets more than {MAX_DEPTH} deep "
+                                           f"(at {position(sparql, start + i)}); flatten it")
+            elif c in _CLOSING:
+                depth = max(depth - 1, 0)
+
+
 def check(sparql: str, allowlist: tuple[str, ...] | list[str]) -> Inspection:
-    """Raise ClientError (403; 400 for a malformed clause) unless the query is read-only and every
-    SERVICE clause is allow-listed."""
+    """Raise ClientError (403; 400 for a malformed clause or a query too deeply nested) unless the
+    query is read-only, every SERVICE clause is allow-listed, and it can be parsed safely."""
+    check_shape(sparql)
     found = inspect(sparql)
     if found.update:
         raise ClientError(403, f"SPARQL Update ({found.update}) is refused: this endpoint is read-only")

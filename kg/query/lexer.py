@@ -70,6 +70,14 @@ def tokens(text: str, punctuation: bool = False) -> Iterator[Token]:
                 yield Token("word", w.group(), start + w.start())
 
 
+def code(text: str) -> Iterator[tuple[str, int]]:
+    """The runs of code outside strings, IRIs, comments and variables: (text, offset) of each
+    punctuation or name run, as written (operators glued to names or numbers included)."""
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup in ("punct", "name"):
+            yield m.group(), m.start()
+
+
 def significant(text: str, punctuation: bool = False) -> Iterator[Token]:
     """The tokens a parser sees: no white space, no comments."""
     return (t for t in tokens(text, punctuation) if t.kind not in ("ws", "comment"))

@@ -19,9 +19,12 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from multiprocessing.connection import Connection
+
+from . import limits, watch
 
 log = logging.getLogger(__name__)
 STARTUP_SECONDS = 30.0
@@ -32,7 +35,16 @@ class Busy(Exception):
 
 
 class Died(RuntimeError):
-    """The query process ended without answering (crashed or killed from outside)."""
+    """The query process ended without answering (crashed, killed from outside, or stopped by one of
+    its limits): `returncode` and the tail of its standard error tell which (see limits.refusal)."""
+
+    def __init__(self, message: str, returncode: int | None = None, stderr: str = ""):
+        super().__init__(message)
+        self.returncode, self.stderr = returncode, stderr
+
+
+class Abandoned(Exception):
+    """The client closed its connection while its query ran (see watch.py)."""
 
 
 # ---------------------------------------------------------------- parent side
@@ -42,11 +54,13 @@ class Executor:
 
     def __init__(self, isolate: bool):
         mine, theirs = socket.socketpair()
+        # The child's standard error is kept, to tell the limit that stopped it (see limits.refusal).
+        self.stderr = tempfile.TemporaryFile()
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "kg.query.pool", str(theirs.fileno()), str(os.getpid())]
                 + (["--isolate"] if isolate else []),
-                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, stderr=self.stderr)
         finally:
             theirs.close()
         self.conn = Connection(mine.detach())
@@ -59,15 +73,31 @@ class Executor:
             self.kill()
             raise Died("query process exited while starting (see the log above)") from None
 
-    def call(self, request: dict, timeout: float):
-        """The child's reply, or TimeoutError if none came within `timeout` seconds."""
+    def call(self, request: dict, timeout: float, client=None):
+        """The child's reply, or TimeoutError if none came within `timeout` seconds; Abandoned if
+        `client` (the requester's socket) closed meanwhile."""
         try:
             self.conn.send_bytes(pickle.dumps(request))
-            if self.conn.poll(max(timeout, 0)):
+            if watch.reply_ready(self.conn, max(timeout, 0), client):
                 return pickle.loads(self.conn.recv_bytes())
-        except (EOFError, OSError) as exc:
-            raise Died(f"query process {self.proc.pid} ended unexpectedly ({exc or type(exc).__name__})") from None
+        except watch.ClientGone:
+            raise Abandoned from None
+        except (EOFError, OSError):
+            raise self.died() from None
         raise TimeoutError
+
+    def died(self) -> Died:
+        """How the process ended, once it has: exit status and the end of what it wrote to stderr."""
+        try:
+            self.proc.wait(2)
+        except subprocess.TimeoutExpired:
+            pass
+        self.stderr.seek(0, os.SEEK_END)
+        self.stderr.seek(max(self.stderr.tell() - (1 << 18), 0))   # a Rust backtrace may follow the cause
+        tail = self.stderr.read().decode("utf-8", "replace")
+        ended = limits.how_it_ended(self.proc.returncode)
+        log.warning("query process %s %s: %s", self.proc.pid, ended, limits.cause(tail))
+        return Died(f"query process {self.proc.pid} {ended}", self.proc.returncode, tail)
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -77,18 +107,20 @@ class Executor:
             self.proc.kill()
         self.proc.wait()
         self.conn.close()
+        self.stderr.close()
 
 
 class Pool:
     """Up to `size` query processes for this process's threads; `warm` of them started ahead."""
 
-    def __init__(self, size: int, isolate: bool, warm: int = 0):
+    def __init__(self, size: int, isolate: bool, warm: int = 0, warmup: dict | None = None):
         self.size, self.isolate, self.warm = size, isolate, min(warm, size)
         self._idle: queue.LifoQueue = queue.LifoQueue()   # LIFO: the most recently used stays hot
         self._lock = threading.Lock()
         self._live = 0                                     # started or starting
         self._spawns: queue.Queue = queue.Queue()
         self.isolated: bool | None = None
+        self.warmup = warmup   # a request each new process answers first (it opens the store)
         # One long-lived thread starts every child: the children's parent-death signal is tied to
         # the thread that started them, so it must not be a short-lived one.
         threading.Thread(target=self._spawn_loop, name="kg-executor-spawner", daemon=True).start()
@@ -100,6 +132,12 @@ class Pool:
             try:
                 ex = Executor(self.isolate)
                 self.isolated = ex.isolated
+                if self.warmup:  # so that its first real query does not pay for opening the store
+                    try:
+                        ex.call(self.warmup, STARTUP_SECONDS)
+                    except BaseException:
+                        ex.kill()
+                        raise
             except Exception as exc:  # reported to the waiting request, not lost
                 log.error("cannot start a query process: %s", exc)
                 with self._lock:
@@ -203,6 +241,8 @@ def _answer(request: dict):
                             max_results=request["max_results"], prefixes=request["prefixes"])
     except SyntaxError as exc:
         return "error", ClientError(400, f"malformed query: {exc}")
+    except MemoryError:
+        return "error", limits.memory_exceeded(request.get("memory"))
     except ClientError as exc:
         return "error", exc
     except InputError as exc:
@@ -218,6 +258,7 @@ def main(argv: list[str]) -> int:
     _die_with_parent(parent)
     isolated = _isolate_network() if "--isolate" in argv else False
     conn = Connection(fd)
+    limits.no_core_files()
     from ..store import embedded  # noqa: F401
 
     conn.send_bytes(pickle.dumps(("ready", os.getpid(), isolated)))
@@ -226,6 +267,7 @@ def main(argv: list[str]) -> int:
             request = pickle.loads(conn.recv_bytes())
         except EOFError:  # the parent closed the socket: its pool is gone
             return 0
+        limits.apply(request.get("memory"), request.get("cpu"))
         conn.send_bytes(pickle.dumps(_answer(request)))
 
 

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
 
 from ..errors import ClientError
+from .wellformed import check_xml
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -241,6 +242,12 @@ def kind_of(result) -> str:
 def render(result, *, accept: str | None = None, format: str | None = None, max_results: int | None = None,
            prefixes: dict[str, str] | None = None) -> Outcome:
     """Serialise a pyoxigraph result in the negotiated format, cut at `max_results`."""
+    outcome = _render(result, accept=accept, format=format, max_results=max_results, prefixes=prefixes)
+    check_xml(outcome.format.name, outcome.body)   # never an XML answer that is not well-formed
+    return outcome
+
+
+def _render(result, *, accept, format, max_results, prefixes) -> Outcome:
     kind = kind_of(result)
     fmt = negotiate("graph" if kind == "graph" else "solutions", accept, format)
     if kind == "ask":

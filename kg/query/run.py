@@ -18,31 +18,46 @@ import time
 
 from ..config import Config
 from ..errors import ClientError
+from . import admission, limits, watch
 from .guard import check, vouch
-from .pool import Busy, Died, Pool
+from .pool import Abandoned, Busy, Died, Pool
 from .results import Outcome
 
-POOL_SIZE = 4   # query processes per serving process: one per request thread (see web/server.py)
+POOL_SIZE = 4   # light-lane query processes per serving process; admission.HEAVY heavy-lane ones beside them
 
 
 _pools: dict[tuple[int, bool], Pool] = {}
 _pools_lock = threading.Lock()
 
 
-def pool(networked: bool = False, warm: int = 0) -> Pool:
+def pool(networked: bool = False, warm: int = 0, warmup: dict | None = None) -> Pool:
     """This process's query processes: without network, or (for allow-listed SERVICE) with it."""
     key = (os.getpid(), networked)  # a forked child starts its own
     with _pools_lock:
         p = _pools.get(key)
         if p is None:
-            p = _pools[key] = Pool(POOL_SIZE, isolate=not networked, warm=warm)
+            p = _pools[key] = Pool(POOL_SIZE + admission.HEAVY, isolate=not networked, warm=warm, warmup=warmup)
         return p
 
 
 def pools() -> dict[str, dict]:
     """What /health reports: this process's pools and their state."""
-    return {("federation" if networked else "queries"): p.stats()
+    return {("federation" if networked else "queries"): {**p.stats(), **gate(p).stats()}
             for (pid, networked), p in list(_pools.items()) if pid == os.getpid()}
+
+
+_gates: dict[int, admission.Gate] = {}
+
+
+def gate(p: Pool, queue: int | None = None) -> admission.Gate:
+    """The admission gate of a pool (see admission.py), its queue as long as `queue` when given."""
+    with _pools_lock:
+        g = _gates.get(id(p))
+        if g is None:
+            g = _gates[id(p)] = admission.Gate(POOL_SIZE, admission.HEAVY, queue or Config.query_queue)
+        if queue:
+            g.queue = queue
+        return g
 
 
 @atexit.register
@@ -50,6 +65,13 @@ def shutdown() -> None:
     for (pid, _), p in list(_pools.items()):
         if pid == os.getpid():
             p.shutdown()
+
+
+def warmup(config: Config) -> dict:
+    """What a new query process answers before it takes queries: it opens the store."""
+    return {"store_dir": str(config.store_dir), "sparql": "ASK {}", "accept": None, "format": None,
+            "default_graphs": None, "named_graphs": None, "substitutions": None, "prefixes": None,
+            "base_iri": None, "max_results": 1, "memory": config.query_memory, "cpu": config.query_cpu}
 
 
 def requested_timeout(raw: str, minimum: float = 0.0) -> float:
@@ -74,7 +96,9 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
         max_results: int | None = None, prefixes: dict[str, str] | None = None,
         base_iri: str | None = None) -> Outcome:
     seconds = config.query_timeout if timeout is None else min(timeout, config.query_timeout)
-    deadline = time.monotonic() + seconds
+    # The budget counts from the request's arrival (see watch.follow): waiting for a thread or a slot is in it.
+    now = time.monotonic()
+    deadline = min(watch.arrived() or now, now) + seconds
     found = check(sparql, config.service_allowlist)
     networked = bool(found.services)  # every one of them allow-listed, or check() had refused
     if networked:
@@ -88,8 +112,21 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
         "named_graphs": list(named_graphs or []) if protocol_dataset else None,
         "substitutions": substitutions, "prefixes": prefixes, "base_iri": base_iri,
         "max_results": config.max_results if max_results is None else min(max_results, config.max_results),
+        "memory": config.query_memory, "cpu": config.query_cpu,
     }
     p = pool(networked)
+    p.warmup = p.warmup or warmup(config)
+    client = watch.current()
+    return gate(p, config.query_queue).admit(
+        sparql, deadline,
+        lambda cut: _attempt(p, request, found, networked, cut, deadline, seconds, config, client))
+
+
+def _attempt(p: Pool, request: dict, found, networked: bool, cut: float | None, deadline: float, seconds: float,
+             config: Config, client) -> Outcome:
+    """Run the query once in one of the pool's processes, until its deadline or for at most `cut`
+    seconds: past a cut that comes first, TimeoutError (admission moves it on); past the deadline,
+    the time-limit 503."""
     try:
         ex = p.acquire(deadline)
     except Busy:
@@ -103,14 +140,20 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
         except ClientError:
             p.release(ex)
             raise
+    until = deadline if cut is None else min(deadline, time.monotonic() + cut)
     try:
-        status, value = ex.call(request, deadline - time.monotonic())
+        status, value = ex.call(request, until - time.monotonic(), client)
     except TimeoutError:
         p.discard(ex)  # kills the process: the query really stops
+        if until < deadline:
+            raise
         raise timed_out(seconds) from None
+    except Abandoned:
+        p.discard(ex)
+        raise ClientError(499, "the client closed its connection; its query was stopped") from None
     except Died as exc:
         p.discard(ex)
-        raise ClientError(503, f"the query process failed: {exc}") from None
+        raise limits.refusal(exc.returncode, exc.stderr, config.query_memory, config.query_cpu) from None
     p.release(ex)
     if status == "ok":
         return value

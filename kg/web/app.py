@@ -12,9 +12,10 @@ def create_app(config: Config | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = app.config["KG"].max_request_bytes
     app.json.ensure_ascii = False
 
-    from . import browse, errors, health, linked, pages, queries, reconcile, search, sparql
+    from . import browse, errors, health, linked, pages, queries, reconcile, search, security, sparql
 
     errors.register(app)
+    security.register(app)
     for module in (health, sparql, queries, browse, linked, reconcile, pages, search):
         app.register_blueprint(module.bp)
 

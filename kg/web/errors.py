@@ -17,7 +17,8 @@ def problem(status: int, message: str, headers: dict | None = None) -> Response:
 def register(app: Flask) -> None:
     @app.errorhandler(ClientError)
     def client_error(exc: ClientError):
-        return problem(exc.status, exc.message)
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+        return problem(exc.status, exc.message, headers)
 
     @app.errorhandler(InputError)
     def store_unavailable(exc: InputError):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
 from flask import Request
+from gunicorn.http.errors import ParseException
 from pyoxigraph import NamedNode
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -45,14 +46,46 @@ def _params(raw: bytes, where: str) -> list[tuple[str, str]]:
     return out
 
 
+def arguments(request: Request) -> dict[str, list[str]]:
+    """The URL's parameters decoded strictly as UTF-8 (a 400 naming the parameter otherwise), where
+    Werkzeug's request.args would put U+FFFD in place of the bad bytes."""
+    values: dict[str, list[str]] = {}
+    for key, value in _params(request.query_string, "URL"):
+        values.setdefault(key, []).append(value)
+    return values
+
+
 def _body(request: Request, max_bytes: int) -> bytes:
     if request.content_length is not None and request.content_length > max_bytes:
         raise ClientError(413, f"the request body has {request.content_length} bytes; "
                                  f"this endpoint accepts at most {max_bytes}")
+    if request.content_length is None and request.environ.get("wsgi.input_terminated"):
+        return _chunked(request, max_bytes)
     try:
         return request.get_data(cache=True)
     except RequestEntityTooLarge:
         raise ClientError(413, f"the request body exceeds {max_bytes} bytes, the most this endpoint accepts") from None
+
+
+def _chunked(request: Request, max_bytes: int) -> bytes:
+    """A body of unannounced length (Transfer-Encoding: chunked), read from the server's own stream:
+    one byte past the limit is a 413 (not a body silently cut at the limit), a malformed chunk a 400."""
+    if "kg.body" in request.environ:
+        return request.environ["kg.body"]
+    stream, parts, size = request.environ["wsgi.input"], [], 0
+    try:
+        while size <= max_bytes:
+            part = stream.read(min(65536, max_bytes + 1 - size))
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+    except (ParseException, OSError, ValueError) as exc:  # gunicorn's InvalidChunkSize, ChunkMissingTerminator…
+        raise ClientError(400, f"the chunked request body is malformed ({type(exc).__name__}: {exc})") from None
+    if size > max_bytes:
+        raise ClientError(413, f"the request body exceeds {max_bytes} bytes, the most this endpoint accepts")
+    body = request.environ["kg.body"] = b"".join(parts)
+    return body
 
 
 def _charset(request: Request) -> None:

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from ..errors import ClientError, InputError
 from ..query import params, saved
 from ..query.results import FORMATS, HTML
-from . import context, openapi, tables
+from . import context, openapi, protocol, tables
 from .sparql import allow_any_origin, result_response
 
 bp = Blueprint("queries", __name__)
@@ -69,7 +69,7 @@ def index():
 def run_query(name: str):
     config = context.config()
     query = saved.get(config, name)
-    values = {k: request.args.getlist(k) for k in request.args}
+    values = protocol.arguments(request)   # strictly UTF-8, as /sparql reads them
     fmt = context.wanted(query.kind, html="also")
     page = saved.page_number(request.args.get("page"))
     timeout = saved.timeout_seconds(request.args.get("timeout"), config)

@@ -1,8 +1,11 @@
 """`kg serve`: the app under gunicorn, each worker reading the store read-only.
 
-Workers are gthread: a request waiting on a long query holds a thread that only sleeps on a socket
-(the query itself runs in a killable query process, see kg/query/pool.py), so the worker's other
-threads keep answering. Each worker starts its query processes as soon as it boots."""
+Workers are gthread that read each request in full in their event loop before a thread takes it
+(kg/web/worker.py), so slow or idle connections hold no thread. A request waiting on a long query
+holds a thread that only sleeps on a socket (the query itself runs in a killable query process, see
+kg/query/pool.py); admission control (kg/query/admission.py) bounds how many run and wait, so the
+worker keeps threads for everything else: /health, pages, dumps, and refusals that come at once.
+Each worker starts its query processes as soon as it boots."""
 from __future__ import annotations
 
 import logging
@@ -11,10 +14,16 @@ import sys
 from gunicorn.app.base import BaseApplication
 
 from ..config import Config
-from ..query import run
+from ..query import admission, run
+from . import worker
 from .app import create_app
 
-THREADS = run.POOL_SIZE   # one query process per request thread
+SPARE_THREADS = 8   # beyond the queries running and waiting: health checks, pages, dumps
+
+
+def threads(config: Config) -> int:
+    """Request threads per worker: every query that may run or wait, and spare ones for the rest."""
+    return run.POOL_SIZE + admission.HEAVY + config.query_queue + SPARE_THREADS
 
 
 def access_log() -> None:
@@ -43,15 +52,21 @@ class Server(BaseApplication):
 
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
-    def post_worker_init(worker):
-        run.pool(warm=2)   # start query processes now, not on the first query
+    def post_worker_init(_):
+        # Every query process started now, and replaced as soon as one is killed: a query never waits
+        # for one to start (the light lane must be ready while heavy queries run).
+        run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
+
+    worker.BODY_LIMIT = config.max_request_bytes
 
     def worker_exit(server, worker):
         run.shutdown()
 
     Server(config, {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-",
-                    "worker_class": "gthread", "threads": THREADS,
+                    "worker_class": "kg.web.worker.BufferingWorker", "threads": threads(config),
                     # A request lasts at most the query timeout; gunicorn's own limit stays above it.
                     "timeout": max(120, int(config.query_timeout) + 30), "graceful_timeout": 10,
+                    # Longer than any Retry-After sent: a client that waits it out finds its connection open.
+                    "keepalive": 5,
                     "limit_request_line": 8190,  # the longest GET gunicorn allows; POST for longer queries
                     "post_worker_init": post_worker_init, "worker_exit": worker_exit}).run()
