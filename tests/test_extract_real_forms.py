@@ -114,6 +114,14 @@ def test_one_visit_told_in_three_sentences_is_one_meeting(extractor):
     assert len(m.evidence) == 3
 
 
+def test_a_pronoun_stands_for_the_subject_told_before_not_the_person_named_last(extractor):
+    r = extract(extractor, "Ambassador Katherine Tai traveled to Los Angeles. On June 7, she had a bilateral meeting with "
+                           "Chile’s Under-Secretary José Miguel Ahumada. On June 8, she had a bilateral meeting with "
+                           "Haiti’s Minister of Trade Ricardin Saint-Jean.", "en", "2022-06-08")
+    with_haiti = next(m for m in r.facts.meetings if "haiti" in m.participants)
+    assert "katherine-tai" in with_haiti.participants and "jose-miguel-ahumada" not in with_haiti.participants
+
+
 def test_a_country_is_never_the_place_of_a_call(extractor):
     m = only_meeting(extract(extractor, "President Biden spoke by phone with President Gustavo Petro of Colombia.", "en", "2023-04-20"))
     assert m.kind == "call" and m.place is None and "colombia" in m.participants

@@ -14,11 +14,12 @@ from ..build.documents import Document, detect_language
 from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
 from ..dates import DateRange, PartialDate
 from . import identity
-from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, Ref, find_mentions
+from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, find_mentions
 from .agreements import AgreementRules
 from .commitments import CommitmentRules
 from .dates import anchor
 from .dates import find as find_dates
+from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
 from .rules import Found
@@ -110,58 +111,36 @@ class Extractor:
         self._dateline_place = self._city(anchored.place)
         mentions = find_mentions(sdoc, index, today)
         rules.prepare(sdoc, mentions)
-        pronouns = rules.lang.actors["pronouns"]
+        context = Discourse(rules.lang.actors["pronouns"])
         found: list[Found] = []
-        previous: list[Ref] = []
-        last_people: list[Ref] = []
-        held_on = None          # the day of the last meeting the text reports as held
         for sent in sentences(sdoc):
             own = mentions.in_span(sent.span.start, sent.span.end)
+            here: list[Found] = []
             if not sent.heading:
                 future = rules.future(sent.span)
                 dates = find_dates(sent.text, today, future)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + \
                     rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:
-                    self._complete(f, sent, sdoc, pronouns, previous, last_people, today)
+                    context.resolve(f, sdoc)
+                    self._tense_and_place(f, today)
                     if f.kind == "meeting":
-                        if f.status == "held" and held_on and rules.same_day(sent):
-                            f.date = f.date or held_on    # "Posteriormente, … encabezaron una reunión ampliada"
+                        if f.status == "held" and context.held_on and rules.same_day(sent):
+                            f.date = f.date or context.held_on    # "Posteriormente, … encabezaron una reunión ampliada"
                             f.sequel = True
-                        people = [r for r in f.refs if r.type == PERSON]
-                        last_people = people or last_people
-                        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
-                            held_on = f.date
+                        context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
-                        f.date = held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
+                        f.date = context.held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
                 found.extend(here)
-                if here:
-                    own = [r for f in here for r in f.refs]
-            if own:     # who the next sentence's pronouns stand for (a person told before stays)
-                people = [r for r in previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
-                previous = own + people
+            context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
         return out
 
-    def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, today):
-        """Fill in what the sentence leaves to its context: pronouns, 'both leaders', the tense of dates."""
-        before = sdoc[sent.span.start:f.trigger] if f.trigger is not None else sent.span
-        words = {t.lower_ for t in before}
-        if not any(r.type == PERSON and r.end <= (f.trigger or sent.span.end) for r in f.refs):
-            if words & set(pronouns["person"]):
-                last = next((r for r in reversed(previous) if r.type == PERSON), None)
-                f.refs = ([last] if last else []) + f.refs
-            elif words & set(pronouns["group"]):
-                f.refs = previous + f.refs
-        if any(r.via == "both_people" for r in f.refs) and last_people:
-            f.refs = [r for r in f.refs if r.via != "both_people"] + last_people
-        elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and last_people:
-            f.refs = f.refs + last_people    # "ambos países se comprometieron": through the people who met
-        if not f.refs:
-            f.refs = previous if previous else f.others
-            f.confidence -= 0.1
+    def _tense_and_place(self, f: Found, today):
+        """A meeting dated after the text's day is scheduled; one held without a place of its own, that
+        day or undated, is where the dateline says (a call has no place)."""
         if f.kind == "meeting" and today and f.date is not None:
             start = f.date.start
             if start.precision == "day" and today.precision == "day" and start > today:

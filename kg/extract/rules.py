@@ -78,6 +78,7 @@ class Found:
     topic: str | None = None       # a commitment's topic (ontology/topics.ttl)
     refers_back: bool = False      # "The Declaration …": an instrument the text named before
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
+    pronoun: bool = False          # its subject is a pronoun standing for a person told before
 
 
 
