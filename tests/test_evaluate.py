@@ -81,6 +81,8 @@ def test_overlap_without_a_shared_actor_or_name_is_not_a_match():
     ("Julio Prado", "Julio José Prado", True),                 # a middle name left out
     ("Castiglioni", "Luis Alberto Castiglioni", True),         # the surname alone
     ("Michael R. Pompeo", "Mike Pompeo", True),                # same surname and first initial
+    ("Alejandro Giammettei", "Alejandro Giammattei", True),    # a surname the text misspells
+    ("Kevin Withaker", "Kevin Whitaker", True),
     ("APEC", "Asia-Pacific Economic Cooperation (APEC)", False),
     ("the United States", "United States", False),
 ])
@@ -91,6 +93,9 @@ def test_names_that_are_one_actor_meet(a, b, person):
 @pytest.mark.parametrize("a, b, person", [
     ("Marc Ostfield", "Mark Wells", True),
     ("Raúl Cano", "Raúl Silvero", True),
+    ("Luis García", "Luis Garcés", True),                      # close surnames that are not one misspelt
+    ("Ana Pérez", "Ana López", True),
+    ("Kevin Whitaker", "Laura Whitaker", True),                # another first name
     ("Department of State", "Department of Homeland Security", False),
     ("Peru", "Paraguay", False),
 ])

@@ -122,6 +122,18 @@ def test_a_pronoun_stands_for_the_subject_told_before_not_the_person_named_last(
     assert "katherine-tai" in with_haiti.participants and "jose-miguel-ahumada" not in with_haiti.participants
 
 
+@pytest.mark.parametrize("text, language, subject, others", [
+    ("During meetings with President Xiomara Castro and Foreign Minister Enrique Reina, Dr. Juan González stressed "
+     "the importance of migration cooperation.", "en", "juan-gonzalez", {"xiomara-castro", "enrique-reina"}),
+    ("Durante sus reuniones con el presidente Luis Arce y el canciller Rogelio Mayta, la subsecretaria Emily Mendrala "
+     "destacó la cooperación bilateral.", "es", "emily-mendrala", {"luis-arce", "rogelio-mayta"}),
+])
+def test_meetings_listed_in_an_opening_phrase_are_the_subjects_after_the_comma(extractor, text, language, subject, others):
+    r = extract(extractor, text, language, "2023-11-28")
+    assert {frozenset({subject, o}) for o in others} == \
+        {frozenset(p for p in m.participants if p in others | {subject}) for m in r.facts.meetings}
+
+
 def test_a_country_is_never_the_place_of_a_call(extractor):
     m = only_meeting(extract(extractor, "President Biden spoke by phone with President Gustavo Petro of Colombia.", "en", "2023-04-20"))
     assert m.kind == "call" and m.place is None and "colombia" in m.participants

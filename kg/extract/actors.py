@@ -110,6 +110,7 @@ class ActorIndex:
         self.list_joiners = set(lang.actors["list_joiners"])
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
+        self.honorifics = set(lang.actors["honorifics"])
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.portfolio_words = {w.lower() for w in lang.actors["portfolio_words"]}
         # Words a title's own words are made of, between it and the comma before its holder's name.
@@ -381,6 +382,8 @@ class _Resolver:
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
         if self.doc[e - 1].text in self.index.not_person_words:
             return False
+        while e - s > 1 and self.doc[s].text in self.index.honorifics:
+            s += 1      # "Dr. Philip Gordon"
         name = self.doc[s:e].text
         ident = self.same_person(name) or identity.slug(name)
         known = self.surnames.get(self.doc[e - 1].text)

@@ -33,6 +33,7 @@ class MeetingRules(PlaceRules):
         self.event_topics = set(lang.meetings["event_topics"])
         self.plural_meetings = set(lang.meetings["plural_meetings"])
         self.list_openers = set(lang.meetings["list_openers"])
+        self.opening_prepositions = set(lang.meetings["opening_prepositions"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
@@ -76,7 +77,7 @@ class MeetingRules(PlaceRules):
                 here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=min(sure, EVENT_CONFIDENCE),
                                   aliases=[acronym] if acronym else []))
         else:
-            groups = self.with_groups(doc, triggers, refs, hi)
+            groups = self.with_groups(doc, triggers, refs, hi, self.opening(doc, lo, hi, triggers))
             trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
             if len(groups) > 1:
                 subject = [r for r in refs if not any(r in g for g in groups)]
@@ -201,10 +202,18 @@ class MeetingRules(PlaceRules):
                 out.append((s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
         return out
 
-    def with_groups(self, doc: Doc, triggers, refs: list[Ref], hi: int) -> list[list[Ref]]:
-        """The actors each 'met with …' phrase names, up to the next trigger or clause end; a list
-        after it is one meeting per item when its items are set apart by semicolons ("bilateral
-        meetings with Chile's X; Costa Rica's Y; and Panama's Z") or the meeting word is plural."""
+    def opening(self, doc: Doc, lo: int, hi: int, triggers) -> int | None:
+        """'During meetings with A and B, Dr. Gordon reinforced …': the comma closing a sentence's
+        opening phrase that holds its first meeting word (the subject comes after it)."""
+        if not triggers or doc[lo].lower_ not in self.opening_prepositions or triggers[0][0] - lo > 3:
+            return None
+        return next((j for j in range(triggers[0][1], hi) if doc[j].text == ","), None)
+
+    def with_groups(self, doc: Doc, triggers, refs: list[Ref], hi: int, opening: int | None = None) -> list[list[Ref]]:
+        """The actors each 'met with …' phrase names, up to the next trigger or clause end (the
+        comma closing an opening phrase for the first); a list after it is one meeting per item
+        when its items are set apart by semicolons ("bilateral meetings with Chile's X; Costa
+        Rica's Y; and Panama's Z") or the meeting word is plural."""
         groups = []
         for n, (s, e) in enumerate(triggers):
             if doc[e - 1].lower_ not in ("with", "con", "to") and not (e < hi and doc[e].lower_ in ("with", "con")):
@@ -212,6 +221,8 @@ class MeetingRules(PlaceRules):
             if doc[s].lower_ in self.visit_cues:
                 continue    # "traveled to Panama City …, where he met with …": a destination, not a party
             stop = triggers[n + 1][0] if n + 1 < len(triggers) else hi
+            if n == 0 and opening is not None:
+                stop = min(stop, opening)
             listed = any(doc[j].text == ";" for j in range(e, stop))
             plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
             for j in range(e, stop):
