@@ -198,7 +198,10 @@ def test_plain_kg_evaluate_reports_the_real_set_first_then_the_internal_sets():
     assert out.returncode == 0, out.stderr
     text = out.stdout
     real_at = text.find("corpus-real")
-    assert 0 <= real_at < text.find("Internal sets")
+    held_out_at = text.find("data/real (held out")
+    assert 0 <= real_at < held_out_at < text.find("Internal sets")
+    held_out = text[held_out_at:text.find("Internal sets")]
+    assert "per document" not in held_out and "gold not found" not in held_out    # its summary alone
     rows = [line.split() for line in text.splitlines() if line.startswith("all ")]
     assert [r[1] for r in rows] == ["meetings", "agreements", "commitments", "actors"]
     assert all(0 <= float(x) <= 1 for r in rows for x in r[4:7])
