@@ -139,6 +139,42 @@ def test_a_country_is_never_the_place_of_a_call(extractor):
     assert m.kind == "call" and m.place is None and "colombia" in m.participants
 
 
+# ------------------------------------------------------------------ summits: frames, hosts, the next session
+
+@pytest.mark.parametrize("text, language", [
+    ("President Biden met with President Gustavo Petro of Colombia on the margins of the United Nations General "
+     "Assembly in New York.", "en"),
+    ("En el marco de la Asamblea General de las Naciones Unidas, el presidente Gustavo Petro se reunió con el "
+     "presidente Joe Biden.", "es"),
+])
+def test_a_meeting_on_the_margins_of_a_summit_is_one_meeting_and_the_summit_another(extractor, text, language):
+    r = extract(extractor, text, language, "2023-09-21")
+    summit = [m for m in r.facts.meetings if m.id.startswith("event-")]
+    bilateral = [m for m in r.facts.meetings if not m.id.startswith("event-")]
+    assert len(summit) == 1 and len(bilateral) == 1
+    assert summit[0].kind == "multilateral" and bilateral[0].kind == "in-person"
+    assert {"joe-biden", "gustavo-petro"} <= set(bilateral[0].participants) and "united-nations" not in bilateral[0].participants
+
+
+@pytest.mark.parametrize("text, language, host", [
+    ("The Deputy Secretary congratulated the Foreign Minister on Peru’s designation as the host of APEC 2024.", "en", "peru"),
+    ("The two discussed the upcoming Summit of the Americas, which the United States will host in Los Angeles.", "en",
+     "united-states"),
+    ("El canciller destacó que el Perú será anfitrión de la Cumbre de Líderes de APEC en 2024.", "es", "peru"),
+])
+def test_a_summit_the_text_names_a_host_of_is_a_meeting_still_to_come_of_its_host(extractor, text, language, host):
+    m = only_meeting(extract(extractor, text, language, "2022-03-02"))
+    assert m.participants[:1] == [host] and m.status == "scheduled" and m.kind == "multilateral"
+
+
+def test_the_next_session_of_a_dialogue_is_a_meeting_still_to_come(extractor):
+    r = extract(extractor, "Secretary Blinken met today with Chilean Foreign Minister Alberto van Klaveren. They agreed to "
+                           "deepen cooperation on clean energy and to hold the next High-Level Dialogue in Santiago.", "en",
+                "2023-03-15")
+    dialogue = next(m for m in r.facts.meetings if m.id.startswith("event-"))
+    assert dialogue.status == "scheduled" and dialogue.place == "santiago-de-chile"
+
+
 # ------------------------------------------------------------------ commitments
 
 @pytest.mark.parametrize("text, language, topic", [

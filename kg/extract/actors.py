@@ -273,7 +273,7 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = froz
     j, last, capitals = i + 1, i, 0
     while j < len(doc):
         tok = doc[j]
-        if tok.text[:1].isupper() and tok.is_alpha:
+        if tok.text[:1].isupper() and tok.is_alpha and tok.text not in index.date_words:
             last, capitals = j + 1, capitals + 1
         elif tok.lower_ in index.org_connectors and j + 1 < len(doc) and doc[j + 1].text in index.agreement_heads:
             break      # "Consejo … del Acuerdo Marco …": the instrument is not part of the body's name

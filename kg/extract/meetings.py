@@ -3,10 +3,12 @@ with their participants, tense, kind and date (places: kg.extract.places)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .actors import COUNTRY, PERSON, Mentions, Ref
+from ..dates import PartialDate
+from .actors import COUNTRY, ORGANISATION, PERSON, Mentions, Ref
 from .dates import DatePhrase
 from .dates import find as find_dates
 from .places import PlaceRules
@@ -16,6 +18,18 @@ from .text import _END, Sentence
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass
+class Event:
+    """A named event or a session of a body in a sentence ("IX Summit of the Americas", "APEC 2024")."""
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    hosts: list[Ref] = field(default_factory=list)   # who hosts it, when the sentence says
+    year: PartialDate | None = None                  # the year its name gives ("APEC 2024"): an organisation's summit
 
 
 class MeetingRules(PlaceRules):
@@ -34,6 +48,9 @@ class MeetingRules(PlaceRules):
         self.plural_meetings = set(lang.meetings["plural_meetings"])
         self.list_openers = set(lang.meetings["list_openers"])
         self.opening_prepositions = set(lang.meetings["opening_prepositions"])
+        self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
+        self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
+        self.next_words = set(lang.meetings["next_words"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         super().prepare(doc, mentions)
@@ -41,6 +58,8 @@ class MeetingRules(PlaceRules):
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
         self._meeting_hits = sorted(self._meeting_weights)
+        self._frame_hits = sorted({(s, e) for _, s, e in self.frames(doc)})
+        self._hosting_hits = sorted({(s, e) for _, s, e in self.hosting(doc)})
 
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
@@ -51,58 +70,110 @@ class MeetingRules(PlaceRules):
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
         refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
         events = self.named_events(doc, lo, hi, triggers, refs)
+        events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         if not triggers and not events:
             return found
         # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
         # unless the sentence plans it ("agreed to hold", "acordaron celebrar", "accepted the invitation to visit").
-        first = triggers[0][0] if triggers else events[0][0]
+        first = triggers[0][0] if triggers else events[0].start
         # The verb that states the meeting: its trigger, or the session verb after a body's name
         # ("el VI Gabinete Binacional se realizará"), else the whole sentence.
-        session = next(((s, e) for s, e in self._session_hits if events and events[0][1] <= s <= events[0][1] + 3), None)
+        session = next(((s, e) for s, e in self._session_hits if events and events[0].end <= s <= events[0].end + 3), None)
         verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else doc[session[0]:session[1]] if session else span
-        planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi)
+        planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi) or \
+            any(doc[ev.start - 1].lower_ in self.next_words for ev in events[:1] if ev.start > lo)   # "the next Dialogue"
         told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
             if not planned else None
         future = told if told is not None else \
             planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
         if reference is not None and not planned and future != self.future(span):
             dates = find_dates(sent.text, reference, future)
-        here = []
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
         if not any(r.type == PERSON for r in refs):
             sure -= NO_PERSON
-        if events:
-            for (_s, _e, name, acronym) in events:
-                here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=min(sure, EVENT_CONFIDENCE),
-                                  aliases=[acronym] if acronym else []))
-        else:
-            groups = self.with_groups(doc, triggers, refs, hi, self.opening(doc, lo, hi, triggers))
-            trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
-            if len(groups) > 1:
-                subject = [r for r in refs if not any(r in g for g in groups)]
-                for g in groups:
-                    here.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05))
-            elif trips:
-                for g, place in trips:
-                    here.append(Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place))
-            else:
-                here.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=sure))
+        here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or refs, ev.name, confidence=min(sure, EVENT_CONFIDENCE),
+                      aliases=[ev.acronym] if ev.acronym else [], date=ev.year, subtype="multilateral" if ev.year else None)
+                for ev in events]
+        # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
+        framed = bool(events) and self.framed(doc, events, triggers)
+        if not events or framed:
+            outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events)]
+            here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         lowered = {t.lower_ for t in span}
-        kind = ("call" if lowered & set(self.lang.meetings["call_cues"]) else
-                "multilateral" if lowered & set(self.lang.meetings["multilateral_cues"]) else "in-person")
+        call = bool(lowered & set(self.lang.meetings["call_cues"]))
+        multilateral = bool(lowered & set(self.lang.meetings["multilateral_cues"]))
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
-        names = [(s, e) for s, e, _, _ in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
+        names = [(ev.start, ev.end) for ev in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
         place = self.place(doc, mentions, lo, hi, names)
         for f in here:
             f.trigger = first
-            f.subtype = kind if not (f.name and kind == "in-person" and self.cue(self.lang.meetings["multilateral_cues"], doc[lo:hi])) else "multilateral"
+            f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
-            f.date = date
+            f.date = date or f.date
             f.place = f.place or place
         return found + here
+
+    def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
+        """The meetings a sentence's triggers state: one per item of a list of separate meetings,
+        one per stop of a trip, else one of all its actors."""
+        lo, hi = sent.span.start, sent.span.end
+        groups = self.with_groups(doc, triggers, refs, hi, self.opening(doc, lo, hi, triggers))
+        trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
+        if len(groups) > 1:
+            subject = [r for r in refs if not any(r in g for g in groups)]
+            return [Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05) for g in groups]
+        if trips:
+            return [Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place) for g, place in trips]
+        return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure)]
+
+    def hosted_after(self, doc: Doc, end: int, host: int) -> bool:
+        """'the Summit of the Americas, which the United States will host': hosting told in a
+        relative clause right after the event's name."""
+        return end <= host <= end + 8 and any(t.lower_ in self.lang.meetings["relative_pronouns"] for t in doc[end:host])
+
+    def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
+        """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
+        en el marco de la Asamblea General': an event set as the frame of a meeting a trigger
+        outside it states."""
+        framing = [ev for ev in events if any(fe <= ev.start <= fe + 2 for _, fe in self._frame_hits)]
+        return bool(framing) and any(self.with_trigger(doc, t, ev.start) and not any(e.start <= t[0] < e.end for e in events)
+                                     for t in triggers for ev in framing)
+
+    def with_trigger(self, doc: Doc, trigger, hi: int) -> bool:
+        """A trigger that names its counterparts after 'with'/'con' ('met with', 'se reunió con'); not a
+        visit ('traveled to Panama City …, where he met with …' is a destination, not a party)."""
+        s, e = trigger
+        withs = self.lang.meetings["counterpart_words"]
+        return (doc[e - 1].lower_ in withs or e < hi and doc[e].lower_ in withs) and doc[s].lower_ not in self.visit_cues
+
+    def hosted_events(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
+        """'Peru’s designation as the host of APEC 2024', 'will host the Summit of the Americas',
+        'which the United States will host': an event (a named one, or an organisation and its
+        year) is a meeting of its host, the actor named right before the word of hosting (or
+        between 'which' and it)."""
+        out = []
+        for hs, he in self._hosting_hits:
+            if not lo <= hs < hi:
+                continue
+            j = he
+            while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or _ORDINAL.match(doc[j].text)):
+                j += 1
+            named = next((ev for ev in events if ev.start <= j < ev.end or self.hosted_after(doc, ev.end, hs)), None)
+            org = next((r for r in refs if r.start == j and r.type == ORGANISATION), None)
+            year = org.end if org and org.end < hi and _YEAR.match(doc[org.end].text) else None
+            if named is None and year is None:
+                continue
+            before = [r for r in refs if r.end <= hs and r.type in (COUNTRY, PERSON) and (named is None or r.start >= named.end
+                                                                                          or named.start >= hs)]
+            hosts = before[-1:] if before else []
+            if named is not None:
+                named.hosts = hosts
+            else:
+                out.append(Event(j, year + 1, doc[j:year + 1].text, None, hosts, PartialDate(int(doc[year].text))))
+        return out
 
     def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
         """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
@@ -164,7 +235,7 @@ class MeetingRules(PlaceRules):
         described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"]
         return told and not described and before in self.lang.meetings["anaphoric_determiners"]
 
-    def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[tuple[int, int, str, str | None]]:
+    def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:
         out = []
         meeting_words = set(self.lang.meetings["anaphoric_nouns"])
         for tok in doc[lo:hi]:
@@ -176,7 +247,7 @@ class MeetingRules(PlaceRules):
                 # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
                 # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
                 sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
-                if any(a[0] <= s < a[1] for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
+                if any(a.start <= s < a.end for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
                     continue
                 if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
                     continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
@@ -193,13 +264,15 @@ class MeetingRules(PlaceRules):
                     continue
                 if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
                     continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
-                # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting.
-                if any(t.lower_ in self.event_topics for t in doc[lo:s]):
+                # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting
+                # (unless the sentence names its host: "the Summit, which the United States will host").
+                hosted = any(s - 3 <= he <= s or self.hosted_after(doc, e, hs) for hs, he in self._hosting_hits)
+                if not hosted and any(t.lower_ in self.event_topics for t in doc[lo:s]):
                     continue
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
                 while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
                     s -= 1
-                out.append((s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
+                out.append(Event(s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
         return out
 
     def opening(self, doc: Doc, lo: int, hi: int, triggers) -> int | None:
@@ -216,10 +289,10 @@ class MeetingRules(PlaceRules):
         Rica's Y; and Panama's Z") or the meeting word is plural."""
         groups = []
         for n, (s, e) in enumerate(triggers):
-            if doc[e - 1].lower_ not in ("with", "con", "to") and not (e < hi and doc[e].lower_ in ("with", "con")):
+            if not self.with_trigger(doc, (s, e), hi) and doc[e - 1].lower_ not in self.lang.meetings["addressee_words"]:
                 continue
             if doc[s].lower_ in self.visit_cues:
-                continue    # "traveled to Panama City …, where he met with …": a destination, not a party
+                continue
             stop = triggers[n + 1][0] if n + 1 < len(triggers) else hi
             if n == 0 and opening is not None:
                 stop = min(stop, opening)
