@@ -175,6 +175,19 @@ def test_the_next_session_of_a_dialogue_is_a_meeting_still_to_come(extractor):
     assert dialogue.status == "scheduled" and dialogue.place == "santiago-de-chile"
 
 
+@pytest.mark.parametrize("text, language, people", [
+    ("The third meeting of the Chile-United States Energy Working Group was held today in Santiago. The Chilean "
+     "delegation was led by Undersecretary Ana Torres. The U.S. delegation was led by Assistant Secretary John Reed.",
+     "en", {"ana-torres", "john-reed"}),
+    ("El presidente Luis Arce será recibido mañana por el presidente Joe Biden en la Casa Blanca. En dicha ocasión, "
+     "participarán de la reunión el canciller Rogelio Mayta y el secretario de Estado Antony Blinken.", "es",
+     {"luis-arce", "joe-biden", "rogelio-mayta", "antony-blinken"}),
+])
+def test_who_took_part_told_after_a_meeting_joins_that_meeting(extractor, text, language, people):
+    m = only_meeting(extract(extractor, text, language, "2023-06-01"))
+    assert people <= set(m.participants)
+
+
 # ------------------------------------------------------------------ commitments
 
 @pytest.mark.parametrize("text, language, topic", [

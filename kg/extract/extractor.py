@@ -157,6 +157,8 @@ class Extractor:
         aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
         used_new: set[str] = set()
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
+        # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
+        told_apart: dict[str, set[str]] = {"recalled": set(), "described": set()}
         for f in found:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and not actors and f.place:
@@ -183,7 +185,10 @@ class Extractor:
                     aliases.setdefault(identity.fold(a), fact)
             if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
                 visits.add(fact.id)
-            same = by_id.get(fact.id) or (None if f.sequel else self._same_meeting(fact, facts, mentions, visits))
+            if f.recalled:
+                told_apart["recalled"].add(fact.id)
+            same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
+                                          self._same_meeting(fact, facts, mentions, visits))
             if same is not None:
                 self._merge(same, fact, ev)
                 continue
@@ -197,6 +202,21 @@ class Extractor:
             [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2]
         mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
         return Extraction(facts, new, mentioned, dict(mentions.roles))
+
+    def _joined(self, f: Found, m, facts: DocumentFacts, told_apart: dict[str, set[str]], mentions: Mentions):
+        """The meeting told before that a sentence says who took part in ("The U.S. delegation was led
+        by …", "En dicha ocasión, participarán de la reunión …"): of that tense and date, reported
+        (not recalled in passing); one whose delegations the text has begun to tell, else one it has
+        named no one at yet ("The fifth meeting of the … Group was held today"), else the last."""
+        if not f.joins_last:
+            return None
+        told = [x for x in facts.meetings if x.id not in told_apart["recalled"] and x.status == m.status and m.date in (None, x.date)]
+        described = [x for x in told if x.id in told_apart["described"]]
+        unattended = [x for x in told if not any(self._is_person(a, mentions) for a in x.participants)]
+        found = (described or unattended or told or [None])[-1]
+        if found is not None:
+            told_apart["described"].add(found.id)
+        return found
 
     def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
         """Two sentences of one text about one meeting: the same event name, the same people on

@@ -18,6 +18,7 @@ from .text import _END, Sentence
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
+HELD_WINDOW = 4               # tokens after an event's name where a participle says it was held ("… Dialogue held May 18")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -49,6 +50,7 @@ class MeetingRules(PlaceRules):
         self.list_openers = set(lang.meetings["list_openers"])
         self.opening_prepositions = set(lang.meetings["opening_prepositions"])
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
+        self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
         self.next_words = set(lang.meetings["next_words"])
 
@@ -59,6 +61,7 @@ class MeetingRules(PlaceRules):
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
         self._meeting_hits = sorted(self._meeting_weights)
         self._frame_hits = sorted({(s, e) for _, s, e in self.frames(doc)})
+        self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
         self._hosting_hits = sorted({(s, e) for _, s, e in self.hosting(doc)})
 
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
@@ -92,8 +95,9 @@ class MeetingRules(PlaceRules):
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
         if not any(r.type == PERSON for r in refs):
             sure -= NO_PERSON
-        here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or refs, ev.name, confidence=min(sure, EVENT_CONFIDENCE),
-                      aliases=[ev.acronym] if ev.acronym else [], date=ev.year, subtype="multilateral" if ev.year else None)
+        here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or self.own_refs(ev, events, refs), ev.name,
+                      confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
+                      subtype="multilateral" if ev.year else None)
                 for ev in events]
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
         framed = bool(events) and self.framed(doc, events, triggers)
@@ -108,13 +112,32 @@ class MeetingRules(PlaceRules):
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
         names = [(ev.start, ev.end) for ev in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
         place = self.place(doc, mentions, lo, hi, names)
+        # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
+        # took part in the meeting told before, not another meeting.
+        joins = bool(triggers) and not events and (
+            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or
+            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits))
         for f in here:
             f.trigger = first
+            f.joins_last = joins
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
             f.date = date or f.date
             f.place = f.place or place
         return found + here
+
+    @staticmethod
+    def own_refs(ev: Event, events: list[Event], refs: list[Ref]) -> list[Ref]:
+        """The actors of one of several events a sentence names: those from its name up to the
+        next event's ("The fifth meeting of the … Group was held …, related to the Strategic
+        Dialogue … co-chaired by A and B": A and B are the Dialogue's)."""
+        starts = sorted(e.start for e in events)
+        if len(starts) < 2:
+            return refs
+        following = [s for s in starts if s > ev.start]
+        lo = ev.start if ev.start != starts[0] else -1
+        hi = following[0] if following else float("inf")
+        return [r for r in refs if lo <= r.start < hi]
 
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
         """The meetings a sentence's triggers state: one per item of a list of separate meetings,
@@ -203,7 +226,7 @@ class MeetingRules(PlaceRules):
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
         kind = "call" if doc[t[0]:t[1]].text.lower() in self.lang.meetings["call_cues"] else "in-person"
         return Found("meeting", sent, sent.start, sent.end, refs, confidence=0.6, subtype=kind, status="held",
-                     date=date, place=places[0] if places else None, trigger=t[0])
+                     date=date, place=places[0] if places else None, trigger=t[0], recalled=True)
 
     def participants(self, doc: Doc, refs: list[Ref], lo: int, hi: int, triggers) -> list[Ref]:
         """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
@@ -228,7 +251,7 @@ class MeetingRules(PlaceRules):
         if start == 0 or doc[start].lower_ not in self.lang.meetings["anaphoric_nouns"]:
             return False
         before = doc[start - 1].lower_
-        if before in {"este", "esta", "estas", "estos", "dicha", "dicho", "this", "these"}:
+        if before in self.lang.meetings["demonstratives"]:
             return True
         told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
         # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one
@@ -265,9 +288,11 @@ class MeetingRules(PlaceRules):
                 if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
                     continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
                 # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting
-                # (unless the sentence names its host: "the Summit, which the United States will host").
+                # (unless the sentence names its host, or says it was held: "the Summit, which the United
+                # States will host", "the Strategic Dialogue … held May 18 … and co-chaired by A and B").
                 hosted = any(s - 3 <= he <= s or self.hosted_after(doc, e, hs) for hs, he in self._hosting_hits)
-                if not hosted and any(t.lower_ in self.event_topics for t in doc[lo:s]):
+                held = any(t.lower_ in self.lang.meetings["held_participles"] for t in doc[e:min(hi, e + HELD_WINDOW)])
+                if not (hosted or held) and any(t.lower_ in self.event_topics for t in doc[lo:s]):
                     continue
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
                 while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):

@@ -79,6 +79,8 @@ class Found:
     refers_back: bool = False      # "The Declaration …": an instrument the text named before
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
     pronoun: bool = False          # its subject is a pronoun standing for a person told before
+    joins_last: bool = False       # tells who took part in the meeting told before ("The U.S. delegation was led by …")
+    recalled: bool = False         # a past meeting said in passing ("since our last meeting in November 2016")
 
 
 
