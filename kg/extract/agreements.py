@@ -8,7 +8,7 @@ from . import identity
 from .actors import COUNTRY, ORGANISATION, Mentions, Ref
 from .dates import DatePhrase
 from .lexicon import known_agreements
-from .rules import _CAPITAL, _CONNECTORS, _NOT_MODIFIERS, Found, Rules, _after, _matcher
+from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
 
 
@@ -146,15 +146,16 @@ class AgreementRules(Rules):
     def common_chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
         """'our cultural property agreement', 'el acuerdo sobre interceptación aérea'."""
         s = i
-        while s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
-                and doc[s - 1].lower_ not in _NOT_MODIFIERS and self.lang.code == "en" and i - s < 3:
+        not_modifiers = self.lang.names.get("not_modifiers")      # none where modifiers follow their noun
+        while not_modifiers and s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
+                and doc[s - 1].lower_ not in not_modifiers and i - s < 3:
             s -= 1
         n = len(next(p for p in self.common_heads if doc[i:i + len(p.split())].text.lower() == p).split())
         return s, i + n
 
     def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
         """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
-        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in _CONNECTORS or
+        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in self.connectors or
                       identity.fold(t.lower_) in self.generic_words or t.lower_ in ("cooperación", "cooperation") for t in doc[s:e])
         if not generic:
             return e
@@ -170,7 +171,7 @@ class AgreementRules(Rules):
             k = j + 1
             while k < hi and doc[k].is_alpha and doc[k].lower_ not in ("que", "which", "lo", "between", "entre", "con", "with", "y", "and"):
                 k += 1
-            while k > j + 1 and doc[k - 1].lower_ in _CONNECTORS:
+            while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"
             if k > j + 1:
                 return k

@@ -264,7 +264,7 @@ class MeetingRules(PlaceRules):
         for tok in doc[lo:hi]:
             if tok.text in self.event_heads or tok.text in self.body_heads:
                 s, e = self.chunk(doc, tok.i, lo, hi)
-                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in ("el", "la", "the")]
+                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners]
                 if not others:
                     continue
                 # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless

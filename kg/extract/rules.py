@@ -14,12 +14,6 @@ from .text import Sentence
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
-_NOT_MODIFIERS = {"the", "a", "an", "el", "la", "un", "una", "del", "of", "million", "billion", "new", "first", "this", "that",
-                  "signed", "with", "and", "to", "its", "his", "her"}
-_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "sobre", "en", "contra", "of", "the", "on", "for",
-               "and", "in", "to", "-", "–", "a", "al"}
-_ARTICLES = {"el", "la", "los", "las", "the"}       # inside a name only after a preposition ("de la", "of the")
-_LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washington": the place is not in the name
 
 
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
@@ -103,6 +97,12 @@ class Rules:
         self.reporting = set(lang.meetings["reporting_verbs"])
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
+        # How names are built (data/lexicons/<lang>/names.yaml).
+        self.connectors = set(lang.names["connectors"])
+        self.articles = set(lang.names["articles"])
+        self.locatives = set(lang.names["locatives"])
+        self.never_in_names = set(lang.names["never_in_names"])
+        self.determiners = set(lang.names["determiners"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
@@ -179,9 +179,9 @@ class Rules:
         or a place after "in"/"en" ("… Dialogue in Washington") ends it."""
         def joins(a: int, b: int) -> bool:          # doc[a:b] are connectors between two capitals
             words = [t.lower_ for t in doc[a:b]]
-            if not words or words[0] in _LOCATIVE and b in self._place_starts:
+            if not words or words[0] in self.never_in_names or words[0] in self.locatives and b in self._place_starts:
                 return False
-            if words[0] in _ARTICLES and doc[a - 1].lower_ not in self.name_prepositions:
+            if words[0] in self.articles and doc[a - 1].lower_ not in self.name_prepositions:
                 return False    # "… en Quito el Tercer Diálogo": two names ("Treaty Concerning the …": one)
             # A country joins the name after it only as its owner: "… de Chile", "U.S.–Panama …",
             # not "la adhesión del Ecuador a la Iniciativa …".
@@ -196,7 +196,7 @@ class Rules:
                 s -= 1
                 continue
             k = s - 1
-            while k >= lo and doc[k].lower_ in _CONNECTORS:
+            while k >= lo and doc[k].lower_ in self.connectors:
                 k -= 1
             if k < s - 1 and k >= lo and capital(k) and joins(k + 1, s):
                 s = k
@@ -208,13 +208,13 @@ class Rules:
                 e += 1
                 continue
             k = e
-            while k < hi and doc[k].lower_ in _CONNECTORS:
+            while k < hi and doc[k].lower_ in self.connectors:
                 k += 1
             if k > e and k < hi and capital(k) and joins(e, k):
                 e = k + 1
                 continue
             break
-        while s < i and (doc[s].lower_ in _CONNECTORS or doc[s].lower_ in self.not_in_names):
+        while s < i and (doc[s].lower_ in self.connectors or doc[s].lower_ in self.not_in_names):
             s += 1
         return s, e
 
