@@ -161,10 +161,18 @@ def test_a_meeting_on_the_margins_of_a_summit_is_one_meeting_and_the_summit_anot
     ("The two discussed the upcoming Summit of the Americas, which the United States will host in Los Angeles.", "en",
      "united-states"),
     ("El canciller destacó que el Perú será anfitrión de la Cumbre de Líderes de APEC en 2024.", "es", "peru"),
+    ("Peru will host APEC in 2024, and the United States looks forward to supporting its presidency.", "en", "peru"),
 ])
 def test_a_summit_the_text_names_a_host_of_is_a_meeting_still_to_come_of_its_host(extractor, text, language, host):
     m = only_meeting(extract(extractor, text, language, "2022-03-02"))
     assert m.participants[:1] == [host] and m.status == "scheduled" and m.kind == "multilateral"
+
+
+def test_an_organisations_meeting_that_frames_a_bilateral_is_multilateral_and_names_no_person(extractor):
+    r = extract(extractor, "Ambassador Tai met with Minister Elizabeth Galdo in Arequipa on the margins of the APEC "
+                           "Ministers Responsible for Trade Meeting.", "en", "2024-05-17")
+    summit = next(m for m in r.facts.meetings if m.id.startswith("event-"))
+    assert summit.kind == "multilateral" and "responsible" not in {a.id for a in r.mentioned}
 
 
 def test_the_next_session_of_a_dialogue_is_a_meeting_still_to_come(extractor):

@@ -558,6 +558,8 @@ class _Resolver:
                     self.person(nxt[0][6:], s, nxt[2], role)
                     continue
                 end = name_after(doc, j, index) if not portfolio else j
+                if role == GROUP and end - j < 2:
+                    end = j     # "Ministers Responsible for Trade": a plural title lists full names, not one word
                 if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, fallback):
                     self.listed(end, role, fallback, chosen)
                     continue

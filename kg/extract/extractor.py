@@ -328,7 +328,7 @@ class Extractor:
         people = sorted(a for a in actors if self._is_person(a, mentions))
         year = _year(f.date)
         if f.name:
-            key = self.name_key(f.name)
+            key = " ".join(w for w in self.name_key(f.name).split() if w != str(year))   # "APEC 2024" of 2024
             ident = identity.fact_id(_NAMED.rstrip("-"), key, str(year) if year else "")
             name = {lang: f.name}
         else:

@@ -97,7 +97,7 @@ class MeetingRules(PlaceRules):
             sure -= NO_PERSON
         here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or self.own_refs(ev, events, refs), ev.name,
                       confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
-                      subtype="multilateral" if ev.year else None)
+                      subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None)
                 for ev in events]
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
         framed = bool(events) and self.framed(doc, events, triggers)
@@ -138,6 +138,11 @@ class MeetingRules(PlaceRules):
         lo = ev.start if ev.start != starts[0] else -1
         hi = following[0] if following else float("inf")
         return [r for r in refs if lo <= r.start < hi]
+
+    @staticmethod
+    def of_organisation(ev: Event, refs: list[Ref]) -> bool:
+        """'APEC Ministers Responsible for Trade Meeting': an event of an organisation is multilateral."""
+        return any(r.type == ORGANISATION and ev.start <= r.start and r.end <= ev.end for r in refs)
 
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
         """The meetings a sentence's triggers state: one per item of a list of separate meetings,
@@ -186,7 +191,9 @@ class MeetingRules(PlaceRules):
                 j += 1
             named = next((ev for ev in events if ev.start <= j < ev.end or self.hosted_after(doc, ev.end, hs)), None)
             org = next((r for r in refs if r.start == j and r.type == ORGANISATION), None)
-            year = org.end if org and org.end < hi and _YEAR.match(doc[org.end].text) else None
+            # "APEC 2024", "APEC in 2024": the organisation's summit of that year
+            year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
+                         (k == org.end or doc[org.end].lower_ in self.locatives)), None) if org else None
             if named is None and year is None:
                 continue
             before = [r for r in refs if r.end <= hs and r.type in (COUNTRY, PERSON) and (named is None or r.start >= named.end
@@ -195,7 +202,7 @@ class MeetingRules(PlaceRules):
             if named is not None:
                 named.hosts = hosts
             else:
-                out.append(Event(j, year + 1, doc[j:year + 1].text, None, hosts, PartialDate(int(doc[year].text))))
+                out.append(Event(j, year + 1, f"{doc[j:org.end].text} {doc[year].text}", None, hosts, PartialDate(int(doc[year].text))))
         return out
 
     def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
