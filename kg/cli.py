@@ -215,9 +215,9 @@ def evaluate(documents: Path | None, gold: Path | None, split: str, sweep: bool,
          if (folder / "gold").is_dir()]
     if not documents and not (ev.REAL / "gold").is_dir():
         click.echo(f"corpus-real: skipped ({ev.REAL} not found)\n")
-    for name, docs_dir, gold_dir, details in named:
+    for n, (name, docs_dir, gold_dir, details) in enumerate(named):
         try:
-            click.echo(ev.report_named(name, docs_dir, gold_dir, config, split, sweep and details, verbose, details) + "\n")
+            click.echo(("\n" if n else "") + ev.report_named(name, docs_dir, gold_dir, config, split, sweep and details, verbose, details))
         except InputError as exc:
             _fail("evaluate", str(exc), 2)
     if documents:

@@ -233,6 +233,33 @@ def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_their_ro
         assert r.roles[person] == role
 
 
+@pytest.mark.parametrize("text, language, person, organisation", [
+    ("Acting Assistant Secretary for the Bureau of Western Hemisphere Affairs Francisco Palmieri met with the Minister.",
+     "en", "francisco-palmieri", "bureau-of-western-hemisphere-affairs"),
+    ("U.S. Permanent Representative to the Organization of American States Carlos Trujillo met with the Minister.",
+     "en", "carlos-trujillo", "oas"),
+    ("La Embajadora de los EE.UU. ante la ONU Linda Thomas-Greenfield se reunió con el canciller.", "es",
+     "linda-thomas-greenfield", "united-nations"),
+])
+def test_a_holder_named_after_the_organisation_of_their_title_is_not_part_of_its_name(extractor, text, language, person,
+                                                                                       organisation):
+    ids = {a.id: a.type for a in extract(extractor, text, language, "2018-04-10").mentioned}
+    assert ids.get(person) == "Person" and ids.get(organisation) == "Organisation"
+    assert not any(person in i and i != person for i in ids)
+
+
+def test_an_organisations_name_stops_at_a_title(extractor):
+    ids = {a.id for a in extract(extractor, "John Creamer, Department of State Deputy Assistant Secretary for Western "
+                                            "Hemisphere Affairs, met with the Minister.", "en", "2017-06-01").mentioned}
+    assert "us-department-of-state" in ids and not any(i.startswith("department-of-state-deputy") for i in ids)
+
+
+def test_a_title_posted_to_another_country_is_not_the_holder_of_the_office_posted_here(extractor):
+    r = extract(extractor, "El secretario llegó a Bogotá con Michael Smith, quien fuera Embajador de Estados Unidos en "
+                           "Colombia entre 2010 y 2013.", "es", "2022-03-01")
+    assert "lisa-kenna" not in {a.id for a in r.mentioned}      # the U.S. ambassador to Peru then
+
+
 def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(extractor):
     r = extract(extractor, "United States Trade Representative Katherine Tai met with Mexico’s Secretary of Economy, "
                            "Tatiana Clouthier.", "en", "2022-07-08")

@@ -111,6 +111,7 @@ class ActorIndex:
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.honorifics = set(lang.actors["honorifics"])
+        self.posting_links = set(lang.actors["posting_links"])
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.portfolio_words = {w.lower() for w in lang.actors["portfolio_words"]}
         # Words a title's own words are made of, between it and the comma before its holder's name.
@@ -262,7 +263,7 @@ def _hyphen_inside(doc: Doc, j: int) -> bool:
     return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
-def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset()) -> int:
+def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset(), titled: set[int] = frozenset()) -> int:
     """End of an organisation's name that starts with a head word at token i, or i.
 
     Small words join capitalised ones ("Servicio Nacional de Prevención y Respuesta ante
@@ -271,7 +272,7 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = froz
     if doc[i].text not in index.org_heads:
         return i
     j, last, capitals = i + 1, i, 0
-    while j < len(doc):
+    while j < len(doc) and j not in titled:
         tok = doc[j]
         if tok.text[:1].isupper() and tok.is_alpha and tok.text not in index.date_words:
             last, capitals = j + 1, capitals + 1
@@ -311,8 +312,11 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
+    # A title after an organisation's name is not part of it ("Department of State Deputy Assistant Secretary").
+    titled = {s for label, s, _ in raw if label.startswith("title:")}
+    titled |= {i for i in range(len(doc)) if doc[i].lower_ in index.title_modifiers and i + 1 in titled}
     for tok in doc:
-        end = organisation_at(doc, tok.i, index, starts)
+        end = organisation_at(doc, tok.i, index, starts, titled)
         if end > tok.i + 1:
             raw.append(("org:", tok.i, end))
     priority = {"actor": 0, "office": 1, "title": 2, "both_countries": 2, "both_people": 2, "demonym": 3, "org": 4}
@@ -446,12 +450,64 @@ class _Resolver:
         own = self.index.office_country(office) if office else None
         return own if own in self.principal[:2] else None
 
-    def bare_title(self, role: str, office: str | None, s: int, e: int, country: str | None = None):
+    def holder_in(self, s: int, e: int) -> int | None:
+        """Where a person's name (two or three words) ends an organisation's discovered name right
+        after a word that ends such names — a known actor's name, a head or a portfolio word
+        ("Organization of American States Carlos Trujillo", "Bureau of … Affairs Richard Glenn")."""
+        doc, index = self.doc, self.index
+        ends = {le for label, _, le in self.raw if label.startswith("actor:")}
+        for cut in (e - 3, e - 2):
+            if cut <= s + 1:
+                continue
+            name = doc[cut:e]
+            before = doc[cut - 1]
+            if all(_is_name_token(t, index) and t.text not in index.org_heads and t.lower_ not in index.portfolio_words
+                   for t in name) and (cut in ends or before.text in index.org_heads or before.lower_ in index.portfolio_words):
+                return cut
+        return None
+
+    def posting_at(self, j: int, chosen, k: int):
+        """'… to the United Nations', '… en Colombia', '… ante la OEA': the country or organisation a
+        title is posted to, right after its link word (and an article): (actor, end, next candidate)."""
+        while j < len(self.doc) and self.doc[j].lower_ in self.index.definite_articles:
+            j += 1
+        for n in range(k, min(k + 3, len(chosen))):
+            label, ls, le = chosen[n]
+            if ls != j:
+                continue
+            if label == "org:":         # "to the Organization of American States Carlos Trujillo"
+                cut = self.holder_in(ls, le)
+                if cut is None:
+                    return None
+                known = next((lab[6:] for lab, s, e in self.raw if (s, e) == (ls, cut) and lab.startswith("actor:")), None)
+                ref = Ref(known, ORGANISATION, ls, cut, self.index.country_of(known)) if known else self.discovered_organisation(ls, cut)
+                self.refs.append(ref)
+                return ref.actor, cut, n + 1
+            actor = label.split(":", 1)[1]
+            if label.startswith(("actor:", "demonym:")) and actor in self.index.gaz.actors and self.index.gaz.actors[actor].type != PERSON:
+                a = self.index.gaz.actors[actor]
+                self.refs.append(Ref(actor, a.type, ls, le, self.index.country_of(actor)))
+                self.qualifiers.append((ls, le))
+                return actor, le, n + 1
+        return None
+
+    def bare_title(self, role: str, office: str | None, s: int, e: int, country: str | None = None,
+                   posting: str | None = None):
         """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
         role (of that country, if the title says), else the holder of that country's office — or,
-        for a title no country qualifies, of an office of the document's main countries."""
+        for a title no country qualifies, of an office of the document's main countries. A title
+        posted somewhere ("Embajador de Estados Unidos en Colombia") is only an office posted there."""
         if role == GROUP:
             return      # "los viceministros", "the ministers": several people, none in particular
+        if posting:
+            names = {identity.fold(n) for n in identity.names_of(self.index.gaz.actors[posting])}
+            offices = [o for o in ([office] if office else self.role_offices(role, None))
+                       if (not country or self.index.office_country(o) == country) and
+                       any(n in identity.fold(x) for n in names for x in identity.names_of(self.index.gaz.offices[o]))]
+            holders = self.index.holders(offices, self.date)
+            if len(holders) == 1:
+                self.person(holders.pop(), s, e, role)
+            return
         generic = role in ("minister", "secretary", "official")
         # "The President", "the Vice President" capitalised: the text's own principal, named first.
         principal = self.doc[e - 1].text[:1].isupper() and self.doc[s].lower_ in self.index.definite_articles
@@ -532,13 +588,23 @@ class _Resolver:
                     (lab.split(":", 1)[1] for lab, ls, le in self.raw if s <= ls and le <= e and
                      (lab.startswith("demonym:") or lab.startswith("actor:") and lab[6:] in index.countries)), None)
                 # What follows the title: a gap of little words and the country, then a name.
-                j, k = e, n + 1
+                j, k, posting = e, n + 1, None
                 while j < len(doc) and j - e <= _MAX_GAP:
                     nxt = chosen[k] if k < len(chosen) else None
                     if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].split(":")[1] in index.countries):
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
+                    elif nxt and nxt[1] == j and nxt[0] == "org:" and (cut := self.holder_in(j, nxt[2])):
+                        # "Assistant Secretary for the Bureau of … Affairs Manisha Singh": the holder after the bureau
+                        self.refs.append(self.discovered_organisation(j, cut))
+                        consumed.add(k)
+                        j, k = cut, k + 1
+                        chosen[k - 1] = ("org:", nxt[1], cut)
+                        break
+                    elif doc[j].lower_ in index.posting_links and (post := self.posting_at(j + 1, chosen, k)):
+                        posting, j, k = post        # "Ambassador to the United Nations X", "embajador en Colombia, X"
+                        consumed.add(k - 1)
                     elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
                     elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
@@ -588,7 +654,7 @@ class _Resolver:
                                                    or self.default_country(office)):
                     continue
                 if role:
-                    self.bare_title(role, office, s, e, qualifier)
+                    self.bare_title(role, office, s, e, qualifier, posting)
             elif kind == "demonym":
                 self.refs.append(Ref(value, COUNTRY, s, e, value))
             elif kind == "org":
