@@ -260,6 +260,23 @@ def test_a_title_posted_to_another_country_is_not_the_holder_of_the_office_poste
     assert "lisa-kenna" not in {a.id for a in r.mentioned}      # the U.S. ambassador to Peru then
 
 
+@pytest.mark.parametrize("text, language, people", [
+    ("El secretario viene acompañado por Michael Smith, uno de sus principales asesores.", "es", {"michael-smith"}),
+    ("The Secretary was accompanied by Jane Doe, one of his senior advisers.", "en", {"jane-doe"}),
+    ("Acompañan al presidente el ministro de Relaciones Exteriores, Roberto Álvarez y el de Hacienda, José Manuel Vicente.",
+     "es", {"roberto-alvarez", "jose-manuel-vicente"}),
+    ("Participaron los viceministros Hugo Rivera, Anselmo Muñiz y Johannes Kelner.", "es",
+     {"hugo-rivera", "anselmo-muniz", "johannes-kelner"}),
+    ("El Agregado Jurídico FBI Norman Quilichini y el Comandante General PNP Vicente Tiburcio felicitaron a los oficiales.",
+     "es", {"norman-quilichini", "vicente-tiburcio"}),
+    ("El director de la Dirección contra el Terrorismo, General Oscar Arriola Delgado, es uno de los oficiales.", "es",
+     {"oscar-arriola-delgado"}),
+])
+def test_people_named_in_appositions_lists_and_elliptical_titles_are_found_whole(extractor, text, language, people):
+    found = {a.id for a in extract(extractor, text, language, "2022-03-25").mentioned if a.type == "Person"}
+    assert people <= found and not {p for p in found if any(q in p and q != p for q in people)}
+
+
 def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(extractor):
     r = extract(extractor, "United States Trade Representative Katherine Tai met with Mexico’s Secretary of Economy, "
                            "Tatiana Clouthier.", "en", "2022-07-08")

@@ -12,19 +12,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..build.facts import Gazetteer, Role
 from ..dates import PartialDate
 from . import identity
-from .lexicon import Language, date_names, demonyms
+from .lexicon import Language, date_names, demonyms, token_pattern
 
 PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
 GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
 # Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
 _TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
 _MAX_GAP = 6
+MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
 
 
 @dataclass
@@ -112,6 +113,11 @@ class ActorIndex:
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.honorifics = set(lang.actors["honorifics"])
         self.posting_links = set(lang.actors["posting_links"])
+        # ", uno de sus asesores", ", one of his advisers": an apposition that says a name is a person's
+        # (matched with the comma before it).
+        self.elliptical_titles = _matcher(vocab, "elliptical", lang.actors.get("elliptical_titles", []))
+        self.apposition_openers = Matcher(vocab)
+        self.apposition_openers.add("apposition", [[{"ORTH": ","}] + token_pattern(line) for line in lang.actors["apposition_openers"]])
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.portfolio_words = {w.lower() for w in lang.actors["portfolio_words"]}
         # Words a title's own words are made of, between it and the comma before its holder's name.
@@ -210,6 +216,13 @@ class _Tokenizer:
         if text not in self.cache:
             self.cache[text] = pipeline(self.vocab.lang).make_doc(text)
         return self.cache[text]
+
+
+def _matcher(vocab, label: str, lines: list[str]) -> Matcher:
+    matcher = Matcher(vocab)
+    if lines:
+        matcher.add(label, [token_pattern(line) for line in lines])
+    return matcher
 
 
 def _is_name_token(tok, index: ActorIndex) -> bool:
@@ -450,6 +463,28 @@ class _Resolver:
         own = self.index.office_country(office) if office else None
         return own if own in self.principal[:2] else None
 
+    def organisation_in_title(self, j: int, chosen, k: int) -> tuple[int, int] | None:
+        """An organisation's acronym or name inside a title, right before its holder's name (and
+        perhaps after one capitalised word of the title): 'Agregado Jurídico FBI Norman Quilichini',
+        'Comandante General PNP Vicente Tiburcio', 'USAID Mission Director Jane Doe'. It stays an
+        actor of the text; (the name's start, next candidate) or None."""
+        doc = self.doc
+        for skip in (0, 1):
+            at = j + skip
+            if skip and not (doc[j].is_title and doc[j].is_alpha):
+                break
+            hit = next(((m, c) for m, c in enumerate(chosen[k:k + 2], k) if c[1] == at and
+                        (self.organisation_label(c[0]) or c[0] == "org:")), None)
+            if hit is None:
+                continue
+            m, (label, _, le) = hit
+            if name_after(doc, le, self.index) - le >= 2:
+                self.refs.append(self.discovered_organisation(at, le) if label == "org:" else
+                                 Ref(label[6:], ORGANISATION, at, le, self.index.country_of(label[6:])))
+                self.qualifiers.append((at, le))
+                return le, m + 1
+        return None
+
     def holder_in(self, s: int, e: int) -> int | None:
         """Where a person's name (two or three words) ends an organisation's discovered name right
         after a word that ends such names — a known actor's name, a head or a portfolio word
@@ -595,6 +630,9 @@ class _Resolver:
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
+                    elif (inner := self.organisation_in_title(j, chosen, k)) is not None:
+                        j, k = inner        # "El Agregado Jurídico FBI X", "el Comandante General PNP X"
+                        consumed.add(k - 1)
                     elif nxt and nxt[1] == j and nxt[0] == "org:" and (cut := self.holder_in(j, nxt[2])):
                         # "Assistant Secretary for the Bureau of … Affairs Manisha Singh": the holder after the bureau
                         self.refs.append(self.discovered_organisation(j, cut))
@@ -631,7 +669,7 @@ class _Resolver:
                     continue
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
                 # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
-                comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
+                comma = next((c for c in range(j, min(len(doc), j + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
                 if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()"
                                                  for t in doc[j:comma]):
                     comma = None
@@ -661,6 +699,8 @@ class _Resolver:
                 self.refs.append(self.discovered_organisation(s, e))
             elif kind in ("both_countries", "both_people"):
                 self.collective(kind, s, e)
+        self.untitled_appositions(chosen)
+        self.elliptical_titles(chosen)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
         return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated)
@@ -701,9 +741,14 @@ class _Resolver:
         return None
 
     def appositive(self, s: int, chosen, n: int):
+        """'Luis Gilberto Murillo, Colombia's Foreign Minister', 'John Creamer, Department of State
+        Deputy Assistant Secretary …': the name before the comma that precedes a title (and the
+        article, country, organisation and modifiers of the title)."""
         doc, j = self.doc, s - 1
-        while j >= 0 and doc[j].text.lower() in ("el", "la", "the", "’s", "'s") or (j >= 0 and any(
-                ls <= j < le and (lab.startswith("demonym:") or lab.split(":", 1)[-1] in self.index.countries)
+        while j >= 0 and (doc[j].lower_ in self.index.definite_articles or doc[j].text in ("’s", "'s") or
+                          doc[j].lower_ in self.index.title_modifiers or any(
+                ls <= j < le and (lab.startswith("demonym:") or lab == "org:" or
+                                  lab.split(":", 1)[-1] in self.index.countries or self.organisation_label(lab))
                 for lab, ls, le in chosen)):
             j -= 1
         if j < 1 or doc[j].text != ",":
@@ -716,6 +761,54 @@ class _Resolver:
         if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
             return None
         return start, end
+
+    def untitled_appositions(self, chosen) -> None:
+        """'Michael McKinley, uno de sus principales asesores', 'Jane Doe, one of his senior advisers',
+        'X, quien fuera embajador': a name before a comma and an apposition that says what the
+        person is, with the role of the first title in it."""
+        doc, index = self.doc, self.index
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        titles = {s: label[6:] for label, s, _ in self.raw if label.startswith("title:")}
+        for _, comma, opened in index.apposition_openers(doc):
+            if comma < 2:
+                continue
+            start = comma
+            while start > 0 and (_is_name_token(doc[start - 1], index) or doc[start - 1].text in index.particles):
+                start -= 1
+            while start < comma and doc[start].text in index.particles:
+                start += 1
+            if comma - start < 2 or taken & set(range(start, comma)):
+                continue
+            role = next((titles[i] for i in range(opened, min(len(doc), opened + 5)) if i in titles), None)
+            stop = next((i for i in range(comma + 1, min(len(doc), comma + 9)) if doc[i].text in (",", ";", ".") or
+                         doc[i].lower_ in index.list_joiners), min(len(doc), comma + 9))
+            self.title = doc[comma + 1:stop].text if role else None      # "uno de sus principales asesores"
+            self.discover_person(start, comma, role if role != GROUP else "official", None)
+            taken |= set(range(start, comma))
+
+    def elliptical_titles(self, chosen) -> None:
+        """'el ministro de Relaciones Exteriores, Roberto Álvarez y el de Hacienda, José Manuel
+        Vicente': a title left out after a conjunction and an article is the one before, with
+        another portfolio."""
+        doc, index = self.doc, self.index
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        titles = [(s, e, label[6:]) for label, s, e in self.raw if label.startswith("title:")]
+        for _, s, e in (index.elliptical_titles(doc) if len(index.elliptical_titles) else []):
+            comma = next((c for c in range(e, min(len(doc), e + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
+            if comma is None or doc[comma].text != "," or not all(
+                    t.text[:1].isupper() or t.lower_ in index.title_words for t in doc[e:comma]):
+                continue
+            end = name_after(doc, comma + 1, index)
+            before = [t for t in titles if t[1] <= s and doc[t[0]].sent == doc[s].sent]
+            if end - comma - 1 < 2 or not before or taken & set(range(comma + 1, end)):
+                continue
+            head = doc[before[-1][0]]      # "ministro" of "ministro de Relaciones Exteriores": with the new portfolio
+            self.title = f"{head.text} {doc[e - 1:comma].text}"
+            self.discover_person(comma + 1, end, index.titles.get(head.lower_, before[-1][2]), None)
+
+    def organisation_label(self, label: str) -> bool:
+        kind, _, value = label.partition(":")
+        return kind == "actor" and value in self.index.gaz.actors and self.index.gaz.actors[value].type == ORGANISATION
 
     def collective(self, kind: str, s: int, e: int):
         if kind == "both_countries":
