@@ -277,6 +277,13 @@ def test_people_named_in_appositions_lists_and_elliptical_titles_are_found_whole
     assert people <= found and not {p for p in found if any(q in p and q != p for q in people)}
 
 
+def test_a_title_case_headline_does_not_make_its_common_words_part_of_a_name(extractor):
+    r = extract(extractor, "Acting Secretary Sullivan Travel to Lima, Peru To Participate in the Summit of the Americas\n\n"
+                           "Acting Secretary of State John J. Sullivan will travel to Lima to attend the summit.", "en", "2018-04-10")
+    people = {a.id: a.name for a in r.mentioned if a.type == "Person"}
+    assert people == {"john-j-sullivan": {"en": "John J. Sullivan"}}
+
+
 def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(extractor):
     r = extract(extractor, "United States Trade Representative Katherine Tai met with Mexico’s Secretary of Economy, "
                            "Tatiana Clouthier.", "en", "2022-07-08")

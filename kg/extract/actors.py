@@ -19,12 +19,15 @@ from ..build.facts import Gazetteer, Role
 from ..dates import PartialDate
 from . import identity
 from .lexicon import Language, date_names, demonyms, token_pattern
+from .text import _END
 
 PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
 GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
 # Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
 _TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
 _MAX_GAP = 6
+HEADLINE_WORDS = "kg.headline_words"   # Doc.user_data key: tokens of title-case lines not capitalised elsewhere
+TITLE_CASE_SHARE = 0.8    # of a line's longer words capitalised: a headline in title case
 MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
 
 
@@ -235,8 +238,11 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
     """End of a person's name starting at token i ("Luis Gilberto Murillo", "Ana de la Cruz",
     "Javier Martínez-Acha"), or i."""
     j, last = i, i
+    unsure = doc.user_data.get(HEADLINE_WORDS, ())
     while j < len(doc) and j - i < limit + 2:
         tok = doc[j]
+        if j > i and j in unsure:
+            break       # "Acting Secretary Sullivan Travel to Lima": a headline's capitals are not all names
         if _is_name_token(tok, index):
             last = j + 1
         elif tok.text in index.date_words and j + 1 < len(doc) and _is_name_token(doc[j + 1], index):
@@ -315,8 +321,28 @@ class Mentions:
         return [r for r in self.refs if start <= r.start and r.end <= end]
 
 
+def headline_words(doc: Doc) -> set[int]:
+    """The tokens of title-case headlines ("Secretary Sullivan Travel to Lima, Peru To Participate in
+    …") whose word the text writes in lower case elsewhere ("will travel"): common words, not names."""
+    lines: list[list] = [[]]
+    for tok in doc:
+        if "\n" in tok.text:
+            lines.append([])
+        elif not tok.is_space:
+            lines[-1].append(tok)
+    out: set[int] = set()
+    for line in lines:
+        words = [t for t in line if t.is_alpha and len(t) > 3]
+        if line and not line[-1].text.endswith(_END) and len(words) >= 3 and \
+                sum(t.is_title for t in words) >= TITLE_CASE_SHARE * len(words):
+            out.update(t.i for t in line)
+    lower = {t.text for t in doc if t.i not in out and t.is_lower}
+    return {i for i in out if doc[i].lower_ in lower}
+
+
 def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Mentions:
     vocab = doc.vocab
+    doc.user_data[HEADLINE_WORDS] = headline_words(doc)
     raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
@@ -407,6 +433,8 @@ class _Resolver:
         if known and (e - s == 1 or known == ident):
             ident = known
         actor = self.new.setdefault(ident, NewActor(ident, PERSON, name, self.index.lang.code, country))
+        if len(identity.words(name)) > len(identity.words(actor.name)):
+            actor.name = name       # "John J. Sullivan" after a headline's "Sullivan": the fullest name
         if role:
             actor.roles.add(role)
         actor.country = actor.country or country
@@ -703,7 +731,25 @@ class _Resolver:
         self.elliptical_titles(chosen)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
+        self.fullest_ids()
         return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated)
+
+    def fullest_ids(self) -> None:
+        """A discovered person's id is minted from the fullest name the text gives them, wherever it
+        comes first ("Sullivan" in a headline, "John J. Sullivan" in the body: john-j-sullivan)."""
+        renamed = {}
+        for ident, actor in list(self.new.items()):
+            better = identity.slug(actor.name)
+            if actor.type == PERSON and better != ident and better not in self.new and better not in self.index.gaz.actors:
+                actor.id = better
+                self.new[better] = self.new.pop(ident)
+                renamed[ident] = better
+        if not renamed:
+            return
+        for r in self.refs:
+            r.actor = renamed.get(r.actor, r.actor)
+        self.stated = {renamed.get(a, a): t for a, t in self.stated.items()}
+        self.roles = {renamed.get(a, a): t for a, t in self.roles.items()}
 
     def owner_before(self, s: int) -> str | None:
         """"Panama’s Ministry of Public Security", "the U.S. Department of Defense": the country right before."""
