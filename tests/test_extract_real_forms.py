@@ -93,6 +93,20 @@ def test_weekdays_and_words_for_today_resolve_against_the_anchor(extractor, text
     assert only_meeting(extract(extractor, text, language, published)).date == day
 
 
+def test_a_datelines_own_date_is_not_the_date_of_the_meeting_it_announces(extractor):
+    m = only_meeting(extract(extractor, "Washington, January 31, 2023: President Biden looks forward to welcoming President "
+                                        "Gustavo Petro to the White House on Friday, February 10.", "en", None))
+    assert m.date == PartialDate(2023, 2, 10) and m.status == "scheduled"
+
+
+def test_a_reception_on_arrival_is_held_on_the_day_of_the_arrival(extractor):
+    r = extract(extractor, "El secretario de Estado Mike Pompeo llegó este miércoles 2 de enero a Cartagena para reunirse "
+                           "con el presidente Iván Duque. A su llegada fue recibido por el canciller Carlos Holmes Trujillo, "
+                           "quien también participará en el encuentro.", "es", "2019-01-02")
+    received = next(m for m in r.facts.meetings if "carlos-holmes-trujillo" in m.participants)
+    assert received.status == "held" and received.date == PartialDate(2019, 1, 2)
+
+
 def test_without_an_anchor_a_relative_date_stays_absent(extractor):
     m = only_meeting(extract(extractor, "El canciller Elmer Schialer se reunió ayer con el secretario Marco Rubio.", "es", None))
     assert m.date is None

@@ -52,8 +52,8 @@ class CommitmentRules(Rules):
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
 
-    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
-        super().prepare(doc, mentions)
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
+        super().prepare(doc, mentions, dateline)
         self._commitment_weights = weighted_hits(self.commitment, doc, self.lang.commitments["triggers"], TRIGGER_CONFIDENCE)
         self._commitment_hits = sorted(self._commitment_weights)
 

@@ -15,7 +15,7 @@ from ..dates import DateRange, PartialDate, lexicon, resolve
 # is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket
 # or dash ("(Reuters) -", "(ANDINA).–").
 _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,40}?)\s*(?:,|\(|–|—|-)\s*(?P<date>[^()–—\n]{3,30}?\d[^()–—\n]{0,12}?)"
-                       r"\s*(?:\(|\)|\.?\s*[–—-]|\.$|$)")
+                       r"\s*(?:\(|\)|:|\.?\s*[–—-]|\.$|$)")
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
@@ -26,6 +26,7 @@ class Anchor:
     """What a document's relative dates count from, and the city its dateline names."""
     date: PartialDate | None
     place: str | None = None
+    span: tuple[int, int] | None = None     # where the dateline is in the text: its date is no event's
 
 
 def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate | None:
@@ -53,16 +54,17 @@ def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | No
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     place = None
     for line in lines[:_LINES_AT_START] + lines[-_LINES_AT_END:]:
+        at = text.find(line)
         m = _DATELINE.match(line)
         if m and not any(c.isdigit() for c in m.group("place")):
             value = _parse(m.group("date"), lang, published)
             if value:
-                return Anchor(value, m.group("place").strip(" ,."))
+                return Anchor(value, m.group("place").strip(" ,."), (at, at + m.end("date")))
         m = _DATE_LINE.match(line)
         if m and len(line) < 60:
             value = _parse(m.group("date"), lang, published)
             if value:
-                return Anchor(value)
+                return Anchor(value, None, (at, at + m.end("date")))
         m = _PLACE_LINE.match(line)
         if m and place is None and line in lines[:_LINES_AT_START]:
             place = m.group("place").strip(" ,.")
@@ -75,7 +77,7 @@ def anchor(text: str, lang: str, published: PartialDate | None) -> Anchor:
     if found is None:
         return Anchor(published)
     if found.date is None or published is not None and published.day and abs(found.date.year - published.year) > 1:
-        return Anchor(published, found.place)      # no date, or a misread one: the publication date is safer
+        return Anchor(published, found.place, found.span)   # no date, or a misread one: the publication date is safer
     return found
 
 
@@ -209,9 +211,13 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
 
 def _day_of_week(text: str, m, reference, future):
     """'el pasado martes', 'met Wednesday'; 'este jueves 29': the 29th nearest the anchor that is a
-    Thursday; 'el miércoles 2 de enero': the date that follows says it (None here)."""
+    Thursday; 'el miércoles 2 de enero', 'on Friday, February 10': the date that follows says it
+    (None here)."""
     after = re.match(r"\s*(\d{1,2})\b(\s+(?:de\s+)?[A-Za-zÁÉÍÓÚáéíóú]+)?", text[m.end():])
     if after and after.group(2) and after.group(2).split()[-1].lower() in lexicon()["months"]:
+        return None
+    month_first = re.match(r"\s*,?\s*([A-Za-zÁÉÍÓÚáéíóú]+)\.?\s+\d", text[m.end():])
+    if month_first and month_first.group(1).lower() in lexicon()["months"]:
         return None
     if after and reference is not None and reference.month:
         name = next(w for w in m.group(0).lower().split() if w in lexicon()["weekdays"])

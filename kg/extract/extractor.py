@@ -18,7 +18,6 @@ from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, find_mentio
 from .agreements import AgreementRules
 from .commitments import CommitmentRules
 from .dates import anchor
-from .dates import find as find_dates
 from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
@@ -110,7 +109,7 @@ class Extractor:
         today = anchored.date       # what "today", "ayer", "el martes" count from
         self._dateline_place = self._city(anchored.place)
         mentions = find_mentions(sdoc, index, today)
-        rules.prepare(sdoc, mentions)
+        rules.prepare(sdoc, mentions, anchored.span)
         context = Discourse(rules.lang.actors["pronouns"])
         found: list[Found] = []
         for sent in sentences(sdoc):
@@ -118,7 +117,7 @@ class Extractor:
             here: list[Found] = []
             if not sent.heading:
                 future = rules.future(sent.span)
-                dates = find_dates(sent.text, today, future)
+                dates = rules.dates(sent, today, future)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + \
                     rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:

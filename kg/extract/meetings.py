@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 from ..dates import PartialDate
 from .actors import COUNTRY, ORGANISATION, PERSON, Mentions, Ref
 from .dates import DatePhrase
-from .dates import find as find_dates
 from .places import PlaceRules
 from .rules import _CAPITAL, _ORDINAL, Found, _matcher, weighted_hits
 from .text import _END, Sentence
@@ -54,8 +53,8 @@ class MeetingRules(PlaceRules):
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
         self.next_words = set(lang.meetings["next_words"])
 
-    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
-        super().prepare(doc, mentions)
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
+        super().prepare(doc, mentions, dateline)
         self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
@@ -69,7 +68,9 @@ class MeetingRules(PlaceRules):
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
-        recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi]
+        # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
+        recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
+                    not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
         refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
         events = self.named_events(doc, lo, hi, triggers, refs)
@@ -83,15 +84,16 @@ class MeetingRules(PlaceRules):
         # The verb that states the meeting: its trigger, or the session verb after a body's name
         # ("el VI Gabinete Binacional se realizará"), else the whole sentence.
         session = next(((s, e) for s, e in self._session_hits if events and events[0].end <= s <= events[0].end + 3), None)
-        verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else doc[session[0]:session[1]] if session else span
+        verbs = doc[self.auxiliary_start(doc, triggers[0][0], lo):triggers[0][1]] if triggers else \
+            doc[session[0]:session[1]] if session else span
         planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi) or \
             any(doc[ev.start - 1].lower_ in self.next_words for ev in events[:1] if ev.start > lo)   # "the next Dialogue"
         told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
             if not planned else None
         future = told if told is not None else \
             planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
-        if reference is not None and not planned and future != self.future(span):
-            dates = find_dates(sent.text, reference, future)
+        if reference is not None and future != self.future(span):
+            dates = self.dates(sent, reference, future)
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
         if not any(r.type == PERSON for r in refs):
             sure -= NO_PERSON
@@ -205,6 +207,12 @@ class MeetingRules(PlaceRules):
                 out.append(Event(j, year + 1, f"{doc[j:org.end].text} {doc[year].text}", None, hosts, PartialDate(int(doc[year].text))))
         return out
 
+    def auxiliary_start(self, doc: Doc, start: int, lo: int) -> int:
+        """'fue recibido por', 'will be welcomed': the auxiliaries before a trigger are part of its tense."""
+        while start > lo and doc[start - 1].lower_ in self.lang.meetings["tense_auxiliaries"]:
+            start -= 1
+        return start
+
     def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
         """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
         Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future)."""
@@ -227,7 +235,7 @@ class MeetingRules(PlaceRules):
         after = sent.text[doc[t[1] - 1].idx + len(doc[t[1] - 1].text) - sent.start:]
         clause = re.split(r"[,;.]", after, maxsplit=1)[0]
         offset = len(sent.text) - len(after)
-        dates = [d for d in find_dates(sent.text, reference, False) if offset <= d.start <= offset + len(clause)]
+        dates = [d for d in self.dates(sent, reference, False) if offset <= d.start <= offset + len(clause)]
         date = next((d.value for d in dates if d.value is not None), None)
         end = next((j for j in range(t[1], sent.span.end) if doc[j].text in (",", ";", ".")), sent.span.end)
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]

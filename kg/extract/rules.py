@@ -9,6 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .actors import COUNTRY, Mentions, Ref
+from .dates import find as find_dates
 from .lexicon import Language, date_names, token_pattern
 from .text import Sentence
 
@@ -104,8 +105,9 @@ class Rules:
         self.never_in_names = set(lang.names["never_in_names"])
         self.determiners = set(lang.names["determiners"])
 
-    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
+        self._dateline = dateline
         self._plan_hits = sorted({(s, e) for _, s, e in self.plan(doc)})
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
         self._name_tokens = [(r.start, r.end) for r in mentions.refs] if mentions else []
@@ -113,6 +115,15 @@ class Rules:
         self._not_actors = self.sources(doc) | self.topics(doc, mentions.refs if mentions else [])
 
     # ------------------------------------------------------------ helpers
+
+    def dates(self, sent: Sentence, reference, future: bool) -> list:
+        """The date phrases of a sentence but its dateline's ("Washington, January 31, 2023: President
+        Biden looks forward to welcoming … on Friday, February 10"): that is when the text was written."""
+        found = find_dates(sent.text, reference, future)
+        if self._dateline is None:
+            return found
+        lo, hi = self._dateline
+        return [d for d in found if not lo <= sent.start + d.start < hi]
 
     def actors_in(self, mentions: Mentions, lo: int, hi: int) -> list[Ref]:
         """The actors a sentence names as such: not the source of the report, nor a country it
@@ -166,9 +177,9 @@ class Rules:
         return False
 
     def same_day(self, sent: Sentence) -> bool:
-        """A sentence opening with 'Posteriormente', 'Later': told on the day of the one before."""
-        opening = " ".join(t.lower_ for t in sent.span[:3])
-        return any(opening.startswith(cue + " ") or opening.startswith(cue + " ,") for cue in self.lang.meetings["same_day_cues"])
+        """A sentence opening with 'Posteriormente', 'Later', 'A su llegada': told on the day of the one before."""
+        opening = " ".join(t.lower_ for t in sent.span[:6]) + " "
+        return any(opening.startswith(cue + " ") for cue in self.lang.meetings["same_day_cues"])
 
     def future(self, span: Span) -> bool:
         return self.cue(self.scheduled, span)
