@@ -227,6 +227,27 @@ def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor,
     assert len(label.split()) <= 13 and label != text and {"peru", "united-states"} <= set(c.actors)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("El canciller Diego Werthein expresó su reconocimiento por el respaldo de los Estados Unidos al proceso de reformas.", "es"),
+    ("Ambassador Lisa Kenna expressed her gratitude to Peruvian leaders, highlighting their commitment to democracy.", "en"),
+    ("We are optimistic that our ongoing efforts will help improve the lives of our people.", "en"),
+    ("Ambassador Tai also announced a new hemispheric Declaration on Good Regulatory Practices.", "en"),
+])
+def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extractor, text, language):
+    assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+@pytest.mark.parametrize("text", [
+    "In advance of the elections, the Vice President re-affirmed the Biden-Harris Administration’s support for free and fair "
+    "elections in Guatemala.",
+    "President Biden spoke today with President Iván Duque of Colombia. The President pledged support for Colombia’s efforts "
+    "to combat the pandemic.",
+])
+def test_a_pledge_of_support_is_the_committers_own(extractor, text):
+    (c,) = extract(extractor, text, "en", "2023-05-26").facts.commitments
+    assert {"united-states"} <= set(c.actors) and "ivan-duque" not in c.actors
+
+
 # ------------------------------------------------------------------ actors the gazetteer does not know
 
 @pytest.mark.parametrize("text, language, person, role", [

@@ -573,7 +573,7 @@ class _Resolver:
             return
         generic = role in ("minister", "secretary", "official")
         # "The President", "the Vice President" capitalised: the text's own principal, named first.
-        principal = self.doc[e - 1].text[:1].isupper() and self.doc[s].lower_ in self.index.definite_articles
+        principal = self.doc[e - 1].text[:1].isupper() and s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles
         for ref in (self.refs if principal else reversed(self.refs)):
             if ref.type != PERSON or (country and ref.country != country):
                 continue

@@ -14,6 +14,7 @@ from .text import Sentence
 MAX_LABEL_WORDS = 12
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
+PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
 
@@ -71,6 +72,15 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
                                                 doc[s - 1].lower_ not in auxiliaries and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
+        if not hits:
+            return []
+        # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
+        # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
+        not_pledges = set(self.lang.commitments["not_pledges"])
+        hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[max(lo, s - PLEDGE_WINDOW):e])]
+        # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
+                                                any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
         if not hits:
             return []
         # In direct speech a future is an opinion ("“La relación … seguirá creciendo”, afirmó …"):
