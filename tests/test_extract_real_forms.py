@@ -237,6 +237,22 @@ def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extra
     assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
 
 
+@pytest.mark.parametrize("text, language", [
+    ("The visit will deepen economic cooperation between Peru and the United States.", "en"),
+    ("La visita tiene como objetivo que Perú y Estados Unidos se comprometan a fortalecer la cooperación.", "es"),
+])
+def test_what_a_visit_is_for_is_no_commitment(extractor, text, language):
+    assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+def test_a_commitment_restated_in_a_caption_is_one_commitment(extractor):
+    r = extract(extractor, "Peru and the United States committed to strengthen cooperation against illegal mining in the "
+                           "Amazon. Both countries committed to strengthen their cooperation against illegal mining in the "
+                           "Amazon region.", "en", "2023-06-30")
+    (c,) = r.facts.commitments
+    assert len(c.evidence) == 2
+
+
 @pytest.mark.parametrize("text", [
     "In advance of the elections, the Vice President re-affirmed the Biden-Harris Administration’s support for free and fair "
     "elections in Guatemala.",

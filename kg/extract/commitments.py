@@ -105,6 +105,11 @@ class CommitmentRules(Rules):
                 opening = start
             subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
                        self.after_channel(doc, r.start, channels)]
+            # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
+            # meeting is for, not a pledge of anyone's.
+            if not any(start <= r.start and r.end <= s for r in refs) and \
+                    any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[start:s]):
+                continue
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]

@@ -26,6 +26,8 @@ from .text import pipeline, sentences
 
 VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
+RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
+RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
 
 
 def involved(fact) -> list[str]:
@@ -187,7 +189,8 @@ class Extractor:
             if f.recalled:
                 told_apart["recalled"].add(fact.id)
             same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
-                                          self._same_meeting(fact, facts, mentions, visits))
+                                          self._same_meeting(fact, facts, mentions, visits) or
+                                          self._same_commitment(f, fact, facts))
             if same is not None:
                 self._merge(same, fact, ev)
                 continue
@@ -216,6 +219,21 @@ class Extractor:
         if found is not None:
             told_apart["described"].add(found.id)
         return found
+
+    @staticmethod
+    def _same_commitment(f: Found, c, facts: DocumentFacts):
+        """A commitment the text restates (a lead and its body, a photo caption): one with an actor in
+        common whose committed words are mostly the same."""
+        if not isinstance(c, Commitment):
+            return None
+        mine = set(identity.name_key(f.name).split())
+        for other in facts.commitments:
+            theirs = set(identity.name_key(next(iter(other.name.values()))).split())
+            shorter = min(len(mine), len(theirs))
+            if set(c.actors) & set(other.actors) and shorter >= RESTATED_MIN_WORDS and \
+                    len(mine & theirs) >= RESTATED_SHARE * shorter:
+                return other
+        return None
 
     def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
         """Two sentences of one text about one meeting: the same event name, the same people on
