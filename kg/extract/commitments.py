@@ -49,6 +49,7 @@ class CommitmentRules(Rules):
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
         self.topic_of = Topics(lang.topics).of
         self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
+        self.clause_breaks = {",", ";", ":"} | set(lang.actors["list_joiners"])
         stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
@@ -77,7 +78,7 @@ class CommitmentRules(Rules):
         # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
         # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
         not_pledges = set(self.lang.commitments["not_pledges"])
-        hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[max(lo, s - PLEDGE_WINDOW):e])]
+        hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
         # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
                                                 any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
@@ -123,6 +124,14 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def clause_start(self, doc: Doc, s: int, lo: int) -> int:
+        """Where the words before a trigger that can qualify it start: a few tokens back, not past a
+        comma or a conjunction ("agradeció el apoyo … y expresó su interés en seguir …")."""
+        j = s
+        while j > max(lo, s - PLEDGE_WINDOW) and doc[j - 1].lower_ not in self.clause_breaks:
+            j -= 1
+        return j
 
     def label(self, what: str) -> str:
         """A short label: what is committed up to the first clause break, a dozen words at most."""
