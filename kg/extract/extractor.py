@@ -53,6 +53,7 @@ class Extraction:
     # carry their name.
     mentioned: list[Actor] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)   # actor -> the title the text gives them
+    dated: PartialDate | None = None     # the text's own day (dateline, else publication): across documents, when it told
 
 
 class Extractor:
@@ -135,6 +136,7 @@ class Extractor:
                 found.extend(here)
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
+        out.dated = today
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
         return out
