@@ -316,6 +316,7 @@ class Mentions:
     principal: list[str]           # the document's main countries, most mentioned first
     qualifiers: list[tuple[int, int]] = field(default_factory=list)   # countries that say whose a title is, not where
     roles: dict[str, str] = field(default_factory=dict)               # actor -> the title the text gives them
+    roles_at: dict[str, tuple[int, int]] = field(default_factory=dict)   # actor -> where that title and the name are (characters)
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
@@ -413,13 +414,16 @@ class _Resolver:
         self.surnames: dict[str, str] = {}         # last name -> discovered person
         self.qualifiers: list[tuple[int, int]] = []
         self.stated: dict[str, str] = {}           # actor -> the title the text gives them
-        self.title: str | None = None              # the title being resolved
+        self.stated_at: dict[str, tuple[int, int]] = {}    # actor -> the tokens of that title and the name
+        self.title: str | None = None              # the title being resolved …
+        self.title_at: tuple[int, int] = (0, 0)    # … and its tokens
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
             self.roles.setdefault(actor, set()).add(role)
-            if self.title:
-                self.stated.setdefault(actor, self.title)
+            if self.title and actor not in self.stated:
+                self.stated[actor] = self.title
+                self.stated_at[actor] = (min(s, self.title_at[0]), max(e, self.title_at[1]))
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
 
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
@@ -512,6 +516,40 @@ class _Resolver:
                 self.qualifiers.append((at, le))
                 return le, m + 1
         return None
+
+    def titled(self, start: int, end: int) -> None:
+        """The title being resolved is doc[start:end] (none if empty)."""
+        self.title = self.doc[start:end].text if end > start else None
+        self.title_at = (start, end)
+
+    def stated_title(self, s: int, end: int) -> tuple[int, int]:
+        """The title as the text states it, for the role the graph gives its holder: with the words
+        before it that qualify it ("Acting", "U.S.", "Peruvian", "Colombia's") and its own words up
+        to the name ("Assistant Secretary for the Bureau of Western Hemisphere Affairs")."""
+        doc, index = self.doc, self.index
+        countries = {le: ls for label, ls, le in self.raw if label.startswith("demonym:") or
+                     label.startswith("actor:") and label[6:] in index.countries}
+        start = s
+        while start > 0:
+            if doc[start - 1].lower_ in index.title_modifiers or doc[start - 1].is_title and doc[start - 1].lower_ in index.portfolio_words:
+                start -= 1      # "Acting", "Interior Secretary"
+            elif start in countries:
+                start = countries[start]
+            elif doc[start - 1].text in ("’s", "'s") and start - 1 in countries:
+                start = countries[start - 1]
+            else:
+                break
+        while end > start + 1 and (doc[end - 1].text in (",", ";", "(", ":") or doc[end - 1].lower_ in index.definite_articles):
+            end -= 1
+        return start, end
+
+    def title_end(self, e: int) -> int:
+        """Where a title's own words end after its head ('Colombia's Foreign Minister, …' ends at the comma)."""
+        doc, index = self.doc, self.index
+        while e < len(doc) and e < len(doc) and (doc[e].lower_ in index.title_words and doc[e].text not in (",", ";") or
+                                                 doc[e].text[:1].isupper() and doc[e].is_alpha):
+            e += 1
+        return e
 
     def holder_in(self, s: int, e: int) -> int | None:
         """Where a person's name (two or three words) ends an organisation's discovered name right
@@ -630,11 +668,16 @@ class _Resolver:
             if n in consumed:
                 continue
             kind, _, value = label.partition(":")
-            self.title = doc[s:e].text if kind in ("title", "office") else None
+            self.titled(s, e if kind in ("title", "office") else s)
             if kind == "actor":
                 a = index.gaz.actors[value]
                 if a.type == PERSON:
-                    self.person(value, s, e, None)
+                    # "President Joe Biden", "canciller Hugo de Zela": a gazetteer name that starts with a title
+                    inner = max(((le, lab[6:]) for lab, ls, le in self.raw if lab.startswith("title:") and ls == s and le < e),
+                                default=None)
+                    if inner:
+                        self.titled(*self.stated_title(s, inner[0]))
+                    self.person(value, s, e, inner[1] if inner else None)
                 elif a.type == ORGANISATION:
                     ref = self.organisation(value, s, e, chosen, n)
                     if ref:
@@ -684,6 +727,7 @@ class _Resolver:
                     named > j and name_after(doc, named, index) - named < 2
                 j = named
                 self.qualified(s, j)
+                self.titled(*self.stated_title(s, j))
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
@@ -702,6 +746,7 @@ class _Resolver:
                                                  for t in doc[j:comma]):
                     comma = None
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
+                    self.titled(*self.stated_title(s, comma))
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
                     inner = qualifier or self.gap_country(j, comma, self.raw)
                     if later and later[0].startswith("actor:") and index.gaz.actors[later[0][6:]].type == PERSON:
@@ -715,6 +760,7 @@ class _Resolver:
                         self.qualified(j, comma)
                         continue
                 # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".
+                self.titled(*self.stated_title(s, self.title_end(e)))
                 before = self.appositive(s, chosen, n)
                 if before and self.discover_person(*before, role, qualifier or self.gap_country(before[1], s, chosen)
                                                    or self.default_country(office)):
@@ -732,7 +778,9 @@ class _Resolver:
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
         self.fullest_ids()
-        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated)
+        doc = self.doc
+        stated_at = {a: (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for a, (s, e) in self.stated_at.items()}
+        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated, stated_at)
 
     def fullest_ids(self) -> None:
         """A discovered person's id is minted from the fullest name the text gives them, wherever it
@@ -749,6 +797,7 @@ class _Resolver:
         for r in self.refs:
             r.actor = renamed.get(r.actor, r.actor)
         self.stated = {renamed.get(a, a): t for a, t in self.stated.items()}
+        self.stated_at = {renamed.get(a, a): t for a, t in self.stated_at.items()}
         self.roles = {renamed.get(a, a): t for a, t in self.roles.items()}
 
     def owner_before(self, s: int) -> str | None:
@@ -828,7 +877,7 @@ class _Resolver:
             role = next((titles[i] for i in range(opened, min(len(doc), opened + 5)) if i in titles), None)
             stop = next((i for i in range(comma + 1, min(len(doc), comma + 9)) if doc[i].text in (",", ";", ".") or
                          doc[i].lower_ in index.list_joiners), min(len(doc), comma + 9))
-            self.title = doc[comma + 1:stop].text if role else None      # "uno de sus principales asesores"
+            self.titled(comma + 1, stop if role else comma + 1)      # "uno de sus principales asesores"
             self.discover_person(start, comma, role if role != GROUP else "official", None)
             taken |= set(range(start, comma))
 
@@ -849,7 +898,8 @@ class _Resolver:
             if end - comma - 1 < 2 or not before or taken & set(range(comma + 1, end)):
                 continue
             head = doc[before[-1][0]]      # "ministro" of "ministro de Relaciones Exteriores": with the new portfolio
-            self.title = f"{head.text} {doc[e - 1:comma].text}"
+            self.titled(e - 1, comma)
+            self.title = f"{head.text} {self.title}"
             self.discover_person(comma + 1, end, index.titles.get(head.lower_, before[-1][2]), None)
 
     def organisation_label(self, label: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..build.curation import evidence_at
 from ..build.documents import Document, detect_language
-from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
+from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting, Title
 from ..dates import DateRange, PartialDate
 from . import identity
 from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, find_mentions
@@ -26,6 +26,7 @@ from .text import pipeline, sentences
 
 VERSION = "1.0.0"
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
+TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
 RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
 
@@ -202,6 +203,10 @@ class Extractor:
         minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
+        # What the text calls its people ("Acting Assistant Secretary for …"): their role in the graph.
+        facts.titles = [Title(a, text, lang, evidence_at(doc, *mentions.roles_at[a], method="extracted",
+                                                         confidence=TITLE_CONFIDENCE, extractor_version=VERSION))
+                        for a, text in mentions.roles.items() if a in mentions.roles_at]
         named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
             [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2]
         mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]

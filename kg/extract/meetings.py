@@ -74,6 +74,7 @@ class MeetingRules(PlaceRules):
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
         refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
         events = self.named_events(doc, lo, hi, triggers, refs)
+        events += self.framing_meetings(doc, lo, hi, events)
         events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         if not triggers and not events:
@@ -158,6 +159,32 @@ class MeetingRules(PlaceRules):
         if trips:
             return [Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place) for g, place in trips]
         return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure)]
+
+    def framing_meetings(self, doc: Doc, lo: int, hi: int, events: list[Event]) -> list[Event]:
+        """'on the margins of the joint meeting of the APEC Ministers Responsible for Trade': a meeting
+        noun in lower case that frames another meeting, named by what follows its 'of'."""
+        out = []
+        nouns, of = self.lang.meetings["anaphoric_nouns"], self.lang.meetings["event_of"]
+        for _, fe in self._frame_hits:
+            j = fe
+            while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or doc[j].is_lower and doc[j].is_alpha
+                              and doc[j].lower_ not in nouns and j < fe + 3):
+                j += 1
+            if not (lo <= fe and j + 2 < hi and doc[j].lower_ in nouns and doc[j + 1].lower_ in of) or \
+                    any(ev.start <= j + 2 < ev.end for ev in events):
+                continue
+            k = j + 2
+            while k < hi and doc[k].lower_ in self.lang.actors["definite_articles"]:
+                k += 1
+            if k < hi and _CAPITAL.match(doc[k].text):
+                _, e = self.chunk(doc, k, lo, hi)
+                while e < hi and doc[e].text == "(" and e + 2 < hi and doc[e + 2].text == ")":
+                    _, e = self.chunk(doc, e + 3, lo, hi) if e + 3 < hi and _CAPITAL.match(doc[e + 3].text) else (None, e + 3)
+                start = fe
+                while doc[start].lower_ in self.lang.actors["definite_articles"]:
+                    start += 1
+                out.append(Event(start, e, doc[start:e].text))     # "joint meeting of the APEC Ministers …"
+        return out
 
     def hosted_after(self, doc: Doc, end: int, host: int) -> bool:
         """'the Summit of the Americas, which the United States will host': hosting told in a

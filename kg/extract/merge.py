@@ -86,6 +86,8 @@ def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, E
                     kept.append(f)
             used = {a for f in merged.all() for a in getattr(f, "participants", []) + getattr(f, "actors", []) + getattr(f, "parties", [])}
             actors[document] = [a for a in ex.actors if a.id in used and a.id not in gaz.actors]
+            # The titles of the actors the graph holds: the gazetteer's and those this document's facts use.
+            merged.titles = [t for t in ex.facts.titles if t.actor in gaz.actors or t.actor in used]
         out.append(merged)
     countries = {a.id for a in gaz.actors.values() if a.type == "Country"}
     Reconciler(is_person, countries).join(out, {d: ex.dated for d, ex in extracted.items()},
