@@ -38,6 +38,7 @@ var/.built: $(BIN)/kg $(INPUTS)
 build: setup var/.built
 
 serve: setup var/.built
+	@echo "kg is installed in $(BIN): run '. $(BIN)/activate' to call it as kg (kg query, kg ingest…)"
 	$(BIN)/kg serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: setup system-deps

@@ -43,7 +43,8 @@ CONFIDENCE = "Leave out extracted facts less sure than this (default: KG_MIN_CON
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
-@click.option("--documents", type=FOLDER, help="Folder of documents (default: data/documents).")
+@click.option("--documents", type=FOLDER,
+              help="Folder of documents (default: data/documents and the documents `kg ingest` added, data/inbox).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
 def build(documents: Path | None, store: Path | None, min_confidence: float | None) -> None:
@@ -55,7 +56,8 @@ def _build(config: Config, documents: Path | None = None) -> None:
     from .build.pipeline import build as run_build
 
     try:
-        report = run_build(config, documents_dir=documents)
+        # Without --documents: the seed documents and those `kg ingest` added (KG_INBOX_DIR).
+        report = run_build(config, documents_dir=documents, inbox=None if documents else config.inbox_dir)
     except (InputError, BuildError) as exc:
         click.echo(f"kg build: error: {exc}", err=True)
         _fail("build", "nothing was written; the previous store is unchanged.")
@@ -168,9 +170,9 @@ def dump(fmt: str, output: Path | None, store: Path | None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the documents folder.")
+@main.command(help="Add documents (text with a metadata header, or saved HTML pages) to the inbox that `kg build` reads.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/documents).")
+@click.option("--documents", type=FOLDER, help="Folder to add them to (default: data/inbox, KG_INBOX_DIR).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
 def ingest(files: tuple[Path, ...], documents: Path | None, min_confidence: float | None) -> None:
     from .build.documents import load
@@ -178,7 +180,7 @@ def ingest(files: tuple[Path, ...], documents: Path | None, min_confidence: floa
     from .extract.preview import preview
 
     config = _config(min_confidence=min_confidence)
-    folder = documents or config.documents_dir
+    folder = documents or config.inbox_dir
     refused = 0
     for path in files:
         try:
@@ -193,6 +195,66 @@ def ingest(files: tuple[Path, ...], documents: Path | None, min_confidence: floa
     if refused:
         _fail("ingest", f"{refused} file(s) refused; the others were added. Run `kg build` to extract their facts.")
     click.echo("Run `kg build` to extract their facts into the graph.")
+
+
+@main.group(invoke_without_command=True, help="Link our entities to Wikidata: `kg link wikidata` proposes "
+            "candidates into a review file; `kg link --accept` moves the accepted ones, with provenance, "
+            "into data/links/wikidata.yaml for the next build to publish.")
+@click.option("--accept", is_flag=True, help="Accept the candidates marked yes in the review file.")
+@click.option("--threshold", type=click.FloatRange(0, 100),
+              help="With --accept: also accept, unreviewed, an entity's single candidate scoring at least this.")
+@click.pass_context
+def link(ctx: click.Context, accept: bool, threshold: float | None) -> None:
+    if ctx.invoked_subcommand is not None:
+        if accept or threshold is not None:
+            raise click.UsageError("--accept and --threshold go without a subcommand: kg link --accept")
+        return
+    if not accept:
+        if threshold is not None:
+            raise click.UsageError("--threshold only applies with --accept")
+        click.echo(ctx.get_help())
+        ctx.exit(2)
+    from .build.gazetteer import LINKS_FILE
+    from .link.accept import accept as run_accept
+
+    config = _config()
+    try:
+        outcome = run_accept(config, threshold)
+    except InputError as exc:
+        _fail("link", str(exc))
+    for r in outcome.accepted:
+        how = "marked yes" if r.accepted else f"score {r.score:g} >= threshold {threshold:g}"
+        click.echo(f"accepted: {r.entity} = {r.candidate} ({r.candidate_name}; {how}; proposed by {r.service})")
+    for r, reason in outcome.refused:
+        click.echo(f"kg link: refused {r.entity} = {r.candidate}: {reason}", err=True)
+    click.echo(f"{len(outcome.accepted)} link(s) written to {config.links_dir / LINKS_FILE}; "
+               f"{outcome.undecided} entit{'y' if outcome.undecided == 1 else 'ies'} still undecided in the review file. "
+               + ("Run `kg build` to publish them." if outcome.accepted else ""))
+    if outcome.refused:
+        sys.exit(1)
+
+
+@link.command("wikidata", help="Ask a reconciliation service for Wikidata candidates of our entities that have no item "
+              "(answers are cached: a second run needs no network), and write them to data/links/wikidata-review.tsv.")
+@click.option("--service", metavar="URL", help="Reconciliation service (default: KG_RECONCILE_SERVICE, Wikidata's).")
+@click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
+def link_wikidata(service: str | None, store: Path | None) -> None:
+    from .link.wikidata import propose
+
+    config = _config(store)
+    url = service or config.reconcile_service
+    try:
+        done = propose(config, url)
+    except InputError as exc:
+        _fail("link", str(exc))
+    except ClientError as exc:
+        _fail("link", exc.message + " (answers received so far are cached; run again to go on)")
+    found = len({r.entity for r in done.rows})
+    click.echo(f"asked {url} about {done.entities} entities without a Wikidata item "
+               f"({done.requests} request(s), the rest from the cache {config.reconcile_cache_dir})")
+    click.echo(f"wrote {len(done.rows)} candidate(s) for {found} entit{'y' if found == 1 else 'ies'} to {done.path} "
+               f"({sum(1 for r in done.rows if r.accept)} already decided). Mark the right ones yes, "
+               "then run `kg link --accept`.")
 
 
 @main.command(help="Score the extractor against gold facts: the real sets first, then the internal sets.")

@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The SERVICE IRI saved queries are written with (the public Wikidata Query Service).
 DEFAULT_BASE_IRI = "https://w3id.org/dipkg/"
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
+# Wikidata's public reconciliation service, the one OpenRefine offers (English names).
+WIKIDATA_RECONCILE = "https://wikidata.reconci.link/en/api"
 
 
 class ConfigError(ValueError):
@@ -27,8 +29,17 @@ class Config:
     base_iri: str = DEFAULT_BASE_IRI
     # Inputs.
     documents_dir: Path = ROOT / "data" / "documents"
+    # Where `kg ingest` puts new documents; `kg build` reads them beside documents_dir. Kept apart so
+    # that the seed documents (which the tests build on) stay as they are.
+    inbox_dir: Path = ROOT / "data" / "inbox"
     annotations_dir: Path = ROOT / "data" / "annotations"
     gazetteer_file: Path = ROOT / "data" / "gazetteer.yaml"
+    # Linking to Wikidata: review file and accepted links (data/links/), the reconciliation service
+    # `kg link wikidata` asks (the W3C Entity Reconciliation API), its time limit, and its answers' cache.
+    links_dir: Path = ROOT / "data" / "links"
+    reconcile_service: str = WIKIDATA_RECONCILE
+    reconcile_timeout: float = 30.0     # seconds per request
+    reconcile_cache_dir: Path = ROOT / "var" / "reconcile-cache"
     ontology_dir: Path = ROOT / "ontology"
     queries_dir: Path = ROOT / "queries"
     # Extracted facts less sure than this are left out of the graph (kg build, kg ingest); the default

@@ -38,6 +38,10 @@ OA = NS("http://www.w3.org/ns/oa#")
 DIP = NS(ONTOLOGY_NS)
 TOPIC = NS(TOPIC_NS)
 WD = NS("http://www.wikidata.org/entity/")
+GEONAMES = NS("http://sws.geonames.org/")
+# The provenance of links to other datasets: mappings (SSSOM) and how they were justified (SEMAPV).
+SSSOM = NS("https://w3id.org/sssom/")
+SEMAPV = NS("https://w3id.org/semapv/vocab/")
 # Dataset descriptions (VoID, DCAT) and the SPARQL Service Description.
 VOID = NS("http://rdfs.org/ns/void#")
 DCAT = NS("http://www.w3.org/ns/dcat#")
@@ -48,7 +52,8 @@ FORMATS = NS("http://www.w3.org/ns/formats/")
 # The dataset's prefixes: Turtle and TriG outputs, CURIEs on pages, the editor's PREFIX completion.
 PREFIXES = {"rdf": RDF.base, "rdfs": RDFS.base, "xsd": XSD.base, "owl": OWL.base, "skos": SKOS.base,
             "dcterms": DCT.base, "dc": DC.base, "schema": SCHEMA.base, "prov": PROV.base, "org": ORG.base,
-            "oa": OA.base, "dip": DIP.base, "topic": TOPIC.base, "wd": WD.base}
+            "oa": OA.base, "dip": DIP.base, "topic": TOPIC.base, "wd": WD.base, "sssom": SSSOM.base,
+            "semapv": SEMAPV.base}
 # What descriptions of the dataset and the service add.
 DESCRIPTION_PREFIXES = {**PREFIXES, "void": VOID.base, "dcat": DCAT.base, "foaf": FOAF.base, "sd": SD.base,
                         "formats": FORMATS.base}

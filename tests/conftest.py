@@ -143,6 +143,15 @@ def copy_tree(src: Path, dst: Path) -> Path:
     return dst
 
 
+def pytest_configure(config):
+    """The tests build on the seed documents alone: what `kg ingest` added to the inbox (data/inbox)
+    is left out of every `kg build` they run, in this process and in the commands it starts."""
+    import os
+    import tempfile
+
+    os.environ["KG_INBOX_DIR"] = tempfile.mkdtemp(prefix="kg-empty-inbox-")
+
+
 def pytest_addoption(parser):
     parser.addoption("--run-slow", action="store_true", help="also run the suites marked slow")
 

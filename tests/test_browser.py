@@ -27,7 +27,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ANNOTATIONS = ROOT / "data" / "annotations"
 RESULT_ROWS = ".tabPanel.active .yasr .dataTable tbody tr"
-PHONE = {"viewport": {"width": 375, "height": 667}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
 @pytest.fixture(scope="module")
@@ -242,7 +242,9 @@ def test_pages_read_without_javascript(live_server, visit, artifacts):
     page.screenshot(path=artifacts / "editor-without-javascript.png", full_page=True)
 
 
-@pytest.mark.parametrize("path", ["/", "/timeline", "/network", "/sparql", "/queries",
+# One page of each template (the browse pages share one; the fact and actor pages another).
+@pytest.mark.parametrize("path", ["/", "/timeline", "/network", "/sparql", "/queries", "/queries/meetings?format=html",
+                                  "/search?q=peru", "/agreements", "/id/meeting/peru-us-high-level-dialogue-2024",
                                   "/id/actor/antony-blinken", "/id/document/000_82964b1a4c72b6da"])
 def test_pages_fit_a_phone_screen(live_server, visit, artifacts, path):
     v = visit(**PHONE)
@@ -250,10 +252,10 @@ def test_pages_fit_a_phone_screen(live_server, visit, artifacts, path):
     v.page.wait_for_load_state("networkidle")
     if path == "/sparql":
         v.page.wait_for_selector(".tabPanel.active .CodeMirror")
-    width, inner = v.page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
-    name = path.strip("/").replace("/", "-") or "home"
+    width, inner = v.page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    name = re.sub(r"[^a-z0-9]+", "-", path.strip("/")).strip("-") or "home"
     v.page.screenshot(path=artifacts / f"phone-{name}.png", full_page=True)
-    assert width <= inner, f"{path} is {width}px wide on a {inner}px screen"
+    assert inner == 360 and width <= 360, f"{path} is {width}px wide on a {inner}px screen"
     assert not v.errors
 
 
@@ -350,3 +352,81 @@ def test_a_hostile_iri_in_a_result_stays_a_plain_link(hostile_server, visit):
     assert link.get_attribute("href") == "https://example.org/page'onmouseover='alert(4)"
     assert page.evaluate("window.__pwned") is None and not v.dialogs
     assert "<script>window.__pwned = 1" in page.locator(RESULT_ROWS).first.inner_text()
+
+
+# ---------------------------------------------------------------- a reader who has never seen SPARQL (issue 14)
+
+def test_from_the_home_page_to_what_peru_and_the_united_states_agreed_in_2024(live_server, visit, artifacts):
+    """Three clicks: Agreements, then the sentence that says so; who signed it is on the row."""
+    v = visit(viewport={"width": 1280, "height": 900})
+    page = v.page
+    page.goto(live_server + "/")
+    page.click("text=Agreements >> nth=0")                                             # 1
+    page.wait_for_selector("#list tbody tr")
+    rows = page.locator("#list tbody tr", has=page.locator('time[datetime^="2024"]')).filter(
+        has=page.locator('a[href="/id/actor/peru"]')).filter(has=page.locator('a[href="/id/actor/united-states"]'))
+    assert rows.count() > 0
+    row = rows.first
+    page.screenshot(path=artifacts / "reader-agreements.png", full_page=True)
+    assert row.locator('td[data-heading="party"] a').count() >= 2                     # who: the parties, by name
+    quote = row.locator("a.quote").first
+    sentence = quote.inner_text().strip("“”\"")
+    quote.click()                                                                     # 2
+    page.wait_for_url(re.compile(r"/id/document/[^#]+#ev-"))
+    found = page.evaluate(HIGHLIGHT)
+    page.screenshot(path=artifacts / "reader-agreement-sentence.png")
+    assert found and found["inView"] and found["text"].strip().startswith(sentence[:40])
+    assert not v.errors
+
+
+def test_search_from_the_box_on_any_page(live_server, visit, artifacts):
+    v = visit(viewport={"width": 1280, "height": 900})
+    page = v.page
+    page.goto(live_server + "/timeline")
+    page.fill("#site-q", "interceptacion aerea")          # no accents typed: the quote has them
+    page.press("#site-q", "Enter")
+    page.wait_for_selector("#results li")
+    page.screenshot(path=artifacts / "search-results.png", full_page=True)
+    first = page.locator("#results li", has=page.locator("a.quote")).first
+    assert "nterceptación" in first.inner_text()
+    first.locator("a.quote").click()
+    page.wait_for_url(re.compile(r"/id/document/[^#]+#ev-"))
+    assert page.evaluate(HIGHLIGHT)["inView"]
+    assert not v.errors
+
+
+def test_browse_sorts_by_a_column_and_pages(live_server, visit, artifacts):
+    v = visit(viewport={"width": 1280, "height": 900})
+    page = v.page
+    page.goto(live_server + "/meetings")
+    page.click('#list thead a:text-is("date")')
+    page.wait_for_url(re.compile(r"sort=date"))
+    dates = page.eval_on_selector_all('#list td[data-heading="date"] time', "ts => ts.map(t => t.getAttribute('datetime'))")
+    assert dates and dates == sorted(dates)
+    page.goto(live_server + "/actors")
+    page.select_option('select[name="type"]', "person")
+    page.click(".browse-filters button")
+    page.wait_for_url(re.compile(r"type=person"))
+    page.screenshot(path=artifacts / "browse-actors-people.png", full_page=True)
+    types = page.locator('#list td[data-heading="type"]').all_inner_texts()
+    assert types and {t.strip().casefold() for t in types} == {"person"}
+    assert not v.errors
+
+
+def test_tables_show_labels_and_dates_not_iris(live_server, visit, artifacts):
+    v = visit(viewport={"width": 1280, "height": 900})
+    page = v.page
+    page.goto(live_server + "/queries/meetings?format=html")
+    cells = page.locator("#results tbody tr").first.locator("td").all_inner_texts()
+    assert not any("w3id.org" in c or c.startswith("id/") or "@en" in c for c in cells)
+    page.screenshot(path=artifacts / "saved-query-table.png", full_page=True)
+    # The editor's table: labels for our IRIs (asked of /labels), plain dates; downloads keep the IRIs.
+    editor = open_editor(v, live_server)
+    run_saved(editor, "meetings")
+    editor.wait_for_selector(f"{RESULT_ROWS} a.iri[data-labelled]")
+    first = editor.locator(f"{RESULT_ROWS} a.iri").first
+    assert not first.inner_text().startswith(("id/", "http", "<"))
+    literals = editor.locator(f"{RESULT_ROWS} .nonIri").all_inner_texts()
+    assert literals and not any("^^" in t or "@en" in t for t in literals)
+    editor.screenshot(path=artifacts / "editor-labels.png", full_page=True)
+    assert not v.errors

@@ -43,6 +43,37 @@ class Document:
     has_front_matter: bool = True
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def derived_title(self) -> str | None:
+        """For a document whose source gives no title, one a reader can use (see derive_title)."""
+        return None if self.title else derive_title(self.text)
+
+
+TITLE_LENGTH = 100   # characters of a derived title, cut at a word
+_HEADING_LENGTH = 120
+_LEADING_DATE = re.compile(r"^(?:date|fecha)?\s*\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+_CREDIT = re.compile(r"\s+\|\s+[^|]*$")                       # "… | MRE Perú": a photo credit
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s+[\"“¿¡(]?[A-ZÁÉÍÓÚÑ])")
+
+
+def derive_title(text: str) -> str | None:
+    """A title for a document without one: its first heading (a short first line standing alone,
+    not ending as a sentence does), else its first sentence, cut at a word to TITLE_LENGTH. A date
+    the text opens with and a trailing credit ("| Agency") are left out."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if not paragraphs:
+        return None
+    first = paragraphs[0].split("\n")
+    line = _LEADING_DATE.sub("", first[0].strip())
+    if len(first) == 1 and len(line) <= _HEADING_LENGTH and not line.endswith((".", ":", ";", ",")) and len(paragraphs) > 1:
+        return line or None
+    flat = _CREDIT.sub("", _LEADING_DATE.sub("", " ".join(paragraphs[0].split())))
+    end = _SENTENCE_END.search(flat)
+    sentence = flat[: end.start() + 1] if end else flat
+    if len(sentence) > TITLE_LENGTH:
+        sentence = sentence[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    return sentence or None
+
 
 def normalise(text: str) -> str:
     """Make real-world text comparable: what a reader sees as one space is one space."""

@@ -60,6 +60,23 @@ class Place:
 
 
 @dataclass
+class Link:
+    """An identifier in another dataset that a reconciliation service proposed and someone accepted
+    (data/links/): what it links, and how it was found. The gazetteer's own identifiers are fields
+    of its entries instead."""
+    entity: str                 # kind/slug of the linked node: actor/kurt-campbell, meeting/…
+    dataset: str                # wikidata
+    identifier: str             # Q…
+    service: str                # the reconciliation service that proposed it
+    score: float                # the service's score, 0–100
+    query: str                  # the name of ours it was found by
+    proposed: PartialDate
+    accepted: PartialDate
+    accepted_by: str            # "review" (a person marked it) or "threshold N" (the user's explicit threshold)
+    name: str = ""              # its label in the other dataset
+
+
+@dataclass
 class Evidence:
     """Where a document states a fact: the exact quote and its offsets in the document's text."""
     document: str
@@ -142,3 +159,4 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)
     offices: dict[str, Office] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)  # accepted links, read from data/links/

@@ -61,28 +61,53 @@ def extract_all(docs, extractor) -> dict:
             for d in tqdm(docs, desc="extracting", unit="doc", disable=quiet, file=sys.stderr)}
 
 
-def collect(config: Config, documents_dir: Path):
+def collect(config: Config, documents_dir: Path, inbox: Path | None = None):
     """Read and check every input; returns the quads to write. Raises InputError.
 
     Facts are the extractor's, corrected and completed by the curated annotations (kg.extract.merge)."""
     from ..extract import Extractor, merge
 
     docs = documents.load_folder(documents_dir)
+    if inbox is not None and Path(inbox).is_dir():
+        known = {d.identifier: d.path for d in docs}
+        for d in documents.load_folder(inbox):
+            if d.identifier in known:
+                raise InputError(d.path, f"has the identifier of {known[d.identifier]}: rename one of them")
+            docs.append(d)
     gaz = gazetteer.load(config.gazetteer_file)
+    gaz.links = gazetteer.load_links(config.links_dir / gazetteer.LINKS_FILE, gaz)
     topics = to_rdf.topic_ids(config.ontology_dir)
     curated = curation.load(config.annotations_dir, docs, gaz, topics)
     extractor = Extractor(gaz, config.min_confidence)
     facts, new_actors = merge.combine(gaz, curated, extract_all(docs, extractor), extractor.name_key)
     unify_names(facts)
+    gaz.links = published_links(config, gaz, facts, new_actors)
     quads = list(to_rdf.dataset_quads(docs, facts, gaz, Iris(config.base_iri), config.ontology_dir, new_actors))
     return docs, facts, quads
 
 
-def build(config: Config, documents_dir: Path | None = None, store_dir: Path | None = None) -> BuildReport:
+def published_links(config: Config, gaz, facts: list[DocumentFacts], new_actors: dict) -> list:
+    """The accepted links whose node is in this build; one to a meeting or agreement that extraction
+    no longer finds (or names otherwise) is left out with a warning, not pointed at nothing."""
+    known = {f"{kind}/{i}" for kind, table in (("actor", gaz.actors), ("office", gaz.offices), ("place", gaz.places))
+             for i in table}
+    known |= {f"{kind}/{i}" for i, kind in to_rdf.fact_kinds(facts).items()}
+    known |= {f"actor/{a.id}" for actors in new_actors.values() for a in actors}
+    for x in gaz.links:
+        if x.entity not in known:
+            log.warning("%s: the link of %s to %s is not published: the graph has no %s",
+                        config.links_dir / gazetteer.LINKS_FILE, x.entity, x.identifier, x.entity)
+    return [x for x in gaz.links if x.entity in known]
+
+
+def build(config: Config, documents_dir: Path | None = None, store_dir: Path | None = None,
+          inbox: Path | None = None) -> BuildReport:
+    """Build from `documents_dir` (default: the configured one), plus the documents of `inbox` if given
+    (`kg build` gives the configured inbox, where `kg ingest` adds documents)."""
     started = time.monotonic()
     documents_dir = Path(documents_dir or config.documents_dir)
     store_dir = Path(store_dir or config.store_dir)
-    docs, facts, quads = collect(config, documents_dir)
+    docs, facts, quads = collect(config, documents_dir, inbox)
     violations = validate(quads, config.ontology_dir / "shapes.ttl")
     if violations:
         raise BuildError("the data does not conform to the SHACL shapes (ontology/shapes.ttl):\n  "

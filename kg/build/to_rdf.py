@@ -5,6 +5,7 @@ ontology get graphs of their own. IRIs are minted from stable slugs under one ba
 not change across rebuilds. No blank nodes: every node has an IRI other datasets can link to."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,9 +13,9 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from ..dates import DateRange, PartialDate
 from ..iris import ONTOLOGY_IRI, Iris
-from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, TOPIC, WD, XSD
+from ..vocab import DC, DCT, DIP, GEONAMES, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEMAPV, SKOS, SSSOM, TOPIC, WD, XSD
 from .documents import Document
-from .facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting, Title
+from .facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Link, Meeting, Title
 
 ACTOR_CLASS = {"Person": DIP.Person, "Organisation": DIP.Organisation, "Country": DIP.Country}
 PLACE_CLASS = {"City": SCHEMA.City, "Country": SCHEMA.Country, "Region": SCHEMA.AdministrativeArea,
@@ -44,8 +45,57 @@ def ontology_quads(ontology_dir: Path, graph: NamedNode) -> Iterator[Quad]:
                 yield Quad(t.subject, t.predicate, t.object, graph)
 
 
+DATASETS = {"wikidata": ("Wikidata", WD), "geonames": ("GeoNames", GEONAMES)}
+
+
+def link_quads(entity: str, predicate: NamedNode, dataset: str, identifier: str, iris: Iris, g,
+               accepted: Link | None = None) -> Iterator[Quad]:
+    """A link from one of our nodes (kind/slug) to another dataset, and its provenance on a node of its
+    own (an OWL annotation axiom in SSSOM's terms): curated in the gazetteer, or proposed by a
+    reconciliation service and accepted. Nothing else is published: a build refuses a link without it
+    (ontology/shapes.ttl)."""
+    title, ns = DATASETS[dataset]
+    s, target = iris.entity(*entity.split("/", 1)), ns[identifier + ("/" if dataset == "geonames" else "")]
+    x = iris.entity("link", f"{entity}/{dataset}")
+    yield Quad(s, predicate, target, g)
+    yield Quad(x, RDF.type, OWL.Axiom, g)
+    yield Quad(x, RDF.type, PROV.Entity, g)
+    yield Quad(x, RDFS.label, Literal(f"link to {title} {identifier}", language="en"), g)
+    yield Quad(x, OWL.annotatedSource, s, g)
+    yield Quad(x, OWL.annotatedProperty, predicate, g)
+    yield Quad(x, OWL.annotatedTarget, target, g)
+    if accepted is None:
+        yield Quad(x, SSSOM.mapping_justification, SEMAPV.ManualMappingCuration, g)
+        yield Quad(x, PROV.wasGeneratedBy, iris.activity("gazetteer-curation"), g)
+        return
+    a = accepted
+    activity = iris.activity(f"reconciliation-{a.proposed.iso}-{_hash(a.service)}")
+    yield Quad(x, SSSOM.mapping_justification, SEMAPV.LexicalMatching, g)
+    yield Quad(x, SSSOM.mapping_tool, Literal(a.service), g)
+    yield Quad(x, SSSOM.mapping_date, date_literal(a.proposed), g)
+    yield Quad(x, SSSOM.confidence, Literal(f"{a.score / 100:.4f}", datatype=XSD.double), g)
+    yield Quad(x, SSSOM.match_string, Literal(a.query), g)
+    if a.name:
+        yield Quad(x, SSSOM.object_label, Literal(a.name), g)
+    yield Quad(x, DCT.dateAccepted, date_literal(a.accepted), g)
+    yield Quad(x, SKOS.editorialNote, Literal(f"accepted ({a.accepted_by})", language="en"), g)
+    yield Quad(x, PROV.wasGeneratedBy, activity, g)
+    yield Quad(activity, RDF.type, PROV.Activity, g)
+    yield Quad(activity, RDFS.label, Literal(f"reconciliation against {a.service}", language="en"), g)
+    yield Quad(activity, DCT.date, date_literal(a.proposed), g)
+    yield Quad(activity, PROV.wasAssociatedWith, NamedNode(a.service), g)
+    yield Quad(NamedNode(a.service), RDF.type, PROV.SoftwareAgent, g)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
 def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
     g = iris.graph("gazetteer")
+    curation = iris.activity("gazetteer-curation")
+    yield Quad(curation, RDF.type, PROV.Activity, g)
+    yield Quad(curation, RDFS.label, Literal("curation of the gazetteer (data/gazetteer.yaml)", language="en"), g)
     for o in gaz.offices.values():
         s = iris.entity("office", o.id)
         yield Quad(s, RDF.type, DIP.Office, g)
@@ -54,8 +104,9 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
         if o.organisation:
             yield Quad(s, SCHEMA.memberOf, iris.entity("actor", o.organisation), g)
         if o.wikidata:
-            yield Quad(s, OWL.sameAs, WD[o.wikidata], g)
+            yield from link_quads(f"office/{o.id}", OWL.sameAs, "wikidata", o.wikidata, iris, g)
     actor_items = {a.wikidata for a in gaz.actors.values() if a.wikidata}
+    actor_items |= {x.identifier for x in gaz.links if x.entity.startswith("actor/")}
     for p in gaz.places.values():
         s = iris.entity("place", p.id)
         yield Quad(s, RDF.type, SCHEMA.Place, g)
@@ -63,13 +114,10 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
         yield from _labels(s, p.name, g)
         yield from _labels(s, p.aliases, g, SKOS.altLabel)
         if p.wikidata:
-            # A country is both an actor and a place here; owl:sameAs on both nodes would make
-            # them one individual for any reasoner, so the place only matches the item.
-            link = SKOS.exactMatch if p.wikidata in actor_items else OWL.sameAs
-            yield Quad(s, link, WD[p.wikidata], g)
+            yield from link_quads(f"place/{p.id}", place_link(p.wikidata, actor_items), "wikidata", p.wikidata, iris, g)
         if p.geonames:
-            yield Quad(s, OWL.sameAs, NamedNode(f"http://sws.geonames.org/{p.geonames}/"), g)
-        if p.country:
+            yield from link_quads(f"place/{p.id}", OWL.sameAs, "geonames", p.geonames, iris, g)
+        if p.country and p.type != "Country":   # a country is not contained in itself
             yield Quad(s, SCHEMA.containedInPlace, iris.entity("actor", p.country), g)
     for a in gaz.actors.values():
         s = iris.entity("actor", a.id)
@@ -77,7 +125,7 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
         yield from _labels(s, a.name, g)
         yield from _labels(s, a.aliases, g, SKOS.altLabel)
         if a.wikidata:
-            yield Quad(s, OWL.sameAs, WD[a.wikidata], g)
+            yield from link_quads(f"actor/{a.id}", OWL.sameAs, "wikidata", a.wikidata, iris, g)
         if a.country:
             yield Quad(s, SCHEMA.nationality if a.type == "Person" else SCHEMA.location, iris.entity("actor", a.country), g)
         if a.part_of:
@@ -94,13 +142,27 @@ def gazetteer_quads(gaz: Gazetteer, iris: Iris) -> Iterator[Quad]:
                 yield Quad(m, SCHEMA.startDate, date_literal(r.start), g)
             if r.end:
                 yield Quad(m, SCHEMA.endDate, date_literal(r.end), g)
+    for x in gaz.links:
+        predicate = place_link(x.identifier, actor_items) if x.entity.startswith("place/") else OWL.sameAs
+        yield from link_quads(x.entity, predicate, x.dataset, x.identifier, iris, g, accepted=x)
+
+
+def place_link(qid: str, actor_items: set[str]) -> NamedNode:
+    """A country is both an actor and a place here; owl:sameAs on both nodes would make them one
+    individual for any reasoner, so the place only matches the item its actor is the same as."""
+    return SKOS.exactMatch if qid in actor_items else OWL.sameAs
 
 
 def document_quads(doc: Document, iris: Iris) -> Iterator[Quad]:
     g, s = iris.document_graph(doc.identifier), iris.document(doc.identifier)
     yield Quad(s, RDF.type, DIP.SourceDocument, g)
     yield Quad(s, DCT.identifier, Literal(doc.identifier), g)
-    yield Quad(s, RDFS.label, Literal(doc.title or doc.identifier), g)
+    # What a reader sees it called: its title, else one derived from its text and marked so (never
+    # dcterms:title, which is what the source itself gives), else its identifier.
+    derived = doc.derived_title
+    yield Quad(s, RDFS.label, Literal(doc.title or derived or doc.identifier), g)
+    if derived:
+        yield Quad(s, DIP.derivedTitle, Literal(derived, language=doc.language) if doc.language else Literal(derived), g)
     if doc.title:
         yield Quad(s, DCT.title, Literal(doc.title, language=doc.language) if doc.language else Literal(doc.title), g)
     if doc.publisher:

@@ -14,7 +14,7 @@ from ..config import Config
 from ..iris import Iris
 from ..query.files import sparql
 from ..store.embedded import EmbeddedStore
-from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD, curie
+from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEMAPV, SKOS, SSSOM, XSD, curie
 from ..yamlfile import read as read_yaml
 from . import labels
 from .highlight import Span, anchor, pieces
@@ -22,7 +22,7 @@ from .highlight import Span, anchor, pieces
 PREDICATES = Path(__file__).with_name("predicates.yaml")
 XSD_STRING = XSD.string.value
 # What a page shows in its own place rather than among the facts.
-APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SCHEMA.text}
+APART = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs, SKOS.exactMatch, SCHEMA.text}
 
 
 def exists(store: EmbeddedStore, iri: str) -> bool:
@@ -78,6 +78,7 @@ class Value:
     href: str | None = None
     lang: str | None = None
     note: str | None = None  # datatype, for typed literals
+    date: str | None = None  # a linked meeting's or agreement's date (ISO), shown beside it
 
 
 @dataclass
@@ -99,12 +100,30 @@ class Evidence:
 
 
 @dataclass
+class External:
+    """A link to another dataset, and where it comes from."""
+    href: str
+    text: str
+    provenance: str = ""
+
+
+@dataclass
 class Role:
     office: Link | None
     organisation: Link | None
     member: Link | None
     start: str = ""
     end: str = ""
+
+
+@dataclass
+class Statement:
+    """What one source document says of a fact: a meeting one document plans and another reports."""
+    document: Link
+    status: Link | None
+    date: str
+    until: str
+    place: Link | None
 
 
 @dataclass
@@ -118,8 +137,9 @@ class Page:
     incoming: list[Fact] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    external: list[Link] = field(default_factory=list)
+    external: list[External] = field(default_factory=list)
     text: str | None = None
+    statements: list[Statement] = field(default_factory=list)
 
 
 class Linker:
@@ -136,8 +156,9 @@ class Linker:
 class Builder:
     """Builds the page model of one IRI from its description."""
 
-    def __init__(self, iri: str, triples: list[Triple], names: Names, linker: Linker, datasets: dict[str, str]):
-        self.iri, self.names, self.linker, self.datasets = iri, names, linker, datasets
+    def __init__(self, iri: str, triples: list[Triple], names: Names, linker: Linker, datasets: dict[str, str],
+                 languages: tuple[str, ...] = labels.LANGUAGES):
+        self.iri, self.names, self.linker, self.datasets, self.languages = iri, names, linker, datasets, languages
         self.out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         self.inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for t in triples:
@@ -153,7 +174,7 @@ class Builder:
         return values[0].value if values else ""
 
     def label(self, iri: str) -> str:
-        found = labels.pick(self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel))
+        found = labels.pick(self.objects(iri, RDFS.label) + self.objects(iri, SKOS.prefLabel), self.languages)
         if found:
             return found
         if iri in self.names.terms:
@@ -171,6 +192,14 @@ class Builder:
             return Value(term.value, lang=term.language, note=note)
         return Value(str(term))
 
+    def dated(self, iri: str) -> Value:
+        """A linked thing with its date: a meeting's, an agreement's status date, a span's first day."""
+        value = self.value(NamedNode(iri))
+        dates = [d.value for p in (SCHEMA.startDate, DIP.statusDate, DIP.earliestDate, DCT.date)
+                 for d in self.objects(iri, p)]
+        value.date = min(dates) if dates else None
+        return value
+
     def external_name(self, iri: str) -> str:
         for space, name in self.datasets.items():
             if iri.startswith(space):
@@ -181,9 +210,12 @@ class Builder:
         me = self.iri
         page = Page(me, self.label(me))
         page.labels = [self.value(v) for v in self.objects(me, RDFS.label) + self.objects(me, SKOS.prefLabel)]
-        page.alt_labels = [self.value(v) for v in self.objects(me, SKOS.altLabel)]
+        # Each alias once, and none that only repeats a name (Peru is Peru in both languages).
+        names = {" ".join(v.value.split()).casefold() for v in self.objects(me, RDFS.label)}
+        page.alt_labels = [self.value(v) for v in labels.distinct(self.objects(me, SKOS.altLabel))
+                           if " ".join(v.value.split()).casefold() not in names]
         page.types = [self.link(t.value) for t in self.objects(me, RDF.type)]
-        page.external = [Link(o.value, self.external_name(o.value), o.value) for o in self.objects(me, OWL.sameAs)]
+        page.external = self.external()
         text = self.objects(me, SCHEMA.text)
         page.text = text[0].value if text else None
         for p, values in sorted(self.out.get(me, {}).items(), key=lambda kv: self.names(kv[0])):
@@ -191,19 +223,42 @@ class Builder:
                 page.facts.append(Fact(Link(self.linker.href(p), self.names(p), p), [self.value(v) for v in values]))
         incoming = defaultdict(list)
         for p, s in self.inc.get(me, []):
-            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, OA.hasSource.value):
+            if p not in (OA.hasBody.value, ORG.member.value, ORG.role.value, ORG.organization.value, OA.hasSource.value,
+                         OWL.annotatedSource.value):
                 incoming[p].append(s)
         for p, subjects in sorted(incoming.items(), key=lambda kv: self.names(kv[0])):
-            values = sorted((self.value(NamedNode(s)) for s in set(subjects)), key=lambda v: v.text)
+            values = [self.dated(s) for s in set(subjects)]
+            # Meetings and agreements in date order (undated last), the rest by name.
+            values.sort(key=lambda v: (v.date is None, v.date or "", v.text))
             page.incoming.append(Fact(Link(self.linker.href(p), self.names(p), p), values))
         page.roles = self.roles()
         page.evidence = self.evidence()
         return page
 
+    def external(self) -> list[External]:
+        """Each link to another dataset with its provenance (the owl:Axiom the build states about it)."""
+        out = []
+        for p, x in self.inc.get(self.iri, []):
+            if p == OWL.annotatedSource.value:
+                target = self.one(x, OWL.annotatedTarget)
+                out.append(External(target, self.external_name(target), self.provenance(x)))
+        linked = {e.href for e in out}
+        out += [External(o.value, self.external_name(o.value)) for o in self.objects(self.iri, OWL.sameAs)
+                if o.value not in linked]
+        return sorted(out, key=lambda e: e.text)
+
+    def provenance(self, link: str) -> str:
+        made_by = self.label(self.one(link, PROV.wasGeneratedBy))
+        if self.one(link, SSSOM.mapping_justification) != SEMAPV.LexicalMatching.value:
+            return f"from {made_by}"
+        score = float(self.one(link, SSSOM.confidence) or 0) * 100
+        return (f"proposed by {made_by} on {self.one(link, SSSOM.mapping_date)} for “{self.one(link, SSSOM.match_string)}” "
+                f"(score {score:.0f}); {self.one(link, SKOS.editorialNote)} on {self.one(link, DCT.dateAccepted)}")
+
     def roles(self) -> list[Role]:
         out = []
         for p, m in self.inc.get(self.iri, []):
-            if p not in (ORG.member.value, ORG.role.value):
+            if p not in (ORG.member.value, ORG.role.value, ORG.organization.value):
                 continue
             get = lambda pred, m=m: self.one(m, pred)  # noqa: E731
             out.append(Role(*(self.link(get(x)) if get(x) else None for x in (ORG.role, ORG.organization, ORG.member)),
@@ -226,6 +281,18 @@ class Builder:
                                 doc, f"{doc.href}#{anchor(a)}", self.names(method) if method else "",
                                 self.one(a, DIP.confidence), self.linker.href(a)))
         return sorted(out, key=lambda e: (e.document.text, e.quote))
+
+
+def statements(store: EmbeddedStore, builder: Builder) -> list[Statement]:
+    """Per source document, the status, date and place it gives fact `builder.iri` (none for other things)."""
+    rows = store.query(sparql("linked/statements.rq"), substitutions={Variable("this"): NamedNode(builder.iri)})
+    out = []
+    for r in rows:
+        link = lambda t: builder.link(t.value) if t is not None else None  # noqa: E731
+        date = r["date"] or r["earliest"]
+        out.append(Statement(builder.link(r["doc"].value), link(r["status"]), date.value if date else "",
+                             r["latest"].value if r["latest"] is not None and r["date"] is None else "", link(r["place"])))
+    return out
 
 
 # ---------------------------------------------------------------- documents

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .. import yamlfile
-from ..config import DEFAULT_BASE_IRI, Config
+from ..config import DEFAULT_BASE_IRI, WIKIDATA_SPARQL, Config
 from ..errors import ClientError, InputError
 from ..vocab import PREFIXES
 from . import params
@@ -47,6 +47,12 @@ class SavedQuery:
     form: str                     # select, construct, describe or ask
     path: Path
     variables: tuple[str, ...] = ()   # a SELECT's projection as written (empty for SELECT *)
+    group: str | None = None          # the column whose rows are one fact, gathered into one row for a reader
+    service: str | None = None        # the endpoint of another service the query calls (SERVICE), if any
+
+    @property
+    def federated(self) -> bool:
+        return self.service is not None
 
     @property
     def kind(self) -> str:
@@ -107,7 +113,7 @@ def parse(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> SavedQuery:
         raise InputError(path, f"the #+ header is not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise InputError(path, "the #+ header must be a YAML mapping (title:, description:, params:…)")
-    unknown = set(meta) - {"title", "description", "params", "pagination"}
+    unknown = set(meta) - {"title", "description", "params", "pagination", "group", "federated"}
     if unknown:
         raise InputError(path, f"unknown header key(s): {', '.join(sorted(unknown))}")
     for key in ("title", "description"):
@@ -125,9 +131,19 @@ def parse(path: Path, base_iri: str = DEFAULT_BASE_IRI) -> SavedQuery:
     if pagination and _ends_with_limit(toks):
         raise InputError(path, "a paginated query must not end with its own LIMIT/OFFSET")
     variables = {t.text[1:] for t in toks if t.kind == "var"}
+    projection = _projection(toks, at) if form == "select" else ()
+    group = meta.get("group")
+    if group is not None and (not isinstance(group, str) or group not in projection):
+        raise InputError(path, "`group` must name a column of the SELECT (the fact each row is about)")
+    service = meta.get("federated")
+    services = [t.text[1:-1] for prev, t in zip(toks, toks[1:]) if prev.keyword in ("SERVICE", "SILENT") and t.kind == "iri"]
+    if service is not None and service not in services:
+        raise InputError(path, f"`federated` names {service!r}, which the query's SERVICE clauses do not call")
+    if services and service is None:
+        raise InputError(path, f"the query calls {services[0]}: say so with `federated:` in the header")
     query = SavedQuery(name, meta["title"].strip(), " ".join(meta["description"].split()),
                        _params(path, meta.get("params") or {}, variables, base_iri), pagination, sparql, form, path,
-                       _projection(toks, at) if form == "select" else ())
+                       projection, group, service)
     for p in query.params:
         if query.form == "select" and query.variables and p.name not in query.variables:
             # pyoxigraph substitutes only variables of a SELECT's projection.
@@ -232,9 +248,25 @@ def text_of(config: Config, query: SavedQuery) -> str:
     return config.federated(query.sparql)
 
 
+def service_endpoint(config: Config, query: SavedQuery) -> str | None:
+    """Where the query's SERVICE goes on this server (Wikidata's may be pointed at a mirror)."""
+    return config.wikidata_endpoint if query.service == WIKIDATA_SPARQL else query.service
+
+
+def check_service(config: Config, query: SavedQuery) -> None:
+    """A federated query on a server that does not call its service: a 403 that says how to enable it."""
+    endpoint = service_endpoint(config, query)
+    if endpoint and endpoint not in config.service_allowlist:
+        raise ClientError(403, f"saved query {query.name!r} calls another service, {endpoint}, and this server "
+                               "calls no other service unless told to: its administrator enables it by listing "
+                               f"the endpoint in KG_SERVICE_ALLOWLIST (for example KG_SERVICE_ALLOWLIST={endpoint}) "
+                               "and restarting the server")
+
+
 def run(config: Config, query: SavedQuery, values: dict[str, list[str]], *, accept: str | None = None,
         format: str | None = None, page: int = 1, timeout: float | None = None) -> tuple[Outcome, Page | None]:
     """Run a saved query; a paginated SELECT answers one page unless a download (CSV, TSV) is asked for."""
+    check_service(config, query)
     subs = bind(query, values, config)
     fmt = negotiate(query.kind, accept, format)
     sparql = text_of(config, query)

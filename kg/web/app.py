@@ -12,9 +12,17 @@ def create_app(config: Config | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = app.config["KG"].max_request_bytes
     app.json.ensure_ascii = False
 
-    from . import errors, health, linked, pages, queries, sparql
+    from . import browse, errors, health, linked, pages, queries, reconcile, search, sparql
 
     errors.register(app)
-    for module in (health, sparql, queries, linked, pages):
+    for module in (health, sparql, queries, browse, linked, reconcile, pages, search):
         app.register_blueprint(module.bp)
+
+    @app.after_request
+    def vary_language(response):
+        """Pages name things in the reader's language (context.language), so caches keep one per language."""
+        if response.mimetype == "text/html":
+            response.vary.add("Accept-Language")
+        return response
+
     return app

@@ -34,7 +34,7 @@ def _linker() -> entity.Linker:
 def _builder(store, iri: str) -> entity.Builder:
     """The page model of `iri` from its description (linked datasets from the VoID description's static part)."""
     return entity.Builder(iri, entity.description(store, iri), entity.Names.of(store, context.config()),
-                          _linker(), void.linked_datasets())
+                          _linker(), void.linked_datasets(), context.languages())
 
 
 def _conditional(resp: Response, key: str) -> Response:
@@ -113,11 +113,13 @@ def page(path):
     if DIP.SourceDocument in builder.objects(iri, RDF.type):
         doc = entity.document_page(store, builder)
         html = render_template("document.html", doc=doc, page=doc.page, title=doc.page.title,
-                               alternates=alternates, thing=iri)
+                               alternates=alternates, thing=iri,
+                               derived=bool(builder.objects(iri, DIP.derivedTitle)))
     else:
-        html = render_template("entity.html", page=builder.page(), title=builder.label(iri),
-                               alternates=alternates, thing=iri)
-    return _conditional(Response(html, mimetype="text/html"), "page/" + path)
+        model = builder.page()
+        model.statements = entity.statements(store, builder)
+        html = render_template("entity.html", page=model, title=builder.label(iri), alternates=alternates, thing=iri)
+    return _conditional(Response(html, mimetype="text/html"), f"page/{path}|{context.language()}")
 
 
 # ---------------------------------------------------------------- documents: 200, negotiated

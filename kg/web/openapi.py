@@ -26,7 +26,9 @@ CATALOGUE = {"type": "object", "required": ["queries"], "properties": {
 PROBLEM = {"description": "", "content": {"text/plain": {"schema": TEXT}, "text/html": {"schema": TEXT}}}
 ERRORS = {
     "BadRequest": "A parameter is missing, unknown or not of its type; the message names it.",
-    "Forbidden": "The query calls a SERVICE endpoint that this server does not allow.",
+    "Forbidden": "The query calls a SERVICE endpoint that this server does not allow; the message says how to "
+                 "allow it (KG_SERVICE_ALLOWLIST).",
+    "BadGateway": "The other service a federated query calls failed or could not be reached.",
     "NotAcceptable": "No format of this kind of result matches the Accept header or the `format` parameter.",
     "Unavailable": "The query ran past its time limit, or the store is being replaced; try again.",
 }
@@ -87,11 +89,16 @@ def _operation(q: SavedQuery, topics: list[str], base_iri: str) -> dict:
         ok["headers"] = {"Link": {"description": 'The first, previous, next and last pages (rel="first"…).',
                                   "schema": TEXT}}
     columns = f" Columns: {', '.join(q.variables)}." if q.variables else ""
-    return {"operationId": q.name.replace("-", "_"), "summary": q.title, "description": q.description + columns,
+    calls = (f" Federated: calls {q.service}, which this server reaches only when KG_SERVICE_ALLOWLIST lists it "
+             "(else 403, saying so; 502 when it cannot be reached)." if q.federated else "")
+    federated = {"x-federated-service": q.service} if q.federated else {}
+    return {"operationId": q.name.replace("-", "_"), "summary": q.title, "description": q.description + columns + calls,
+            **federated,
             "tags": ["saved queries"], "parameters": params,
             "responses": {"200": ok, "400": {"$ref": "#/components/responses/BadRequest"},
                           "403": {"$ref": "#/components/responses/Forbidden"},
                           "406": {"$ref": "#/components/responses/NotAcceptable"},
+                          **({"502": {"$ref": "#/components/responses/BadGateway"}} if q.federated else {}),
                           "503": {"$ref": "#/components/responses/Unavailable"}}}
 
 

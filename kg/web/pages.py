@@ -4,7 +4,6 @@ node_modules. Every page is rendered on the server, so it reads without JavaScri
 add the editor and the interactive graph. What each page shows comes from queries/pages/*.rq."""
 from __future__ import annotations
 
-import calendar
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from ..errors import ClientError
 from ..linked.labels import pick
 from ..query.files import sparql
 from ..vocab import DIP, PREFIXES, TOPIC_NS
-from . import context
+from . import context, dates, tables
 
 bp = Blueprint("pages", __name__)
 
@@ -30,7 +29,7 @@ KINDS = ("meeting", "agreement")
 
 @bp.app_context_processor
 def _globals():
-    return {"kg_base_iri": context.iris().base, "kg_topic_ns": TOPIC_NS}
+    return {"kg_base_iri": context.iris().base, "kg_topic_ns": TOPIC_NS, "reader_language": context.language()}
 
 
 @bp.app_template_filter("href")
@@ -41,18 +40,8 @@ def href(iri: str) -> str:
 
 @bp.app_template_filter("human_date")
 def human_date(iso: str | None) -> str:
-    """'2024-05-09' -> '9 May 2024', '2024-05' -> 'May 2024', '2024' -> '2024' (precision kept)."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return iso
+    """'2024-05-09' -> '9 May 2024' ('9 de mayo de 2024' for a Spanish reader), precision kept."""
+    return dates.human_date(iso, context.language())
 
 
 def rows(name: str) -> list[dict]:
@@ -116,8 +105,8 @@ def timeline_events(kind: str | None = None) -> list[Event]:
         labels[item].append(r["label"])
         places[(item, *when)].append(r["placeLabel"])
     for key, e in events.items():
-        e.label = pick(labels[e.item]) or href(e.item)
-        place = pick(places[key])
+        e.label = pick(labels[e.item], context.languages()) or href(e.item)
+        place = pick(places[key], context.languages())
         if place:
             e.places.add(place)
     # Dated entries in order; undated ones last. A fact dated by its own source comes before one
@@ -191,10 +180,10 @@ def network(types: tuple[str, ...]) -> tuple[list[Node], list[Pair]]:
         labels[b.iri].append(r["bLabel"])
         labels[meeting].append(r["meetingLabel"])
     for n in nodes.values():
-        n.label = pick(labels[n.iri]) or href(n.iri)
+        n.label = pick(labels[n.iri], context.languages()) or href(n.iri)
     for p in pairs.values():
         for m in p.meetings:
-            p.meetings[m] = pick(labels[m]) or href(m)
+            p.meetings[m] = pick(labels[m], context.languages()) or href(m)
     order = list(ACTOR_TYPES)
     ordered = sorted(nodes.values(), key=lambda n: (order.index(n.type), n.label))
     for i, n in enumerate(ordered):
@@ -233,6 +222,21 @@ def yasgui_asset(filename: str):
         return ("YASGUI is not installed on this server: run `npm ci` (or `make setup`) in the project folder.\n",
                 404, {"Content-Type": "text/plain; charset=utf-8"})
     return send_from_directory(YASGUI_BUILD, filename, max_age=86400)
+
+
+LABELS_AT_ONCE = 1000
+
+
+@bp.post("/labels")
+def labels_of():
+    """Labels in the reader's language for a JSON list of IRIs: the query editor's table shows them in
+    place of IRIs (the IRIs stay in its downloads). IRIs without a label are left out."""
+    asked = request.get_json(silent=True)
+    if not isinstance(asked, list) or not all(isinstance(i, str) for i in asked):
+        raise ClientError(400, "expected a JSON list of IRIs", "body")
+    reader = tables.reader()
+    return jsonify({i: reader.iri(i).text for i in asked[:LABELS_AT_ONCE]
+                    if reader.lex.label(i, reader.languages) is not None})
 
 
 @bp.get("/assets/prefixes.json")

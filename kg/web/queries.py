@@ -13,7 +13,7 @@ from flask import Blueprint, Response, jsonify, render_template, request
 from ..errors import ClientError, InputError
 from ..query import params, saved
 from ..query.results import FORMATS, HTML
-from . import context, openapi
+from . import context, openapi, tables
 from .sparql import allow_any_origin, result_response
 
 bp = Blueprint("queries", __name__)
@@ -43,6 +43,8 @@ def _entry(q: saved.SavedQuery) -> dict:
                        for p in q.params],
         "pagination": q.pagination,
         "variables": q.variables,
+        "federated": q.federated,
+        "service": q.service,
         "formats": {f: request.host_url.rstrip("/") + _url(q.name, format=f) for f in formats + ["html"]},
         "sparql": q.sparql,
     }
@@ -101,16 +103,25 @@ def _links(name: str, p: saved.Page) -> str:
 
 
 def _html(config, query: saved.SavedQuery, values: dict, page: int, timeout: float) -> Response:
-    """The query's page: its form, its results as a table (every value escaped), links to each format."""
+    """The query's page: its form, its results as a reader's table (labels linked to their pages,
+    dates as dates, one row per fact), links to each format. A required parameter not yet given is
+    a form to fill in, not an error."""
     given = {k: v[0] for k, v in values.items() if v and k not in saved.RESERVED}
-    results, graph, paging, error, status = None, None, None, None, 200
+    table, graph, paging, error, status, boolean = None, None, None, None, 200, None
+    missing = [p.name for p in query.params if not p.optional and not given.get(p.name)]
     try:
-        outcome, paging = saved.run(config, query, values, format="json" if query.kind == "solutions" else "turtle",
-                                    page=page, timeout=timeout)
-        if query.kind == "solutions":
-            results = json.loads(outcome.body)
-        else:
-            graph = outcome.body.decode("utf-8")
+        saved.check_service(config, query)
+        if not missing:
+            outcome, paging = saved.run(config, query, values, page=page, timeout=timeout,
+                                        format="json" if query.kind == "solutions" else "turtle")
+            if query.kind == "graph":
+                graph = outcome.body.decode("utf-8")
+            else:
+                results = json.loads(outcome.body)
+                if "boolean" in results:
+                    boolean = results["boolean"]
+                else:
+                    table = tables.reader().table(results, query.group)
     except ClientError as exc:  # shown in the page, beside the form that can mend it
         error, status = exc.message, exc.status
     formats = [f for f in FORMATS if f.kind == query.kind]
@@ -120,11 +131,10 @@ def _html(config, query: saved.SavedQuery, values: dict, page: int, timeout: flo
         pager = {"page": paging.number, "last": paging.last,
                  "prev": _url(query.name, given, format="html", page=paging.number - 1) if paging.number > 1 else None,
                  "next": _url(query.name, given, format="html", page=paging.number + 1) if paging.has_next else None}
-    body = render_template("query.html", q=query, given=given, results=results, graph=graph, error=error,
-                           links=links, pager=pager, title=query.title,
-                           short=lambda t: context.iris().short(t["value"]) if t["type"] == "uri" else t["value"])
+    body = render_template("query.html", q=query, given=given, table=table, boolean=boolean, graph=graph,
+                           error=error, missing=missing, links=links, pager=pager, title=query.title)
     response = Response(body, status=status, content_type="text/html; charset=utf-8")
-    response.headers["Vary"] = "Accept"
+    response.headers["Vary"] = "Accept, Accept-Language"
     return response
 
 

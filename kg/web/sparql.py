@@ -14,6 +14,7 @@ from flask import Blueprint, Response, g, render_template, request
 from ..errors import ClientError
 from ..query.results import HTML, Outcome
 from ..query.run import run
+from ..vocab import PREFIXES
 from . import context, protocol
 from .service_description import service_description
 
@@ -51,7 +52,7 @@ def endpoint():
     # Relative IRIs in the query resolve against the endpoint's own URL, as other servers do.
     g.outcome = run(config, q.query, accept=request.headers.get("Accept"), format=q.format,
                     default_graphs=q.default_graphs, named_graphs=q.named_graphs, timeout=q.timeout,
-                    base_iri=request.base_url)
+                    base_iri=request.base_url, prefixes=PREFIXES)
     response = result_response(g.outcome, config.max_results)
     response.headers["Vary"] = "Accept"
     return response

@@ -20,6 +20,8 @@
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
   Yasgui.Yasqe.defaults.prefixCcApi = new URL(root.dataset.prefixes, location.href).href;
   patchTableLinks();
+  patchTableLiterals();
+  labelLinks();
 
   var yasgui = new Yasgui(root, {
     requestConfig: { endpoint: endpoint, method: "POST" },
@@ -145,25 +147,66 @@
 
   // YASR's table writes IRIs into href='…' unescaped, and some IRIs come from documents (their
   // source URL): escape them. Our own IRIs link to this server's page for them (the path of the
-  // IRI), so that following a result works on any deployment, local ones included.
+  // IRI), so that following a result works on any deployment, local ones included. A link shows a
+  // short form (a CURIE, or the path of our own IRIs) until labelLinks() puts the label in; the
+  // IRI itself stays in its title and in every download.
   function patchTableLinks() {
     var Table = Yasgui.Yasr && Yasgui.Yasr.plugins && Yasgui.Yasr.plugins.table;
     if (!Table || !Table.prototype.getUriLinkFromBinding) return;
     Table.prototype.getUriLinkFromBinding = function (binding, prefixes) {
-      var iri = binding.value, shown = iri, prefixed = false;
-      for (var label in prefixes || {}) {
-        if (iri.indexOf(prefixes[label]) === 0) {
-          shown = label + ":" + iri.substring(prefixes[label].length);
-          prefixed = true;
-          break;
+      var iri = binding.value, shown = iri;
+      if (base && iri.indexOf(base) === 0) shown = iri.substring(base.length);
+      else {
+        for (var label in prefixes || {}) {
+          if (iri.indexOf(prefixes[label]) === 0) { shown = label + ":" + iri.substring(prefixes[label].length); break; }
         }
       }
       var newWindow = this.config && this.config.openIriInNewWindow;
-      var link = '<a class="iri" href="' + escape(local(iri)) + '" title="' + escape(iri) + '"' +
+      return '<a class="iri" href="' + escape(local(iri)) + '" title="' + escape(iri) + '"' +
         (newWindow ? ' target="_blank" rel="noopener noreferrer"' : "") + ">" + escape(shown) + "</a>";
-      var compact = this.persistentConfig && this.persistentConfig.compact;
-      return prefixed || compact ? link : "&lt;" + link + "&gt;";
     };
+  }
+
+  // A literal as a person reads it: its text, without quotes, language tag or datatype ("2022-10-06",
+  // not "2022-10-06"^^<…#date>); the datatype or language stays in a tooltip.
+  function patchTableLiterals() {
+    var Table = Yasgui.Yasr && Yasgui.Yasr.plugins && Yasgui.Yasr.plugins.table;
+    if (!Table || !Table.prototype.formatLiteral) return;
+    Table.prototype.formatLiteral = function (binding) {
+      var kind = binding["xml:lang"] || (binding.datatype || "").replace(/^.*[#/]/, "");
+      return kind ? '<span title="' + escape(kind) + '">' + escape(binding.value) + "</span>" : escape(binding.value);
+    };
+  }
+
+  // Our IRIs in the table get their labels in the reader's language, asked of /labels in batches as
+  // rows appear (YASR redraws on paging, sorting and filtering, hence the observer).
+  function labelLinks() {
+    var known = {}, asked = {}, timer = null;
+    function apply() {
+      var want = [];
+      root.querySelectorAll(".yasr a.iri:not([data-labelled])").forEach(function (a) {
+        var iri = a.getAttribute("title");
+        if (iri in known) {
+          a.dataset.labelled = "1";
+          if (known[iri]) a.textContent = known[iri];
+        } else if (!asked[iri]) {
+          asked[iri] = true;
+          want.push(iri);
+        }
+      });
+      if (!want.length) return;
+      fetch("/labels", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
+                         body: JSON.stringify(want) })
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (found) {
+          want.forEach(function (iri) { known[iri] = found[iri] || null; });
+          apply();
+        }, function () { want.forEach(function (iri) { known[iri] = null; }); });
+    }
+    new MutationObserver(function () {
+      clearTimeout(timer);
+      timer = setTimeout(apply, 50);
+    }).observe(root, { childList: true, subtree: true });
   }
 
   function local(iri) {
