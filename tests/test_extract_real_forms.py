@@ -264,6 +264,16 @@ def test_a_pledge_of_support_is_the_committers_own(extractor, text):
     assert {"united-states"} <= set(c.actors) and "ivan-duque" not in c.actors
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("The ministers discussed the ongoing consultations under the USMCA Environment Chapter.", "en", {"usmca"}),
+    ("The Sub-Committee reviewed implementation of the Annex on Forest Sector Governance.", "en", set()),
+    ("Lo acompaña el director de Ceremonial de Estado y Protocolo del Ministerio de Relaciones Exteriores, Francisco "
+     "Cantizano.", "es", set()),
+])
+def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(extractor, text, language, expected):
+    assert {a.id for a in extract(extractor, text, language, "2022-07-08").facts.agreements} == expected
+
+
 # ------------------------------------------------------------------ actors the gazetteer does not know
 
 @pytest.mark.parametrize("text, language, person, role", [

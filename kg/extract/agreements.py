@@ -26,6 +26,8 @@ class AgreementRules(Rules):
         self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
                          if a.isupper() and len(a) > 2}
         self.title_words = {w for t in lang.titles() for w in t.split()}
+        self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
+        self.part_words = set(lang.agreements["part_words"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.known_names = {identity.fold(n) for entry in known_agreements()
@@ -53,10 +55,16 @@ class AgreementRules(Rules):
             kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
+                if s >= lo + 2 and doc[s - 1].lower_ in self.portfolio_prepositions and doc[s - 2].lower_ in self.title_words:
+                    continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
                 if self.head_first and tok.text in self.heads:
                     s = max(s, tok.i)     # "… del Acuerdo Marco de Comercio": a Spanish name starts at its head
-                if s >= lo + 2 and doc[s - 1].lower_ in ("de", "del", "of") and doc[s - 2].lower_ in self.title_words:
-                    continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
+                if any(t.text in self.part_words for t in doc[s:e]):
+                    # "the USMCA Environment Chapter", "the TPA Annex on …": a part of an instrument is the instrument
+                    known = next((t for t in doc[s:e] if t.text in self.acronyms), None)
+                    if known is None:
+                        continue
+                    s, e, kind = known.i, known.i + 1, self.acronyms[known.text]
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
                 back = not capitals and s == tok.i and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
                 if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2):
