@@ -23,8 +23,6 @@ from .text import _END
 
 PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
 GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
-# Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
-_TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
 _MAX_GAP = 6
 HEADLINE_WORDS = "kg.headline_words"   # Doc.user_data key: tokens of title-case lines not capitalised elsewhere
 TITLE_CASE_SHARE = 0.8    # of a line's longer words capitalised: a headline in title case
@@ -111,6 +109,8 @@ class ActorIndex:
         self.not_names = set(lang.actors["not_names"]) | self.date_words
         self.particles = set(lang.actors["name_particles"])
         self.definite_articles = set(lang.actors["definite_articles"])
+        self.of_words = set(lang.names["of"])
+        self.title_gap = set(lang.actors["title_gap"])
         self.list_joiners = set(lang.actors["list_joiners"])
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
@@ -126,7 +126,7 @@ class ActorIndex:
         # Words a title's own words are made of, between it and the comma before its holder's name.
         self.title_words = self.title_modifiers | self.portfolio_prepositions | set(lang.actors["title_links"]) | \
             set(lang.actors["organisation_connectors"]) | \
-            _TITLE_GAP | {w for t in self.titles for w in t.split()}
+            self.title_gap | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
         self.agreement_heads = {w for ws in lang.agreements["heads"].values() for w in ws}
         self.org_connectors = set(lang.actors["organisation_connectors"])
@@ -374,9 +374,9 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
     """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word."""
     j = s - 1
-    while j > 0 and doc[j].lower_ in ("la", "el", "los", "las", "the"):
+    while j > 0 and doc[j].lower_ in index.definite_articles:
         j -= 1
-    return j >= 1 and doc[j].lower_ in ("de", "del", "of") and doc[j - 1].lower_ in index.place_heads
+    return j >= 1 and doc[j].lower_ in index.of_words and doc[j - 1].lower_ in index.place_heads
 
 
 def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]:
@@ -393,7 +393,7 @@ def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]
         if tok.lower_ not in index.country_heads:
             continue
         j = tok.i + 1
-        while j < len(doc) and (doc[j].lower_ in ("de", "del", "la", "los", "las", "of", "the") or doc[j].lower_ in index.country_heads):
+        while j < len(doc) and (doc[j].lower_ in index.of_words | index.definite_articles or doc[j].lower_ in index.country_heads):
             j += 1
         if j in countries and j > tok.i:
             value, end = countries[j]
@@ -609,7 +609,7 @@ class _Resolver:
             if len(holders) == 1:
                 self.person(holders.pop(), s, e, role)
             return
-        generic = role in ("minister", "secretary", "official")
+        generic = role in self.index.lang.actors["generic_roles"]
         # "The President", "the Vice President" capitalised: the text's own principal, named first.
         principal = self.doc[e - 1].text[:1].isupper() and s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles
         for ref in (self.refs if principal else reversed(self.refs)):
@@ -714,7 +714,7 @@ class _Resolver:
                     elif doc[j].lower_ in index.posting_links and (post := self.posting_at(j + 1, chosen, k)):
                         posting, j, k = post        # "Ambassador to the United Nations X", "embajador en Colombia, X"
                         consumed.add(k - 1)
-                    elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
+                    elif doc[j].lower_ in index.title_gap or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
                     elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
                         j += 1      # "la directora de la misión de la agencia María Pérez"

@@ -28,6 +28,7 @@ class AgreementRules(Rules):
         self.title_words = {w for t in lang.titles() for w in t.split()}
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.part_words = set(lang.agreements["part_words"])
+        self.list_joiners = set(lang.actors["list_joiners"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.known_names = {identity.fold(n) for entry in known_agreements()
@@ -114,7 +115,7 @@ class AgreementRules(Rules):
         nxt = doc[e].lower_ if e < hi else ""
         if nxt in self.lang.agreements["naming_prepositions"]:
             return False
-        return not (nxt in ("de", "of") and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
+        return not (nxt in self.lang.names["of"] and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
     def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
         """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the
@@ -131,15 +132,14 @@ class AgreementRules(Rules):
         cut = next((j for j in range(e, hi) if doc[j].lower_ in self.beneficiary), hi)
         return [r for r in refs if r.start < cut or r.type == COUNTRY]
 
-    @staticmethod
-    def named_countries(doc: Doc, refs: list[Ref], s: int, e: int, hi: int) -> list[str]:
+    def named_countries(self, doc: Doc, refs: list[Ref], s: int, e: int, hi: int) -> list[str]:
         """The countries an agreement's mention names: in its name ("United States–Panama Trade
         Promotion Agreement"), as its owner ("Panama's …") or after "entre"/"between"."""
         between = e
-        if e < hi and doc[e].lower_ in ("entre", "between"):
+        if e < hi and doc[e].lower_ in self.lang.names["between"]:
             between = e + 1
-            while between < hi and (doc[between].lower_ in ("el", "la", "los", "las", "the", "y", "and", ",", "de", "of")
-                                    or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
+            fillers = self.articles | self.list_joiners | set(self.lang.names["of"])
+            while between < hi and (doc[between].lower_ in fillers or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
                 between += 1
         lower = s - 2 if s > 1 and doc[s - 1].text in ("’s", "'s") else s
         return list(dict.fromkeys(r.country for r in refs if r.type == COUNTRY and r.country and r.start < between and r.end > lower))
@@ -164,7 +164,7 @@ class AgreementRules(Rules):
     def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
         """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
         generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in self.connectors or
-                      identity.fold(t.lower_) in self.generic_words or t.lower_ in ("cooperación", "cooperation") for t in doc[s:e])
+                      identity.fold(t.lower_) in self.generic_words or t.lower_ in self.lang.names["generic_subjects"] for t in doc[s:e])
         if not generic:
             return e
         j = e
@@ -172,12 +172,13 @@ class AgreementRules(Rules):
             while j < hi and doc[j].text != ")":
                 j += 1
             j += 1
-        if j < hi and doc[j].lower_ in ("entre", "between"):
-            while j < hi and doc[j].lower_ not in ("sobre", "on", "for", "para", "en", "in", ",", "."):
+        about = set(self.lang.names["about"])
+        if j < hi and doc[j].lower_ in self.lang.names["between"]:
+            while j < hi and doc[j].lower_ not in about - set(self.lang.names["of"]) and doc[j].text not in (",", "."):
                 j += 1
-        if j < hi and doc[j].lower_ in ("sobre", "on", "for", "para", "de", "of", "en", "in"):
+        if j < hi and doc[j].lower_ in about:
             k = j + 1
-            while k < hi and doc[k].is_alpha and doc[k].lower_ not in ("que", "which", "lo", "between", "entre", "con", "with", "y", "and"):
+            while k < hi and doc[k].is_alpha and doc[k].lower_ not in self.lang.names["about_stops"]:
                 k += 1
             while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"

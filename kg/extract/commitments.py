@@ -154,7 +154,7 @@ class CommitmentRules(Rules):
         """The commitments a sentence joins, one per trigger after a conjunction ('… agreed to launch
         X, and Paraguay committed to Y'); what one trigger lists ('committed to deepen X, and to
         expand Y') is one commitment. Yields (trigger, clause start, clause end)."""
-        joins = {"and", "y", "e", ";"}
+        joins = self.clause_breaks - {","}
         kept = [hits[0]]
         for s, e in hits[1:]:
             if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
@@ -182,10 +182,9 @@ class CommitmentRules(Rules):
                 out.add(j)
         return out if opener is None else set()
 
-    @staticmethod
-    def after_channel(doc: Doc, i: int, channels: list[list[str]]) -> bool:
+    def after_channel(self, doc: Doc, i: int, channels: list[list[str]]) -> bool:
         j = i
-        while j > 0 and doc[j - 1].lower_ in ("the", "el", "la", "los", "las"):
+        while j > 0 and doc[j - 1].lower_ in self.articles:
             j -= 1
         return any(j >= len(c) and [t.lower_ for t in doc[j - len(c):j]] == c for c in channels)
 

@@ -64,6 +64,11 @@ def known_agreements() -> list[dict]:
 
 
 @lru_cache(maxsize=1)
+def name_fillers() -> frozenset[str]:
+    return frozenset((yamlfile.read(LEXICONS / "names.yaml") or {}).get("filler", []))
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, dict[str, list[str]]]:
     return yamlfile.read(LEXICONS / "demonyms.yaml") or {}
 

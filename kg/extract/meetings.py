@@ -281,7 +281,7 @@ class MeetingRules(PlaceRules):
             if doc[j - 1].text == "," and not later:
                 out = [r for r in out if r.start < j] or out       # ", informó el Ministerio …"
                 continue
-            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in ("que", "that")), None)
+            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in self.complementizers), None)
             if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
                 out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
         return out
@@ -367,12 +367,13 @@ class MeetingRules(PlaceRules):
             plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
             for j in range(e, stop):
                 seen = any(e <= r.start and r.end <= j for r in refs)
-                if doc[j].lower_ in ("to", "para", "where", "donde", "which", "que") or \
+                if doc[j].lower_ in self.lang.meetings["clause_openers"] or \
                         (doc[j].text in (",", ";") and seen and not (listed or plural)):
                     stop = j
                     break
             # "… with A, B and C, as well as with D and E": a second list after a second 'with'
-            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in ("with", "con") and doc[k - 1].lower_ in self.list_openers]
+            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in self.lang.meetings["counterpart_words"]
+                    and doc[k - 1].lower_ in self.list_openers]
             for a, b in zip([e, *cuts], [*cuts, stop]):
                 if listed or plural:
                     groups += self.list_items(doc, a, b, refs, None if plural else ";")

@@ -104,6 +104,7 @@ class Rules:
         self.locatives = set(lang.names["locatives"])
         self.never_in_names = set(lang.names["never_in_names"])
         self.determiners = set(lang.names["determiners"])
+        self.complementizers = set(lang.meetings["complementizers"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
@@ -134,7 +135,7 @@ class Rules:
         """Tokens naming the source of a report: 'Según un comunicado de la Cancillería, …',
         'According to a State Department readout, …', '…, informó hoy el Ministerio …', '…, said
         the Ministry in a statement.' — from the opener to the next comma or the sentence's end."""
-        stops = {",", ";", ".", ":", "—", "–", "que", "that"}      # "dijo … que": what follows is the report
+        stops = {",", ";", ".", ":", "—", "–"} | self.complementizers      # "dijo … que": what follows is the report
         out: set[int] = set()
 
         def clause(j: int) -> None:
@@ -144,7 +145,7 @@ class Rules:
                 j += 1
 
         for _, s, e in self.source_openers(doc):
-            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | {"and", "y", "e"}:
+            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | set(self.lang.actors["list_joiners"]):
                 clause(e)
         for tok in doc[1:]:
             if tok.lower_ in self.reporting and doc[tok.i - 1].text == ",":
@@ -196,7 +197,7 @@ class Rules:
                 return False    # "… en Quito el Tercer Diálogo": two names ("Treaty Concerning the …": one)
             # A country joins the name after it only as its owner: "… de Chile", "U.S.–Panama …",
             # not "la adhesión del Ecuador a la Iniciativa …".
-            return not (a - 1 in self._country_tokens and words[0] not in ("de", "del", "of", "-", "–"))
+            return not (a - 1 in self._country_tokens and words[0] not in set(self.lang.names["of"]) | {"-", "–"})
 
         def capital(k: int) -> bool:
             return bool(_CAPITAL.match(doc[k].text)) and doc[k].text not in ("(", "“") and doc[k].lower_ not in self.date_words
