@@ -39,7 +39,7 @@ def main(verbose: bool) -> None:
 
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
-CONFIDENCE = "Leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE, 0.4)."
+CONFIDENCE = f"Leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE, {Config.min_confidence})."
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")

@@ -384,16 +384,18 @@ def summary(name: str, t: DocResult, documents_count: int) -> str:
     return "\n".join(lines)
 
 
-SWEEP = (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+SWEEP = (0.0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 
 
 def sweep(pairs, names: ActorNames) -> str:
-    """Precision and recall of the fact classes as the minimum confidence rises."""
-    lines = [f"{'min-conf':<9}" + "".join(f"{c + ' P/R/F1':>23}" for c in SECTIONS)]
+    """Precision and recall of the fact classes as the minimum confidence rises, with their mean F1
+    (`kg build --min-confidence`'s default is chosen from it: README, "Confidence")."""
+    lines = [f"{'min-conf':<9}" + "".join(f"{c + ' P/R/F1':>23}" for c in SECTIONS) + f"{'mean F1':>9}"]
     for t in SWEEP:
         tot = total([score_named(ex, g, names, t) for ex, g in pairs])
-        lines.append(f"{t:<9.2f}" + "".join(f"{s.precision:>9.2f}{s.recall:>7.2f}{s.f1:>7.2f}"
-                                            for s in (tot.scores[c] for c in SECTIONS)))
+        scores = [tot.scores[c] for c in SECTIONS]
+        lines.append(f"{t:<9.2f}" + "".join(f"{s.precision:>9.2f}{s.recall:>7.2f}{s.f1:>7.2f}" for s in scores)
+                     + f"{sum(s.f1 for s in scores) / len(scores):>9.3f}")
     return "\n".join(lines)
 
 
