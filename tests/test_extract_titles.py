@@ -52,3 +52,13 @@ def test_the_words_that_state_a_title_are_its_evidence(quads):
 
 def test_titles_keep_the_build_shacl_clean(quads):
     assert validate(quads[0], Config().ontology_dir / "shapes.ttl") == []
+
+
+def test_kg_ingest_previews_the_titles_the_text_states():
+    from kg.extract.preview import preview
+
+    doc = documents.Document("p", None, "Peruvian Foreign Minister Elmer Schialer spoke today with the U.S. Chargé "
+                             "d'Affaires John Smith.", language="en", date=documents.parse_iso("2025-12-06"))
+    lines = preview(Config(), doc).splitlines()
+    assert "  title: Elmer Schialer, Peruvian Foreign Minister" in lines
+    assert "  title: John Smith, U.S. Chargé d'Affaires" in lines
