@@ -37,6 +37,9 @@ def only_meeting(result):
     ("Secretary Rubio spoke today with Peruvian Foreign Minister Hugo de Zela.", "en", "call"),
     ("El canciller Hugo de Zela se reunió con el secretario de Estado Marco Rubio.", "es", "in-person"),
     ("El canciller Hugo de Zela sostuvo una conversación telefónica con el secretario de Estado Marco Rubio.", "es", "call"),
+    ("El canciller Hugo de Zela se entrevistó con el secretario de Estado Marco Rubio.", "es", "in-person"),
+    ("El canciller Hugo de Zela sostuvo una videollamada con el secretario de Estado Marco Rubio.", "es", "call"),
+    ("Foreign Minister Hugo de Zela received a phone call from Secretary Marco Rubio.", "en", "call"),
 ])
 def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, language, kind):
     m = only_meeting(extract(extractor, text, language, "2025-12-06"))
