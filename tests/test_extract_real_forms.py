@@ -68,6 +68,8 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
      "Estado Marco Rubio.", "es", None, PartialDate(2025, 3, 12), "montevideo"),
     ("Lima, 3 ago. 2018 (ANDINA).– El canciller Néstor Popolizio se reunió hoy con el embajador Krishna Urs.", "es", None,
      PartialDate(2018, 8, 3), "lima"),
+    ("Buenos Aires, 10 de mayo de 2023. El canciller Santiago Cafiero recibió hoy al subsecretario de Estado Brian Nichols.",
+     "es", None, PartialDate(2023, 5, 10), "buenos-aires"),
     ("WASHINGTON, May 7 (Reuters) - Secretary of State Marco Rubio met Wednesday with Peruvian Foreign Minister "
      "Elmer Schialer.", "en", "2025", PartialDate(2025, 5, 7), "washington-dc"),
 ])
@@ -238,6 +240,13 @@ def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor,
 ])
 def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extractor, text, language):
     assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+def test_a_meeting_named_in_an_opening_phrase_is_when_not_who_commits(extractor):
+    r = extract(extractor, "La vicepresidenta Marta Lucía Ramírez habló con la embajadora Elizabeth Richard. En la llamada, "
+                           "ambas reiteraron su compromiso de fortalecer la lucha contra el narcotráfico.", "es", "2024-02-08")
+    (c,) = r.facts.commitments
+    assert c.topics == ["drug-trafficking"]
 
 
 @pytest.mark.parametrize("text, language", [

@@ -421,7 +421,7 @@ class _Resolver:
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
             self.roles.setdefault(actor, set()).add(role)
-            if self.title and actor not in self.stated:
+            if self.title and len(self.title) > len(self.stated.get(actor, "")):     # the fullest title the text gives
                 self.stated[actor] = self.title
                 self.stated_at[actor] = (min(s, self.title_at[0]), max(e, self.title_at[1]))
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
@@ -541,14 +541,16 @@ class _Resolver:
                 break
         while end > start + 1 and (doc[end - 1].text in (",", ";", "(", ":") or doc[end - 1].lower_ in index.definite_articles):
             end -= 1
+        while start < end - 1 and doc[start].lower_ in index.definite_articles:
+            start += 1      # "The Secretary": an office's alias with its article
         return start, end
 
     def title_end(self, e: int) -> int:
         """Where a title's own words end after its head ('Colombia's Foreign Minister, …' ends at the comma)."""
         doc, index = self.doc, self.index
-        while e < len(doc) and e < len(doc) and (doc[e].lower_ in index.title_words and doc[e].text not in (",", ";") or
-                                                 doc[e].text[:1].isupper() and doc[e].is_alpha):
-            e += 1
+        while e < len(doc) and doc[e].lower_ not in index.list_joiners and (
+                doc[e].lower_ in index.title_words or doc[e].text[:1].isupper() and doc[e].is_alpha):
+            e += 1      # not past "and": "The Secretary and Foreign Minister discussed …" are two titles
         return e
 
     def holder_in(self, s: int, e: int) -> int | None:

@@ -108,8 +108,12 @@ class CommitmentRules(Rules):
                        self.after_channel(doc, r.start, channels)]
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
             # meeting is for, not a pledge of anyone's.
-            if not any(start <= r.start and r.end <= s for r in refs) and \
-                    any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[start:s]):
+            # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
+            told = start
+            if doc[start].lower_ in self.lang.meetings["opening_prepositions"]:
+                told = next((j + 1 for j in range(start, s) if doc[j].text == ","), start)
+            if not any(told <= r.start and r.end <= s for r in refs) and \
+                    any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[told:s]):
                 continue
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject

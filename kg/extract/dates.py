@@ -15,7 +15,7 @@ from ..dates import DateRange, PartialDate, lexicon, resolve
 # is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket
 # or dash ("(Reuters) -", "(ANDINA).–").
 _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,40}?)\s*(?:,|\(|–|—|-)\s*(?P<date>[^()–—\n]{3,30}?\d[^()–—\n]{0,12}?)"
-                       r"\s*(?:\(|\)|:|\.?\s*[–—-]|\.$|$)")
+                       r"\s*(?:\(|\)|:|\.?\s*[–—-]|\.$|\.\s+(?=[A-ZÁÉÍÓÚÑ])|$)")
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
