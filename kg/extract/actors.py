@@ -19,36 +19,21 @@ from ..build.facts import Gazetteer, Role
 from ..dates import PartialDate
 from . import identity
 from .lexicon import Language, date_names, demonyms, token_pattern
-from .text import _END
+from .names import (
+    HEADLINE_WORDS,
+    _after_portfolio,
+    headline_words,
+    line_matcher,
+    name_after,
+    organisation_at,
+    portfolio_end,
+)
+from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, NewActor, Ref
+from .titles import MAX_GAP, MAX_TITLE_WORDS, Titles
 
-PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
-GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
-_MAX_GAP = 6
-HEADLINE_WORDS = "kg.headline_words"   # Doc.user_data key: tokens of title-case lines not capitalised elsewhere
-TITLE_CASE_SHARE = 0.8    # of a line's longer words capitalised: a headline in title case
-MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
-
-
-@dataclass
-class Ref:
-    """An actor as a sentence mentions it."""
-    actor: str
-    type: str
-    start: int          # token indices in the document
-    end: int
-    country: str | None = None
-    discovered: bool = False
-    via: str | None = None          # "both_people", "both_countries": stands for the last meeting's people, the text's countries
+__all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
 
-@dataclass
-class NewActor:
-    id: str
-    type: str
-    name: str
-    language: str
-    country: str | None = None
-    roles: set[str] = field(default_factory=set)
 
 
 def _variants(name: str) -> set[str]:
@@ -118,7 +103,7 @@ class ActorIndex:
         self.posting_links = set(lang.actors["posting_links"])
         # ", uno de sus asesores", ", one of his advisers": an apposition that says a name is a person's
         # (matched with the comma before it).
-        self.elliptical_titles = _matcher(vocab, "elliptical", lang.actors.get("elliptical_titles", []))
+        self.elliptical_titles = line_matcher(vocab, "elliptical", lang.actors.get("elliptical_titles", []))
         self.apposition_openers = Matcher(vocab)
         self.apposition_openers.add("apposition", [[{"ORTH": ","}] + token_pattern(line) for line in lang.actors["apposition_openers"]])
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
@@ -221,92 +206,6 @@ class _Tokenizer:
         return self.cache[text]
 
 
-def _matcher(vocab, label: str, lines: list[str]) -> Matcher:
-    matcher = Matcher(vocab)
-    if lines:
-        matcher.add(label, [token_pattern(line) for line in lines])
-    return matcher
-
-
-def _is_name_token(tok, index: ActorIndex) -> bool:
-    t = tok.text
-    return (t[:1].isupper() and any(c.isalpha() for c in t) and t not in index.not_names
-            and t.lower() not in index.titles and not t.isupper() or (len(t) == 2 and t[1] == "."))
-
-
-def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
-    """End of a person's name starting at token i ("Luis Gilberto Murillo", "Ana de la Cruz",
-    "Javier Martínez-Acha"), or i."""
-    j, last = i, i
-    unsure = doc.user_data.get(HEADLINE_WORDS, ())
-    while j < len(doc) and j - i < limit + 2:
-        tok = doc[j]
-        if j > i and j in unsure:
-            break       # "Acting Secretary Sullivan Travel to Lima": a headline's capitals are not all names
-        if _is_name_token(tok, index):
-            last = j + 1
-        elif tok.text in index.date_words and j + 1 < len(doc) and _is_name_token(doc[j + 1], index):
-            last = j + 1   # "Julio César Arriola", "Mayo Hernández": a month's name inside a person's
-        elif _hyphen_inside(doc, j) and last == j and _is_name_token(doc[j + 1], index):
-            pass   # a double surname: the hyphen joins the two words
-        elif tok.text not in index.particles or last == i:
-            break
-        j += 1
-    return last
-
-
-def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
-    """After a title's preposition, the words of its portfolio the lexicon knows ("of Industry and
-    Commerce", "for International Economic Relations", "de Relaciones Económicas e Integración"):
-    where the holder's name may start."""
-    if j == 0 or doc[j - 1].lower_ not in index.portfolio_prepositions:
-        return j
-    k = j
-    while k < len(doc) and (doc[k].lower_ in index.portfolio_words or
-                            (doc[k].lower_ in index.org_joiners | index.org_connectors or doc[k].text == ",") and k + 1 < len(doc)
-                            and (doc[k + 1].lower_ in index.portfolio_words or doc[k + 1].lower_ in index.org_joiners)):
-        k += 1
-    return k
-
-
-def _after_portfolio(doc: Doc, j: int, index: ActorIndex) -> bool:
-    """A lower-case word right after a title's preposition (and an article): part of the title."""
-    k = j - 1
-    while k >= 0 and doc[k].lower_ in index.definite_articles:
-        k -= 1
-    return k >= 0 and doc[k].lower_ in index.portfolio_prepositions
-
-
-def _hyphen_inside(doc: Doc, j: int) -> bool:
-    """A hyphen written between two words with no space: part of one name."""
-    return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-
-
-def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset(), titled: set[int] = frozenset()) -> int:
-    """End of an organisation's name that starts with a head word at token i, or i.
-
-    Small words join capitalised ones ("Servicio Nacional de Prevención y Respuesta ante
-    Desastres"); a conjunction does not join a second organisation or a known actor
-    ("Instituto … del Perú y el Servicio …", "… del Perú y Chile")."""
-    if doc[i].text not in index.org_heads:
-        return i
-    j, last, capitals = i + 1, i, 0
-    while j < len(doc) and j not in titled:
-        tok = doc[j]
-        if tok.text[:1].isupper() and tok.is_alpha and tok.text not in index.date_words:
-            last, capitals = j + 1, capitals + 1
-        elif tok.lower_ in index.org_connectors and j + 1 < len(doc) and doc[j + 1].text in index.agreement_heads:
-            break      # "Consejo … del Acuerdo Marco …": the instrument is not part of the body's name
-        elif tok.lower_ in index.org_joiners:
-            nxt = doc[j + 1] if j + 1 < len(doc) else None
-            if nxt is None or not nxt.text[:1].isupper() or nxt.text in index.org_heads or (j + 1) in starts:
-                break
-        elif tok.lower_ not in index.org_connectors:
-            break
-        j += 1
-    return last if capitals else i
-
-
 @dataclass
 class Mentions:
     """Every actor mention of a document, in order, and the new actors they introduce."""
@@ -320,25 +219,6 @@ class Mentions:
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
-
-
-def headline_words(doc: Doc) -> set[int]:
-    """The tokens of title-case headlines ("Secretary Sullivan Travel to Lima, Peru To Participate in
-    …") whose word the text writes in lower case elsewhere ("will travel"): common words, not names."""
-    lines: list[list] = [[]]
-    for tok in doc:
-        if "\n" in tok.text:
-            lines.append([])
-        elif not tok.is_space:
-            lines[-1].append(tok)
-    out: set[int] = set()
-    for line in lines:
-        words = [t for t in line if t.is_alpha and len(t) > 3]
-        if line and not line[-1].text.endswith(_END) and len(words) >= 3 and \
-                sum(t.is_title for t in words) >= TITLE_CASE_SHARE * len(words):
-            out.update(t.i for t in line)
-    lower = {t.text for t in doc if t.i not in out and t.is_lower}
-    return {i for i in out if doc[i].lower_ in lower}
 
 
 def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Mentions:
@@ -404,7 +284,9 @@ def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]
     return out
 
 
-class _Resolver:
+class _Resolver(Titles):
+    """Resolves a document's matches into actor mentions (titles: kg.extract.titles)."""
+
     def __init__(self, doc: Doc, index: ActorIndex, date: PartialDate | None, raw):
         self.doc, self.index, self.date = doc, index, date
         self.raw = raw                               # every match, before overlaps were resolved
@@ -495,144 +377,6 @@ class _Resolver:
         own = self.index.office_country(office) if office else None
         return own if own in self.principal[:2] else None
 
-    def organisation_in_title(self, j: int, chosen, k: int) -> tuple[int, int] | None:
-        """An organisation's acronym or name inside a title, right before its holder's name (and
-        perhaps after one capitalised word of the title): 'Agregado Jurídico FBI Norman Quilichini',
-        'Comandante General PNP Vicente Tiburcio', 'USAID Mission Director Jane Doe'. It stays an
-        actor of the text; (the name's start, next candidate) or None."""
-        doc = self.doc
-        for skip in (0, 1):
-            at = j + skip
-            if skip and not (doc[j].is_title and doc[j].is_alpha):
-                break
-            hit = next(((m, c) for m, c in enumerate(chosen[k:k + 2], k) if c[1] == at and
-                        (self.organisation_label(c[0]) or c[0] == "org:")), None)
-            if hit is None:
-                continue
-            m, (label, _, le) = hit
-            if name_after(doc, le, self.index) - le >= 2:
-                self.refs.append(self.discovered_organisation(at, le) if label == "org:" else
-                                 Ref(label[6:], ORGANISATION, at, le, self.index.country_of(label[6:])))
-                self.qualifiers.append((at, le))
-                return le, m + 1
-        return None
-
-    def titled(self, start: int, end: int) -> None:
-        """The title being resolved is doc[start:end] (none if empty)."""
-        self.title = self.doc[start:end].text if end > start else None
-        self.title_at = (start, end)
-
-    def stated_title(self, s: int, end: int) -> tuple[int, int]:
-        """The title as the text states it, for the role the graph gives its holder: with the words
-        before it that qualify it ("Acting", "U.S.", "Peruvian", "Colombia's") and its own words up
-        to the name ("Assistant Secretary for the Bureau of Western Hemisphere Affairs")."""
-        doc, index = self.doc, self.index
-        countries = {le: ls for label, ls, le in self.raw if label.startswith("demonym:") or
-                     label.startswith("actor:") and label[6:] in index.countries}
-        start = s
-        while start > 0:
-            if doc[start - 1].lower_ in index.title_modifiers or doc[start - 1].is_title and doc[start - 1].lower_ in index.portfolio_words:
-                start -= 1      # "Acting", "Interior Secretary"
-            elif start in countries:
-                start = countries[start]
-            elif doc[start - 1].text in ("’s", "'s") and start - 1 in countries:
-                start = countries[start - 1]
-            else:
-                break
-        while end > start + 1 and (doc[end - 1].text in (",", ";", "(", ":") or doc[end - 1].lower_ in index.definite_articles):
-            end -= 1
-        while start < end - 1 and doc[start].lower_ in index.definite_articles:
-            start += 1      # "The Secretary": an office's alias with its article
-        return start, end
-
-    def title_end(self, e: int) -> int:
-        """Where a title's own words end after its head ('Colombia's Foreign Minister, …' ends at the comma)."""
-        doc, index = self.doc, self.index
-        while e < len(doc) and doc[e].lower_ not in index.list_joiners and (
-                doc[e].lower_ in index.title_words or doc[e].text[:1].isupper() and doc[e].is_alpha):
-            e += 1      # not past "and": "The Secretary and Foreign Minister discussed …" are two titles
-        return e
-
-    def holder_in(self, s: int, e: int) -> int | None:
-        """Where a person's name (two or three words) ends an organisation's discovered name right
-        after a word that ends such names — a known actor's name, a head or a portfolio word
-        ("Organization of American States Carlos Trujillo", "Bureau of … Affairs Richard Glenn")."""
-        doc, index = self.doc, self.index
-        ends = {le for label, _, le in self.raw if label.startswith("actor:")}
-        for cut in (e - 3, e - 2):
-            if cut <= s + 1:
-                continue
-            name = doc[cut:e]
-            before = doc[cut - 1]
-            if all(_is_name_token(t, index) and t.text not in index.org_heads and t.lower_ not in index.portfolio_words
-                   for t in name) and (cut in ends or before.text in index.org_heads or before.lower_ in index.portfolio_words):
-                return cut
-        return None
-
-    def posting_at(self, j: int, chosen, k: int):
-        """'… to the United Nations', '… en Colombia', '… ante la OEA': the country or organisation a
-        title is posted to, right after its link word (and an article): (actor, end, next candidate)."""
-        while j < len(self.doc) and self.doc[j].lower_ in self.index.definite_articles:
-            j += 1
-        for n in range(k, min(k + 3, len(chosen))):
-            label, ls, le = chosen[n]
-            if ls != j:
-                continue
-            if label == "org:":         # "to the Organization of American States Carlos Trujillo"
-                cut = self.holder_in(ls, le)
-                if cut is None:
-                    return None
-                known = next((lab[6:] for lab, s, e in self.raw if (s, e) == (ls, cut) and lab.startswith("actor:")), None)
-                ref = Ref(known, ORGANISATION, ls, cut, self.index.country_of(known)) if known else self.discovered_organisation(ls, cut)
-                self.refs.append(ref)
-                return ref.actor, cut, n + 1
-            actor = label.split(":", 1)[1]
-            if label.startswith(("actor:", "demonym:")) and actor in self.index.gaz.actors and self.index.gaz.actors[actor].type != PERSON:
-                a = self.index.gaz.actors[actor]
-                self.refs.append(Ref(actor, a.type, ls, le, self.index.country_of(actor)))
-                self.qualifiers.append((ls, le))
-                return actor, le, n + 1
-        return None
-
-    def bare_title(self, role: str, office: str | None, s: int, e: int, country: str | None = None,
-                   posting: str | None = None):
-        """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
-        role (of that country, if the title says), else the holder of that country's office — or,
-        for a title no country qualifies, of an office of the document's main countries. A title
-        posted somewhere ("Embajador de Estados Unidos en Colombia") is only an office posted there."""
-        if role == GROUP:
-            return      # "los viceministros", "the ministers": several people, none in particular
-        if posting:
-            names = {identity.fold(n) for n in identity.names_of(self.index.gaz.actors[posting])}
-            offices = [o for o in ([office] if office else self.role_offices(role, None))
-                       if (not country or self.index.office_country(o) == country) and
-                       any(n in identity.fold(x) for n in names for x in identity.names_of(self.index.gaz.offices[o]))]
-            holders = self.index.holders(offices, self.date)
-            if len(holders) == 1:
-                self.person(holders.pop(), s, e, role)
-            return
-        generic = role in self.index.lang.actors["generic_roles"]
-        # "The President", "the Vice President" capitalised: the text's own principal, named first.
-        principal = self.doc[e - 1].text[:1].isupper() and s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles
-        for ref in (self.refs if principal else reversed(self.refs)):
-            if ref.type != PERSON or (country and ref.country != country):
-                continue
-            roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
-            if role in roles or (generic and any(role in r for r in roles)):
-                self.person(ref.actor, s, e, role, ref.country, ref.discovered)
-                return
-        if country:
-            offices = self.index.counterpart_office(office, role, country)
-        else:
-            candidates = self.role_offices(role, office)
-            owners = {self.index.office_country(o) for o in candidates}
-            main = self.principal[:2]     # never another country's official ("viceministro" in a text of Paraguay)
-            offices = [o for o in candidates if self.index.office_country(o) in main]
-            if not offices and (not main or len(main) < 2 and len(owners) == 1):
-                offices = [office] if office else candidates   # a text of no country; a title only the other side has
-        holders = self.index.holders(offices, self.date)
-        if len(holders) == 1:
-            self.person(holders.pop(), s, e, role)
 
     def country_after(self, e: int) -> str | None:
         """'Departamento de Seguridad Nacional estadounidense': a demonym right after a name."""
@@ -697,7 +441,7 @@ class _Resolver:
                      (lab.startswith("demonym:") or lab.startswith("actor:") and lab[6:] in index.countries)), None)
                 # What follows the title: a gap of little words and the country, then a name.
                 j, k, posting = e, n + 1, None
-                while j < len(doc) and j - e <= _MAX_GAP:
+                while j < len(doc) and j - e <= MAX_GAP:
                     nxt = chosen[k] if k < len(chosen) else None
                     if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].split(":")[1] in index.countries):
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
@@ -837,72 +581,6 @@ class _Resolver:
                     return value
         return None
 
-    def appositive(self, s: int, chosen, n: int):
-        """'Luis Gilberto Murillo, Colombia's Foreign Minister', 'John Creamer, Department of State
-        Deputy Assistant Secretary …': the name before the comma that precedes a title (and the
-        article, country, organisation and modifiers of the title)."""
-        doc, j = self.doc, s - 1
-        while j >= 0 and (doc[j].lower_ in self.index.definite_articles or doc[j].text in ("’s", "'s") or
-                          doc[j].lower_ in self.index.title_modifiers or any(
-                ls <= j < le and (lab.startswith("demonym:") or lab == "org:" or
-                                  lab.split(":", 1)[-1] in self.index.countries or self.organisation_label(lab))
-                for lab, ls, le in chosen)):
-            j -= 1
-        if j < 1 or doc[j].text != ",":
-            return None
-        end, start = j, j
-        while start > 0 and (_is_name_token(doc[start - 1], self.index) or doc[start - 1].text in self.index.particles):
-            start -= 1
-        while start < end and doc[start].text in self.index.particles:
-            start += 1
-        if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
-            return None
-        return start, end
-
-    def untitled_appositions(self, chosen) -> None:
-        """'Michael McKinley, uno de sus principales asesores', 'Jane Doe, one of his senior advisers',
-        'X, quien fuera embajador': a name before a comma and an apposition that says what the
-        person is, with the role of the first title in it."""
-        doc, index = self.doc, self.index
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
-        titles = {s: label[6:] for label, s, _ in self.raw if label.startswith("title:")}
-        for _, comma, opened in index.apposition_openers(doc):
-            if comma < 2:
-                continue
-            start = comma
-            while start > 0 and (_is_name_token(doc[start - 1], index) or doc[start - 1].text in index.particles):
-                start -= 1
-            while start < comma and doc[start].text in index.particles:
-                start += 1
-            if comma - start < 2 or taken & set(range(start, comma)):
-                continue
-            role = next((titles[i] for i in range(opened, min(len(doc), opened + 5)) if i in titles), None)
-            stop = next((i for i in range(comma + 1, min(len(doc), comma + 9)) if doc[i].text in (",", ";", ".") or
-                         doc[i].lower_ in index.list_joiners), min(len(doc), comma + 9))
-            self.titled(comma + 1, stop if role else comma + 1)      # "uno de sus principales asesores"
-            self.discover_person(start, comma, role if role != GROUP else "official", None)
-            taken |= set(range(start, comma))
-
-    def elliptical_titles(self, chosen) -> None:
-        """'el ministro de Relaciones Exteriores, Roberto Álvarez y el de Hacienda, José Manuel
-        Vicente': a title left out after a conjunction and an article is the one before, with
-        another portfolio."""
-        doc, index = self.doc, self.index
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
-        titles = [(s, e, label[6:]) for label, s, e in self.raw if label.startswith("title:")]
-        for _, s, e in (index.elliptical_titles(doc) if len(index.elliptical_titles) else []):
-            comma = next((c for c in range(e, min(len(doc), e + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
-            if comma is None or doc[comma].text != "," or not all(
-                    t.text[:1].isupper() or t.lower_ in index.title_words for t in doc[e:comma]):
-                continue
-            end = name_after(doc, comma + 1, index)
-            before = [t for t in titles if t[1] <= s and doc[t[0]].sent == doc[s].sent]
-            if end - comma - 1 < 2 or not before or taken & set(range(comma + 1, end)):
-                continue
-            head = doc[before[-1][0]]      # "ministro" of "ministro de Relaciones Exteriores": with the new portfolio
-            self.titled(e - 1, comma)
-            self.title = f"{head.text} {self.title}"
-            self.discover_person(comma + 1, end, index.titles.get(head.lower_, before[-1][2]), None)
 
     def organisation_label(self, label: str) -> bool:
         kind, _, value = label.partition(":")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import identity
-from .actors import COUNTRY, ORGANISATION, Mentions, Ref
+from .actors import Mentions
 from .dates import DatePhrase
 from .lexicon import known_agreements
+from .refs import COUNTRY, ORGANISATION, Ref
 from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
 

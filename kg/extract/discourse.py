@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
-from .actors import PERSON, Ref
+from .refs import PERSON, Ref
 from .rules import Found
 
 

@@ -14,13 +14,14 @@ from ..build.documents import Document, detect_language
 from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting, Title
 from ..dates import DateRange, PartialDate
 from . import identity
-from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, find_mentions
+from .actors import ActorIndex, Mentions, find_mentions
 from .agreements import AgreementRules
 from .commitments import CommitmentRules
 from .dates import anchor
 from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
+from .refs import COUNTRY, PERSON, NewActor
 from .rules import Found
 from .text import pipeline, sentences
 

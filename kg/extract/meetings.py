@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..dates import PartialDate
-from .actors import COUNTRY, ORGANISATION, PERSON, Mentions, Ref
+from .actors import Mentions
 from .dates import DatePhrase
 from .places import PlaceRules
+from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import _CAPITAL, _ORDINAL, Found, _matcher, weighted_hits
 from .text import _END, Sentence
 

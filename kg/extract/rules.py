@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .actors import COUNTRY, Mentions, Ref
+from .actors import Mentions
 from .dates import find as find_dates
 from .lexicon import Language, date_names, token_pattern
+from .refs import COUNTRY, Ref
 from .text import Sentence
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
