@@ -14,6 +14,8 @@ MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's
 
 
 class Titles:
+    """The title rules of the actor resolver: what a title's words say of its holder."""
+
     def organisation_in_title(self, j: int, chosen, k: int) -> tuple[int, int] | None:
         """An organisation's acronym or name inside a title, right before its holder's name (and
         perhaps after one capitalised word of the title): 'Agregado Jurídico FBI Norman Quilichini',
