@@ -39,7 +39,7 @@ def main(verbose: bool) -> None:
 
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
-CONFIDENCE = "Leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE, 0.4)."
+CONFIDENCE = f"Leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE, {Config.min_confidence})."
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
@@ -257,7 +257,7 @@ def link_wikidata(service: str | None, store: Path | None) -> None:
                "then run `kg link --accept`.")
 
 
-@main.command(help="Score the extractor against gold facts: the real set first, then the internal sets.")
+@main.command(help="Score the extractor against gold facts: the real sets first, then the internal sets.")
 @click.option("--documents", type=FOLDER, help="Folder of documents to score (with --gold).")
 @click.option("--gold", type=FOLDER, help="Folder of gold facts, one YAML per document (the corpus-real schema).")
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
@@ -270,13 +270,16 @@ def evaluate(documents: Path | None, gold: Path | None, split: str, sweep: bool,
     config = _config()
     if bool(documents) != bool(gold):
         raise click.UsageError("--documents and --gold go together")
-    named = [(gold.parent.name or "set", documents, gold)] if documents else \
-        [("corpus-real", ev.REAL / "documents", ev.REAL / "gold")] if (ev.REAL / "gold").is_dir() else []
-    if not documents and not named:
+    # The real sets: corpus-real in full, then data/real, held out, by its summary alone.
+    named = [(gold.parent.name or "set", documents, gold, True)] if documents else \
+        [(name, folder / "documents", folder / "gold", details) for name, folder, details in
+         (("corpus-real", ev.REAL, True), ("data/real (held out: summary only)", ev.REAL_HELD_OUT, False))
+         if (folder / "gold").is_dir()]
+    if not documents and not (ev.REAL / "gold").is_dir():
         click.echo(f"corpus-real: skipped ({ev.REAL} not found)\n")
-    for name, docs_dir, gold_dir in named:
+    for n, (name, docs_dir, gold_dir, details) in enumerate(named):
         try:
-            click.echo(ev.report_named(name, docs_dir, gold_dir, config, split, sweep, verbose))
+            click.echo(("\n" if n else "") + ev.report_named(name, docs_dir, gold_dir, config, split, sweep and details, verbose, details))
         except InputError as exc:
             _fail("evaluate", str(exc), 2)
     if documents:

@@ -37,6 +37,9 @@ def only_meeting(result):
     ("Secretary Rubio spoke today with Peruvian Foreign Minister Hugo de Zela.", "en", "call"),
     ("El canciller Hugo de Zela se reunió con el secretario de Estado Marco Rubio.", "es", "in-person"),
     ("El canciller Hugo de Zela sostuvo una conversación telefónica con el secretario de Estado Marco Rubio.", "es", "call"),
+    ("El canciller Hugo de Zela se entrevistó con el secretario de Estado Marco Rubio.", "es", "in-person"),
+    ("El canciller Hugo de Zela sostuvo una videollamada con el secretario de Estado Marco Rubio.", "es", "call"),
+    ("Foreign Minister Hugo de Zela received a phone call from Secretary Marco Rubio.", "en", "call"),
 ])
 def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, language, kind):
     m = only_meeting(extract(extractor, text, language, "2025-12-06"))
@@ -65,6 +68,8 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
      "Estado Marco Rubio.", "es", None, PartialDate(2025, 3, 12), "montevideo"),
     ("Lima, 3 ago. 2018 (ANDINA).– El canciller Néstor Popolizio se reunió hoy con el embajador Krishna Urs.", "es", None,
      PartialDate(2018, 8, 3), "lima"),
+    ("Buenos Aires, 10 de mayo de 2023. El canciller Santiago Cafiero recibió hoy al subsecretario de Estado Brian Nichols.",
+     "es", None, PartialDate(2023, 5, 10), "buenos-aires"),
     ("WASHINGTON, May 7 (Reuters) - Secretary of State Marco Rubio met Wednesday with Peruvian Foreign Minister "
      "Elmer Schialer.", "en", "2025", PartialDate(2025, 5, 7), "washington-dc"),
 ])
@@ -93,6 +98,20 @@ def test_weekdays_and_words_for_today_resolve_against_the_anchor(extractor, text
     assert only_meeting(extract(extractor, text, language, published)).date == day
 
 
+def test_a_datelines_own_date_is_not_the_date_of_the_meeting_it_announces(extractor):
+    m = only_meeting(extract(extractor, "Washington, January 31, 2023: President Biden looks forward to welcoming President "
+                                        "Gustavo Petro to the White House on Friday, February 10.", "en", None))
+    assert m.date == PartialDate(2023, 2, 10) and m.status == "scheduled"
+
+
+def test_a_reception_on_arrival_is_held_on_the_day_of_the_arrival(extractor):
+    r = extract(extractor, "El secretario de Estado Mike Pompeo llegó este miércoles 2 de enero a Cartagena para reunirse "
+                           "con el presidente Iván Duque. A su llegada fue recibido por el canciller Carlos Holmes Trujillo, "
+                           "quien también participará en el encuentro.", "es", "2019-01-02")
+    received = next(m for m in r.facts.meetings if "carlos-holmes-trujillo" in m.participants)
+    assert received.status == "held" and received.date == PartialDate(2019, 1, 2)
+
+
 def test_without_an_anchor_a_relative_date_stays_absent(extractor):
     m = only_meeting(extract(extractor, "El canciller Elmer Schialer se reunió ayer con el secretario Marco Rubio.", "es", None))
     assert m.date is None
@@ -114,9 +133,86 @@ def test_one_visit_told_in_three_sentences_is_one_meeting(extractor):
     assert len(m.evidence) == 3
 
 
+def test_a_pronoun_stands_for_the_subject_told_before_not_the_person_named_last(extractor):
+    r = extract(extractor, "Ambassador Katherine Tai traveled to Los Angeles. On June 7, she had a bilateral meeting with "
+                           "Chile’s Under-Secretary José Miguel Ahumada. On June 8, she had a bilateral meeting with "
+                           "Haiti’s Minister of Trade Ricardin Saint-Jean.", "en", "2022-06-08")
+    with_haiti = next(m for m in r.facts.meetings if "haiti" in m.participants)
+    assert "katherine-tai" in with_haiti.participants and "jose-miguel-ahumada" not in with_haiti.participants
+
+
+@pytest.mark.parametrize("text, language, subject, others", [
+    ("During meetings with President Xiomara Castro and Foreign Minister Enrique Reina, Dr. Juan González stressed "
+     "the importance of migration cooperation.", "en", "juan-gonzalez", {"xiomara-castro", "enrique-reina"}),
+    ("Durante sus reuniones con el presidente Luis Arce y el canciller Rogelio Mayta, la subsecretaria Emily Mendrala "
+     "destacó la cooperación bilateral.", "es", "emily-mendrala", {"luis-arce", "rogelio-mayta"}),
+])
+def test_meetings_listed_in_an_opening_phrase_are_the_subjects_after_the_comma(extractor, text, language, subject, others):
+    r = extract(extractor, text, language, "2023-11-28")
+    assert {frozenset({subject, o}) for o in others} == \
+        {frozenset(p for p in m.participants if p in others | {subject}) for m in r.facts.meetings}
+
+
 def test_a_country_is_never_the_place_of_a_call(extractor):
     m = only_meeting(extract(extractor, "President Biden spoke by phone with President Gustavo Petro of Colombia.", "en", "2023-04-20"))
     assert m.kind == "call" and m.place is None and "colombia" in m.participants
+
+
+# ------------------------------------------------------------------ summits: frames, hosts, the next session
+
+@pytest.mark.parametrize("text, language", [
+    ("President Biden met with President Gustavo Petro of Colombia on the margins of the United Nations General "
+     "Assembly in New York.", "en"),
+    ("En el marco de la Asamblea General de las Naciones Unidas, el presidente Gustavo Petro se reunió con el "
+     "presidente Joe Biden.", "es"),
+])
+def test_a_meeting_on_the_margins_of_a_summit_is_one_meeting_and_the_summit_another(extractor, text, language):
+    r = extract(extractor, text, language, "2023-09-21")
+    summit = [m for m in r.facts.meetings if m.id.startswith("event-")]
+    bilateral = [m for m in r.facts.meetings if not m.id.startswith("event-")]
+    assert len(summit) == 1 and len(bilateral) == 1
+    assert summit[0].kind == "multilateral" and bilateral[0].kind == "in-person"
+    assert {"joe-biden", "gustavo-petro"} <= set(bilateral[0].participants) and "united-nations" not in bilateral[0].participants
+
+
+@pytest.mark.parametrize("text, language, host", [
+    ("The Deputy Secretary congratulated the Foreign Minister on Peru’s designation as the host of APEC 2024.", "en", "peru"),
+    ("The two discussed the upcoming Summit of the Americas, which the United States will host in Los Angeles.", "en",
+     "united-states"),
+    ("El canciller destacó que el Perú será anfitrión de la Cumbre de Líderes de APEC en 2024.", "es", "peru"),
+    ("Peru will host APEC in 2024, and the United States looks forward to supporting its presidency.", "en", "peru"),
+])
+def test_a_summit_the_text_names_a_host_of_is_a_meeting_still_to_come_of_its_host(extractor, text, language, host):
+    m = only_meeting(extract(extractor, text, language, "2022-03-02"))
+    assert m.participants[:1] == [host] and m.status == "scheduled" and m.kind == "multilateral"
+
+
+def test_an_organisations_meeting_that_frames_a_bilateral_is_multilateral_and_names_no_person(extractor):
+    r = extract(extractor, "Ambassador Tai met with Minister Elizabeth Galdo in Arequipa on the margins of the APEC "
+                           "Ministers Responsible for Trade Meeting.", "en", "2024-05-17")
+    summit = next(m for m in r.facts.meetings if m.id.startswith("event-"))
+    assert summit.kind == "multilateral" and "responsible" not in {a.id for a in r.mentioned}
+
+
+def test_the_next_session_of_a_dialogue_is_a_meeting_still_to_come(extractor):
+    r = extract(extractor, "Secretary Blinken met today with Chilean Foreign Minister Alberto van Klaveren. They agreed to "
+                           "deepen cooperation on clean energy and to hold the next High-Level Dialogue in Santiago.", "en",
+                "2023-03-15")
+    dialogue = next(m for m in r.facts.meetings if m.id.startswith("event-"))
+    assert dialogue.status == "scheduled" and dialogue.place == "santiago-de-chile"
+
+
+@pytest.mark.parametrize("text, language, people", [
+    ("The third meeting of the Chile-United States Energy Working Group was held today in Santiago. The Chilean "
+     "delegation was led by Undersecretary Ana Torres. The U.S. delegation was led by Assistant Secretary John Reed.",
+     "en", {"ana-torres", "john-reed"}),
+    ("El presidente Luis Arce será recibido mañana por el presidente Joe Biden en la Casa Blanca. En dicha ocasión, "
+     "participarán de la reunión el canciller Rogelio Mayta y el secretario de Estado Antony Blinken.", "es",
+     {"luis-arce", "joe-biden", "rogelio-mayta", "antony-blinken"}),
+])
+def test_who_took_part_told_after_a_meeting_joins_that_meeting(extractor, text, language, people):
+    m = only_meeting(extract(extractor, text, language, "2023-06-01"))
+    assert people <= set(m.participants)
 
 
 # ------------------------------------------------------------------ commitments
@@ -136,24 +232,136 @@ def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor,
     assert len(label.split()) <= 13 and label != text and {"peru", "united-states"} <= set(c.actors)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("El canciller Diego Werthein expresó su reconocimiento por el respaldo de los Estados Unidos al proceso de reformas.", "es"),
+    ("Ambassador Lisa Kenna expressed her gratitude to Peruvian leaders, highlighting their commitment to democracy.", "en"),
+    ("We are optimistic that our ongoing efforts will help improve the lives of our people.", "en"),
+    ("Ambassador Tai also announced a new hemispheric Declaration on Good Regulatory Practices.", "en"),
+])
+def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extractor, text, language):
+    assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+def test_a_meeting_named_in_an_opening_phrase_is_when_not_who_commits(extractor):
+    r = extract(extractor, "La vicepresidenta Marta Lucía Ramírez habló con la embajadora Elizabeth Richard. En la llamada, "
+                           "ambas reiteraron su compromiso de fortalecer la lucha contra el narcotráfico.", "es", "2024-02-08")
+    (c,) = r.facts.commitments
+    assert c.topics == ["drug-trafficking"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The visit will deepen economic cooperation between Peru and the United States.", "en"),
+    ("La visita tiene como objetivo que Perú y Estados Unidos se comprometan a fortalecer la cooperación.", "es"),
+])
+def test_what_a_visit_is_for_is_no_commitment(extractor, text, language):
+    assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+def test_a_commitment_restated_in_a_caption_is_one_commitment(extractor):
+    r = extract(extractor, "Peru and the United States committed to strengthen cooperation against illegal mining in the "
+                           "Amazon. Both countries committed to strengthen their cooperation against illegal mining in the "
+                           "Amazon region.", "en", "2023-06-30")
+    (c,) = r.facts.commitments
+    assert len(c.evidence) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "In advance of the elections, the Vice President re-affirmed the Biden-Harris Administration’s support for free and fair "
+    "elections in Guatemala.",
+    "President Biden spoke today with President Iván Duque of Colombia. The President pledged support for Colombia’s efforts "
+    "to combat the pandemic.",
+])
+def test_a_pledge_of_support_is_the_committers_own(extractor, text):
+    (c,) = extract(extractor, text, "en", "2023-05-26").facts.commitments
+    assert {"united-states"} <= set(c.actors) and "ivan-duque" not in c.actors
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The ministers discussed the ongoing consultations under the USMCA Environment Chapter.", "en", {"usmca"}),
+    ("The Sub-Committee reviewed implementation of the Annex on Forest Sector Governance.", "en", set()),
+    ("Lo acompaña el director de Ceremonial de Estado y Protocolo del Ministerio de Relaciones Exteriores, Francisco "
+     "Cantizano.", "es", set()),
+])
+def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(extractor, text, language, expected):
+    assert {a.id for a in extract(extractor, text, language, "2022-07-08").facts.agreements} == expected
+
+
 # ------------------------------------------------------------------ actors the gazetteer does not know
 
 @pytest.mark.parametrize("text, language, person, role", [
-    ("The U.S. Chargé d'Affaires John Smith met with the Foreign Minister.", "en", "john-smith", "Chargé d'Affaires"),
-    ("La directora de la misión de la agencia María Pérez se reunió con la canciller.", "es", "maria-perez", "directora"),
-    ("Colombian Foreign Minister Luis Gilberto Murillo spoke with the Secretary.", "en", "luis-gilberto-murillo", "Foreign Minister"),
+    ("The U.S. Chargé d'Affaires John Smith met with the Foreign Minister.", "en", "john-smith", "U.S. Chargé d'Affaires"),
+    ("La directora de la misión de la agencia María Pérez se reunió con la canciller.", "es", "maria-perez",
+     "directora de la misión de la agencia"),
+    ("Colombian Foreign Minister Luis Gilberto Murillo spoke with the Secretary.", "en", "luis-gilberto-murillo",
+     "Colombian Foreign Minister"),
+    ("Acting Assistant Secretary for the Bureau of Western Hemisphere Affairs Francisco Palmieri met with the Minister.",
+     "en", "francisco-palmieri", "Acting Assistant Secretary for the Bureau of Western Hemisphere Affairs"),
+    ("El ministro de Relaciones Exteriores, Roberto Álvarez y el de Hacienda, José Manuel Vicente, acompañan al presidente.",
+     "es", "jose-manuel-vicente", "ministro de Hacienda"),
     ("Peruvian Foreign Minister Elmer Schialer met with the Secretary.", "en", "elmer-schialer", "Peruvian Foreign Minister"),
     ("El canciller Julio César Arriola recibió al embajador.", "es", "julio-cesar-arriola", "canciller"),
     ("La vicepresidenta Francia Márquez se reunió con el secretario.", "es", "francia-marquez", "vicepresidenta"),
     ("Se reunió con Mark Wells, subsecretario de Estado Adjunto para Asuntos del Hemisferio Occidental.", "es", "mark-wells", None),
 ])
-def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_their_role(extractor, text, language, person, role):
+def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
+                                                                                                   person, role):
     r = extract(extractor, text, language, "2025-03-12")
     found = {a.id: a for a in r.mentioned}
     assert person not in extractor.gaz.actors
     assert found[person].type == "Person"
     if role:
         assert r.roles[person] == role
+
+
+@pytest.mark.parametrize("text, language, person, organisation", [
+    ("Acting Assistant Secretary for the Bureau of Western Hemisphere Affairs Francisco Palmieri met with the Minister.",
+     "en", "francisco-palmieri", "bureau-of-western-hemisphere-affairs"),
+    ("U.S. Permanent Representative to the Organization of American States Carlos Trujillo met with the Minister.",
+     "en", "carlos-trujillo", "oas"),
+    ("La Embajadora de los EE.UU. ante la ONU Linda Thomas-Greenfield se reunió con el canciller.", "es",
+     "linda-thomas-greenfield", "united-nations"),
+])
+def test_a_holder_named_after_the_organisation_of_their_title_is_not_part_of_its_name(extractor, text, language, person,
+                                                                                       organisation):
+    ids = {a.id: a.type for a in extract(extractor, text, language, "2018-04-10").mentioned}
+    assert ids.get(person) == "Person" and ids.get(organisation) == "Organisation"
+    assert not any(person in i and i != person for i in ids)
+
+
+def test_an_organisations_name_stops_at_a_title(extractor):
+    ids = {a.id for a in extract(extractor, "John Creamer, Department of State Deputy Assistant Secretary for Western "
+                                            "Hemisphere Affairs, met with the Minister.", "en", "2017-06-01").mentioned}
+    assert "us-department-of-state" in ids and not any(i.startswith("department-of-state-deputy") for i in ids)
+
+
+def test_a_title_posted_to_another_country_is_not_the_holder_of_the_office_posted_here(extractor):
+    r = extract(extractor, "El secretario llegó a Bogotá con Michael Smith, quien fuera Embajador de Estados Unidos en "
+                           "Colombia entre 2010 y 2013.", "es", "2022-03-01")
+    assert "lisa-kenna" not in {a.id for a in r.mentioned}      # the U.S. ambassador to Peru then
+
+
+@pytest.mark.parametrize("text, language, people", [
+    ("El secretario viene acompañado por Michael Smith, uno de sus principales asesores.", "es", {"michael-smith"}),
+    ("The Secretary was accompanied by Jane Doe, one of his senior advisers.", "en", {"jane-doe"}),
+    ("Acompañan al presidente el ministro de Relaciones Exteriores, Roberto Álvarez y el de Hacienda, José Manuel Vicente.",
+     "es", {"roberto-alvarez", "jose-manuel-vicente"}),
+    ("Participaron los viceministros Hugo Rivera, Anselmo Muñiz y Johannes Kelner.", "es",
+     {"hugo-rivera", "anselmo-muniz", "johannes-kelner"}),
+    ("El Agregado Jurídico FBI Norman Quilichini y el Comandante General PNP Vicente Tiburcio felicitaron a los oficiales.",
+     "es", {"norman-quilichini", "vicente-tiburcio"}),
+    ("El director de la Dirección contra el Terrorismo, General Oscar Arriola Delgado, es uno de los oficiales.", "es",
+     {"oscar-arriola-delgado"}),
+])
+def test_people_named_in_appositions_lists_and_elliptical_titles_are_found_whole(extractor, text, language, people):
+    found = {a.id for a in extract(extractor, text, language, "2022-03-25").mentioned if a.type == "Person"}
+    assert people <= found and not {p for p in found if any(q in p and q != p for q in people)}
+
+
+def test_a_title_case_headline_does_not_make_its_common_words_part_of_a_name(extractor):
+    r = extract(extractor, "Acting Secretary Sullivan Travel to Lima, Peru To Participate in the Summit of the Americas\n\n"
+                           "Acting Secretary of State John J. Sullivan will travel to Lima to attend the summit.", "en", "2018-04-10")
+    people = {a.id: a.name for a in r.mentioned if a.type == "Person"}
+    assert people == {"john-j-sullivan": {"en": "John J. Sullivan"}}
 
 
 def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(extractor):

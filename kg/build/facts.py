@@ -134,11 +134,21 @@ class Agreement:
 
 
 @dataclass
+class Title:
+    """The title a document gives an actor ("Acting Assistant Secretary for …"): its role there."""
+    actor: str
+    text: str
+    language: str
+    evidence: Evidence | None = None    # the title and the name, as the document words them
+
+
+@dataclass
 class DocumentFacts:
     document: str
     meetings: list[Meeting] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)      # not facts: what the document calls its actors
 
     def all(self):
         return [*self.meetings, *self.commitments, *self.agreements]

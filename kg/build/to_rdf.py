@@ -15,7 +15,7 @@ from ..dates import DateRange, PartialDate
 from ..iris import ONTOLOGY_IRI, Iris
 from ..vocab import DC, DCT, DIP, GEONAMES, OA, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEMAPV, SKOS, SSSOM, TOPIC, WD, XSD
 from .documents import Document
-from .facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Link, Meeting
+from .facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Link, Meeting, Title
 
 ACTOR_CLASS = {"Person": DIP.Person, "Organisation": DIP.Organisation, "Country": DIP.Country}
 PLACE_CLASS = {"City": SCHEMA.City, "Country": SCHEMA.Country, "Region": SCHEMA.AdministrativeArea,
@@ -320,6 +320,16 @@ class FactWriter:
             yield from self.commitment(c, doc, g)
         for a in facts.agreements:
             yield from self.agreement(a, doc, g)
+        for t in facts.titles:
+            yield from self.title(t, g)
+
+    def title(self, t: Title, g) -> Iterator[Quad]:
+        """The title a document gives an actor, as schema:jobTitle in that document's graph, with the
+        words that state it as evidence (an annotation whose body is the actor)."""
+        s = self.iris.entity("actor", t.actor)
+        yield Quad(s, SCHEMA.jobTitle, Literal(t.text, language=t.language), g)
+        if t.evidence is not None:
+            yield from self.evidence(s, t.evidence, "actor", t.actor, 1, g)
 
 
 def fact_kinds(all_facts: Iterable[DocumentFacts]) -> dict[str, str]:

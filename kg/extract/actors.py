@@ -12,41 +12,28 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..build.facts import Gazetteer, Role
 from ..dates import PartialDate
 from . import identity
-from .lexicon import Language, date_names, demonyms
+from .lexicon import Language, date_names, demonyms, token_pattern
+from .names import (
+    HEADLINE_WORDS,
+    _after_portfolio,
+    headline_words,
+    line_matcher,
+    name_after,
+    organisation_at,
+    portfolio_end,
+)
+from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, NewActor, Ref
+from .titles import MAX_GAP, MAX_TITLE_WORDS, Titles
 
-PERSON, ORGANISATION, COUNTRY = "Person", "Organisation", "Country"
-GROUP = "group"       # the role of plural titles ("los viceministros …"): they introduce lists of names
-# Tokens allowed between a title and the name it introduces: "canciller de Perú, Hugo de Zela".
-_TITLE_GAP = {",", "de", "del", "of", "the", "la", "el", "’s", "'s", "’", "-", "américa", "america"}
-_MAX_GAP = 6
-
-
-@dataclass
-class Ref:
-    """An actor as a sentence mentions it."""
-    actor: str
-    type: str
-    start: int          # token indices in the document
-    end: int
-    country: str | None = None
-    discovered: bool = False
-    via: str | None = None          # "both_people", "both_countries": stands for the last meeting's people, the text's countries
+__all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
 
-@dataclass
-class NewActor:
-    id: str
-    type: str
-    name: str
-    language: str
-    country: str | None = None
-    roles: set[str] = field(default_factory=set)
 
 
 def _variants(name: str) -> set[str]:
@@ -107,15 +94,24 @@ class ActorIndex:
         self.not_names = set(lang.actors["not_names"]) | self.date_words
         self.particles = set(lang.actors["name_particles"])
         self.definite_articles = set(lang.actors["definite_articles"])
+        self.of_words = set(lang.names["of"])
+        self.title_gap = set(lang.actors["title_gap"])
         self.list_joiners = set(lang.actors["list_joiners"])
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
+        self.honorifics = set(lang.actors["honorifics"])
+        self.posting_links = set(lang.actors["posting_links"])
+        # ", uno de sus asesores", ", one of his advisers": an apposition that says a name is a person's
+        # (matched with the comma before it).
+        self.elliptical_titles = line_matcher(vocab, "elliptical", lang.actors.get("elliptical_titles", []))
+        self.apposition_openers = Matcher(vocab)
+        self.apposition_openers.add("apposition", [[{"ORTH": ","}] + token_pattern(line) for line in lang.actors["apposition_openers"]])
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.portfolio_words = {w.lower() for w in lang.actors["portfolio_words"]}
         # Words a title's own words are made of, between it and the comma before its holder's name.
         self.title_words = self.title_modifiers | self.portfolio_prepositions | set(lang.actors["title_links"]) | \
             set(lang.actors["organisation_connectors"]) | \
-            _TITLE_GAP | {w for t in self.titles for w in t.split()}
+            self.title_gap | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
         self.agreement_heads = {w for ws in lang.agreements["heads"].values() for w in ws}
         self.org_connectors = set(lang.actors["organisation_connectors"])
@@ -210,82 +206,6 @@ class _Tokenizer:
         return self.cache[text]
 
 
-def _is_name_token(tok, index: ActorIndex) -> bool:
-    t = tok.text
-    return (t[:1].isupper() and any(c.isalpha() for c in t) and t not in index.not_names
-            and t.lower() not in index.titles and not t.isupper() or (len(t) == 2 and t[1] == "."))
-
-
-def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
-    """End of a person's name starting at token i ("Luis Gilberto Murillo", "Ana de la Cruz",
-    "Javier Martínez-Acha"), or i."""
-    j, last = i, i
-    while j < len(doc) and j - i < limit + 2:
-        tok = doc[j]
-        if _is_name_token(tok, index):
-            last = j + 1
-        elif tok.text in index.date_words and j + 1 < len(doc) and _is_name_token(doc[j + 1], index):
-            last = j + 1   # "Julio César Arriola", "Mayo Hernández": a month's name inside a person's
-        elif _hyphen_inside(doc, j) and last == j and _is_name_token(doc[j + 1], index):
-            pass   # a double surname: the hyphen joins the two words
-        elif tok.text not in index.particles or last == i:
-            break
-        j += 1
-    return last
-
-
-def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
-    """After a title's preposition, the words of its portfolio the lexicon knows ("of Industry and
-    Commerce", "for International Economic Relations", "de Relaciones Económicas e Integración"):
-    where the holder's name may start."""
-    if j == 0 or doc[j - 1].lower_ not in index.portfolio_prepositions:
-        return j
-    k = j
-    while k < len(doc) and (doc[k].lower_ in index.portfolio_words or
-                            (doc[k].lower_ in index.org_joiners | index.org_connectors or doc[k].text == ",") and k + 1 < len(doc)
-                            and (doc[k + 1].lower_ in index.portfolio_words or doc[k + 1].lower_ in index.org_joiners)):
-        k += 1
-    return k
-
-
-def _after_portfolio(doc: Doc, j: int, index: ActorIndex) -> bool:
-    """A lower-case word right after a title's preposition (and an article): part of the title."""
-    k = j - 1
-    while k >= 0 and doc[k].lower_ in index.definite_articles:
-        k -= 1
-    return k >= 0 and doc[k].lower_ in index.portfolio_prepositions
-
-
-def _hyphen_inside(doc: Doc, j: int) -> bool:
-    """A hyphen written between two words with no space: part of one name."""
-    return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-
-
-def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset()) -> int:
-    """End of an organisation's name that starts with a head word at token i, or i.
-
-    Small words join capitalised ones ("Servicio Nacional de Prevención y Respuesta ante
-    Desastres"); a conjunction does not join a second organisation or a known actor
-    ("Instituto … del Perú y el Servicio …", "… del Perú y Chile")."""
-    if doc[i].text not in index.org_heads:
-        return i
-    j, last, capitals = i + 1, i, 0
-    while j < len(doc):
-        tok = doc[j]
-        if tok.text[:1].isupper() and tok.is_alpha:
-            last, capitals = j + 1, capitals + 1
-        elif tok.lower_ in index.org_connectors and j + 1 < len(doc) and doc[j + 1].text in index.agreement_heads:
-            break      # "Consejo … del Acuerdo Marco …": the instrument is not part of the body's name
-        elif tok.lower_ in index.org_joiners:
-            nxt = doc[j + 1] if j + 1 < len(doc) else None
-            if nxt is None or not nxt.text[:1].isupper() or nxt.text in index.org_heads or (j + 1) in starts:
-                break
-        elif tok.lower_ not in index.org_connectors:
-            break
-        j += 1
-    return last if capitals else i
-
-
 @dataclass
 class Mentions:
     """Every actor mention of a document, in order, and the new actors they introduce."""
@@ -295,6 +215,7 @@ class Mentions:
     principal: list[str]           # the document's main countries, most mentioned first
     qualifiers: list[tuple[int, int]] = field(default_factory=list)   # countries that say whose a title is, not where
     roles: dict[str, str] = field(default_factory=dict)               # actor -> the title the text gives them
+    roles_at: dict[str, tuple[int, int]] = field(default_factory=dict)   # actor -> where that title and the name are (characters)
 
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
@@ -302,6 +223,7 @@ class Mentions:
 
 def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Mentions:
     vocab = doc.vocab
+    doc.user_data[HEADLINE_WORDS] = headline_words(doc)
     raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
@@ -310,8 +232,11 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
+    # A title after an organisation's name is not part of it ("Department of State Deputy Assistant Secretary").
+    titled = {s for label, s, _ in raw if label.startswith("title:")}
+    titled |= {i for i in range(len(doc)) if doc[i].lower_ in index.title_modifiers and i + 1 in titled}
     for tok in doc:
-        end = organisation_at(doc, tok.i, index, starts)
+        end = organisation_at(doc, tok.i, index, starts, titled)
         if end > tok.i + 1:
             raw.append(("org:", tok.i, end))
     priority = {"actor": 0, "office": 1, "title": 2, "both_countries": 2, "both_people": 2, "demonym": 3, "org": 4}
@@ -329,9 +254,9 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
     """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word."""
     j = s - 1
-    while j > 0 and doc[j].lower_ in ("la", "el", "los", "las", "the"):
+    while j > 0 and doc[j].lower_ in index.definite_articles:
         j -= 1
-    return j >= 1 and doc[j].lower_ in ("de", "del", "of") and doc[j - 1].lower_ in index.place_heads
+    return j >= 1 and doc[j].lower_ in index.of_words and doc[j - 1].lower_ in index.place_heads
 
 
 def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]:
@@ -348,7 +273,7 @@ def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]
         if tok.lower_ not in index.country_heads:
             continue
         j = tok.i + 1
-        while j < len(doc) and (doc[j].lower_ in ("de", "del", "la", "los", "las", "of", "the") or doc[j].lower_ in index.country_heads):
+        while j < len(doc) and (doc[j].lower_ in index.of_words | index.definite_articles or doc[j].lower_ in index.country_heads):
             j += 1
         if j in countries and j > tok.i:
             value, end = countries[j]
@@ -359,7 +284,9 @@ def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]
     return out
 
 
-class _Resolver:
+class _Resolver(Titles):
+    """Resolves a document's matches into actor mentions (titles: kg.extract.titles)."""
+
     def __init__(self, doc: Doc, index: ActorIndex, date: PartialDate | None, raw):
         self.doc, self.index, self.date = doc, index, date
         self.raw = raw                               # every match, before overlaps were resolved
@@ -369,24 +296,31 @@ class _Resolver:
         self.surnames: dict[str, str] = {}         # last name -> discovered person
         self.qualifiers: list[tuple[int, int]] = []
         self.stated: dict[str, str] = {}           # actor -> the title the text gives them
-        self.title: str | None = None              # the title being resolved
+        self.stated_at: dict[str, tuple[int, int]] = {}    # actor -> the tokens of that title and the name
+        self.title: str | None = None              # the title being resolved …
+        self.title_at: tuple[int, int] = (0, 0)    # … and its tokens
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
             self.roles.setdefault(actor, set()).add(role)
-            if self.title:
-                self.stated.setdefault(actor, self.title)
+            if self.title and len(self.title) > len(self.stated.get(actor, "")):     # the fullest title the text gives
+                self.stated[actor] = self.title
+                self.stated_at[actor] = (min(s, self.title_at[0]), max(e, self.title_at[1]))
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
 
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
         if self.doc[e - 1].text in self.index.not_person_words:
             return False
+        while e - s > 1 and self.doc[s].text in self.index.honorifics:
+            s += 1      # "Dr. Philip Gordon"
         name = self.doc[s:e].text
         ident = self.same_person(name) or identity.slug(name)
         known = self.surnames.get(self.doc[e - 1].text)
         if known and (e - s == 1 or known == ident):
             ident = known
         actor = self.new.setdefault(ident, NewActor(ident, PERSON, name, self.index.lang.code, country))
+        if len(identity.words(name)) > len(identity.words(actor.name)):
+            actor.name = name       # "John J. Sullivan" after a headline's "Sullivan": the fullest name
         if role:
             actor.roles.add(role)
         actor.country = actor.country or country
@@ -443,34 +377,6 @@ class _Resolver:
         own = self.index.office_country(office) if office else None
         return own if own in self.principal[:2] else None
 
-    def bare_title(self, role: str, office: str | None, s: int, e: int, country: str | None = None):
-        """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
-        role (of that country, if the title says), else the holder of that country's office — or,
-        for a title no country qualifies, of an office of the document's main countries."""
-        if role == GROUP:
-            return      # "los viceministros", "the ministers": several people, none in particular
-        generic = role in ("minister", "secretary", "official")
-        # "The President", "the Vice President" capitalised: the text's own principal, named first.
-        principal = self.doc[e - 1].text[:1].isupper() and self.doc[s].lower_ in self.index.definite_articles
-        for ref in (self.refs if principal else reversed(self.refs)):
-            if ref.type != PERSON or (country and ref.country != country):
-                continue
-            roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
-            if role in roles or (generic and any(role in r for r in roles)):
-                self.person(ref.actor, s, e, role, ref.country, ref.discovered)
-                return
-        if country:
-            offices = self.index.counterpart_office(office, role, country)
-        else:
-            candidates = self.role_offices(role, office)
-            owners = {self.index.office_country(o) for o in candidates}
-            main = self.principal[:2]     # never another country's official ("viceministro" in a text of Paraguay)
-            offices = [o for o in candidates if self.index.office_country(o) in main]
-            if not offices and (not main or len(main) < 2 and len(owners) == 1):
-                offices = [office] if office else candidates   # a text of no country; a title only the other side has
-        holders = self.index.holders(offices, self.date)
-        if len(holders) == 1:
-            self.person(holders.pop(), s, e, role)
 
     def country_after(self, e: int) -> str | None:
         """'Departamento de Seguridad Nacional estadounidense': a demonym right after a name."""
@@ -508,11 +414,16 @@ class _Resolver:
             if n in consumed:
                 continue
             kind, _, value = label.partition(":")
-            self.title = doc[s:e].text if kind in ("title", "office") else None
+            self.titled(s, e if kind in ("title", "office") else s)
             if kind == "actor":
                 a = index.gaz.actors[value]
                 if a.type == PERSON:
-                    self.person(value, s, e, None)
+                    # "President Joe Biden", "canciller Hugo de Zela": a gazetteer name that starts with a title
+                    inner = max(((le, lab[6:]) for lab, ls, le in self.raw if lab.startswith("title:") and ls == s and le < e),
+                                default=None)
+                    if inner:
+                        self.titled(*self.stated_title(s, inner[0]))
+                    self.person(value, s, e, inner[1] if inner else None)
                 elif a.type == ORGANISATION:
                     ref = self.organisation(value, s, e, chosen, n)
                     if ref:
@@ -529,14 +440,27 @@ class _Resolver:
                     (lab.split(":", 1)[1] for lab, ls, le in self.raw if s <= ls and le <= e and
                      (lab.startswith("demonym:") or lab.startswith("actor:") and lab[6:] in index.countries)), None)
                 # What follows the title: a gap of little words and the country, then a name.
-                j, k = e, n + 1
-                while j < len(doc) and j - e <= _MAX_GAP:
+                j, k, posting = e, n + 1, None
+                while j < len(doc) and j - e <= MAX_GAP:
                     nxt = chosen[k] if k < len(chosen) else None
                     if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].split(":")[1] in index.countries):
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
-                    elif doc[j].text.lower() in _TITLE_GAP or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
+                    elif (inner := self.organisation_in_title(j, chosen, k)) is not None:
+                        j, k = inner        # "El Agregado Jurídico FBI X", "el Comandante General PNP X"
+                        consumed.add(k - 1)
+                    elif nxt and nxt[1] == j and nxt[0] == "org:" and (cut := self.holder_in(j, nxt[2])):
+                        # "Assistant Secretary for the Bureau of … Affairs Manisha Singh": the holder after the bureau
+                        self.refs.append(self.discovered_organisation(j, cut))
+                        consumed.add(k)
+                        j, k = cut, k + 1
+                        chosen[k - 1] = ("org:", nxt[1], cut)
+                        break
+                    elif doc[j].lower_ in index.posting_links and (post := self.posting_at(j + 1, chosen, k)):
+                        posting, j, k = post        # "Ambassador to the United Nations X", "embajador en Colombia, X"
+                        consumed.add(k - 1)
+                    elif doc[j].lower_ in index.title_gap or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
                     elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
                         j += 1      # "la directora de la misión de la agencia María Pérez"
@@ -549,22 +473,26 @@ class _Resolver:
                     named > j and name_after(doc, named, index) - named < 2
                 j = named
                 self.qualified(s, j)
+                self.titled(*self.stated_title(s, j))
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
                     self.person(nxt[0][6:], s, nxt[2], role)
                     continue
                 end = name_after(doc, j, index) if not portfolio else j
+                if role == GROUP and end - j < 2:
+                    end = j     # "Ministers Responsible for Trade": a plural title lists full names, not one word
                 if end > j and (not nxt or nxt[1] >= end) and self.discover_person(j, end, role, fallback):
                     self.listed(end, role, fallback, chosen)
                     continue
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
                 # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
-                comma = next((c for c in range(j, min(len(doc), j + 12)) if doc[c].text in (",", ";", ".")), None)
+                comma = next((c for c in range(j, min(len(doc), j + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
                 if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()"
                                                  for t in doc[j:comma]):
                     comma = None
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
+                    self.titled(*self.stated_title(s, comma))
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
                     inner = qualifier or self.gap_country(j, comma, self.raw)
                     if later and later[0].startswith("actor:") and index.gaz.actors[later[0][6:]].type == PERSON:
@@ -578,21 +506,45 @@ class _Resolver:
                         self.qualified(j, comma)
                         continue
                 # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".
+                self.titled(*self.stated_title(s, self.title_end(e)))
                 before = self.appositive(s, chosen, n)
                 if before and self.discover_person(*before, role, qualifier or self.gap_country(before[1], s, chosen)
                                                    or self.default_country(office)):
                     continue
                 if role:
-                    self.bare_title(role, office, s, e, qualifier)
+                    self.bare_title(role, office, s, e, qualifier, posting)
             elif kind == "demonym":
                 self.refs.append(Ref(value, COUNTRY, s, e, value))
             elif kind == "org":
                 self.refs.append(self.discovered_organisation(s, e))
             elif kind in ("both_countries", "both_people"):
                 self.collective(kind, s, e)
+        self.untitled_appositions(chosen)
+        self.elliptical_titles(chosen)
         self.surname_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
-        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated)
+        self.fullest_ids()
+        doc = self.doc
+        stated_at = {a: (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for a, (s, e) in self.stated_at.items()}
+        return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated, stated_at)
+
+    def fullest_ids(self) -> None:
+        """A discovered person's id is minted from the fullest name the text gives them, wherever it
+        comes first ("Sullivan" in a headline, "John J. Sullivan" in the body: john-j-sullivan)."""
+        renamed = {}
+        for ident, actor in list(self.new.items()):
+            better = identity.slug(actor.name)
+            if actor.type == PERSON and better != ident and better not in self.new and better not in self.index.gaz.actors:
+                actor.id = better
+                self.new[better] = self.new.pop(ident)
+                renamed[ident] = better
+        if not renamed:
+            return
+        for r in self.refs:
+            r.actor = renamed.get(r.actor, r.actor)
+        self.stated = {renamed.get(a, a): t for a, t in self.stated.items()}
+        self.stated_at = {renamed.get(a, a): t for a, t in self.stated_at.items()}
+        self.roles = {renamed.get(a, a): t for a, t in self.roles.items()}
 
     def owner_before(self, s: int) -> str | None:
         """"Panama’s Ministry of Public Security", "the U.S. Department of Defense": the country right before."""
@@ -629,22 +581,10 @@ class _Resolver:
                     return value
         return None
 
-    def appositive(self, s: int, chosen, n: int):
-        doc, j = self.doc, s - 1
-        while j >= 0 and doc[j].text.lower() in ("el", "la", "the", "’s", "'s") or (j >= 0 and any(
-                ls <= j < le and (lab.startswith("demonym:") or lab.split(":", 1)[-1] in self.index.countries)
-                for lab, ls, le in chosen)):
-            j -= 1
-        if j < 1 or doc[j].text != ",":
-            return None
-        end, start = j, j
-        while start > 0 and (_is_name_token(doc[start - 1], self.index) or doc[start - 1].text in self.index.particles):
-            start -= 1
-        while start < end and doc[start].text in self.index.particles:
-            start += 1
-        if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
-            return None
-        return start, end
+
+    def organisation_label(self, label: str) -> bool:
+        kind, _, value = label.partition(":")
+        return kind == "actor" and value in self.index.gaz.actors and self.index.gaz.actors[value].type == ORGANISATION
 
     def collective(self, kind: str, s: int, e: int):
         if kind == "both_countries":

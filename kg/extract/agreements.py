@@ -5,10 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import identity
-from .actors import COUNTRY, ORGANISATION, Mentions, Ref
+from .actors import Mentions
 from .dates import DatePhrase
 from .lexicon import known_agreements
-from .rules import _CAPITAL, _CONNECTORS, _NOT_MODIFIERS, Found, Rules, _after, _matcher
+from .refs import COUNTRY, ORGANISATION, Ref
+from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
 
 
@@ -26,6 +27,9 @@ class AgreementRules(Rules):
         self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
                          if a.isupper() and len(a) > 2}
         self.title_words = {w for t in lang.titles() for w in t.split()}
+        self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
+        self.part_words = set(lang.agreements["part_words"])
+        self.list_joiners = set(lang.actors["list_joiners"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.known_names = {identity.fold(n) for entry in known_agreements()
@@ -53,10 +57,16 @@ class AgreementRules(Rules):
             kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
+                if s >= lo + 2 and doc[s - 1].lower_ in self.portfolio_prepositions and doc[s - 2].lower_ in self.title_words:
+                    continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
                 if self.head_first and tok.text in self.heads:
                     s = max(s, tok.i)     # "… del Acuerdo Marco de Comercio": a Spanish name starts at its head
-                if s >= lo + 2 and doc[s - 1].lower_ in ("de", "del", "of") and doc[s - 2].lower_ in self.title_words:
-                    continue  # "director de Ceremonial de Estado y Protocolo": a portfolio, not an instrument
+                if any(t.text in self.part_words for t in doc[s:e]):
+                    # "the USMCA Environment Chapter", "the TPA Annex on …": a part of an instrument is the instrument
+                    known = next((t for t in doc[s:e] if t.text in self.acronyms), None)
+                    if known is None:
+                        continue
+                    s, e, kind = known.i, known.i + 1, self.acronyms[known.text]
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
                 back = not capitals and s == tok.i and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
                 if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2):
@@ -106,7 +116,7 @@ class AgreementRules(Rules):
         nxt = doc[e].lower_ if e < hi else ""
         if nxt in self.lang.agreements["naming_prepositions"]:
             return False
-        return not (nxt in ("de", "of") and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
+        return not (nxt in self.lang.names["of"] and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
     def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
         """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the
@@ -123,15 +133,14 @@ class AgreementRules(Rules):
         cut = next((j for j in range(e, hi) if doc[j].lower_ in self.beneficiary), hi)
         return [r for r in refs if r.start < cut or r.type == COUNTRY]
 
-    @staticmethod
-    def named_countries(doc: Doc, refs: list[Ref], s: int, e: int, hi: int) -> list[str]:
+    def named_countries(self, doc: Doc, refs: list[Ref], s: int, e: int, hi: int) -> list[str]:
         """The countries an agreement's mention names: in its name ("United States–Panama Trade
         Promotion Agreement"), as its owner ("Panama's …") or after "entre"/"between"."""
         between = e
-        if e < hi and doc[e].lower_ in ("entre", "between"):
+        if e < hi and doc[e].lower_ in self.lang.names["between"]:
             between = e + 1
-            while between < hi and (doc[between].lower_ in ("el", "la", "los", "las", "the", "y", "and", ",", "de", "of")
-                                    or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
+            fillers = self.articles | self.list_joiners | set(self.lang.names["of"])
+            while between < hi and (doc[between].lower_ in fillers or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
                 between += 1
         lower = s - 2 if s > 1 and doc[s - 1].text in ("’s", "'s") else s
         return list(dict.fromkeys(r.country for r in refs if r.type == COUNTRY and r.country and r.start < between and r.end > lower))
@@ -146,16 +155,17 @@ class AgreementRules(Rules):
     def common_chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
         """'our cultural property agreement', 'el acuerdo sobre interceptación aérea'."""
         s = i
-        while s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
-                and doc[s - 1].lower_ not in _NOT_MODIFIERS and self.lang.code == "en" and i - s < 3:
+        not_modifiers = self.lang.names.get("not_modifiers")      # none where modifiers follow their noun
+        while not_modifiers and s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
+                and doc[s - 1].lower_ not in not_modifiers and i - s < 3:
             s -= 1
         n = len(next(p for p in self.common_heads if doc[i:i + len(p.split())].text.lower() == p).split())
         return s, i + n
 
     def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
         """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
-        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in _CONNECTORS or
-                      identity.fold(t.lower_) in self.generic_words or t.lower_ in ("cooperación", "cooperation") for t in doc[s:e])
+        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in self.connectors or
+                      identity.fold(t.lower_) in self.generic_words or t.lower_ in self.lang.names["generic_subjects"] for t in doc[s:e])
         if not generic:
             return e
         j = e
@@ -163,14 +173,15 @@ class AgreementRules(Rules):
             while j < hi and doc[j].text != ")":
                 j += 1
             j += 1
-        if j < hi and doc[j].lower_ in ("entre", "between"):
-            while j < hi and doc[j].lower_ not in ("sobre", "on", "for", "para", "en", "in", ",", "."):
+        about = set(self.lang.names["about"])
+        if j < hi and doc[j].lower_ in self.lang.names["between"]:
+            while j < hi and doc[j].lower_ not in about - set(self.lang.names["of"]) and doc[j].text not in (",", "."):
                 j += 1
-        if j < hi and doc[j].lower_ in ("sobre", "on", "for", "para", "de", "of", "en", "in"):
+        if j < hi and doc[j].lower_ in about:
             k = j + 1
-            while k < hi and doc[k].is_alpha and doc[k].lower_ not in ("que", "which", "lo", "between", "entre", "con", "with", "y", "and"):
+            while k < hi and doc[k].is_alpha and doc[k].lower_ not in self.lang.names["about_stops"]:
                 k += 1
-            while k > j + 1 and doc[k - 1].lower_ in _CONNECTORS:
+            while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"
             if k > j + 1:
                 return k

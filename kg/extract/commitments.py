@@ -14,6 +14,7 @@ from .text import Sentence
 MAX_LABEL_WORDS = 12
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
+PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
 
@@ -48,12 +49,13 @@ class CommitmentRules(Rules):
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
         self.topic_of = Topics(lang.topics).of
         self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
+        self.clause_breaks = {",", ";", ":"} | set(lang.actors["list_joiners"])
         stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
 
-    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
-        super().prepare(doc, mentions)
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
+        super().prepare(doc, mentions, dateline)
         self._commitment_weights = weighted_hits(self.commitment, doc, self.lang.commitments["triggers"], TRIGGER_CONFIDENCE)
         self._commitment_hits = sorted(self._commitment_weights)
 
@@ -71,6 +73,15 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
                                                 doc[s - 1].lower_ not in auxiliaries and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
+        if not hits:
+            return []
+        # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
+        # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
+        not_pledges = set(self.lang.commitments["not_pledges"])
+        hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
+        # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
+                                                any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
         if not hits:
             return []
         # In direct speech a future is an opinion ("“La relación … seguirá creciendo”, afirmó …"):
@@ -95,6 +106,15 @@ class CommitmentRules(Rules):
                 opening = start
             subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
                        self.after_channel(doc, r.start, channels)]
+            # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
+            # meeting is for, not a pledge of anyone's.
+            # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
+            told = start
+            if doc[start].lower_ in self.lang.meetings["opening_prepositions"]:
+                told = next((j + 1 for j in range(start, s) if doc[j].text == ","), start)
+            if not any(told <= r.start and r.end <= s for r in refs) and \
+                    any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[told:s]):
+                continue
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
@@ -108,6 +128,14 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def clause_start(self, doc: Doc, s: int, lo: int) -> int:
+        """Where the words before a trigger that can qualify it start: a few tokens back, not past a
+        comma or a conjunction ("agradeció el apoyo … y expresó su interés en seguir …")."""
+        j = s
+        while j > max(lo, s - PLEDGE_WINDOW) and doc[j - 1].lower_ not in self.clause_breaks:
+            j -= 1
+        return j
 
     def label(self, what: str) -> str:
         """A short label: what is committed up to the first clause break, a dozen words at most."""
@@ -130,7 +158,7 @@ class CommitmentRules(Rules):
         """The commitments a sentence joins, one per trigger after a conjunction ('… agreed to launch
         X, and Paraguay committed to Y'); what one trigger lists ('committed to deepen X, and to
         expand Y') is one commitment. Yields (trigger, clause start, clause end)."""
-        joins = {"and", "y", "e", ";"}
+        joins = self.clause_breaks - {","}
         kept = [hits[0]]
         for s, e in hits[1:]:
             if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
@@ -158,10 +186,9 @@ class CommitmentRules(Rules):
                 out.add(j)
         return out if opener is None else set()
 
-    @staticmethod
-    def after_channel(doc: Doc, i: int, channels: list[list[str]]) -> bool:
+    def after_channel(self, doc: Doc, i: int, channels: list[list[str]]) -> bool:
         j = i
-        while j > 0 and doc[j - 1].lower_ in ("the", "el", "la", "los", "las"):
+        while j > 0 and doc[j - 1].lower_ in self.articles:
             j -= 1
         return any(j >= len(c) and [t.lower_ for t in doc[j - len(c):j]] == c for c in channels)
 

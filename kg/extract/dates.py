@@ -15,7 +15,7 @@ from ..dates import DateRange, PartialDate, lexicon, resolve
 # is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket
 # or dash ("(Reuters) -", "(ANDINA).–").
 _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,40}?)\s*(?:,|\(|–|—|-)\s*(?P<date>[^()–—\n]{3,30}?\d[^()–—\n]{0,12}?)"
-                       r"\s*(?:\(|\)|\.?\s*[–—-]|\.$|$)")
+                       r"\s*(?:\(|\)|:|\.?\s*[–—-]|\.$|\.\s+(?=[A-ZÁÉÍÓÚÑ])|$)")
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
@@ -26,6 +26,7 @@ class Anchor:
     """What a document's relative dates count from, and the city its dateline names."""
     date: PartialDate | None
     place: str | None = None
+    span: tuple[int, int] | None = None     # where the dateline is in the text: its date is no event's
 
 
 def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate | None:
@@ -53,16 +54,17 @@ def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | No
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     place = None
     for line in lines[:_LINES_AT_START] + lines[-_LINES_AT_END:]:
+        at = text.find(line)
         m = _DATELINE.match(line)
         if m and not any(c.isdigit() for c in m.group("place")):
             value = _parse(m.group("date"), lang, published)
             if value:
-                return Anchor(value, m.group("place").strip(" ,."))
+                return Anchor(value, m.group("place").strip(" ,."), (at, at + m.end("date")))
         m = _DATE_LINE.match(line)
         if m and len(line) < 60:
             value = _parse(m.group("date"), lang, published)
             if value:
-                return Anchor(value)
+                return Anchor(value, None, (at, at + m.end("date")))
         m = _PLACE_LINE.match(line)
         if m and place is None and line in lines[:_LINES_AT_START]:
             place = m.group("place").strip(" ,.")
@@ -75,7 +77,7 @@ def anchor(text: str, lang: str, published: PartialDate | None) -> Anchor:
     if found is None:
         return Anchor(published)
     if found.date is None or published is not None and published.day and abs(found.date.year - published.year) > 1:
-        return Anchor(published, found.place)      # no date, or a misread one: the publication date is safer
+        return Anchor(published, found.place, found.span)   # no date, or a misread one: the publication date is safer
     return found
 
 
@@ -100,31 +102,38 @@ def _patterns():
     # Phrases of a year; a bare "year"/"año" is too often something else ("el año 2009", "a year of …").
     years = "|".join(sorted(map(re.escape, [p for p in lex["relative_years"] if " " in p]), key=len, reverse=True))
     english_days = "|".join(w.capitalize() for w in lex["english_weekdays"])
+    g = lex["grammar"]
+
+    def alt(words) -> str:      # longest first; spaces inside a phrase match any space
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    of, openers, joiners, day_joiners = alt(g["of"]), alt(g["range_openers"]), alt(g["range_joiners"]), alt(g["day_range_joiners"])
+    halves, quarters = alt(lex["year_parts"]["half"]), alt(lex["year_parts"]["quarter"])
+    ordinals = alt(lex["ordinals"])
     d = r"(\d{1,2})(?:º|°|st|nd|rd|th)?"
     return [
         # "del 5 al 7 de octubre (de 2022)", "5 y 6 de febrero", "13 y 14 de abril"
-        ("range_es", re.compile(rf"\b(?:del?\s+|los\s+días\s+)?{d}\s*(?:y|al|-|–|a)\s*{d}\s+de\s+({month})\b(?:\s+(?:de|del)\s+(\d{{4}}))?", re.I)),
+        ("range_es", re.compile(rf"\b(?:(?:{openers})\s+)?{d}\s*(?:{joiners})\s*{d}\s+(?:{of})\s+({month})\b(?:\s+(?:{of})\s+(\d{{4}}))?", re.I)),
         # "9 de mayo de 2024", "29 de abril"
-        ("day_es", re.compile(rf"\b{d}\s+de\s+({month})\b(?:\s+(?:de|del)\s+(\d{{4}}))?", re.I)),
+        ("day_es", re.compile(rf"\b{d}\s+(?:{of})\s+({month})\b(?:\s+(?:{of})\s+(\d{{4}}))?", re.I)),
         # "May 9, 2024", "March 14", "Oct. 6"
-        ("day_en", re.compile(rf"\b({month})\.?\s+{d}(?:\s*(?:-|–|and|to)\s*(\d{{1,2}}))?\b(?:,?\s+(\d{{4}}))?", re.I)),
+        ("day_en", re.compile(rf"\b({month})\.?\s+{d}(?:\s*(?:{day_joiners})\s*(\d{{1,2}}))?\b(?:,?\s+(\d{{4}}))?", re.I)),
         # "9 May 2024"
         ("day_en2", re.compile(rf"\b{d}\s+({month})\.?\s+(\d{{4}})\b", re.I)),
         # "September 2021", "setiembre de 2022"
-        ("month", re.compile(rf"\b({month})\.?\s+(?:de\s+|del\s+|of\s+)?(\d{{4}})\b", re.I)),
+        ("month", re.compile(rf"\b({month})\.?\s+(?:(?:{of})\s+)?(\d{{4}})\b", re.I)),
         ("relative", re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)),
         # "el próximo martes", "on Thursday", "el jueves pasado", "last Friday"
         # (a weekday alone is too often a name: "Santo Domingo")
-        ("weekday", re.compile(rf"\b(?:(?:el|la|on)\s+(?:(?:{before})\s+)?|(?:{before})\s+)({weekday})\b(?:\s+(?:{after})\b)?", re.I)),
+        ("weekday", re.compile(rf"\b(?:(?:{alt(g['weekday_articles'])})\s+(?:(?:{before})\s+)?|(?:{before})\s+)({weekday})\b(?:\s+(?:{after})\b)?", re.I)),
         # "met Wednesday with", "said on Monday": an English weekday is capitalised, and never a name's word
         ("weekday", re.compile(rf"(?<=[a-z,] )({english_days})\b(?!\s+(?:\d|{month}))")),
         # "en el segundo semestre de 2026", "in the first half of 2025", "el primer trimestre de 2026"
-        ("part", re.compile(r"\b(?:(primer|segundo|first|second)\s+(semestre|half)|(primer|segundo|tercer|cuarto|first|second|third|fourth)"
-                            r"\s+(trimestre|quarter))\s+(?:de|del|of)\s+((?:19|20)\d{2})\b", re.I)),
+        ("part", re.compile(rf"\b(?:({ordinals})\s+({halves})|({ordinals})\s+({quarters}))\s+(?:{of})\s+((?:19|20)\d{{2}})\b", re.I)),
         # "en 2026", "in 2022", "vigente desde 2009", "in force since 2024": a year stated as a time, not as part of a name
-        ("year", re.compile(r"\b(?:en|in|durante|during|para|for|desde|since)\s+(?:el\s+año\s+|the\s+year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)", re.I)),
+        ("year", re.compile(rf"\b(?:{alt(g['year_prepositions'])})\s+(?:(?:{alt(g['year_nouns'])})\s+)?((?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
         # "en junio", "in October": a month of the document's year (or the next, for what is announced)
-        ("bare_month", re.compile(rf"\b(?:en|in|durante|during|de|del|last|next|this|este|el\s+pasado|el\s+próximo)\s+(?:el\s+mes\s+de\s+)?({month})\b(?![\s.]*\d)", re.I)),
+        ("bare_month", re.compile(rf"\b(?:{alt(g['month_prepositions'])})\s+(?:(?:{alt(g['month_nouns'])})\s+)?({month})\b(?![\s.]*\d)", re.I)),
         ("relative_year", re.compile(rf"(?<!\w)({years})(?!\w)", re.I)),
     ]
 
@@ -179,11 +188,11 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
                     value = None if re.match(r"\s*['’]s\b", text[m.end():]) else resolve(m.group(1), reference)
                 elif kind == "part":
                     year = int(m.group(5))
+                    ordinals = lexicon()["ordinals"]
                     if m.group(2):     # a half: months 1-6 or 7-12
-                        first = m.group(1).lower() in ("primer", "first")
-                        months_in = (1, 6) if first else (7, 12)
+                        months_in = (1, 6) if ordinals[m.group(1).lower()] == 1 else (7, 12)
                     else:              # a quarter
-                        q = {"primer": 1, "first": 1, "segundo": 2, "second": 2, "tercer": 3, "third": 3, "cuarto": 4, "fourth": 4}[m.group(3).lower()]
+                        q = ordinals[m.group(3).lower()]
                         months_in = (3 * q - 2, 3 * q)
                     last = (dt.date(year + months_in[1] // 12, months_in[1] % 12 + 1, 1) - dt.timedelta(days=1)).day
                     value = DateRange(PartialDate(year, months_in[0], 1), PartialDate(year, months_in[1], last))
@@ -209,9 +218,13 @@ def find(text: str, reference: PartialDate | None, future: bool = False) -> list
 
 def _day_of_week(text: str, m, reference, future):
     """'el pasado martes', 'met Wednesday'; 'este jueves 29': the 29th nearest the anchor that is a
-    Thursday; 'el miércoles 2 de enero': the date that follows says it (None here)."""
+    Thursday; 'el miércoles 2 de enero', 'on Friday, February 10': the date that follows says it
+    (None here)."""
     after = re.match(r"\s*(\d{1,2})\b(\s+(?:de\s+)?[A-Za-zÁÉÍÓÚáéíóú]+)?", text[m.end():])
     if after and after.group(2) and after.group(2).split()[-1].lower() in lexicon()["months"]:
+        return None
+    month_first = re.match(r"\s*,?\s*([A-Za-zÁÉÍÓÚáéíóú]+)\.?\s+\d", text[m.end():])
+    if month_first and month_first.group(1).lower() in lexicon()["months"]:
         return None
     if after and reference is not None and reference.month:
         name = next(w for w in m.group(0).lower().split() if w in lexicon()["weekdays"])

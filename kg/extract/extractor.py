@@ -11,21 +11,25 @@ from dataclasses import dataclass, field
 
 from ..build.curation import evidence_at
 from ..build.documents import Document, detect_language
-from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting
+from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting, Title
 from ..dates import DateRange, PartialDate
 from . import identity
-from .actors import COUNTRY, PERSON, ActorIndex, Mentions, NewActor, Ref, find_mentions
+from .actors import ActorIndex, Mentions, find_mentions
 from .agreements import AgreementRules
 from .commitments import CommitmentRules
 from .dates import anchor
-from .dates import find as find_dates
+from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
+from .refs import COUNTRY, PERSON, NewActor
 from .rules import Found
 from .text import pipeline, sentences
 
-VERSION = "1.0.0"
+VERSION = "1.1.0"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
+TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
+RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
+RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
 
 
 def involved(fact) -> list[str]:
@@ -51,6 +55,7 @@ class Extraction:
     # carry their name.
     mentioned: list[Actor] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)   # actor -> the title the text gives them
+    dated: PartialDate | None = None     # the text's own day (dateline, else publication): across documents, when it told
 
 
 class Extractor:
@@ -109,59 +114,38 @@ class Extractor:
         today = anchored.date       # what "today", "ayer", "el martes" count from
         self._dateline_place = self._city(anchored.place)
         mentions = find_mentions(sdoc, index, today)
-        rules.prepare(sdoc, mentions)
-        pronouns = rules.lang.actors["pronouns"]
+        rules.prepare(sdoc, mentions, anchored.span)
+        context = Discourse(rules.lang.actors["pronouns"])
         found: list[Found] = []
-        previous: list[Ref] = []
-        last_people: list[Ref] = []
-        held_on = None          # the day of the last meeting the text reports as held
         for sent in sentences(sdoc):
             own = mentions.in_span(sent.span.start, sent.span.end)
+            here: list[Found] = []
             if not sent.heading:
                 future = rules.future(sent.span)
-                dates = find_dates(sent.text, today, future)
+                dates = rules.dates(sent, today, future)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + \
                     rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:
-                    self._complete(f, sent, sdoc, pronouns, previous, last_people, today)
+                    context.resolve(f, sdoc)
+                    self._tense_and_place(f, today)
                     if f.kind == "meeting":
-                        if f.status == "held" and held_on and rules.same_day(sent):
-                            f.date = f.date or held_on    # "Posteriormente, … encabezaron una reunión ampliada"
+                        if f.status == "held" and context.held_on and rules.same_day(sent):
+                            f.date = f.date or context.held_on    # "Posteriormente, … encabezaron una reunión ampliada"
                             f.sequel = True
-                        people = [r for r in f.refs if r.type == PERSON]
-                        last_people = people or last_people
-                        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
-                            held_on = f.date
+                        context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
-                        f.date = held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
+                        f.date = context.held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
                 found.extend(here)
-                if here:
-                    own = [r for f in here for r in f.refs]
-            if own:     # who the next sentence's pronouns stand for (a person told before stays)
-                people = [r for r in previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
-                previous = own + people
+            context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
+        out.dated = today
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
         return out
 
-    def _complete(self, f: Found, sent, sdoc, pronouns, previous, last_people, today):
-        """Fill in what the sentence leaves to its context: pronouns, 'both leaders', the tense of dates."""
-        before = sdoc[sent.span.start:f.trigger] if f.trigger is not None else sent.span
-        words = {t.lower_ for t in before}
-        if not any(r.type == PERSON and r.end <= (f.trigger or sent.span.end) for r in f.refs):
-            if words & set(pronouns["person"]):
-                last = next((r for r in reversed(previous) if r.type == PERSON), None)
-                f.refs = ([last] if last else []) + f.refs
-            elif words & set(pronouns["group"]):
-                f.refs = previous + f.refs
-        if any(r.via == "both_people" for r in f.refs) and last_people:
-            f.refs = [r for r in f.refs if r.via != "both_people"] + last_people
-        elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and last_people:
-            f.refs = f.refs + last_people    # "ambos países se comprometieron": through the people who met
-        if not f.refs:
-            f.refs = previous if previous else f.others
-            f.confidence -= 0.1
+    def _tense_and_place(self, f: Found, today):
+        """A meeting dated after the text's day is scheduled; one held without a place of its own, that
+        day or undated, is where the dateline says (a call has no place)."""
         if f.kind == "meeting" and today and f.date is not None:
             start = f.date.start
             if start.precision == "day" and today.precision == "day" and start > today:
@@ -178,6 +162,8 @@ class Extractor:
         aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
         used_new: set[str] = set()
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
+        # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
+        told_apart: dict[str, set[str]] = {"recalled": set(), "described": set()}
         for f in found:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and not actors and f.place:
@@ -204,7 +190,11 @@ class Extractor:
                     aliases.setdefault(identity.fold(a), fact)
             if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
                 visits.add(fact.id)
-            same = by_id.get(fact.id) or (None if f.sequel else self._same_meeting(fact, facts, mentions, visits))
+            if f.recalled:
+                told_apart["recalled"].add(fact.id)
+            same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
+                                          self._same_meeting(fact, facts, mentions, visits) or
+                                          self._same_commitment(f, fact, facts))
             if same is not None:
                 self._merge(same, fact, ev)
                 continue
@@ -214,10 +204,44 @@ class Extractor:
         minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
+        # What the text calls its people ("Acting Assistant Secretary for …"): their role in the graph.
+        facts.titles = [Title(a, text, lang, evidence_at(doc, *mentions.roles_at[a], method="extracted",
+                                                         confidence=TITLE_CONFIDENCE, extractor_version=VERSION))
+                        for a, text in mentions.roles.items() if a in mentions.roles_at]
         named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
             [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2]
         mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
         return Extraction(facts, new, mentioned, dict(mentions.roles))
+
+    def _joined(self, f: Found, m, facts: DocumentFacts, told_apart: dict[str, set[str]], mentions: Mentions):
+        """The meeting told before that a sentence says who took part in ("The U.S. delegation was led
+        by …", "En dicha ocasión, participarán de la reunión …"): of that tense and date, reported
+        (not recalled in passing); one whose delegations the text has begun to tell, else one it has
+        named no one at yet ("The fifth meeting of the … Group was held today"), else the last."""
+        if not f.joins_last:
+            return None
+        told = [x for x in facts.meetings if x.id not in told_apart["recalled"] and x.status == m.status and m.date in (None, x.date)]
+        described = [x for x in told if x.id in told_apart["described"]]
+        unattended = [x for x in told if not any(self._is_person(a, mentions) for a in x.participants)]
+        found = (described or unattended or told or [None])[-1]
+        if found is not None:
+            told_apart["described"].add(found.id)
+        return found
+
+    @staticmethod
+    def _same_commitment(f: Found, c, facts: DocumentFacts):
+        """A commitment the text restates (a lead and its body, a photo caption): one with an actor in
+        common whose committed words are mostly the same."""
+        if not isinstance(c, Commitment):
+            return None
+        mine = set(identity.name_key(f.name).split())
+        for other in facts.commitments:
+            theirs = set(identity.name_key(next(iter(other.name.values()))).split())
+            shorter = min(len(mine), len(theirs))
+            if set(c.actors) & set(other.actors) and shorter >= RESTATED_MIN_WORDS and \
+                    len(mine & theirs) >= RESTATED_SHARE * shorter:
+                return other
+        return None
 
     def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
         """Two sentences of one text about one meeting: the same event name, the same people on
@@ -329,7 +353,7 @@ class Extractor:
         people = sorted(a for a in actors if self._is_person(a, mentions))
         year = _year(f.date)
         if f.name:
-            key = self.name_key(f.name)
+            key = " ".join(w for w in self.name_key(f.name).split() if w != str(year))   # "APEC 2024" of 2024
             ident = identity.fact_id(_NAMED.rstrip("-"), key, str(year) if year else "")
             name = {lang: f.name}
         else:

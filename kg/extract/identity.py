@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lexicon import name_fillers
+
 MAX_SLUG = 80
-# Words that do not tell two names apart ("the", "de"…): dropped before comparing names.
-_FILLER = frozenset("the a an of on for and between with el la los las de del y e entre sobre para con en al".split())
 
 
 def fold(text: str) -> str:
@@ -29,7 +29,8 @@ def words(text: str) -> list[str]:
 
 def name_key(text: str, drop: frozenset[str] = frozenset()) -> str:
     """A name reduced to the words that identify it: parties' names and filler removed."""
-    return " ".join(w for w in words(text) if w not in _FILLER and w not in drop)
+    filler = name_fillers()      # words that do not tell two names apart (data/lexicons/names.yaml)
+    return " ".join(w for w in words(text) if w not in filler and w not in drop)
 
 
 def names_of(entry) -> list[str]:

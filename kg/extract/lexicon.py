@@ -45,6 +45,7 @@ class Language:
     agreements: dict = field(default_factory=dict)
     actors: dict = field(default_factory=dict)
     topics: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
 
     def titles(self) -> dict[str, str]:
         """Title phrase (lower case) -> role."""
@@ -54,12 +55,17 @@ class Language:
 @lru_cache(maxsize=None)
 def language(code: str) -> Language:
     folder = LEXICONS / code
-    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors", "topics")))
+    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors", "topics", "names")))
 
 
 @lru_cache(maxsize=1)
 def known_agreements() -> list[dict]:
     return yamlfile.read(LEXICONS / "agreements.yaml") or []
+
+
+@lru_cache(maxsize=1)
+def name_fillers() -> frozenset[str]:
+    return frozenset((yamlfile.read(LEXICONS / "names.yaml") or {}).get("filler", []))
 
 
 @lru_cache(maxsize=1)

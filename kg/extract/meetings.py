@@ -1,16 +1,16 @@
-"""Meetings stated by a sentence: encounters, calls, visits, named events and sessions of bodies,
-with their participants, tense, kind and date (places: kg.extract.places)."""
+"""Meetings stated by a sentence: encounters, calls, visits, named events and sessions of bodies
+(kg.extract.events), with their participants, tense, kind and date (places: kg.extract.places)."""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Doc
 
-from .actors import COUNTRY, PERSON, Mentions, Ref
+from .actors import Mentions
 from .dates import DatePhrase
-from .dates import find as find_dates
-from .places import PlaceRules
-from .rules import _CAPITAL, _ORDINAL, Found, _matcher, weighted_hits
+from .events import Event, EventRules
+from .refs import COUNTRY, PERSON, Ref
+from .rules import Found, _matcher, weighted_hits
 from .text import _END, Sentence
 
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
@@ -18,90 +18,127 @@ EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Di
 NO_PERSON = 0.15              # less sure: no person named as taking part
 
 
-class MeetingRules(PlaceRules):
-    """Meetings: triggers of encounters, named events and sessions of bodies, with their tense."""
+class MeetingRules(EventRules):
+    """Meetings: triggers of encounters, named events and sessions of bodies (kg.extract.events), with
+    their tense."""
 
     def __init__(self, lang, vocab, gaz=None):
         super().__init__(lang, vocab, gaz)
         self.meeting = _matcher(vocab, "meeting", lang.meetings["triggers"])
-        self.event_heads = set(lang.meetings["event_heads"])
-        self.body_heads = set(lang.meetings["body_heads"])
         self.recalled = _matcher(vocab, "recalled", lang.meetings["recalled"])
-        self.session = _matcher(vocab, "session", lang.meetings["session_verbs"])
-        self.creation = set(lang.meetings["not_meetings_after"])
         self.past = lang.meetings["past_cues"]
-        self.event_topics = set(lang.meetings["event_topics"])
         self.plural_meetings = set(lang.meetings["plural_meetings"])
         self.list_openers = set(lang.meetings["list_openers"])
+        self.opening_prepositions = set(lang.meetings["opening_prepositions"])
+        self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
+        self.next_words = set(lang.meetings["next_words"])
 
-    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
-        super().prepare(doc, mentions)
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
+        super().prepare(doc, mentions, dateline)
         self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
-        self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
         self._meeting_hits = sorted(self._meeting_weights)
+        self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
 
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
-        recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi]
+        # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
+        recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
+                    not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
         refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
         events = self.named_events(doc, lo, hi, triggers, refs)
+        events += self.framing_meetings(doc, lo, hi, events)
+        events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         if not triggers and not events:
             return found
         # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
         # unless the sentence plans it ("agreed to hold", "acordaron celebrar", "accepted the invitation to visit").
-        first = triggers[0][0] if triggers else events[0][0]
+        first = triggers[0][0] if triggers else events[0].start
         # The verb that states the meeting: its trigger, or the session verb after a body's name
         # ("el VI Gabinete Binacional se realizará"), else the whole sentence.
-        session = next(((s, e) for s, e in self._session_hits if events and events[0][1] <= s <= events[0][1] + 3), None)
-        verbs = doc[triggers[0][0]:triggers[0][1]] if triggers else doc[session[0]:session[1]] if session else span
-        planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi)
+        session = next(((s, e) for s, e in self._session_hits if events and events[0].end <= s <= events[0].end + 3), None)
+        verbs = doc[self.auxiliary_start(doc, triggers[0][0], lo):triggers[0][1]] if triggers else \
+            doc[session[0]:session[1]] if session else span
+        planned = any(s <= first + 1 for s, _ in self._plan_hits if lo <= s < hi) or \
+            any(doc[ev.start - 1].lower_ in self.next_words for ev in events[:1] if ev.start > lo)   # "the next Dialogue"
         told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
             if not planned else None
         future = told if told is not None else \
             planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
-        if reference is not None and not planned and future != self.future(span):
-            dates = find_dates(sent.text, reference, future)
-        here = []
+        if reference is not None and future != self.future(span):
+            dates = self.dates(sent, reference, future)
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
         if not any(r.type == PERSON for r in refs):
             sure -= NO_PERSON
-        if events:
-            for (_s, _e, name, acronym) in events:
-                here.append(Found("meeting", sent, sent.start, sent.end, refs, name, confidence=min(sure, EVENT_CONFIDENCE),
-                                  aliases=[acronym] if acronym else []))
-        else:
-            groups = self.with_groups(doc, triggers, refs, hi)
-            trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
-            if len(groups) > 1:
-                subject = [r for r in refs if not any(r in g for g in groups)]
-                for g in groups:
-                    here.append(Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05))
-            elif trips:
-                for g, place in trips:
-                    here.append(Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place))
-            else:
-                here.append(Found("meeting", sent, sent.start, sent.end, refs, confidence=sure))
+        here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or self.own_refs(ev, events, refs), ev.name,
+                      confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
+                      subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None)
+                for ev in events]
+        # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
+        framed = bool(events) and self.framed(doc, events, triggers)
+        if not events or framed:
+            outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events)]
+            here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         lowered = {t.lower_ for t in span}
-        kind = ("call" if lowered & set(self.lang.meetings["call_cues"]) else
-                "multilateral" if lowered & set(self.lang.meetings["multilateral_cues"]) else "in-person")
+        call = bool(lowered & set(self.lang.meetings["call_cues"]))
+        multilateral = bool(lowered & set(self.lang.meetings["multilateral_cues"]))
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
-        names = [(s, e) for s, e, _, _ in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
+        names = [(ev.start, ev.end) for ev in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
         place = self.place(doc, mentions, lo, hi, names)
+        # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
+        # took part in the meeting told before, not another meeting.
+        joins = bool(triggers) and not events and (
+            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or
+            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits))
         for f in here:
             f.trigger = first
-            f.subtype = kind if not (f.name and kind == "in-person" and self.cue(self.lang.meetings["multilateral_cues"], doc[lo:hi])) else "multilateral"
+            f.joins_last = joins
+            f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
-            f.date = date
+            f.date = date or f.date
             f.place = f.place or place
         return found + here
+
+    def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
+        """The meetings a sentence's triggers state: one per item of a list of separate meetings,
+        one per stop of a trip, else one of all its actors."""
+        lo, hi = sent.span.start, sent.span.end
+        groups = self.with_groups(doc, triggers, refs, hi, self.opening(doc, lo, hi, triggers))
+        trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
+        if len(groups) > 1:
+            subject = [r for r in refs if not any(r in g for g in groups)]
+            return [Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05) for g in groups]
+        if trips:
+            return [Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place) for g, place in trips]
+        return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure)]
+
+    def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
+        """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
+        en el marco de la Asamblea General': an event set as the frame of a meeting a trigger
+        outside it states."""
+        framing = [ev for ev in events if any(fe <= ev.start <= fe + 2 for _, fe in self._frame_hits)]
+        return bool(framing) and any(self.with_trigger(doc, t, ev.start) and not any(e.start <= t[0] < e.end for e in events)
+                                     for t in triggers for ev in framing)
+
+    def with_trigger(self, doc: Doc, trigger, hi: int) -> bool:
+        """A trigger that names its counterparts after 'with'/'con' ('met with', 'se reunió con'); not a
+        visit ('traveled to Panama City …, where he met with …' is a destination, not a party)."""
+        s, e = trigger
+        withs = self.lang.meetings["counterpart_words"]
+        return (doc[e - 1].lower_ in withs or e < hi and doc[e].lower_ in withs) and doc[s].lower_ not in self.visit_cues
+
+    def auxiliary_start(self, doc: Doc, start: int, lo: int) -> int:
+        """'fue recibido por', 'will be welcomed': the auxiliaries before a trigger are part of its tense."""
+        while start > lo and doc[start - 1].lower_ in self.lang.meetings["tense_auxiliaries"]:
+            start -= 1
+        return start
 
     def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
         """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
@@ -125,13 +162,13 @@ class MeetingRules(PlaceRules):
         after = sent.text[doc[t[1] - 1].idx + len(doc[t[1] - 1].text) - sent.start:]
         clause = re.split(r"[,;.]", after, maxsplit=1)[0]
         offset = len(sent.text) - len(after)
-        dates = [d for d in find_dates(sent.text, reference, False) if offset <= d.start <= offset + len(clause)]
+        dates = [d for d in self.dates(sent, reference, False) if offset <= d.start <= offset + len(clause)]
         date = next((d.value for d in dates if d.value is not None), None)
         end = next((j for j in range(t[1], sent.span.end) if doc[j].text in (",", ";", ".")), sent.span.end)
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
         kind = "call" if doc[t[0]:t[1]].text.lower() in self.lang.meetings["call_cues"] else "in-person"
         return Found("meeting", sent, sent.start, sent.end, refs, confidence=0.6, subtype=kind, status="held",
-                     date=date, place=places[0] if places else None, trigger=t[0])
+                     date=date, place=places[0] if places else None, trigger=t[0], recalled=True)
 
     def participants(self, doc: Doc, refs: list[Ref], lo: int, hi: int, triggers) -> list[Ref]:
         """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
@@ -144,7 +181,7 @@ class MeetingRules(PlaceRules):
             if doc[j - 1].text == "," and not later:
                 out = [r for r in out if r.start < j] or out       # ", informó el Ministerio …"
                 continue
-            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in ("que", "that")), None)
+            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in self.complementizers), None)
             if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
                 out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
         return out
@@ -156,72 +193,45 @@ class MeetingRules(PlaceRules):
         if start == 0 or doc[start].lower_ not in self.lang.meetings["anaphoric_nouns"]:
             return False
         before = doc[start - 1].lower_
-        if before in {"este", "esta", "estas", "estos", "dicha", "dicho", "this", "these"}:
+        if before in self.lang.meetings["demonstratives"]:
             return True
         told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
         # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one
         described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"]
         return told and not described and before in self.lang.meetings["anaphoric_determiners"]
 
-    def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[tuple[int, int, str, str | None]]:
-        out = []
-        meeting_words = set(self.lang.meetings["anaphoric_nouns"])
-        for tok in doc[lo:hi]:
-            if tok.text in self.event_heads or tok.text in self.body_heads:
-                s, e = self.chunk(doc, tok.i, lo, hi)
-                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in ("el", "la", "the")]
-                if not others:
-                    continue
-                # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
-                # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
-                sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
-                if any(a[0] <= s < a[1] for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
-                    continue
-                if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
-                    continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
-                if tok.text in self.body_heads:
-                    # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
-                    # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
-                    window = doc[max(lo, s - 6):s]
-                    if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
-                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]):
-                        continue
-                # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
-                if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \
-                        any(t.lower_ in self.creation for t in doc[max(lo, s - 4):s]):
-                    continue
-                if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
-                    continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
-                # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting.
-                if any(t.lower_ in self.event_topics for t in doc[lo:s]):
-                    continue
-                # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
-                while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
-                    s -= 1
-                out.append((s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
-        return out
+    def opening(self, doc: Doc, lo: int, hi: int, triggers) -> int | None:
+        """'During meetings with A and B, Dr. Gordon reinforced …': the comma closing a sentence's
+        opening phrase that holds its first meeting word (the subject comes after it)."""
+        if not triggers or doc[lo].lower_ not in self.opening_prepositions or triggers[0][0] - lo > 3:
+            return None
+        return next((j for j in range(triggers[0][1], hi) if doc[j].text == ","), None)
 
-    def with_groups(self, doc: Doc, triggers, refs: list[Ref], hi: int) -> list[list[Ref]]:
-        """The actors each 'met with …' phrase names, up to the next trigger or clause end; a list
-        after it is one meeting per item when its items are set apart by semicolons ("bilateral
-        meetings with Chile's X; Costa Rica's Y; and Panama's Z") or the meeting word is plural."""
+    def with_groups(self, doc: Doc, triggers, refs: list[Ref], hi: int, opening: int | None = None) -> list[list[Ref]]:
+        """The actors each 'met with …' phrase names, up to the next trigger or clause end (the
+        comma closing an opening phrase for the first); a list after it is one meeting per item
+        when its items are set apart by semicolons ("bilateral meetings with Chile's X; Costa
+        Rica's Y; and Panama's Z") or the meeting word is plural."""
         groups = []
         for n, (s, e) in enumerate(triggers):
-            if doc[e - 1].lower_ not in ("with", "con", "to") and not (e < hi and doc[e].lower_ in ("with", "con")):
+            if not self.with_trigger(doc, (s, e), hi) and doc[e - 1].lower_ not in self.lang.meetings["addressee_words"]:
                 continue
             if doc[s].lower_ in self.visit_cues:
-                continue    # "traveled to Panama City …, where he met with …": a destination, not a party
+                continue
             stop = triggers[n + 1][0] if n + 1 < len(triggers) else hi
+            if n == 0 and opening is not None:
+                stop = min(stop, opening)
             listed = any(doc[j].text == ";" for j in range(e, stop))
             plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
             for j in range(e, stop):
                 seen = any(e <= r.start and r.end <= j for r in refs)
-                if doc[j].lower_ in ("to", "para", "where", "donde", "which", "que") or \
+                if doc[j].lower_ in self.lang.meetings["clause_openers"] or \
                         (doc[j].text in (",", ";") and seen and not (listed or plural)):
                     stop = j
                     break
             # "… with A, B and C, as well as with D and E": a second list after a second 'with'
-            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in ("with", "con") and doc[k - 1].lower_ in self.list_openers]
+            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in self.lang.meetings["counterpart_words"]
+                    and doc[k - 1].lower_ in self.list_openers]
             for a, b in zip([e, *cuts], [*cuts, stop]):
                 if listed or plural:
                     groups += self.list_items(doc, a, b, refs, None if plural else ";")

@@ -3,13 +3,15 @@
 Within a document, a curated fact wins over an extracted one with the same id, or whose evidence
 overlaps its own in the same class. Across documents, an extracted meeting or agreement that is
 the same as a fact stated elsewhere (same people on the same day, same normalised name) takes that
-fact's id, so that the graph holds one node with each document's evidence."""
+fact's id, so that the graph holds one node with each document's evidence; so do a meeting
+announced and its report, and a meeting one text dates and another does not (kg.extract.reconcile)."""
 from __future__ import annotations
 
 from ..build.facts import Actor, Agreement, DocumentFacts, Gazetteer, Meeting
 from ..dates import PartialDate
 from . import identity
 from .extractor import Extraction
+from .reconcile import Reconciler
 
 SECTIONS = ("meetings", "commitments", "agreements")
 
@@ -84,5 +86,10 @@ def combine(gaz: Gazetteer, curated: list[DocumentFacts], extracted: dict[str, E
                     kept.append(f)
             used = {a for f in merged.all() for a in getattr(f, "participants", []) + getattr(f, "actors", []) + getattr(f, "parties", [])}
             actors[document] = [a for a in ex.actors if a.id in used and a.id not in gaz.actors]
+            # The titles of the actors the graph holds: the gazetteer's and those this document's facts use.
+            merged.titles = [t for t in ex.facts.titles if t.actor in gaz.actors or t.actor in used]
         out.append(merged)
+    countries = {a.id for a in gaz.actors.values() if a.type == "Country"}
+    Reconciler(is_person, countries).join(out, {d: ex.dated for d, ex in extracted.items()},
+                                          {m.id for facts in curated for m in facts.meetings})
     return out, actors

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .actors import COUNTRY, Mentions, Ref
+from .actors import Mentions
+from .refs import COUNTRY, Ref
 from .rules import Rules
 
 

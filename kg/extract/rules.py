@@ -8,18 +8,14 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from .actors import COUNTRY, Mentions, Ref
+from .actors import Mentions
+from .dates import find as find_dates
 from .lexicon import Language, date_names, token_pattern
+from .refs import COUNTRY, Ref
 from .text import Sentence
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
-_NOT_MODIFIERS = {"the", "a", "an", "el", "la", "un", "una", "del", "of", "million", "billion", "new", "first", "this", "that",
-                  "signed", "with", "and", "to", "its", "his", "her"}
-_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e", "para", "sobre", "en", "contra", "of", "the", "on", "for",
-               "and", "in", "to", "-", "–", "a", "al"}
-_ARTICLES = {"el", "la", "los", "las", "the"}       # inside a name only after a preposition ("de la", "of the")
-_LOCATIVE = {"en", "in", "at"}                      # "… Dialogue in Washington": the place is not in the name
 
 
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
@@ -78,6 +74,9 @@ class Found:
     topic: str | None = None       # a commitment's topic (ontology/topics.ttl)
     refers_back: bool = False      # "The Declaration …": an instrument the text named before
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
+    pronoun: bool = False          # its subject is a pronoun standing for a person told before
+    joins_last: bool = False       # tells who took part in the meeting told before ("The U.S. delegation was led by …")
+    recalled: bool = False         # a past meeting said in passing ("since our last meeting in November 2016")
 
 
 
@@ -100,9 +99,17 @@ class Rules:
         self.reporting = set(lang.meetings["reporting_verbs"])
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
+        # How names are built (data/lexicons/<lang>/names.yaml).
+        self.connectors = set(lang.names["connectors"])
+        self.articles = set(lang.names["articles"])
+        self.locatives = set(lang.names["locatives"])
+        self.never_in_names = set(lang.names["never_in_names"])
+        self.determiners = set(lang.names["determiners"])
+        self.complementizers = set(lang.meetings["complementizers"])
 
-    def prepare(self, doc: Doc, mentions: Mentions | None = None) -> None:
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
+        self._dateline = dateline
         self._plan_hits = sorted({(s, e) for _, s, e in self.plan(doc)})
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
         self._name_tokens = [(r.start, r.end) for r in mentions.refs] if mentions else []
@@ -110,6 +117,15 @@ class Rules:
         self._not_actors = self.sources(doc) | self.topics(doc, mentions.refs if mentions else [])
 
     # ------------------------------------------------------------ helpers
+
+    def dates(self, sent: Sentence, reference, future: bool) -> list:
+        """The date phrases of a sentence but its dateline's ("Washington, January 31, 2023: President
+        Biden looks forward to welcoming … on Friday, February 10"): that is when the text was written."""
+        found = find_dates(sent.text, reference, future)
+        if self._dateline is None:
+            return found
+        lo, hi = self._dateline
+        return [d for d in found if not lo <= sent.start + d.start < hi]
 
     def actors_in(self, mentions: Mentions, lo: int, hi: int) -> list[Ref]:
         """The actors a sentence names as such: not the source of the report, nor a country it
@@ -120,7 +136,7 @@ class Rules:
         """Tokens naming the source of a report: 'Según un comunicado de la Cancillería, …',
         'According to a State Department readout, …', '…, informó hoy el Ministerio …', '…, said
         the Ministry in a statement.' — from the opener to the next comma or the sentence's end."""
-        stops = {",", ";", ".", ":", "—", "–", "que", "that"}      # "dijo … que": what follows is the report
+        stops = {",", ";", ".", ":", "—", "–"} | self.complementizers      # "dijo … que": what follows is the report
         out: set[int] = set()
 
         def clause(j: int) -> None:
@@ -130,7 +146,7 @@ class Rules:
                 j += 1
 
         for _, s, e in self.source_openers(doc):
-            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | {"and", "y", "e"}:
+            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | set(self.lang.actors["list_joiners"]):
                 clause(e)
         for tok in doc[1:]:
             if tok.lower_ in self.reporting and doc[tok.i - 1].text == ",":
@@ -163,9 +179,9 @@ class Rules:
         return False
 
     def same_day(self, sent: Sentence) -> bool:
-        """A sentence opening with 'Posteriormente', 'Later': told on the day of the one before."""
-        opening = " ".join(t.lower_ for t in sent.span[:3])
-        return any(opening.startswith(cue + " ") or opening.startswith(cue + " ,") for cue in self.lang.meetings["same_day_cues"])
+        """A sentence opening with 'Posteriormente', 'Later', 'A su llegada': told on the day of the one before."""
+        opening = " ".join(t.lower_ for t in sent.span[:6]) + " "
+        return any(opening.startswith(cue + " ") for cue in self.lang.meetings["same_day_cues"])
 
     def future(self, span: Span) -> bool:
         return self.cue(self.scheduled, span)
@@ -176,13 +192,13 @@ class Rules:
         or a place after "in"/"en" ("… Dialogue in Washington") ends it."""
         def joins(a: int, b: int) -> bool:          # doc[a:b] are connectors between two capitals
             words = [t.lower_ for t in doc[a:b]]
-            if not words or words[0] in _LOCATIVE and b in self._place_starts:
+            if not words or words[0] in self.never_in_names or words[0] in self.locatives and b in self._place_starts:
                 return False
-            if words[0] in _ARTICLES and doc[a - 1].lower_ not in self.name_prepositions:
+            if words[0] in self.articles and doc[a - 1].lower_ not in self.name_prepositions:
                 return False    # "… en Quito el Tercer Diálogo": two names ("Treaty Concerning the …": one)
             # A country joins the name after it only as its owner: "… de Chile", "U.S.–Panama …",
             # not "la adhesión del Ecuador a la Iniciativa …".
-            return not (a - 1 in self._country_tokens and words[0] not in ("de", "del", "of", "-", "–"))
+            return not (a - 1 in self._country_tokens and words[0] not in set(self.lang.names["of"]) | {"-", "–"})
 
         def capital(k: int) -> bool:
             return bool(_CAPITAL.match(doc[k].text)) and doc[k].text not in ("(", "“") and doc[k].lower_ not in self.date_words
@@ -193,7 +209,7 @@ class Rules:
                 s -= 1
                 continue
             k = s - 1
-            while k >= lo and doc[k].lower_ in _CONNECTORS:
+            while k >= lo and doc[k].lower_ in self.connectors:
                 k -= 1
             if k < s - 1 and k >= lo and capital(k) and joins(k + 1, s):
                 s = k
@@ -205,13 +221,13 @@ class Rules:
                 e += 1
                 continue
             k = e
-            while k < hi and doc[k].lower_ in _CONNECTORS:
+            while k < hi and doc[k].lower_ in self.connectors:
                 k += 1
             if k > e and k < hi and capital(k) and joins(e, k):
                 e = k + 1
                 continue
             break
-        while s < i and (doc[s].lower_ in _CONNECTORS or doc[s].lower_ in self.not_in_names):
+        while s < i and (doc[s].lower_ in self.connectors or doc[s].lower_ in self.not_in_names):
             s += 1
         return s, e
 

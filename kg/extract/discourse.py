@@ -1,0 +1,64 @@
+"""What a sentence leaves to the sentences before it: whom its pronouns stand for ("she had a
+bilateral meeting with …"), who "both leaders" are, the day of the meeting a "Later, …" follows.
+
+Readouts keep one subject over several sentences ("Ambassador Tai traveled to Los Angeles … On
+June 7, she had bilateral meetings with A, B and C … On June 8, she had a bilateral meeting with
+D"): a person pronoun stands for the subject of the sentences before, not for the person named last."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dates import PartialDate
+from .refs import PERSON, Ref
+from .rules import Found
+
+
+@dataclass
+class Discourse:
+    pronouns: dict[str, list[str]]          # {"person": [he, she, …], "group": [they, …]}
+    previous: list[Ref] = field(default_factory=list)     # the actors of the last sentence that stated a fact
+    subject: Ref | None = None              # the person the last such sentence was about
+    last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
+    held_on: PartialDate | None = None      # the day of the last meeting reported as held
+
+    def resolve(self, f: Found, doc) -> None:
+        """Complete a fact's actors from the context: pronouns, 'both leaders', 'ambos países'."""
+        lo = f.sentence.span.start
+        before = doc[lo:f.trigger] if f.trigger is not None else f.sentence.span
+        words = {t.lower_ for t in before}
+        f.pronoun = False
+        if not any(r.type == PERSON and r.end <= (f.trigger or f.sentence.span.end) for r in f.refs):
+            if words & set(self.pronouns["person"]):
+                last = self.subject or next((r for r in reversed(self.previous) if r.type == PERSON), None)
+                f.refs = ([last] if last else []) + f.refs
+                f.pronoun = last is not None
+            elif words & set(self.pronouns["group"]):
+                f.refs = self.previous + f.refs
+        if any(r.via == "both_people" for r in f.refs) and self.last_people:
+            f.refs = [r for r in f.refs if r.via != "both_people"] + self.last_people
+        elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
+            f.refs = f.refs + self.last_people    # "ambos países se comprometieron": through the people who met
+        if not f.refs:
+            f.refs = self.previous if self.previous else f.others
+            f.confidence -= 0.1
+
+    def told(self, here: list[Found], own: list[Ref]) -> None:
+        """After a sentence: its facts' actors (else the actors it names) are what the next one's
+        words refer to; its subject, the first person before the words that state a fact."""
+        if here:
+            own = [r for f in here for r in f.refs]
+            first = here[0]
+            if not first.pronoun:
+                cut = first.trigger if first.trigger is not None else first.sentence.span.end
+                subject = next((r for r in first.refs if r.type == PERSON and r.end <= cut), None)
+                self.subject = subject or self.subject
+        if own:     # a person told before stays, for the pronouns of a sentence that names none
+            people = [r for r in self.previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
+            self.previous = own + people
+
+    def met(self, f: Found) -> None:
+        """After a meeting: its people are who 'both leaders' are."""
+        people = [r for r in f.refs if r.type == PERSON]
+        self.last_people = people or self.last_people
+        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
+            self.held_on = f.date

@@ -1,0 +1,168 @@
+"""Events a sentence names as meetings: named events ("IX Summit of the Americas"), sessions of
+bodies ("the fifth meeting of the … Group was held"), summits that frame another meeting ("on the
+margins of …") and summits the text names a host of ("the host of APEC 2024")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..dates import PartialDate
+from .actors import Mentions
+from .places import PlaceRules
+from .refs import COUNTRY, ORGANISATION, PERSON, Ref
+from .rules import _CAPITAL, _ORDINAL, _matcher
+
+HELD_WINDOW = 4               # tokens after an event's name where a participle says it was held ("… Dialogue held May 18")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass
+class Event:
+    """A named event or a session of a body in a sentence ("IX Summit of the Americas", "APEC 2024")."""
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+    hosts: list[Ref] = field(default_factory=list)   # who hosts it, when the sentence says
+    year: PartialDate | None = None                  # the year its name gives ("APEC 2024"): an organisation's summit
+
+
+class EventRules(PlaceRules):
+    """Events named by a sentence, their hosts and the meetings they frame (meetings extend it)."""
+
+    def __init__(self, lang, vocab, gaz=None):
+        super().__init__(lang, vocab, gaz)
+        self.event_heads = set(lang.meetings["event_heads"])
+        self.body_heads = set(lang.meetings["body_heads"])
+        self.session = _matcher(vocab, "session", lang.meetings["session_verbs"])
+        self.creation = set(lang.meetings["not_meetings_after"])
+        self.event_topics = set(lang.meetings["event_topics"])
+        self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
+        self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
+
+    def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
+        super().prepare(doc, mentions, dateline)
+        self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
+        self._frame_hits = sorted({(s, e) for _, s, e in self.frames(doc)})
+        self._hosting_hits = sorted({(s, e) for _, s, e in self.hosting(doc)})
+
+    @staticmethod
+    def own_refs(ev: Event, events: list[Event], refs: list[Ref]) -> list[Ref]:
+        """The actors of one of several events a sentence names: those from its name up to the
+        next event's ("The fifth meeting of the … Group was held …, related to the Strategic
+        Dialogue … co-chaired by A and B": A and B are the Dialogue's)."""
+        starts = sorted(e.start for e in events)
+        if len(starts) < 2:
+            return refs
+        following = [s for s in starts if s > ev.start]
+        lo = ev.start if ev.start != starts[0] else -1
+        hi = following[0] if following else float("inf")
+        return [r for r in refs if lo <= r.start < hi]
+
+    @staticmethod
+    def of_organisation(ev: Event, refs: list[Ref]) -> bool:
+        """'APEC Ministers Responsible for Trade Meeting': an event of an organisation is multilateral."""
+        return any(r.type == ORGANISATION and ev.start <= r.start and r.end <= ev.end for r in refs)
+
+    def framing_meetings(self, doc: Doc, lo: int, hi: int, events: list[Event]) -> list[Event]:
+        """'on the margins of the joint meeting of the APEC Ministers Responsible for Trade': a meeting
+        noun in lower case that frames another meeting, named by what follows its 'of'."""
+        out = []
+        nouns, of = self.lang.meetings["anaphoric_nouns"], self.lang.meetings["event_of"]
+        for _, fe in self._frame_hits:
+            j = fe
+            while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or doc[j].is_lower and doc[j].is_alpha
+                              and doc[j].lower_ not in nouns and j < fe + 3):
+                j += 1
+            if not (lo <= fe and j + 2 < hi and doc[j].lower_ in nouns and doc[j + 1].lower_ in of) or \
+                    any(ev.start <= j + 2 < ev.end for ev in events):
+                continue
+            k = j + 2
+            while k < hi and doc[k].lower_ in self.lang.actors["definite_articles"]:
+                k += 1
+            if k < hi and _CAPITAL.match(doc[k].text):
+                _, e = self.chunk(doc, k, lo, hi)
+                while e < hi and doc[e].text == "(" and e + 2 < hi and doc[e + 2].text == ")":
+                    _, e = self.chunk(doc, e + 3, lo, hi) if e + 3 < hi and _CAPITAL.match(doc[e + 3].text) else (None, e + 3)
+                start = fe
+                while doc[start].lower_ in self.lang.actors["definite_articles"]:
+                    start += 1
+                out.append(Event(start, e, doc[start:e].text))     # "joint meeting of the APEC Ministers …"
+        return out
+
+    def hosted_after(self, doc: Doc, end: int, host: int) -> bool:
+        """'the Summit of the Americas, which the United States will host': hosting told in a
+        relative clause right after the event's name."""
+        return end <= host <= end + 8 and any(t.lower_ in self.lang.meetings["relative_pronouns"] for t in doc[end:host])
+
+    def hosted_events(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
+        """'Peru’s designation as the host of APEC 2024', 'will host the Summit of the Americas',
+        'which the United States will host': an event (a named one, or an organisation and its
+        year) is a meeting of its host, the actor named right before the word of hosting (or
+        between 'which' and it)."""
+        out = []
+        for hs, he in self._hosting_hits:
+            if not lo <= hs < hi:
+                continue
+            j = he
+            while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or _ORDINAL.match(doc[j].text)):
+                j += 1
+            named = next((ev for ev in events if ev.start <= j < ev.end or self.hosted_after(doc, ev.end, hs)), None)
+            org = next((r for r in refs if r.start == j and r.type == ORGANISATION), None)
+            # "APEC 2024", "APEC in 2024": the organisation's summit of that year
+            year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
+                         (k == org.end or doc[org.end].lower_ in self.locatives)), None) if org else None
+            if named is None and year is None:
+                continue
+            before = [r for r in refs if r.end <= hs and r.type in (COUNTRY, PERSON) and (named is None or r.start >= named.end
+                                                                                          or named.start >= hs)]
+            hosts = before[-1:] if before else []
+            if named is not None:
+                named.hosts = hosts
+            else:
+                out.append(Event(j, year + 1, f"{doc[j:org.end].text} {doc[year].text}", None, hosts, PartialDate(int(doc[year].text))))
+        return out
+
+    def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:
+        out = []
+        meeting_words = set(self.lang.meetings["anaphoric_nouns"])
+        for tok in doc[lo:hi]:
+            if tok.text in self.event_heads or tok.text in self.body_heads:
+                s, e = self.chunk(doc, tok.i, lo, hi)
+                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners]
+                if not others:
+                    continue
+                # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
+                # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
+                sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
+                if any(a.start <= s < a.end for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
+                    continue
+                if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
+                    continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
+                if tok.text in self.body_heads:
+                    # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
+                    # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
+                    window = doc[max(lo, s - 6):s]
+                    if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
+                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]):
+                        continue
+                # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
+                if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \
+                        any(t.lower_ in self.creation for t in doc[max(lo, s - 4):s]):
+                    continue
+                if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
+                    continue  # "Foro de la Asociación…" joined as an instrument, not a meeting
+                # "conversaron sobre los resultados de la Cumbre …": the event is a topic, not a meeting
+                # (unless the sentence names its host, or says it was held: "the Summit, which the United
+                # States will host", "the Strategic Dialogue … held May 18 … and co-chaired by A and B").
+                hosted = any(s - 3 <= he <= s or self.hosted_after(doc, e, hs) for hs, he in self._hosting_hits)
+                held = any(t.lower_ in self.lang.meetings["held_participles"] for t in doc[e:min(hi, e + HELD_WINDOW)])
+                if not (hosted or held) and any(t.lower_ in self.event_topics for t in doc[lo:s]):
+                    continue
+                # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
+                while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
+                    s -= 1
+                out.append(Event(s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
+        return out

@@ -1,0 +1,223 @@
+"""People named by their titles: a title's own words (modifiers, portfolio, posting, organisation)
+up to its holder's name, the title as the text states it (the role the graph gives), appositions
+with and without a title, elliptical titles, and bare titles that refer back to someone named
+before or to an office's holder on the document's date. A mixin of the actor resolver
+(kg.extract.actors), whose state (doc, index, raw matches, refs) it reads."""
+from __future__ import annotations
+
+from . import identity
+from .names import _is_name_token, name_after
+from .refs import GROUP, ORGANISATION, PERSON, Ref
+
+MAX_GAP = 6              # tokens between a title and its holder's name ("canciller de Perú, Hugo de Zela")
+MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
+
+
+class Titles:
+    """The title rules of the actor resolver: what a title's words say of its holder."""
+
+    def organisation_in_title(self, j: int, chosen, k: int) -> tuple[int, int] | None:
+        """An organisation's acronym or name inside a title, right before its holder's name (and
+        perhaps after one capitalised word of the title): 'Agregado Jurídico FBI Norman Quilichini',
+        'Comandante General PNP Vicente Tiburcio', 'USAID Mission Director Jane Doe'. It stays an
+        actor of the text; (the name's start, next candidate) or None."""
+        doc = self.doc
+        for skip in (0, 1):
+            at = j + skip
+            if skip and not (doc[j].is_title and doc[j].is_alpha):
+                break
+            hit = next(((m, c) for m, c in enumerate(chosen[k:k + 2], k) if c[1] == at and
+                        (self.organisation_label(c[0]) or c[0] == "org:")), None)
+            if hit is None:
+                continue
+            m, (label, _, le) = hit
+            if name_after(doc, le, self.index) - le >= 2:
+                self.refs.append(self.discovered_organisation(at, le) if label == "org:" else
+                                 Ref(label[6:], ORGANISATION, at, le, self.index.country_of(label[6:])))
+                self.qualifiers.append((at, le))
+                return le, m + 1
+        return None
+
+    def titled(self, start: int, end: int) -> None:
+        """The title being resolved is doc[start:end] (none if empty)."""
+        self.title = self.doc[start:end].text if end > start else None
+        self.title_at = (start, end)
+
+    def stated_title(self, s: int, end: int) -> tuple[int, int]:
+        """The title as the text states it, for the role the graph gives its holder: with the words
+        before it that qualify it ("Acting", "U.S.", "Peruvian", "Colombia's") and its own words up
+        to the name ("Assistant Secretary for the Bureau of Western Hemisphere Affairs")."""
+        doc, index = self.doc, self.index
+        countries = {le: ls for label, ls, le in self.raw if label.startswith("demonym:") or
+                     label.startswith("actor:") and label[6:] in index.countries}
+        start = s
+        while start > 0:
+            if doc[start - 1].lower_ in index.title_modifiers or doc[start - 1].is_title and doc[start - 1].lower_ in index.portfolio_words:
+                start -= 1      # "Acting", "Interior Secretary"
+            elif start in countries:
+                start = countries[start]
+            elif doc[start - 1].text in ("’s", "'s") and start - 1 in countries:
+                start = countries[start - 1]
+            else:
+                break
+        while end > start + 1 and (doc[end - 1].text in (",", ";", "(", ":") or doc[end - 1].lower_ in index.definite_articles):
+            end -= 1
+        while start < end - 1 and doc[start].lower_ in index.definite_articles:
+            start += 1      # "The Secretary": an office's alias with its article
+        return start, end
+
+    def title_end(self, e: int) -> int:
+        """Where a title's own words end after its head ('Colombia's Foreign Minister, …' ends at the comma)."""
+        doc, index = self.doc, self.index
+        while e < len(doc) and doc[e].lower_ not in index.list_joiners and (
+                doc[e].lower_ in index.title_words or doc[e].text[:1].isupper() and doc[e].is_alpha):
+            e += 1      # not past "and": "The Secretary and Foreign Minister discussed …" are two titles
+        return e
+
+    def holder_in(self, s: int, e: int) -> int | None:
+        """Where a person's name (two or three words) ends an organisation's discovered name right
+        after a word that ends such names — a known actor's name, a head or a portfolio word
+        ("Organization of American States Carlos Trujillo", "Bureau of … Affairs Richard Glenn")."""
+        doc, index = self.doc, self.index
+        ends = {le for label, _, le in self.raw if label.startswith("actor:")}
+        for cut in (e - 3, e - 2):
+            if cut <= s + 1:
+                continue
+            name = doc[cut:e]
+            before = doc[cut - 1]
+            if all(_is_name_token(t, index) and t.text not in index.org_heads and t.lower_ not in index.portfolio_words
+                   for t in name) and (cut in ends or before.text in index.org_heads or before.lower_ in index.portfolio_words):
+                return cut
+        return None
+
+    def posting_at(self, j: int, chosen, k: int):
+        """'… to the United Nations', '… en Colombia', '… ante la OEA': the country or organisation a
+        title is posted to, right after its link word (and an article): (actor, end, next candidate)."""
+        while j < len(self.doc) and self.doc[j].lower_ in self.index.definite_articles:
+            j += 1
+        for n in range(k, min(k + 3, len(chosen))):
+            label, ls, le = chosen[n]
+            if ls != j:
+                continue
+            if label == "org:":         # "to the Organization of American States Carlos Trujillo"
+                cut = self.holder_in(ls, le)
+                if cut is None:
+                    return None
+                known = next((lab[6:] for lab, s, e in self.raw if (s, e) == (ls, cut) and lab.startswith("actor:")), None)
+                ref = Ref(known, ORGANISATION, ls, cut, self.index.country_of(known)) if known else self.discovered_organisation(ls, cut)
+                self.refs.append(ref)
+                return ref.actor, cut, n + 1
+            actor = label.split(":", 1)[1]
+            if label.startswith(("actor:", "demonym:")) and actor in self.index.gaz.actors and self.index.gaz.actors[actor].type != PERSON:
+                a = self.index.gaz.actors[actor]
+                self.refs.append(Ref(actor, a.type, ls, le, self.index.country_of(actor)))
+                self.qualifiers.append((ls, le))
+                return actor, le, n + 1
+        return None
+
+    def bare_title(self, role: str, office: str | None, s: int, e: int, country: str | None = None,
+                   posting: str | None = None):
+        """'the Secretary', 'el canciller', 'el canciller chileno': the last person named with the
+        role (of that country, if the title says), else the holder of that country's office — or,
+        for a title no country qualifies, of an office of the document's main countries. A title
+        posted somewhere ("Embajador de Estados Unidos en Colombia") is only an office posted there."""
+        if role == GROUP:
+            return      # "los viceministros", "the ministers": several people, none in particular
+        if posting:
+            names = {identity.fold(n) for n in identity.names_of(self.index.gaz.actors[posting])}
+            offices = [o for o in ([office] if office else self.role_offices(role, None))
+                       if (not country or self.index.office_country(o) == country) and
+                       any(n in identity.fold(x) for n in names for x in identity.names_of(self.index.gaz.offices[o]))]
+            holders = self.index.holders(offices, self.date)
+            if len(holders) == 1:
+                self.person(holders.pop(), s, e, role)
+            return
+        generic = role in self.index.lang.actors["generic_roles"]
+        # "The President", "the Vice President" capitalised: the text's own principal, named first.
+        principal = self.doc[e - 1].text[:1].isupper() and s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles
+        for ref in (self.refs if principal else reversed(self.refs)):
+            if ref.type != PERSON or (country and ref.country != country):
+                continue
+            roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
+            if role in roles or (generic and any(role in r for r in roles)):
+                self.person(ref.actor, s, e, role, ref.country, ref.discovered)
+                return
+        if country:
+            offices = self.index.counterpart_office(office, role, country)
+        else:
+            candidates = self.role_offices(role, office)
+            owners = {self.index.office_country(o) for o in candidates}
+            main = self.principal[:2]     # never another country's official ("viceministro" in a text of Paraguay)
+            offices = [o for o in candidates if self.index.office_country(o) in main]
+            if not offices and (not main or len(main) < 2 and len(owners) == 1):
+                offices = [office] if office else candidates   # a text of no country; a title only the other side has
+        holders = self.index.holders(offices, self.date)
+        if len(holders) == 1:
+            self.person(holders.pop(), s, e, role)
+
+    def appositive(self, s: int, chosen, n: int):
+        """'Luis Gilberto Murillo, Colombia's Foreign Minister', 'John Creamer, Department of State
+        Deputy Assistant Secretary …': the name before the comma that precedes a title (and the
+        article, country, organisation and modifiers of the title)."""
+        doc, j = self.doc, s - 1
+        while j >= 0 and (doc[j].lower_ in self.index.definite_articles or doc[j].text in ("’s", "'s") or
+                          doc[j].lower_ in self.index.title_modifiers or any(
+                ls <= j < le and (lab.startswith("demonym:") or lab == "org:" or
+                                  lab.split(":", 1)[-1] in self.index.countries or self.organisation_label(lab))
+                for lab, ls, le in chosen)):
+            j -= 1
+        if j < 1 or doc[j].text != ",":
+            return None
+        end, start = j, j
+        while start > 0 and (_is_name_token(doc[start - 1], self.index) or doc[start - 1].text in self.index.particles):
+            start -= 1
+        while start < end and doc[start].text in self.index.particles:
+            start += 1
+        if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
+            return None
+        return start, end
+
+    def untitled_appositions(self, chosen) -> None:
+        """'Michael McKinley, uno de sus principales asesores', 'Jane Doe, one of his senior advisers',
+        'X, quien fuera embajador': a name before a comma and an apposition that says what the
+        person is, with the role of the first title in it."""
+        doc, index = self.doc, self.index
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        titles = {s: label[6:] for label, s, _ in self.raw if label.startswith("title:")}
+        for _, comma, opened in index.apposition_openers(doc):
+            if comma < 2:
+                continue
+            start = comma
+            while start > 0 and (_is_name_token(doc[start - 1], index) or doc[start - 1].text in index.particles):
+                start -= 1
+            while start < comma and doc[start].text in index.particles:
+                start += 1
+            if comma - start < 2 or taken & set(range(start, comma)):
+                continue
+            role = next((titles[i] for i in range(opened, min(len(doc), opened + 5)) if i in titles), None)
+            stop = next((i for i in range(comma + 1, min(len(doc), comma + 9)) if doc[i].text in (",", ";", ".") or
+                         doc[i].lower_ in index.list_joiners), min(len(doc), comma + 9))
+            self.titled(comma + 1, stop if role else comma + 1)      # "uno de sus principales asesores"
+            self.discover_person(start, comma, role if role != GROUP else "official", None)
+            taken |= set(range(start, comma))
+
+    def elliptical_titles(self, chosen) -> None:
+        """'el ministro de Relaciones Exteriores, Roberto Álvarez y el de Hacienda, José Manuel
+        Vicente': a title left out after a conjunction and an article is the one before, with
+        another portfolio."""
+        doc, index = self.doc, self.index
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        titles = [(s, e, label[6:]) for label, s, e in self.raw if label.startswith("title:")]
+        for _, s, e in (index.elliptical_titles(doc) if len(index.elliptical_titles) else []):
+            comma = next((c for c in range(e, min(len(doc), e + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
+            if comma is None or doc[comma].text != "," or not all(
+                    t.text[:1].isupper() or t.lower_ in index.title_words for t in doc[e:comma]):
+                continue
+            end = name_after(doc, comma + 1, index)
+            before = [t for t in titles if t[1] <= s and doc[t[0]].sent == doc[s].sent]
+            if end - comma - 1 < 2 or not before or taken & set(range(comma + 1, end)):
+                continue
+            head = doc[before[-1][0]]      # "ministro" of "ministro de Relaciones Exteriores": with the new portfolio
+            self.titled(e - 1, comma)
+            self.title = f"{head.text} {self.title}"
+            self.discover_person(comma + 1, end, index.titles.get(head.lower_, before[-1][2]), None)
