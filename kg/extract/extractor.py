@@ -110,7 +110,7 @@ class Extractor:
             return Extraction(facts)
         nlp, index, rules = self._language(lang)
         sdoc = nlp(doc.text)
-        anchored = anchor(doc.text, lang, doc.date)
+        anchored = anchor(doc.text, lang, doc.date, doc.title)
         today = anchored.date       # what "today", "ayer", "el martes" count from
         self._dateline_place = self._city(anchored.place)
         mentions = find_mentions(sdoc, index, today)

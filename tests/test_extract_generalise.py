@@ -1,0 +1,53 @@
+"""Forms met on real documents the extractor was not tuned on (issue 10, round 3), each on a short
+input: what dates a text gives and which it does not, who visits, sessions of bodies, hosting told
+in passing, who took part in meetings told without a subject, labels a reader can use, and what is
+not a commitment or an agreement."""
+from __future__ import annotations
+
+import pytest
+
+from kg.build import documents, gazetteer
+from kg.config import Config
+from kg.dates import DateRange, PartialDate
+from kg.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor(gazetteer.load(Config().gazetteer_file))
+
+
+def extract(extractor, text: str, language: str, date: str | None, title: str | None = None):
+    d = documents.Document("t", None, documents.normalise(text), title=title, language=language,
+                           date=documents.parse_iso(date) if date else None)
+    return extractor.extract(d)
+
+
+def only_meeting(result):
+    (m,) = result.facts.meetings
+    return m
+
+
+# ------------------------------------------------------------------ dates
+
+def test_an_undated_text_takes_the_year_its_headline_gives_for_a_day_without_one(extractor):
+    text = "On November 30, the Secretary of State met Foreign Minister Hugo de Zela of Peru."
+    m = only_meeting(extract(extractor, text, "en", None, title="November-December 2022 Meetings of the Council"))
+    assert m.date == PartialDate(2022, 11, 30)
+    for title in (None, "Meetings of the Council", "The 2022 and 2023 Meetings"):   # no year, or two: no date
+        assert only_meeting(extract(extractor, text, "en", None, title=title)).date is None, title
+
+
+def test_the_day_a_source_reported_on_is_not_the_day_of_what_it_reports(extractor):
+    m = only_meeting(extract(extractor, "The visit of the United States Deputy Secretary of State Wendy Sherman to Peru this "
+                                        "week reaffirms the relations, the Peruvian Ministry of Foreign Affairs said on Sunday.",
+                             "en", "2021-11-14"))
+    assert isinstance(m.date, DateRange) and m.date.end == PartialDate(2021, 11, 14)   # this week, not Sunday
+    assert {"wendy-sherman", "peru"} <= set(m.participants)
+    assert "peru-ministry-of-foreign-affairs" not in m.participants     # the source closing the sentence
+
+
+def test_a_visit_of_someone_is_not_a_trip_to_the_visitors_country(extractor):
+    m = only_meeting(extract(extractor, "The visit of the United States Deputy Secretary of State Wendy Sherman to Peru "
+                                        "reaffirms the high level of bilateral relations.", "en", "2021-11-14"))
+    assert {"wendy-sherman", "peru", "united-states"} <= set(m.participants)
