@@ -51,3 +51,14 @@ def test_a_visit_of_someone_is_not_a_trip_to_the_visitors_country(extractor):
     m = only_meeting(extract(extractor, "The visit of the United States Deputy Secretary of State Wendy Sherman to Peru "
                                         "reaffirms the high level of bilateral relations.", "en", "2021-11-14"))
     assert {"wendy-sherman", "peru", "united-states"} <= set(m.participants)
+
+
+# ------------------------------------------------------------------ who took part
+
+def test_meetings_told_with_their_counterparts_only_are_the_visitors(extractor):
+    r = extract(extractor, "The visit of Deputy Secretary of State Wendy Sherman to Peru this week reaffirms the relations. "
+                           "Trade was discussed in the meetings with President Pedro Castillo and Minister Óscar Maúrtua.",
+                "en", "2021-11-14")
+    met = [set(m.participants) for m in r.facts.meetings]
+    assert len(met) == 2
+    assert any({"wendy-sherman", "pedro-castillo"} <= p for p in met) and any({"wendy-sherman", "oscar-maurtua"} <= p for p in met)

@@ -34,6 +34,8 @@ class Discourse:
                 f.pronoun = last is not None
             elif words & set(self.pronouns["group"]):
                 f.refs = self.previous + f.refs
+            elif f.subjectless and self.subject and self.subject.actor not in {r.actor for r in f.refs}:
+                f.refs = [self.subject] + f.refs     # "… conveyed in the meetings with A and B": the visitor's
         if any(r.via == "both_people" for r in f.refs) and self.last_people:
             f.refs = [r for r in f.refs if r.via != "both_people"] + self.last_people
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
@@ -51,7 +53,7 @@ class Discourse:
             if not first.pronoun:
                 cut = first.trigger if first.trigger is not None else first.sentence.span.end
                 subject = next((r for r in first.refs if r.type == PERSON and r.end <= cut), None)
-                self.subject = subject or self.subject
+                self.subject = subject or first.visitor or self.subject    # "The visit of X …": X
         if own:     # a person told before stays, for the pronouns of a sentence that names none
             people = [r for r in self.previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
             self.previous = own + people

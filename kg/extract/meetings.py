@@ -112,12 +112,17 @@ class MeetingRules(EventRules):
         lo, hi = sent.span.start, sent.span.end
         groups = self.with_groups(doc, triggers, refs, hi, self.opening(doc, lo, hi, triggers))
         trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
+        subject = [r for r in refs if not any(r in g for g in groups)]
+        # "… in the meetings with A and B": no one else named; the text's subject met them
+        subjectless = bool(groups) and not any(r.type == PERSON for r in subject)
         if len(groups) > 1:
-            subject = [r for r in refs if not any(r in g for g in groups)]
-            return [Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05) for g in groups]
+            return [Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05, subjectless=subjectless)
+                    for g in groups]
         if trips:
             return [Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place) for g, place in trips]
-        return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure)]
+        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues and doc[e - 1].lower_ in self.visitor_words), None)
+        visitor = next((r for r in refs if r.type == PERSON and visit and visit[1] <= r.start), None)
+        return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure, subjectless=subjectless, visitor=visitor)]
 
     def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
         """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
@@ -196,8 +201,10 @@ class MeetingRules(EventRules):
         if before in self.lang.meetings["demonstratives"]:
             return True
         told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
-        # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one
-        described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"]
+        # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one;
+        # "the meetings with President Castillo and Minister Maurtua": its counterparts, who met
+        described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"] + \
+            self.lang.meetings["counterpart_words"]
         return told and not described and before in self.lang.meetings["anaphoric_determiners"]
 
     def opening(self, doc: Doc, lo: int, hi: int, triggers) -> int | None:
