@@ -62,3 +62,29 @@ def test_meetings_told_with_their_counterparts_only_are_the_visitors(extractor):
     met = [set(m.participants) for m in r.facts.meetings]
     assert len(met) == 2
     assert any({"wendy-sherman", "pedro-castillo"} <= p for p in met) and any({"wendy-sherman", "oscar-maurtua"} <= p for p in met)
+
+
+# ------------------------------------------------------------------ hosting told in passing
+
+@pytest.mark.parametrize("text, language", [
+    ("Ambassador Tai expressed her appreciation of Peru’s efforts as APEC’s 2024 host economy.", "en"),
+    ("Ambos Estados impulsan el Foro de Cooperación Económica Asia-Pacífico (APEC), presidido este año por el Perú.", "es"),
+])
+def test_a_summit_whose_host_is_told_in_passing_is_a_meeting_of_its_host(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2024-05-17"))
+    assert m.id == "event-apec-2024" and m.kind == "multilateral" and "peru" in m.participants
+    assert "katherine-tai" not in m.participants
+
+
+def test_one_summit_named_with_its_year_and_as_a_host_year_is_one_event(extractor):
+    r = extract(extractor, "Ambassador Tai expressed her appreciation of Peru’s efforts as APEC’s 2024 host economy. "
+                           "Both agreed to remain in contact through the continuation of Peru’s APEC host year.", "en", "2024-05-17")
+    assert [m.id for m in r.facts.meetings] == ["event-apec-2024"]
+
+
+def test_a_possessive_after_the_actors_of_its_sentence_is_theirs_not_the_person_told_before(extractor):
+    r = extract(extractor, "El secretario Kurt Campbell y el viceministro Peter Camino lideraron el Diálogo de Alto Nivel. "
+                           "Ambos Estados subrayaron su decisión de impulsar el Foro de Cooperación Económica Asia-Pacífico "
+                           "(APEC), presidido este año por el Perú.", "es", "2024-05-10")
+    apec = next(m for m in r.facts.meetings if m.id == "event-apec-2024")
+    assert "kurt-campbell" not in apec.participants

@@ -27,8 +27,11 @@ class Discourse:
         before = doc[lo:f.trigger] if f.trigger is not None else f.sentence.span
         words = {t.lower_ for t in before}
         f.pronoun = False
+        # "Ambos Estados subrayaron su decisión …": a pronoun after an actor of its sentence is that actor's
+        said = next((t.i for t in before if t.lower_ in self.pronouns["person"]), None)
+        named_first = said is not None and any(r.end <= said for r in f.refs + f.others)
         if not any(r.type == PERSON and r.end <= (f.trigger or f.sentence.span.end) for r in f.refs):
-            if words & set(self.pronouns["person"]):
+            if words & set(self.pronouns["person"]) and not named_first:
                 last = self.subject or next((r for r in reversed(self.previous) if r.type == PERSON), None)
                 f.refs = ([last] if last else []) + f.refs
                 f.pronoun = last is not None

@@ -41,12 +41,15 @@ class EventRules(PlaceRules):
         self.event_topics = set(lang.meetings["event_topics"])
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
+        self.hosted_by_words = _matcher(vocab, "hosted_by", lang.meetings["hosted_by"])
+        self.possessives = set(lang.meetings["possessive_marks"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._frame_hits = sorted({(s, e) for _, s, e in self.frames(doc)})
         self._hosting_hits = sorted({(s, e) for _, s, e in self.hosting(doc)})
+        self._hosted_by_hits = sorted({(s, e) for _, s, e in self.hosted_by_words(doc)})
 
     @staticmethod
     def own_refs(ev: Event, events: list[Event], refs: list[Ref]) -> list[Ref]:
@@ -123,6 +126,53 @@ class EventRules(PlaceRules):
                 named.hosts = hosts
             else:
                 out.append(Event(j, year + 1, f"{doc[j:org.end].text} {doc[year].text}", None, hosts, PartialDate(int(doc[year].text))))
+        return out + self.hosts_before(doc, lo, hi, refs, events + out) + self.hosted_by(doc, lo, hi, refs, events + out)
+
+    @staticmethod
+    def _summit(doc: Doc, org: Ref, end: int, hosts: list[Ref]) -> Event:
+        """An organisation's summit its host holds, of the year the text gives right after its name, if any."""
+        year = next((k for k in range(org.end, end) if _YEAR.match(doc[k].text)), None)
+        acronym = next((t.text for t in doc[org.start:org.end] if t.text.isupper() and t.i > org.start and doc[t.i - 1].text == "("), None)
+        name = (acronym or doc[org.start:org.end].text) + (f" {doc[year].text}" if year is not None else "")
+        return Event(org.start, org.end if year is None else year + 1, name, None, hosts,
+                     PartialDate(int(doc[year].text)) if year is not None else None)
+
+    def hosts_before(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
+        """'Peru’s efforts as APEC’s 2024 host economy', 'Peru’s APEC host year': an organisation (its
+        year after it) right before the word of hosting is a summit of the country or person named
+        before it."""
+        out = []
+        for hs, _ in self._hosting_hits:
+            if not lo <= hs < hi or any(ev.start <= hs < ev.end + 1 for ev in events + out):
+                continue
+            org = next((r for r in refs if r.type == ORGANISATION and r.end <= hs and
+                        all(t.text in self.possessives or _YEAR.match(t.text) for t in doc[r.end:hs])), None)
+            hosts = [r for r in refs if org and r.end <= org.start and r.type in (COUNTRY, PERSON)][-1:]
+            if org and hosts:
+                out.append(self._summit(doc, org, hs, hosts))
+        return out
+
+    def hosted_by(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
+        """'el Foro de Cooperación Económica Asia-Pacífico (APEC), presidido este año por el Perú',
+        'the Summit, hosted by Peru': a named event or an organisation right before a participle of
+        hosting is a summit of the country or person named after its 'by'."""
+        out = []
+        for ps, pe in self._hosted_by_hits:
+            if not lo <= ps and pe <= hi:
+                continue
+            k = ps
+            while k > lo and (doc[k - 1].text in (",", "(", ")") or doc[k - 1].text.isupper() and doc[k - 2].text == "("):
+                k -= 1      # back over ", " and "(APEC)"
+            hosts = [r for r in refs if r.start == pe or r.start == pe + 1 and doc[pe].lower_ in self.lang.actors["definite_articles"]]
+            hosts = [r for r in hosts if r.type in (COUNTRY, PERSON)]
+            if not hosts:
+                continue
+            named = next((ev for ev in events if k <= ev.end <= ps), None)
+            org = next((r for r in refs if r.type == ORGANISATION and k <= r.end <= ps), None)
+            if named is not None:
+                named.hosts = named.hosts or hosts
+            elif org is not None:
+                out.append(self._summit(doc, org, org.end, hosts))
         return out
 
     def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:

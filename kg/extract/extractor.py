@@ -250,7 +250,7 @@ class Extractor:
         if not isinstance(m, Meeting):
             return None
         people = {a for a in m.participants if self._is_person(a, mentions)}
-        key = self.name_key(next(iter(m.name.values()))) if m.id.startswith(_NAMED) else None
+        key = self._event_key(m) if m.id.startswith(_NAMED) else None
         for other in facts.meetings:
             if m.status and other.status and m.status != other.status:
                 continue    # the call held today and the meeting it schedules
@@ -259,8 +259,8 @@ class Extractor:
                 return other
             if m.date is not None and other.date is not None and m.date != other.date:
                 continue
-            if key and other.id.startswith(_NAMED) and key == self.name_key(next(iter(other.name.values()))):
-                return other
+            if key and other.id.startswith(_NAMED) and key == self._event_key(other):
+                return other    # "APEC 2024" and "Peru’s APEC host year" of a 2024 text
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
             if not key and self._told_again(m, people, other, theirs, visits):
@@ -274,6 +274,11 @@ class Extractor:
             if side <= self._sides(last) and not side & joined:
                 return last
         return None
+
+    def _event_key(self, m) -> str:
+        """A named event's name without its parties or its year ("APEC 2024": "apec")."""
+        year = _year(m.date)
+        return " ".join(w for w in self.name_key(next(iter(m.name.values()))).split() if w != str(year))
 
     def _country_of(self, actor: str, mentions: Mentions) -> str | None:
         new = mentions.new.get(actor)

@@ -77,7 +77,7 @@ class MeetingRules(EventRules):
             sure -= NO_PERSON
         here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or self.own_refs(ev, events, refs), ev.name,
                       confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
-                      subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None)
+                      subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None, others=refs)
                 for ev in events]
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
         framed = bool(events) and self.framed(doc, events, triggers)
