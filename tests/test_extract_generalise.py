@@ -88,3 +88,33 @@ def test_a_possessive_after_the_actors_of_its_sentence_is_theirs_not_the_person_
                            "(APEC), presidido este año por el Perú.", "es", "2024-05-10")
     apec = next(m for m in r.facts.meetings if m.id == "event-apec-2024")
     assert "kurt-campbell" not in apec.participants
+
+
+# ------------------------------------------------------------------ sessions of bodies
+
+def test_meetings_of_several_bodies_are_one_meeting_per_body(extractor):
+    r = extract(extractor, "On November 30, the United States and Peru held meetings of the Environmental Affairs Council (EAC) "
+                           "and Sub-Committee on Forest Sector Governance (Sub-Committee) under the Environment Chapter of the "
+                           "United States-Peru Trade Promotion Agreement (TPA), and of the Environmental Cooperation Commission "
+                           "(ECC) under the United States-Peru Environmental Cooperation Agreement (ECA).", "en", "2022-12-01")
+    names = sorted(next(iter(m.name.values())) for m in r.facts.meetings)
+    assert names == ["Environmental Affairs Council", "Environmental Cooperation Commission", "Sub-Committee on Forest Sector Governance"]
+    assert all({"united-states", "peru"} <= set(m.participants) and m.date == PartialDate(2022, 11, 30) for m in r.facts.meetings)
+
+
+def test_a_body_named_beside_a_session_without_a_meeting_word_holds_none(extractor):
+    r = extract(extractor, "The United States and Peru held a meeting of the Environmental Affairs Council, and the "
+                           "Environmental Cooperation Commission reviewed progress.", "en", "2022-12-01")
+    assert [next(iter(m.name.values())) for m in r.facts.meetings] == ["Environmental Affairs Council"]
+
+
+@pytest.mark.parametrize("before, text, language", [
+    ("The United States and Peru held a meeting of the Environmental Affairs Council. ",
+     "The Commission discussed progress completed since the last meeting in 2018.", "en"),
+    ("Estados Unidos y el Perú celebraron una reunión del Consejo de Asuntos Ambientales. ",
+     "La Comisión revisó los avances logrados desde la última reunión en 2018.", "es"),
+])
+def test_the_last_meeting_said_in_passing_is_a_held_meeting_of_the_texts_countries(extractor, before, text, language):
+    r = extract(extractor, before + text, language, "2022-12-01")
+    recalled = [m for m in r.facts.meetings if m.evidence[0].quote == text]
+    assert len(recalled) == 1 and recalled[0].status == "held" and {"united-states", "peru"} <= set(recalled[0].participants)

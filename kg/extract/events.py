@@ -95,6 +95,24 @@ class EventRules(PlaceRules):
                 out.append(Event(start, e, doc[start:e].text))     # "joint meeting of the APEC Ministers …"
         return out
 
+    def next_session(self, doc: Doc, s: int, lo: int, sessions: list[Event]) -> bool:
+        """'held meetings of the Council (EAC) and Sub-Committee on … (…), and of the Commission (ECC)':
+        a body coordinated with one whose session the sentence states (right after it, or after 'and of
+        the') is a session too, one meeting per body."""
+        if not any(t.text in self.body_heads for ev in sessions for t in doc[ev.start:ev.end]):
+            return False
+        j = s - 1
+        while j > lo and doc[j].lower_ in self.lang.actors["definite_articles"]:
+            j -= 1
+        if doc[j].lower_ in self.lang.names["of"]:      # "…, and of the Commission": elided "meetings"
+            return j > lo and doc[j - 1].lower_ in self.lang.actors["list_joiners"]
+        if doc[j].lower_ not in self.lang.actors["list_joiners"]:
+            return False
+        j -= 1
+        if doc[j].text == ")":      # over the acronym of the one before: "Council (EAC) and Sub-Committee"
+            j = next((k for k in range(j - 1, lo - 1, -1) if doc[k].text == "("), j + 1) - 1
+        return any(ev.end - 1 == j for ev in sessions)
+
     def hosted_after(self, doc: Doc, end: int, host: int) -> bool:
         """'the Summit of the Americas, which the United States will host': hosting told in a
         relative clause right after the event's name."""
@@ -196,7 +214,8 @@ class EventRules(PlaceRules):
                     # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
                     window = doc[max(lo, s - 6):s]
                     if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
-                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]):
+                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]) \
+                            and not self.next_session(doc, s, lo, out):
                         continue
                 # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
                 if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \

@@ -170,6 +170,9 @@ class Extractor:
                 actors = [c for c in [self.gaz.places[f.place].country] if c]
             if f.kind == "meeting" and f.name and not any(a in self._countries or self._is_person(a, mentions) for a in actors):
                 actors = actors + mentions.principal[:2]    # "la I Reunión del Consejo de Comercio …": the text's two countries
+            elif f.kind == "meeting" and f.recalled and not any(self._is_person(a, mentions) for a in actors):
+                # "… since the last meeting in 2018": of the text's two countries
+                actors = list(dict.fromkeys(actors + mentions.principal[:2]))
             if f.kind in ("commitment", "agreement") and not any(a in self._countries for a in actors):
                 actors = actors + mentions.principal[:2]     # the text's two countries
             if f.kind in ("meeting", "commitment") and not actors:
