@@ -118,3 +118,21 @@ def test_the_last_meeting_said_in_passing_is_a_held_meeting_of_the_texts_countri
     r = extract(extractor, before + text, language, "2022-12-01")
     recalled = [m for m in r.facts.meetings if m.evidence[0].quote == text]
     assert len(recalled) == 1 and recalled[0].status == "held" and {"united-states", "peru"} <= set(recalled[0].participants)
+
+
+def test_the_sessions_the_delegations_held_are_part_of_the_dialogue_told_before(extractor):
+    r = extract(extractor, "El secretario Kurt Campbell y el viceministro Peter Camino lideraron el Diálogo de Alto Nivel en "
+                           "Washington, el 9 de mayo de 2024. Las delegaciones del Perú y de los Estados Unidos sostuvieron cinco "
+                           "sesiones separadas centradas en migración y seguridad.", "es", "2024-05-10")
+    (m,) = r.facts.meetings
+    assert m.id.startswith("event-") and len(m.evidence) == 2
+
+
+@pytest.mark.parametrize("text, language, meetings", [
+    ("The first batch of doses of the vaccine, donated by the United States, arrived in Peru on Tuesday evening.", "en", 0),
+    ("El primer lote de vacunas donadas por Estados Unidos llegó al Perú este martes.", "es", 0),
+    ("Secretary of State Marco Rubio arrived in Lima on Tuesday evening.", "en", 1),
+    ("The U.S. delegation arrived in Lima on Tuesday evening.", "en", 1),
+])
+def test_an_arrival_is_a_visit_of_people_not_of_things(extractor, text, language, meetings):
+    assert len(extract(extractor, text, language, "2021-06-29").facts.meetings) == meetings

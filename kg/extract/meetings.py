@@ -45,6 +45,10 @@ class MeetingRules(EventRules):
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
+        # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
+        if not any(r.type == PERSON for r in mentions.in_span(lo, hi)) and \
+                not any(t.lower_ in self.lang.meetings["delegation_words"] for t in span):
+            triggers = [t for t in triggers if doc[t[0]].lower_ not in self.lang.meetings["arrival_words"]]
         # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
                     not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
@@ -95,7 +99,7 @@ class MeetingRules(EventRules):
         # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
         # took part in the meeting told before, not another meeting.
         joins = bool(triggers) and not events and (
-            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or
+            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits))
         for f in here:
             f.trigger = first
@@ -105,6 +109,14 @@ class MeetingRules(EventRules):
             f.date = date or f.date
             f.place = f.place or place
         return found + here
+
+    def delegations_first(self, doc: Doc, lo: int, hi: int) -> bool:
+        """'Las delegaciones del Perú y de los Estados Unidos … sostuvieron cinco sesiones …', 'The
+        delegations then held …': the delegations of the meeting told before, at its sessions."""
+        j = lo
+        while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or not doc[j].is_alpha):
+            j += 1
+        return j < hi and doc[j].lower_ in self.lang.meetings["delegation_words"]
 
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
         """The meetings a sentence's triggers state: one per item of a list of separate meetings,
