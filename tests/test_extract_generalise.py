@@ -4,6 +4,8 @@ in passing, who took part in meetings told without a subject, labels a reader ca
 not a commitment or an agreement."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.build import documents, gazetteer
@@ -136,3 +138,51 @@ def test_the_sessions_the_delegations_held_are_part_of_the_dialogue_told_before(
 ])
 def test_an_arrival_is_a_visit_of_people_not_of_things(extractor, text, language, meetings):
     assert len(extract(extractor, text, language, "2021-06-29").facts.meetings) == meetings
+
+
+# ------------------------------------------------------------------ what is no meeting, and labels
+
+def test_an_invitation_for_a_third_party_to_visit_is_no_meeting_of_the_secretary(extractor):
+    """Seed 001: "The Secretary welcomed Peru’s invitation for a U.S. business mission to visit Peru." was a
+    meeting labelled "Meeting of Antony Blinken"."""
+    r = extract(extractor, "Secretary of State Antony Blinken met with Foreign Minister Javier González-Olaechea in "
+                           "Washington. The Secretary welcomed Peru’s invitation for a U.S. business mission to visit Peru.",
+                "en", "2024-03-14")
+    (m,) = r.facts.meetings
+    assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants) and len(m.evidence) == 1
+
+
+@pytest.mark.parametrize("text, meetings", [
+    ("The United States welcomed Costa Rica’s decision to join the Artemis Accords.", 0),
+    ("The Secretary welcomed Peru’s invitation to visit Lima.", 1),          # a visit still planned, of the Secretary
+    ("The Secretary welcomed Peru’s Foreign Minister Javier González-Olaechea to Washington.", 1),
+    ("The Secretary welcomed Peru’s foreign minister to Washington.", 1),
+])
+def test_a_thing_someone_welcomed_is_no_meeting_of_theirs(extractor, text, meetings):
+    r = extract(extractor, text, "en", "2024-03-14")
+    assert len(r.facts.meetings) == meetings
+    assert all(m.status == "scheduled" for m in r.facts.meetings if "invitation" in text)
+
+
+@pytest.mark.parametrize("text, language, label", [
+    ("Secretary Blinken will also co-lead a migration ministerial on the Los Angeles Declaration, addressing migration.", "en",
+     "Migration ministerial on the Los Angeles Declaration (Antony Blinken)"),
+    ("The visit of Deputy Secretary of State Wendy Sherman to Peru reaffirms the relations.", "en", "Visit of Wendy Sherman to Peru"),
+    ("Ambassador Katherine Tai also met with several of the country ministers who joined.", "en",
+     "Meeting of Katherine Tai with several of the country ministers"),
+    ("El secretario de Estado Marco Rubio visitará Panamá.", "es", "Visita de Marco Rubio a Panamá"),
+    ("Secretary Blinken met with Foreign Minister Javier González-Olaechea.", "en",
+     "Meeting of Antony Blinken and Javier González-Olaechea"),
+])
+def test_a_meeting_label_says_who_with_whom_or_what_the_text_calls_it(extractor, text, language, label):
+    assert next(iter(only_meeting(extract(extractor, text, language, "2024-03-14")).name.values())) == label
+
+
+def test_no_meeting_of_the_projects_texts_is_labelled_with_one_actor_alone(extractor):
+    from kg.extract.evaluate import GOLD, HELDOUT, REAL
+    lone = re.compile(r"^(Meeting of|Call of|Visit of|Reunión de|Llamada de|Visita de) [^,]*$")
+    folders = [Config().documents_dir, GOLD / "documents", HELDOUT / "documents", REAL / "documents"]
+    labels = [next(iter(m.name.values())) for folder in folders if folder.is_dir() for d in documents.load_folder(folder)
+              for m in extractor.extract(d).facts.meetings if not m.id.startswith("event-")]
+    assert len(labels) > 50
+    assert [x for x in labels if lone.match(x) and not re.search(r" (and|y|with|con|to|a|in|en) ", x)] == []

@@ -371,9 +371,32 @@ class Extractor:
             where = "" if people and f.date and not f.sequel else f"{doc.identifier}-{f.sentence.index}"
             with_whom = sorted(a for a in actors if a in self._countries) if len(people) == 1 else []
             ident = identity.fact_id(kind_word, *(people or sorted(actors)), *with_whom, identity.date_slug(f.date), where)
-            labels = [self.label(a, mentions.new, lang) for a in (people or actors)]
-            name = {lang: _meeting_name(lang, f.subtype, labels)}
+            name = {lang: self._meeting_name(f, people, actors, lang, mentions)}
         return Meeting(ident, name, f.subtype, f.status, f.date, f.place, list(actors))
+
+    def _meeting_name(self, f: Found, people: list[str], actors: list[str], lang: str, mentions: Mentions) -> str:
+        """A label a reader can use: who with whom ("Meeting of A and B", "Visit of A to Peru"), else
+        the text's words for the encounter ("Meeting of A with several of the country ministers",
+        "Migration ministerial on the Los Angeles Declaration (A)") or its place — never one actor alone."""
+        words = language(lang).meetings["labels"]
+        principals = people or [a for a in actors if a not in self._countries]
+        own = {self._country_of(p, mentions) for p in principals}
+        sides = [a for a in actors if a in self._countries and a not in own] if principals else []
+        who = _joined([self.label(a, mentions.new, lang) for a in principals or actors], words["and"])
+        head = words["call" if f.subtype == "call" else "visit" if f.visit and len(principals) == 1 else "meeting"]
+        if len(principals) >= 2 or not principals and len(actors) >= 2:
+            return f"{head} {who}"
+        if sides:
+            whom = _joined([self.label(a, mentions.new, lang) for a in sides], words["and"])
+            return f"{head} {who} {words['to' if f.visit else 'with']} {whom}"
+        kind, text = f.described or (None, "")
+        if kind == "with":
+            return f"{head} {who} {text}"
+        if kind == "noun":
+            return f"{text[0].upper()}{text[1:]} ({who})"
+        if f.place:
+            return f"{head} {who} {words['to' if f.visit else 'in']} {self.gaz.places[f.place].name.get(lang) or f.place}"
+        return f"{head} {who}: “{text}”" if text else f"{head} {who}"
 
     def _is_person(self, actor: str, mentions: Mentions) -> bool:
         if actor in mentions.new:
@@ -441,8 +464,5 @@ def _year(date) -> int | None:
     return date.start.year if date is not None else None
 
 
-def _meeting_name(lang: str, kind: str | None, labels: list[str]) -> str:
-    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + (" y " if lang == "es" else " and ") + labels[-1]
-    if lang == "es":
-        return ("Llamada de " if kind == "call" else "Reunión de ") + joined
-    return ("Call of " if kind == "call" else "Meeting of ") + joined
+def _joined(labels: list[str], conjunction: str) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" {conjunction} " + labels[-1]

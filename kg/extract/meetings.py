@@ -16,6 +16,8 @@ from .text import _END, Sentence
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
+DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
+INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
 
 
 class MeetingRules(EventRules):
@@ -32,11 +34,14 @@ class MeetingRules(EventRules):
         self.opening_prepositions = set(lang.meetings["opening_prepositions"])
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.next_words = set(lang.meetings["next_words"])
+        self.title_words = {w for t in lang.titles() for w in t.split()}
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
         self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
+        self._meeting_weights = {t: w for t, w in self._meeting_weights.items()
+                                 if not self.possessed(doc, t) and not self.third_party_visit(doc, t, mentions)}
         self._meeting_hits = sorted(self._meeting_weights)
         self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
 
@@ -101,14 +106,68 @@ class MeetingRules(EventRules):
         joins = bool(triggers) and not events and (
             doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits))
+        described = self.described(doc, triggers[0], hi) if triggers else None
         for f in here:
             f.trigger = first
             f.joins_last = joins
+            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues
+            f.described = None if f.name else described
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
             f.date = date or f.date
             f.place = f.place or place
         return found + here
+
+    def described(self, doc: Doc, trigger, hi: int) -> tuple[str, str] | None:
+        """The text's words for an encounter, for a label when it names one side only: its
+        counterparts after 'with' ("with", "with several of the country ministers"), else the meeting
+        noun and what follows it ("noun", "migration ministerial on the Los Angeles Declaration"), else
+        the trigger's words ("words"), to the clause's end."""
+        s, e = trigger
+        stops = {",", ";", ".", ":", "(", "—", "–"} | set(self.lang.meetings["clause_openers"])
+        nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
+        noun = next((j for j in range(s, e) if doc[j].lower_ in nouns), None)
+        articles = set(self.lang.meetings["anaphoric_determiners"]) | set(self.lang.meetings["indefinite_articles"])
+        kind, start = "words", s   # else the trigger's own words ("contará con la participación del ministro …")
+        if doc[e - 1].lower_ in self.lang.meetings["counterpart_words"]:
+            kind, start = "with", e - 1
+        elif noun is not None:
+            kind, start = "noun", noun
+            while start > s and doc[start - 1].is_lower and doc[start - 1].is_alpha and doc[start - 1].lower_ not in articles:
+                start -= 1      # "a migration ministerial": its modifiers, not its article or verb
+            start = noun if start == s else start
+        end = start + 1
+        while end < hi and end - start < DESCRIBED_WORDS and doc[end].text not in stops and doc[end].lower_ not in stops:
+            end += 1
+        return (kind, doc[start:end].text) if end - start > 1 else None
+
+    def possessed(self, doc: Doc, trigger) -> bool:
+        """'The Secretary welcomed Peru’s invitation …', 'welcomed Costa Rica’s decision to join …': a
+        name right after the trigger owns the thing welcomed (a common noun that is no title), it is
+        not the person or country received."""
+        e = trigger[1]
+        if not doc[e - 1].is_title:
+            return False
+        while e < len(doc) and doc[e].is_title:
+            e += 1      # the rest of the name ("welcomed Costa Rica’s …")
+        if not (e + 1 < len(doc) and doc[e].text in self.possessives):
+            return False
+        nxt = doc[e + 1]
+        return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in self.title_words
+
+    def third_party_visit(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
+        """'welcomed Peru’s invitation for a U.S. business mission to visit Peru': the invitation says
+        who is to visit; a group the text names no one of (a mission, companies) is not its actors."""
+        s = trigger[0]
+        if doc[s].lower_ not in self.visit_cues and not (s + 1 < len(doc) and doc[s + 1].lower_ in self.visit_cues):
+            return False
+        sent = doc[s].sent
+        invitation = next((j for j in range(s - 1, max(sent.start, s - INVITEE_WINDOW) - 1, -1)
+                           if doc[j].lower_ in self.lang.meetings["invitation_words"]), None)
+        if invitation is None or doc[invitation + 1].lower_ not in self.lang.meetings["invitee_markers"]:
+            return False
+        people = [r for r in (mentions.refs if mentions else []) if invitation < r.start < s and r.type == PERSON]
+        return not people
 
     def delegations_first(self, doc: Doc, lo: int, hi: int) -> bool:
         """'Las delegaciones del Perú y de los Estados Unidos … sostuvieron cinco sesiones …', 'The

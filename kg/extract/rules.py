@@ -81,6 +81,8 @@ class Found:
     recalled: bool = False         # a past meeting said in passing ("since our last meeting in November 2016")
     subjectless: bool = False      # names only counterparts ("… conveyed in the meetings with A and B"): whose?
     visitor: Ref | None = None     # the person "the visit of …" names
+    visit: bool = False            # told as a visit ("will travel to", "the visit of", "visitará")
+    described: tuple[str, str] | None = None   # the text's words for the encounter: ("with", "with several of the ministers")
 
 
 
