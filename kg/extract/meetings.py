@@ -164,8 +164,8 @@ class MeetingRules(EventRules):
         sent = doc[s].sent
         invitation = next((j for j in range(s - 1, max(sent.start, s - INVITEE_WINDOW) - 1, -1)
                            if doc[j].lower_ in self.lang.meetings["invitation_words"]), None)
-        if invitation is None or doc[invitation + 1].lower_ not in self.lang.meetings["invitee_markers"]:
-            return False
+        if invitation is None or doc[invitation + 1].lower_ not in self.lang.meetings["invitee_markers"] or s <= invitation + 2:
+            return False    # "la invitación para visitar Lima": no one named between, the invited visit
         people = [r for r in (mentions.refs if mentions else []) if invitation < r.start < s and r.type == PERSON]
         return not people
 
