@@ -186,3 +186,31 @@ def test_no_meeting_of_the_projects_texts_is_labelled_with_one_actor_alone(extra
               for m in extractor.extract(d).facts.meetings if not m.id.startswith("event-")]
     assert len(labels) > 50
     assert [x for x in labels if lone.match(x) and not re.search(r" (and|y|with|con|to|a|in|en) ", x)] == []
+
+
+# ------------------------------------------------------------------ what is no commitment
+
+def test_a_deck_under_the_headline_restates_the_body_and_pledges_nothing_of_its_own(extractor):
+    r = extract(extractor, "Estados Unidos refuerza su apoyo\n\nEl secretario de Estado Marco Rubio dialoga con el presidente "
+                           "José Jerí y promete una colaboración más sólida frente al narcotráfico y la criminalidad en Sudamérica\n\n"
+                           "El secretario de Estado Marco Rubio sostuvo hoy una conversación con el presidente José Jerí. Ambos "
+                           "se comprometieron a ampliar las iniciativas conjuntas contra el narcotráfico.", "es", "2025-11-20")
+    (c,) = r.facts.commitments
+    assert c.evidence[0].quote.startswith("Ambos se comprometieron")
+    assert len(r.facts.meetings) == 1      # the deck's meeting is the body's
+
+
+@pytest.mark.parametrize("text, language", [
+    ("\"I thank President Joe Biden for the donation of the first batch of doses, as a demonstration of his administration's "
+     "commitment to the region to join efforts in the fight against the pandemic,\" President Francisco Sagasti remarked.", "en"),
+    ("El presidente Francisco Sagasti agradeció al presidente Joe Biden por la donación de vacunas, muestra del compromiso de "
+     "su gobierno de unir esfuerzos contra la pandemia.", "es"),
+])
+def test_a_commitment_named_inside_thanks_is_what_is_thanked(extractor, text, language):
+    assert extract(extractor, text, language, "2021-06-29").facts.commitments == []
+
+
+def test_a_commitment_after_thanks_in_a_clause_of_its_own_still_counts(extractor):
+    r = extract(extractor, "President Sagasti thanked President Biden for the donation, and the two governments committed to "
+                           "expand cooperation on health.", "en", "2021-06-29")
+    assert len(r.facts.commitments) == 1

@@ -79,6 +79,10 @@ class CommitmentRules(Rules):
         # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
         not_pledges = set(self.lang.commitments["not_pledges"])
         hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
+        # "I thank President Biden for the donation …, as a demonstration of his administration's
+        # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
+        nouns = set(self.lang.commitments["pledge_nouns"])
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in not_pledges for t in doc[lo:s]))]
         # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
                                                 any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]

@@ -123,8 +123,8 @@ class Extractor:
             if not sent.heading:
                 future = rules.future(sent.span)
                 dates = rules.dates(sent, today, future)
-                here = rules.meetings(sent, mentions, dates, sdoc, today) + \
-                    rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
+                pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
+                here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today)

@@ -74,6 +74,12 @@ class Sentence:
         words = [t for t in self.span if t.is_alpha]
         return not self.text.endswith(_END) and len(words) < MAX_HEADING_WORDS
 
+    @property
+    def lead(self) -> bool:
+        """A line with no final stop (a deck under a headline, a caption): what it tells, the body
+        tells again; pledges are read from the body."""
+        return not self.text.endswith(_END)
+
 
 def sentences(doc: Doc) -> list[Sentence]:
     out = []
