@@ -214,3 +214,12 @@ def test_a_commitment_after_thanks_in_a_clause_of_its_own_still_counts(extractor
     r = extract(extractor, "President Sagasti thanked President Biden for the donation, and the two governments committed to "
                            "expand cooperation on health.", "en", "2021-06-29")
     assert len(r.facts.commitments) == 1
+
+
+@pytest.mark.parametrize("text, language, pledges", [
+    ("El Perú y los Estados Unidos crearon un grupo de trabajo bilateral para organizar las celebraciones.", "es", 0),
+    ("The United States and Peru established a joint working group to organize the celebrations.", "en", 0),
+    ("El Perú y los Estados Unidos acordaron crear un grupo de trabajo bilateral.", "es", 1),
+])
+def test_setting_up_a_body_is_done_not_pledged(extractor, text, language, pledges):
+    assert len(extract(extractor, text, language, "2024-05-10").facts.commitments) == pledges
