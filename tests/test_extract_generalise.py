@@ -223,3 +223,25 @@ def test_a_commitment_after_thanks_in_a_clause_of_its_own_still_counts(extractor
 ])
 def test_setting_up_a_body_is_done_not_pledged(extractor, text, language, pledges):
     assert len(extract(extractor, text, language, "2024-05-10").facts.commitments) == pledges
+
+
+# ------------------------------------------------------------------ agreements
+
+@pytest.mark.parametrize("text, language", [
+    ("Ambassador Tai thanked Peru for hosting the sixth meeting of the PTPA Free Trade Commission earlier this year.", "en"),
+    ("El Perú anunció que será anfitrión de la segunda conferencia regional de generación de capacidades del “Programa "
+     "Infraestructura Fundamental para el Uso Responsable de la Tecnología”.", "es"),
+])
+def test_a_body_or_the_programme_holding_an_event_is_no_agreement(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-17")
+    assert [next(iter(a.name.values())) for a in r.facts.agreements if "Commission" in next(iter(a.name.values()))
+            or "Programa" in next(iter(a.name.values()))] == []
+
+
+def test_an_initiative_named_after_its_common_noun_is_joined_and_a_party(extractor):
+    r = extract(extractor, "El Perú se convirtió en el primer país de América Latina en unirse a la iniciativa Blue Dot Network, "
+                           "un mecanismo para promover proyectos de infraestructura.", "es", "2024-05-10")
+    (a,) = r.facts.agreements
+    assert next(iter(a.name.values())) == "Blue Dot Network" and a.status == "joined"
+    assert {"peru", "blue-dot-network"} <= set(a.parties)
+    assert any(x.id == "blue-dot-network" and x.type == "Organisation" for x in r.actors)

@@ -7,6 +7,7 @@ from normalised content (kg.extract.identity) so that documents stating the same
 agreement give it the same node."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..build.curation import evidence_at
@@ -21,7 +22,7 @@ from .dates import anchor
 from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
-from .refs import COUNTRY, PERSON, NewActor
+from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import Found
 from .text import pipeline, sentences
 
@@ -30,6 +31,7 @@ _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
 RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
+MEMBERSHIP = ("joined", "accession-requested")     # an initiative's statuses that make it a party: its members join it
 
 
 def involved(fact) -> list[str]:
@@ -180,7 +182,7 @@ class Extractor:
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
             if fact is None:
                 continue
-            used_new.update(a for a in actors if a in mentions.new)
+            used_new.update(a for a in involved(fact) if a in mentions.new)
             ev = self._evidence(doc, f)
             if f.refers_back:
                 named = [a for a in facts.agreements if identity.fold(f.name) in identity.words(next(iter(a.name.values())))]
@@ -417,6 +419,8 @@ class Extractor:
 
     def _agreement(self, f: Found, actors, lang, mentions, doc) -> Agreement:
         known = self._known_agreement(f, actors, mentions)
+        if f.subtype == "initiative" and f.status in MEMBERSHIP and not f.refers_back:
+            actors = actors + [self._member_body(known["name"].get(lang) if known else f.name, lang, mentions)]
         if known:
             return Agreement(known["id"], dict(known["name"]), known.get("kind"), list(actors), f.status, f.date)
         key = self.name_key(f.name)
@@ -425,6 +429,13 @@ class Extractor:
         where = f"{doc.identifier}-{f.sentence.index}" if set(key.split()) <= self._generic else ""
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
+
+    @staticmethod
+    def _member_body(name: str, lang: str, mentions: Mentions) -> str:
+        """'unirse a la iniciativa Blue Dot Network': an initiative joined is an organisation, a party to the membership."""
+        ident = identity.slug(re.sub(r"\s*\([^)]*\)$", "", name))
+        mentions.new.setdefault(ident, NewActor(ident, ORGANISATION, name, lang))
+        return ident
 
     def _agreement_countries(self, f: Found, actors, mentions) -> list[str]:
         """Whose instrument it is, for its identity: "a Trade Promotion Agreement" of Panama is
