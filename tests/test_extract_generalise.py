@@ -70,6 +70,7 @@ def test_meetings_told_with_their_counterparts_only_are_the_visitors(extractor):
 
 @pytest.mark.parametrize("text, language", [
     ("Ambassador Tai expressed her appreciation of Peru’s efforts as APEC’s 2024 host economy.", "en"),
+    ("The Secretary congratulated Peru on its 2024 APEC host year.", "en"),
     ("Ambos Estados impulsan el Foro de Cooperación Económica Asia-Pacífico (APEC), presidido este año por el Perú.", "es"),
 ])
 def test_a_summit_whose_host_is_told_in_passing_is_a_meeting_of_its_host(extractor, text, language):

@@ -149,10 +149,11 @@ class EventRules(PlaceRules):
     @staticmethod
     def _summit(doc: Doc, org: Ref, end: int, hosts: list[Ref]) -> Event:
         """An organisation's summit its host holds, of the year the text gives right after its name, if any."""
-        year = next((k for k in range(org.end, end) if _YEAR.match(doc[k].text)), None)
+        # "APEC’s 2024 host economy", "its 2024 APEC host year": the year after the name, or right before it
+        year = next((k for k in [*range(org.end, end), org.start - 1] if k >= 0 and _YEAR.match(doc[k].text)), None)
         acronym = next((t.text for t in doc[org.start:org.end] if t.text.isupper() and t.i > org.start and doc[t.i - 1].text == "("), None)
         name = (acronym or doc[org.start:org.end].text) + (f" {doc[year].text}" if year is not None else "")
-        return Event(org.start, org.end if year is None else year + 1, name, None, hosts,
+        return Event(org.start, max(org.end, year + 1) if year is not None else org.end, name, None, hosts,
                      PartialDate(int(doc[year].text)) if year is not None else None)
 
     def hosts_before(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
