@@ -246,3 +246,12 @@ def test_an_initiative_named_after_its_common_noun_is_joined_and_a_party(extract
     assert next(iter(a.name.values())) == "Blue Dot Network" and a.status == "joined"
     assert {"peru", "blue-dot-network"} <= set(a.parties)
     assert any(x.id == "blue-dot-network" and x.type == "Organisation" for x in r.actors)
+
+
+def test_who_a_delegation_includes_accompanies_its_principal(extractor):
+    r = extract(extractor, "National Security Advisor Dr. Philip Gordon and a delegation of high-level U.S. officials, including "
+                           "USAID Deputy Administrator Isobel Coleman, traveled to Guatemala on November 27. During meetings with "
+                           "President Alejandro Giammattei, Dr. Gordon reinforced the importance of democracy.", "en", "2023-11-28")
+    assert all("isobel-coleman" not in m.participants for m in r.facts.meetings)
+    assert any({"philip-gordon", "alejandro-giammattei"} <= set(m.participants) for m in r.facts.meetings)
+    assert "isobel-coleman" in {a.id for a in r.mentioned}

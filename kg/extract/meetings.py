@@ -17,6 +17,7 @@ TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
 DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
+DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
 
 
@@ -58,7 +59,7 @@ class MeetingRules(EventRules):
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
                     not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
-        refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
+        refs = self.accompanying_out(doc, self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers), lo, hi)
         events = self.named_events(doc, lo, hi, triggers, refs)
         events += self.framing_meetings(doc, lo, hi, events)
         events += self.hosted_events(doc, lo, hi, refs, events)
@@ -168,6 +169,19 @@ class MeetingRules(EventRules):
             return False    # "la invitación para visitar Lima": no one named between, the invited visit
         people = [r for r in (mentions.refs if mentions else []) if invitation < r.start < s and r.type == PERSON]
         return not people
+
+    def accompanying_out(self, doc: Doc, refs: list[Ref], lo: int, hi: int) -> list[Ref]:
+        """'Dr. Philip Gordon and a delegation of high-level U.S. officials, including USAID Deputy
+        Administrator Isobel Coleman, traveled to …': who a delegation includes accompanies its
+        principal (an actor of the text, not a participant), up to the comma that closes the list."""
+        out = refs
+        for j in range(lo + 1, hi):
+            if doc[j].lower_ not in self.lang.meetings["accompanying_markers"] or \
+                    not any(t.lower_ in self.lang.meetings["delegation_words"] for t in doc[max(lo, j - DELEGATION_WINDOW):j]):
+                continue
+            end = next((k for k in range(j + 1, hi) if doc[k].text in (",", ";", ".", "—", "–")), hi)
+            out = [r for r in out if not (r.type == PERSON and j < r.start and r.end <= end)]
+        return out
 
     def delegations_first(self, doc: Doc, lo: int, hi: int) -> bool:
         """'Las delegaciones del Perú y de los Estados Unidos … sostuvieron cinco sesiones …', 'The
