@@ -255,3 +255,15 @@ def test_who_a_delegation_includes_accompanies_its_principal(extractor):
     assert all("isobel-coleman" not in m.participants for m in r.facts.meetings)
     assert any({"philip-gordon", "alejandro-giammattei"} <= set(m.participants) for m in r.facts.meetings)
     assert "isobel-coleman" in {a.id for a in r.mentioned}
+
+
+@pytest.mark.parametrize("second, merged", [
+    ("Other senior officials participating in the Summit of the Americas include Ambassador Carlos Trujillo.", True),
+    ("Other senior officials participating in the Ninth Summit of the Americas include Ambassador Carlos Trujillo.", False),
+    ("The Secretary recalled the Seventh Summit of the Americas, held in Panama.", False),
+])
+def test_a_summit_named_again_without_a_tense_is_the_one_told(extractor, second, merged):
+    r = extract(extractor, "Acting Secretary of State John J. Sullivan will travel to Lima, Peru from April 11-14, to accompany "
+                           "Vice President Mike Pence at the Eighth Summit of the Americas. " + second, "en", "2018-04-10")
+    summits = [m for m in r.facts.meetings if m.id.startswith("event-")]
+    assert len(summits) == (1 if merged else 2)

@@ -23,7 +23,7 @@ from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
 from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
-from .rules import Found
+from .rules import _ORDINAL, Found
 from .text import pipeline, sentences
 
 VERSION = "1.1.0"     # in every extracted fact's provenance: bump when the rules change
@@ -165,7 +165,8 @@ class Extractor:
         used_new: set[str] = set()
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
         # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
-        told_apart: dict[str, set[str]] = {"recalled": set(), "described": set()}
+        # … and those whose sentence gives no tense ("officials participating in the Summit …").
+        told_apart: dict[str, set[str]] = {"recalled": set(), "described": set(), "untensed": set()}
         for f in found:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and not actors and f.place:
@@ -197,8 +198,10 @@ class Extractor:
                 visits.add(fact.id)
             if f.recalled:
                 told_apart["recalled"].add(fact.id)
+            if f.kind == "meeting" and f.untensed:
+                told_apart["untensed"].add(fact.id)
             same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
-                                          self._same_meeting(fact, facts, mentions, visits) or
+                                          self._same_meeting(fact, facts, mentions, visits, told_apart["untensed"]) or
                                           self._same_commitment(f, fact, facts))
             if same is not None:
                 self._merge(same, fact, ev)
@@ -248,14 +251,21 @@ class Extractor:
                 return other
         return None
 
-    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
-        """Two sentences of one text about one meeting: the same event name, the same people on
-        compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop
-        of a trip and the meeting held there on one of its days."""
+    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str], untensed: set[str] = frozenset()):
+        """Two sentences of one text about one meeting: the same event name (one without an
+        ordinal, in a sentence that gives no tense, is the one told before: "the Eighth Summit of
+        the Americas" … "officials participating in the Summit of the Americas"), the same people on
+        compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop of a
+        trip and the meeting held there on one of its days."""
         if not isinstance(m, Meeting):
             return None
         people = {a for a in m.participants if self._is_person(a, mentions)}
         key = self._event_key(m) if m.id.startswith(_NAMED) else None
+        if key and m.id in untensed:
+            bare = self._bare(key, next(iter(m.name)))
+            same = [x for x in facts.meetings if x.id.startswith(_NAMED) and self._bare(self._event_key(x), next(iter(x.name))) == bare]
+            if bare == key and same:
+                return same[-1]
         for other in facts.meetings:
             if m.status and other.status and m.status != other.status:
                 continue    # the call held today and the meeting it schedules
@@ -279,6 +289,12 @@ class Extractor:
             if side <= self._sides(last) and not side & joined:
                 return last
         return None
+
+    @staticmethod
+    def _bare(key: str, lang: str) -> str:
+        """An event's key without its ordinal ("eighth summit americas": "summit americas")."""
+        ordinals = set(language(lang).names["ordinal_words"])
+        return " ".join(w for w in key.split() if w not in ordinals and not _ORDINAL.match(w.upper()))
 
     def _event_key(self, m) -> str:
         """A named event's name without its parties or its year ("APEC 2024": "apec")."""

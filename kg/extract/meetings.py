@@ -80,6 +80,7 @@ class MeetingRules(EventRules):
             if not planned else None
         future = told if told is not None else \
             planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
+        untensed = not (planned or told is not None or self.cue(self.past, span) or self.future(span))
         if reference is not None and future != self.future(span):
             dates = self.dates(sent, reference, future)
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
@@ -113,6 +114,7 @@ class MeetingRules(EventRules):
             f.joins_last = joins
             f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues
             f.described = None if f.name else described
+            f.untensed = untensed
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
             f.date = date or f.date

@@ -82,6 +82,7 @@ class Found:
     subjectless: bool = False      # names only counterparts ("… conveyed in the meetings with A and B"): whose?
     visitor: Ref | None = None     # the person "the visit of …" names
     visit: bool = False            # told as a visit ("will travel to", "the visit of", "visitará")
+    untensed: bool = False         # its sentence gives no tense ("officials participating in the Summit …")
     described: tuple[str, str] | None = None   # the text's words for the encounter: ("with", "with several of the ministers")
 
 
