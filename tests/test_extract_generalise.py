@@ -267,3 +267,12 @@ def test_a_summit_named_again_without_a_tense_is_the_one_told(extractor, second,
                            "Vice President Mike Pence at the Eighth Summit of the Americas. " + second, "en", "2018-04-10")
     summits = [m for m in r.facts.meetings if m.id.startswith("event-")]
     assert len(summits) == (1 if merged else 2)
+
+
+def test_a_declaration_a_government_supported_is_joined(extractor):
+    r = extract(extractor, "Deputy Secretary Sherman commended the Peruvian government for its leadership, including its support "
+                           "of the February 25 Organization of American States’ joint declaration on Russia’s aggression.", "en",
+                "2022-03-02")
+    (a,) = r.facts.agreements
+    assert a.status == "joined" and a.date == PartialDate(2022, 2, 25) and "peru" in a.parties
+    assert next(iter(a.name.values())) == "joint declaration on Russia’s aggression"

@@ -211,8 +211,9 @@ class AgreementRules(Rules):
                 j += 1
         if j < hi and doc[j].lower_ in about:
             k = j + 1
-            while k < hi and doc[k].is_alpha and doc[k].lower_ not in self.lang.names["about_stops"]:
-                k += 1
+            while k < hi and (doc[k].is_alpha or doc[k].text in self.lang.meetings["possessive_marks"]) and \
+                    doc[k].lower_ not in self.lang.names["about_stops"]:
+                k += 1      # "… joint declaration on Russia’s aggression"
             while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"
             if k > j + 1:
