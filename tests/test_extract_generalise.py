@@ -276,3 +276,30 @@ def test_a_declaration_a_government_supported_is_joined(extractor):
     (a,) = r.facts.agreements
     assert a.status == "joined" and a.date == PartialDate(2022, 2, 25) and "peru" in a.parties
     assert next(iter(a.name.values())) == "joint declaration on Russia’s aggression"
+
+
+@pytest.mark.parametrize("text, language, pledges", [
+    ("El embajador Marc Ostfield visitó al canciller. “Continuaremos en estrecha colaboración con el gobierno paraguayo”, "
+     "afirmó.", "es", 1),
+    ("El canciller Julio César Arriola recibió al embajador Marc Ostfield. “Vamos a seguir así y vamos a buscar otros nichos "
+     "de trabajo”, subrayó.", "es", 1),
+    ("Ambassador Marc Ostfield met the Foreign Minister. “We will continue to work closely with Paraguay,” he said.", "en", 1),
+    ("El embajador Marc Ostfield visitó al canciller. “La relación seguirá creciendo”, afirmó.", "es", 0),   # an opinion
+])
+def test_a_quoted_pledge_in_the_first_person_plural_is_a_commitment(extractor, text, language, pledges):
+    assert len(extract(extractor, text, language, "2022-05-09").facts.commitments) == pledges
+
+
+def test_what_a_report_says_was_agreed_is_a_commitment(extractor):
+    r = extract(extractor, "El canciller Rubén Ramírez Lezcano recibió al embajador Marc Ostfield. El canciller señaló que "
+                           "acordaron un trabajo conjunto, “apuntando hacia la consolidación de una relación”.", "es", "2022-05-09")
+    assert len(r.facts.commitments) == 1
+
+
+@pytest.mark.parametrize("text, pledges", [
+    ("The United States agreed to launch a dialogue on energy, and Paraguay committed to host its first session.", 2),
+    ("The United States agreed to launch a dialogue on energy, and they agreed to expand trade in services.", 2),
+    ("The United States committed to deepen cooperation on energy and will support the new energy programme.", 1),
+])
+def test_one_subjects_pledges_in_one_sentence_are_one_commitment(extractor, text, pledges):
+    assert len(extract(extractor, text, "en", "2022-05-09").facts.commitments) == pledges

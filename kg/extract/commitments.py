@@ -62,7 +62,10 @@ class CommitmentRules(Rules):
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
         not_after = set(self.lang.commitments.get("not_after", []))
-        hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and not (s > lo and doc[s - 1].lower_ in not_after)]
+        # "a memorandum, which will promote …": a relative clause; "señaló que acordaron …", "said that they
+        # agreed …": what a report says (a complementizer after a verb of reporting) still counts.
+        hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and
+                not (s > lo and doc[s - 1].lower_ in not_after and not self.reported(doc, s - 1, lo))]
         if not hits:
             return []
         # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
@@ -101,7 +104,7 @@ class CommitmentRules(Rules):
                      and not _after(d.value, reference)), None)
         channels = [c.split() for c in self.lang.commitments.get("channels", [])]
         out: list[Found] = []
-        for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi):
+        for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
             # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
             opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
@@ -133,6 +136,13 @@ class CommitmentRules(Rules):
             out.append(f)
         return out
 
+    def reported(self, doc: Doc, that: int, lo: int) -> bool:
+        """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""
+        j = that - 1
+        while j > lo and doc[j].lower_ in self.pronouns:
+            j -= 1
+        return j >= lo and doc[j].lower_ in self.reporting and doc[that].lower_ in self.complementizers
+
     def clause_start(self, doc: Doc, s: int, lo: int) -> int:
         """Where the words before a trigger that can qualify it start: a few tokens back, not past a
         comma or a conjunction ("agradeció el apoyo … y expresó su interés en seguir …")."""
@@ -158,14 +168,17 @@ class CommitmentRules(Rules):
             words.pop()
         return " ".join(words).rstrip(",;:") + "…"
 
-    def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int):
-        """The commitments a sentence joins, one per trigger after a conjunction ('… agreed to launch
-        X, and Paraguay committed to Y'); what one trigger lists ('committed to deepen X, and to
-        expand Y') is one commitment. Yields (trigger, clause start, clause end)."""
+    def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int, refs=()):
+        """The commitments a sentence joins, one per trigger after a conjunction and a subject of its
+        own ('… agreed to launch X, and Paraguay committed to Y'); what one subject lists ('committed
+        to deepen X, and to expand Y', '“Vamos a seguir así … y vamos a buscar otros nichos”') is one
+        commitment. Yields (trigger, clause start, clause end)."""
         joins = self.clause_breaks - {","}
         kept = [hits[0]]
         for s, e in hits[1:]:
-            if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
+            join = next((j for j in range(kept[-1][1], s) if doc[j].lower_ in joins), None)
+            if join is not None and (any(join < r.start and r.end <= s for r in refs) or
+                                     any(t.lower_ in self.pronouns for t in doc[join + 1:s])):
                 kept.append((s, e))
         clauses = [(lo, *kept[0])]
         for s, e in kept[1:]:     # the clause opens at its conjunction: "…, and Paraguay committed to …"
