@@ -303,3 +303,15 @@ def test_what_a_report_says_was_agreed_is_a_commitment(extractor):
 ])
 def test_one_subjects_pledges_in_one_sentence_are_one_commitment(extractor, text, pledges):
     assert len(extract(extractor, text, "en", "2022-05-09").facts.commitments) == pledges
+
+
+@pytest.mark.parametrize("text, pledges", [
+    ("Secretary Blinken will engage regional counterparts and underscore the U.S. commitment to the OAS and this year’s theme.", 0),
+    ("The Secretary’s travel underscores the Administration’s commitment to a secure and prosperous Western Hemisphere.", 0),
+    ("They emphasized their shared commitment to advancing regional security.", 1),
+    ("Both reiterated their commitment to a full implementation of the USMCA.", 1),
+    ("The Embassy reaffirms its commitment to work together with Peru.", 1),
+])
+def test_a_commitment_named_as_a_noun_is_to_an_act_not_to_a_thing(extractor, text, pledges):
+    r = extract(extractor, "Secretary of State Antony Blinken met Foreign Minister César Landa. " + text, "en", "2022-10-05")
+    assert len(r.facts.commitments) == pledges

@@ -14,6 +14,7 @@ from .text import Sentence
 MAX_LABEL_WORDS = 12
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
+ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
@@ -86,6 +87,9 @@ class CommitmentRules(Rules):
         # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
         nouns = set(self.lang.commitments["pledge_nouns"])
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in not_pledges for t in doc[lo:s]))]
+        # "underscore the U.S. commitment to the OAS and this year’s theme", "the Administration’s commitment to a
+        # secure and prosperous Western Hemisphere": a commitment named as a noun, to a thing rather than an act.
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and not self.to_act(doc, e, hi))]
         # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
                                                 any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
@@ -135,6 +139,17 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def to_act(self, doc: Doc, e: int, hi: int) -> bool:
+        """What a noun of committing is to is an act: a verb ("to work", "to strengthening") or a noun
+        of action ("to a full implementation of …") — not a body, a place or a theme ("to the OAS")."""
+        objects = self.lang.commitments["noun_objects"]
+        if e >= hi or not objects["not_first"]:
+            return True
+        first = doc[e]
+        if first.is_alpha and first.is_lower and first.lower_ not in objects["not_first"]:
+            return True
+        return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)])
 
     def reported(self, doc: Doc, that: int, lo: int) -> bool:
         """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""
