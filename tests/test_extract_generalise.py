@@ -315,3 +315,12 @@ def test_one_subjects_pledges_in_one_sentence_are_one_commitment(extractor, text
 def test_a_commitment_named_as_a_noun_is_to_an_act_not_to_a_thing(extractor, text, pledges):
     r = extract(extractor, "Secretary of State Antony Blinken met Foreign Minister César Landa. " + text, "en", "2022-10-05")
     assert len(r.facts.commitments) == pledges
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El secretario Marco Rubio aceptó la invitación para visitar Lima, formulada por el canciller Hugo de Zela.", "es"),
+    ("Secretary Marco Rubio accepted the invitation to visit Lima extended by Foreign Minister Hugo de Zela.", "en"),
+])
+def test_an_accepted_invitation_to_visit_is_a_planned_meeting_not_a_commitment(extractor, text, language):
+    r = extract(extractor, text, language, "2025-06-10")
+    assert r.facts.commitments == [] and [m.status for m in r.facts.meetings] == ["scheduled"]

@@ -99,8 +99,10 @@ class CommitmentRules(Rules):
         # only the words of committing state a commitment there.
         quoted = self.quoted(doc, lo, hi)
         hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e])]
-        # "acordaron volver a reunirse", "agreed to meet again": a meeting planned, not a commitment.
-        hits = [(s, e) for s, e in hits if not any(ps == s for ps, _ in self._plan_hits if self.cue(self.lang.commitments["meeting_plans"], doc[ps:_]))]
+        # "acordaron volver a reunirse", "agreed to meet again", "accepted the invitation to visit": a meeting
+        # planned, not a commitment.
+        hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
+                                                   if self.cue(self.lang.commitments["meeting_plans"], doc[ps:pe]))]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
