@@ -324,3 +324,12 @@ def test_a_commitment_named_as_a_noun_is_to_an_act_not_to_a_thing(extractor, tex
 def test_an_accepted_invitation_to_visit_is_a_planned_meeting_not_a_commitment(extractor, text, language):
     r = extract(extractor, text, language, "2025-06-10")
     assert r.facts.commitments == [] and [m.status for m in r.facts.meetings] == ["scheduled"]
+
+
+@pytest.mark.parametrize("text, language, pledges", [
+    ("During the Summit, the United States will promote priorities of mutual interest to the region.", "en", 0),
+    ("Durante la visita, Estados Unidos apoyará las prioridades de la región.", "es", 0),
+    ("During the meeting, the United States committed to support the priorities of the region.", "en", 1),
+])
+def test_what_a_meeting_to_come_is_for_is_its_agenda_not_a_pledge(extractor, text, language, pledges):
+    assert len(extract(extractor, text, language, "2018-04-10").facts.commitments) == pledges

@@ -99,6 +99,10 @@ class CommitmentRules(Rules):
         # only the words of committing state a commitment there.
         quoted = self.quoted(doc, lo, hi)
         hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e])]
+        # "During the Summit, the United States will promote …", "Durante la visita, el secretario impulsará …":
+        # what a meeting still to come is for (its agenda), not a pledge.
+        if self.agenda(doc, lo, hi):
+            hits = [(s, e) for s, e in hits if not self.future(doc[s:e])]
         # "acordaron volver a reunirse", "agreed to meet again", "accepted the invitation to visit": a meeting
         # planned, not a commitment.
         hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
@@ -141,6 +145,14 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def agenda(self, doc: Doc, lo: int, hi: int) -> bool:
+        """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …")."""
+        if doc[lo].lower_ not in self.lang.meetings["opening_prepositions"]:
+            return False
+        comma = next((j for j in range(lo, hi) if doc[j].text == ","), lo)
+        nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
+        return any(t.lower_ in nouns for t in doc[lo:comma])
 
     def to_act(self, doc: Doc, e: int, hi: int) -> bool:
         """What a noun of committing is to is an act: a verb ("to work", "to strengthening") or a noun
