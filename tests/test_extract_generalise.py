@@ -333,3 +333,17 @@ def test_an_accepted_invitation_to_visit_is_a_planned_meeting_not_a_commitment(e
 ])
 def test_what_a_meeting_to_come_is_for_is_its_agenda_not_a_pledge(extractor, text, language, pledges):
     assert len(extract(extractor, text, language, "2018-04-10").facts.commitments) == pledges
+
+
+@pytest.mark.parametrize("text, language, status, date", [
+    ("Ambos destacaron el Foro de Cooperación Económica Asia-Pacífico (APEC), que el Perú preside este año.", "es", None,
+     PartialDate(2024)),
+    ("Both welcomed APEC, which Peru chairs this year.", "en", None, PartialDate(2024)),
+    ("El Perú, anfitrión del APEC este año, recibirá a los líderes.", "es", "scheduled", PartialDate(2024)),
+    ("Ambos destacaron la 52 Asamblea General de la OEA, que el Perú acogerá en octubre.", "es", "scheduled",
+     PartialDate(2024, 10)),    # the month still to come, of this year: the hosting verb's tense
+])
+def test_a_summit_whose_host_a_relative_clause_or_apposition_names_is_its_hosts(extractor, text, language, status, date):
+    m = only_meeting(extract(extractor, text, language, "2024-03-14"))
+    assert m.id.startswith("event-") and m.participants[:1] == ["peru"] and m.date == date
+    assert status is None or m.status == status

@@ -27,6 +27,7 @@ class Event:
     acronym: str | None = None
     hosts: list[Ref] = field(default_factory=list)   # who hosts it, when the sentence says
     year: PartialDate | None = None                  # the year its name gives ("APEC 2024"): an organisation's summit
+    future: bool | None = None                       # the tense its words of hosting tell ("will host": True), if any
 
 
 class EventRules(PlaceRules):
@@ -131,30 +132,43 @@ class EventRules(PlaceRules):
             while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or _ORDINAL.match(doc[j].text)):
                 j += 1
             named = next((ev for ev in events if ev.start <= j < ev.end or self.hosted_after(doc, ev.end, hs)), None)
-            org = next((r for r in refs if r.start == j and r.type == ORGANISATION), None)
-            # "APEC 2024", "APEC in 2024": the organisation's summit of that year
-            year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
-                         (k == org.end or doc[org.end].lower_ in self.locatives)), None) if org else None
-            if named is None and year is None:
+            # "host of APEC 2024", "anfitrión del APEC este año", "APEC, que el Perú preside este año": the organisation's summit
+            org = next((r for r in refs if r.type == ORGANISATION and (r.start == j or self.hosted_after(doc, r.end, hs))), None)
+            if named is None and org is None:
                 continue
             before = [r for r in refs if r.end <= hs and r.type in (COUNTRY, PERSON) and (named is None or r.start >= named.end
                                                                                           or named.start >= hs)]
             hosts = before[-1:] if before else []
             if named is not None:
                 named.hosts = hosts
-            else:
-                out.append(Event(j, year + 1, f"{doc[j:org.end].text} {doc[year].text}", None, hosts, PartialDate(int(doc[year].text))))
+                named.future = self.hosting_tense(doc, hs, he)
+            elif hosts:
+                # "APEC 2024", "APEC in 2024": the year right after it
+                year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
+                             (k == org.end or doc[org.end].lower_ in self.locatives)), org.end)
+                out.append(self._summit(doc, org, year + 1 if org.start == j else org.end, hosts, self.hosting_tense(doc, hs, he)))
         return out + self.hosts_before(doc, lo, hi, refs, events + out) + self.hosted_by(doc, lo, hi, refs, events + out)
 
+    def hosting_tense(self, doc: Doc, hs: int, he: int) -> bool | None:
+        """Whether the words of hosting tell a future ("will host", "acogerá", "será anfitrión") or a
+        past ("hosted", "acogió"); None when they tell neither ("the host of …")."""
+        j = hs
+        while j > 0 and doc[j - 1].lower_ in self.lang.meetings["tense_auxiliaries"]:
+            j -= 1
+        words = doc[j:he]
+        if self.future(words):
+            return True
+        return False if self.cue(self.lang.meetings["past_cues"], words) else None
+
     @staticmethod
-    def _summit(doc: Doc, org: Ref, end: int, hosts: list[Ref]) -> Event:
+    def _summit(doc: Doc, org: Ref, end: int, hosts: list[Ref], future: bool | None = None) -> Event:
         """An organisation's summit its host holds, of the year the text gives right after its name, if any."""
         # "APEC’s 2024 host economy", "its 2024 APEC host year": the year after the name, or right before it
         year = next((k for k in [*range(org.end, end), org.start - 1] if k >= 0 and _YEAR.match(doc[k].text)), None)
         acronym = next((t.text for t in doc[org.start:org.end] if t.text.isupper() and t.i > org.start and doc[t.i - 1].text == "("), None)
         name = (acronym or doc[org.start:org.end].text) + (f" {doc[year].text}" if year is not None else "")
         return Event(org.start, max(org.end, year + 1) if year is not None else org.end, name, None, hosts,
-                     PartialDate(int(doc[year].text)) if year is not None else None)
+                     PartialDate(int(doc[year].text)) if year is not None else None, future)
 
     def hosts_before(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
         """'Peru’s efforts as APEC’s 2024 host economy', 'Peru’s APEC host year': an organisation (its

@@ -78,6 +78,8 @@ class MeetingRules(EventRules):
             any(doc[ev.start - 1].lower_ in self.next_words for ev in events[:1] if ev.start > lo)   # "the next Dialogue"
         told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
             if not planned else None
+        if told is None and not triggers and events and events[0].future is not None:
+            told = events[0].future      # "… la 52 Asamblea General de la OEA, que el Perú acogerá en octubre"
         future = told if told is not None else \
             planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
         untensed = not (planned or told is not None or self.cue(self.past, span) or self.future(span))
