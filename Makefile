@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: setup serve test test-all build bench clean system-deps
+.PHONY: setup serve test test-all build bench bench-deps clean system-deps
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +48,22 @@ test-all: setup system-deps
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q --run-slow
 
-bench: setup
-	$(BIN)/python bench/run.py
+# The benchmarks' own needs: the peers (PyPI, the `bench` extra) and the load generator wrk (Debian).
+$(VENV)/.bench: pyproject.toml $(BIN)/kg
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench-deps: $(VENV)/.bench
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; fi; }
+
+# `make bench` runs every benchmark on the seed graph; BENCH= picks one, ARGS= passes its options
+# (e.g. make bench BENCH=endpoint ARGS="--graph 10M"); see bench/run.py --help.
+BENCH ?=
+ARGS ?=
+bench: setup bench-deps
+	$(BIN)/python bench/run.py $(BENCH) $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var tests/artifacts

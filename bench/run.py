@@ -1,21 +1,42 @@
-"""Run every benchmark of this folder (bench_*.py) one after the other; each prints its own
-figures side by side with a peer measured in the same run."""
+"""The benchmarks, one command: `python bench/run.py [BENCH] [options]` (`make bench` runs them all
+on the seed graph). Each prints its figures side by side with a peer measured in the same run and
+keeps a copy under bench/results/ (git-ignored).
+
+    endpoint   the SPARQL endpoint under load (1/8/32 clients) next to oxigraph serve and rdflib-endpoint
+    breakdown  where the time of one request goes (HTTP, Flask, guard, pool, hop, evaluation, serialisation)
+    dumps      serving the dumps next to pyoxigraph's own dump rate, and the server's memory meanwhile
+    build      `kg build` time at 1×, 10×, 100× the documents
+    extract    extraction speed next to spaCy's tokenizer
+    saved      saved queries (/queries/NAME) next to /sparql with the same query"""
 from __future__ import annotations
 
-import subprocess
+import argparse
+import importlib
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+BENCHES = ["endpoint", "breakdown", "extract", "saved"]
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = p.add_subparsers(dest="bench")
+    for name in BENCHES:
+        module = importlib.import_module(name if name != "build" else "build_scale")
+        module.add_arguments(sub.add_parser(name, help=(module.__doc__ or "").split("\n")[0]))
+    args = p.parse_args(argv)
+    if args.bench:
+        module = importlib.import_module(args.bench if args.bench != "build" else "build_scale")
+        return module.main(args)
     failed = 0
-    for script in sorted(HERE.glob("bench_*.py")):
-        print(f"== {script.name}", flush=True)
-        failed += subprocess.run([sys.executable, str(script), *sys.argv[1:]]).returncode != 0
+    for name in BENCHES:
+        print(f"== {name}", flush=True)
+        failed += main([name]) != 0
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,14 +1,11 @@
 """Saved queries: median latency of /queries/NAME (typed binding, and for a paginated query the page
 plus the COUNT behind rel="last") next to /sparql answering the same query with the same values.
 
-    .venv/bin/python bench/bench_saved.py [--repeat N]   (N requests per query and side, default 30)
+    .venv/bin/python bench/run.py saved [--repeat N]   (N requests per query and side, default 30)
 
 The peer query is the saved text with the default values appended as a VALUES clause: a benchmark
 may write terms into text (serialised by pyoxigraph); the product never does."""
 from __future__ import annotations
-
-import argparse
-import sys
 
 import requests
 from common import median_ms, seed_store
@@ -22,10 +19,11 @@ def checked(response: requests.Response) -> requests.Response:
     return response
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=30)
-    args, _ = ap.parse_known_args()
+def add_arguments(p) -> None:
+    p.add_argument("--repeat", type=int, default=30)
+
+
+def main(args) -> int:
     with seed_store() as (config, _):
         with running_server(config.store_dir) as url:
             print(f"{'query':28} {'/queries/NAME ms':>17} {'/sparql ms':>11}  rows")
@@ -44,7 +42,3 @@ def main() -> int:
                 rows = len(requests.get(f"{url}/queries/{q.name}", timeout=60).json()["results"]["bindings"])
                 print(f"{q.name:28} {mine:17.1f} {peer:11.1f}  {rows}{' (a page)' if q.pagination else ''}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
