@@ -45,6 +45,10 @@ class Figures:
     def cpu(self) -> float:   # the load generator's CPU, % of one core
         return 100 * sum(r.cpu for r in self.runs) / max(sum(r.seconds for r in self.runs), 1e-9)
 
+    @property
+    def server_ms(self) -> float:   # the server's CPU per request (all its processes), a figure noise hardly moves
+        return 1000 * sum(r.server_cpu for r in self.runs) / max(sum(r.requests for r in self.runs), 1)
+
 
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -81,6 +85,7 @@ def check(targets: list[servers.Target], work: dict[str, list[tuple[str, str]]],
 
 def measure(targets, work, clients: list[int], rounds: int, seconds: float, log=print) -> tuple[dict, list[str]]:
     results: dict[tuple[str, str, int], Figures] = {}
+    sessions = {t.name: t.session() for t in targets}
     loads = []
     for r in range(rounds):
         loads.append(f"round {r + 1}: {uptime()}")
@@ -89,7 +94,10 @@ def measure(targets, work, clients: list[int], rounds: int, seconds: float, log=
         for n in clients:
             for name, items in work.items():
                 for t in order:
+                    before = servers.cpu_seconds(sessions[t.name])
                     run = load.run(t.endpoint, items, n, seconds)
+                    run.server_cpu = servers.cpu_seconds(sessions[t.name]) - before
+                    servers.settle(sessions[t.name])
                     results.setdefault((t.name, name, n), Figures()).runs.append(run)
     loads.append(f"end: {uptime()}")
     return results, loads
@@ -97,7 +105,7 @@ def measure(targets, work, clients: list[int], rounds: int, seconds: float, log=
 
 def table(results: dict, names: list[str], work: list[str], n: int) -> str:
     lines = ["| target | workload | req/s | p50 ms | p95 ms | p99 ms | errors | req/s ÷ oxigraph | p99 ÷ oxigraph |"
-             " wrk CPU |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             " server CPU ms/req | wrk CPU |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for w in work:
         peer = results.get(("oxigraph", w, n))
         for t in names:
@@ -105,7 +113,7 @@ def table(results: dict, names: list[str], work: list[str], n: int) -> str:
             ratio = f"{f.rps / peer.rps:.2f}×" if peer else "–"
             p99 = f"{f.pct('p99') / peer.pct('p99'):.2f}×" if peer else "–"
             lines.append(f"| {t} | {w} | {f.rps:,.0f} | {f.pct('p50'):.1f} | {f.pct('p95'):.1f} | {f.pct('p99'):.1f} |"
-                         f" {f.errors} | {ratio} | {p99} | {f.cpu:.0f}% |")
+                         f" {f.errors} | {ratio} | {p99} | {f.server_ms:.2f} | {f.cpu:.0f}% |")
     return "\n".join(lines)
 
 
@@ -163,21 +171,24 @@ def main(args) -> int:
         print("answers match between targets", flush=True)
         results, loads = measure(targets, work, clients, args.rounds, args.duration,
                                  log=lambda s: print(s, flush=True))
-    names = [t.name for t in targets]
+        write_report(args, results, loads, [t.name for t in targets], list(work), clients, triples, started)
+    return 0
+
+
+def write_report(args, results, loads, names, work, clients, triples, started) -> None:
     report = [f"### Graph `{args.graph}` ({triples:,} quads stored), {started}", "",
               f"Machine: {machine()}.", "Load during the run: " + "; ".join(loads) + ".", ""]
     for n in clients:
-        report += [f"**{n} client{'s' if n > 1 else ''}**", "", table(results, names, list(work), n), ""]
-    report += ["Targets:", *verdicts(results, list(work), clients), ""]
+        report += [f"**{n} client{'s' if n > 1 else ''}**", "", table(results, names, work, n), ""]
+    report += ["Targets:", *verdicts(results, work, clients), ""]
     text = "\n".join(report)
-    print(text)
+    print(text, flush=True)
     out = data.ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S")
     (out / f"endpoint-{args.graph}-{stamp}.md").write_text(text + "\n")
     (out / f"endpoint-{args.graph}-{stamp}.json").write_text(json.dumps(
         {f"{t}|{w}|{n}": [asdict(r) for r in f.runs] for (t, w, n), f in results.items()}, indent=1))
-    return 0
 
 
 def add_arguments(p) -> None:

@@ -23,6 +23,7 @@ class Run:
     p95: float
     p99: float
     cpu: float           # the load generator's CPU seconds (user + system)
+    server_cpu: float = 0.0  # the server's CPU seconds meanwhile (filled in by the caller)
 
 
 def require() -> str:

@@ -9,10 +9,13 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kg.config import Config
 from kg.testing import _wait, free_port, oxigraph_server, running_server
@@ -24,7 +27,51 @@ HERE = Path(__file__).resolve().parent
 class Target:
     name: str
     endpoint: str   # the URL that takes ?query=
-    pid: int | None = None  # the server's process (its group holds every process serving it)
+
+    def session(self) -> int | None:
+        """The session of the local process serving this target: it holds every process that serves
+        (gunicorn's workers, their query processes), so their CPU can be added up."""
+        port = str(urlsplit(self.endpoint).port)
+        for pid in _pids():
+            try:
+                args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if any(a.decode(errors="replace").endswith(port) for a in args[1:]):
+                return os.getsid(pid)
+        return None
+
+
+def _pids() -> list[int]:
+    return [int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()]
+
+
+def settle(session: int | None, quiet: float = 0.02, most: float = 60) -> None:
+    """Wait until a target's processes are idle (a slow server may still be working through requests
+    the load generator gave up on), so that its backlog does not slow the next target measured."""
+    deadline = time.monotonic() + most
+    last = cpu_seconds(session)
+    while session is not None and time.monotonic() < deadline:
+        time.sleep(0.25)
+        now = cpu_seconds(session)
+        if now - last < quiet:
+            return
+        last = now
+
+
+def cpu_seconds(session: int | None) -> float:
+    """CPU time (user + system) used so far by the live processes of a session."""
+    if session is None:
+        return 0.0
+    total = 0
+    for pid in _pids():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session:   # fields after the command: state, ppid, pgrp, session, …
+            total += int(fields[11]) + int(fields[12])   # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 @contextlib.contextmanager
@@ -49,7 +96,11 @@ def rdflib(dataset: Path, timeout: float = 900):
                             stdout=subprocess.DEVNULL, start_new_session=True)
     try:
         _wait(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", proc, timeout)
-        yield Target("rdflib", f"http://127.0.0.1:{port}/sparql", proc.pid)
+        yield Target("rdflib", f"http://127.0.0.1:{port}/sparql")
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:   # still busy with the load generator's last requests
+            proc.kill()
+            proc.wait()

@@ -2,8 +2,9 @@
 
 pyoxigraph has no way to cancel a running query, so every query runs in a separate, pre-started
 process that opens the store read-only; a query past its deadline is stopped by killing its
-process (SIGKILL: the work really ends), and a fresh process takes its place. Requests and results
-cross a socket pair as pickles; results are already serialised to bytes in the negotiated format.
+process (SIGKILL: the work really ends), and a fresh process takes its place. Requests cross a
+socket pair as pickles; an answer as two messages, a small pickled header and then the result's
+body as the raw bytes it was serialised to (never pickled: a large result is not copied again).
 
 Run as `python -m kg.query.pool FD PARENT [--isolate]`: the child side. With --isolate (for every
 query that has no allow-listed SERVICE) the child moves into a network namespace of its own where
@@ -22,6 +23,8 @@ import sys
 import threading
 import time
 from multiprocessing.connection import Connection
+
+from .results import Outcome
 
 log = logging.getLogger(__name__)
 STARTUP_SECONDS = 30.0
@@ -64,7 +67,11 @@ class Executor:
         try:
             self.conn.send_bytes(pickle.dumps(request))
             if self.conn.poll(max(timeout, 0)):
-                return pickle.loads(self.conn.recv_bytes())
+                status, value = pickle.loads(self.conn.recv_bytes())
+                if status == "ok":   # the body follows, as it was written
+                    kind, fmt, count, truncated = value
+                    value = Outcome(kind, fmt, self.conn.recv_bytes(), count, truncated)
+                return status, value
         except (EOFError, OSError) as exc:
             raise Died(f"query process {self.proc.pid} ended unexpectedly ({exc or type(exc).__name__})") from None
         raise TimeoutError
@@ -196,11 +203,14 @@ def _answer(request: dict):
 
     try:
         store = current(Path(request["store_dir"]))
-        result = store.query(request["sparql"], default_graphs=request["default_graphs"],
-                             named_graphs=request["named_graphs"], substitutions=request["substitutions"],
-                             base_iri=request.get("base_iri"))
-        return "ok", render(result, accept=request["accept"], format=request["format"],
-                            max_results=request["max_results"], prefixes=request["prefixes"])
+
+        def evaluate():
+            return store.query(request["sparql"], default_graphs=request["default_graphs"],
+                               named_graphs=request["named_graphs"], substitutions=request["substitutions"],
+                               base_iri=request.get("base_iri"))
+
+        return "ok", render(evaluate(), accept=request["accept"], format=request["format"],
+                            max_results=request["max_results"], prefixes=request["prefixes"], again=evaluate)
     except SyntaxError as exc:
         return "error", ClientError(400, f"malformed query: {exc}")
     except ClientError as exc:
@@ -226,7 +236,12 @@ def main(argv: list[str]) -> int:
             request = pickle.loads(conn.recv_bytes())
         except EOFError:  # the parent closed the socket: its pool is gone
             return 0
-        conn.send_bytes(pickle.dumps(_answer(request)))
+        status, value = _answer(request)
+        if status == "ok":
+            conn.send_bytes(pickle.dumps((status, (value.kind, value.format, value.count, value.truncated))))
+            conn.send_bytes(value.body)
+        else:
+            conn.send_bytes(pickle.dumps((status, value)))
 
 
 if __name__ == "__main__":
