@@ -30,7 +30,7 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float, log: Path | None = N
         if proc.poll() is not None:
             tail = log.read_text()[-2000:] if log else ""
             raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}: {tail}")
-        with contextlib.suppress(requests.ConnectionError):
+        with contextlib.suppress(requests.ConnectionError, requests.Timeout):  # busy starting: ask again
             requests.get(url, timeout=2)
             return
         if time.monotonic() > deadline:

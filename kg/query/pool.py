@@ -16,6 +16,7 @@ import logging
 import os
 import pickle
 import queue
+import select
 import signal
 import socket
 import subprocess
@@ -53,6 +54,8 @@ class Executor:
         finally:
             theirs.close()
         self.conn = Connection(mine.detach())
+        self._answered = select.poll()   # made once: Connection.poll() builds a selector on every call
+        self._answered.register(self.conn.fileno(), select.POLLIN)
         if not self.conn.poll(STARTUP_SECONDS):
             self.kill()
             raise Died(f"query process did not start within {STARTUP_SECONDS:g} s")
@@ -66,7 +69,7 @@ class Executor:
         """The child's reply, or TimeoutError if none came within `timeout` seconds."""
         try:
             self.conn.send_bytes(pickle.dumps(request))
-            if self.conn.poll(max(timeout, 0)):
+            if self._answered.poll(max(timeout, 0) * 1000):
                 status, value = pickle.loads(self.conn.recv_bytes())
                 if status == "ok":   # the body follows, as it was written
                     kind, fmt, count, truncated = value

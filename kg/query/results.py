@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from xml.sax.saxutils import escape, quoteattr
 
@@ -97,6 +98,7 @@ def _accept(header: str) -> list[str]:
     return [m for m, q, _ in sorted(out, key=lambda x: (x[1], x[2]), reverse=True) if q > 0]
 
 
+@lru_cache(maxsize=512)   # clients send the same few Accept headers again and again
 def negotiate(kind: str, accept: str | None = None, format: str | None = None, html: str | None = None) -> Format:
     """The one content negotiation of the app: the format to answer a request with.
 

@@ -140,13 +140,22 @@ def prune(store_dir: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-_open: dict[str, EmbeddedStore] = {}
+_open: dict[str, tuple[str, EmbeddedStore]] = {}
+
+
+def _link(store_dir) -> str:
+    """Where the store link points (one system call, where resolving the whole path takes several)."""
+    try:
+        return os.readlink(store_dir)
+    except OSError:   # not a link (a plain directory): its resolved path
+        return os.path.realpath(store_dir)
 
 
 def current(store_dir: Path) -> EmbeddedStore:
     """This process's read-only store, reopened when a build has swapped in a new generation."""
     key = str(store_dir)
-    store = _open.get(key)
-    if store is None or store.generation != os.path.realpath(store_dir):
-        _open[key] = store = EmbeddedStore.open(store_dir, read_only=True)
-    return store
+    target = _link(key)
+    known = _open.get(key)
+    if known is None or known[0] != target:
+        _open[key] = known = (target, EmbeddedStore.open(store_dir, read_only=True))
+    return known[1]
