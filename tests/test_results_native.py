@@ -99,3 +99,17 @@ def test_graphs_are_counted_and_cut_while_streaming(store, fmt, rdf):
     cut = render(store.query(construct), format=fmt, max_results=9)
     assert (cut.count, cut.truncated) == (9, True)
     assert len(list(parse(cut.body, format=rdf))) == 9
+
+
+@pytest.mark.parametrize("query", [
+    SELECT,
+    "SELECT ?s WHERE { ?s ?p ?o FILTER(false) }",
+    'SELECT ?x WHERE { VALUES ?x { "[{\\"a\\":1},{\\"b\\"}]" ",{}" "{}" } }',
+    "SELECT ?t WHERE { BIND(<<( <http://example.org/a> <http://example.org/b> <http://example.org/c> )>> AS ?t) }",
+    "SELECT ?x ?y WHERE { VALUES (?x ?y) { (1 UNDEF) (UNDEF UNDEF) (UNDEF 2) } }",
+])
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_rows_are_counted_exactly(store, query, fmt):
+    body = store.query(query).serialize(format=results.RESULTS_FORMATS[fmt])
+    expected = sum(1 for _ in store.query(query))
+    assert count_solutions(by_name(fmt, "solutions"), body) == expected

@@ -197,3 +197,9 @@ def test_every_query_gets_an_access_log_line(live_server, built):
     ok, bad = lines[-2], lines[-1]
     assert "status=200" in ok and "results=3" in ok and "format=csv" in ok and "ms=" in ok and "bytes=" in ok
     assert "status=400" in bad and "ms=" in bad
+
+
+def test_relative_iris_resolve_against_the_endpoint(server):
+    r = web.get(server + "/sparql", params={"query": "SELECT ?x WHERE { BIND(<other/x> AS ?x) }"},
+                headers={"Accept": "application/sparql-results+json"})
+    assert r.json()["results"]["bindings"][0]["x"]["value"] == server + "/other/x"

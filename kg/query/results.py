@@ -190,8 +190,8 @@ def _tsv_term(t) -> str:
 def write_solutions(fmt: Format, variables: list[str], rows: list[list]) -> bytes:
     if fmt.name == "json":
         bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode()
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},   # compact, as pyoxigraph's
+                          ensure_ascii=False, separators=(",", ":")).encode()
     if fmt.name == "xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
         out += [f"<variable name={quoteattr(v)}/>" for v in variables]
@@ -264,6 +264,11 @@ def count_solutions(fmt: Format, body: bytes) -> int:
         return body.count(b"<result>")
     if fmt.name == "csv":
         return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8"), newline=""))) - 1
+    if b"{}" not in body:
+        # pyoxigraph writes JSON compactly, and a '"' inside a string is always escaped: '[{"' and
+        # ',{"' then only ever open a solution (a term object follows a ':'). A solution with no
+        # binding ('{}') has no such mark: those few results are parsed to be counted.
+        return body.count(b'[{"') + body.count(b',{"')
     return sum(1 for _ in parse_query_results(body, format=RESULTS_FORMATS[fmt.name]))
 
 

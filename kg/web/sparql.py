@@ -48,10 +48,12 @@ def endpoint():
     if q.query is None:
         return _service_description(q)
     g.query = q.query
-    # Relative IRIs in the query resolve against the endpoint's own URL, as other servers do.
+    # Relative IRIs in the query resolve against the endpoint's own URL, as other servers do
+    # (put together here: request.base_url converts it to an IRI, a cost paid on every query).
+    base = f"{request.scheme}://{request.host}{request.script_root}{request.path}"
     g.outcome = run(config, q.query, accept=request.headers.get("Accept"), format=q.format,
                     default_graphs=q.default_graphs, named_graphs=q.named_graphs, timeout=q.timeout,
-                    base_iri=request.base_url)
+                    base_iri=base)
     response = result_response(g.outcome, config.max_results)
     response.headers["Vary"] = "Accept"
     return response
