@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-BENCHES = ["endpoint", "breakdown", "extract", "saved"]
+BENCHES = ["endpoint", "breakdown", "dumps", "build", "extract", "saved"]
 
 
 def main(argv: list[str]) -> int:
