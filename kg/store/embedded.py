@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
@@ -82,6 +82,18 @@ class EmbeddedStore:
         return int(next(iter(result))["n"].value)
 
 
+def with_union(quads: Iterable[Quad]) -> Iterator[Quad]:
+    """Each quad, and its triple in the default graph. The endpoint's default graph is the union of
+    the named graphs; pyoxigraph's own union view repeats a triple once per graph holding it, while
+    stored so it is a set (RDF merge: the store holds each quad once). Written in the same bulk load
+    rather than by a SPARQL INSERT afterwards, which holds the whole union in one transaction."""
+    default = DefaultGraph()
+    for q in quads:
+        yield q
+        if not isinstance(q.graph_name, DefaultGraph):
+            yield Quad(q.subject, q.predicate, q.object, default)
+
+
 def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
     """Write quads into a fresh directory beside `store_dir`; nothing is swapped yet."""
     store_dir = Path(store_dir)
@@ -89,10 +101,7 @@ def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
     new = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}-{time.time_ns()}"
     store = pyoxigraph.Store(str(new))
     try:
-        store.bulk_extend(quads)
-        # The endpoint's default graph is the union of the named graphs. pyoxigraph's own union
-        # view repeats a triple once per graph holding it; stored here, it is a set (RDF merge).
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        store.bulk_extend(with_union(quads))
         store.flush()
         store.optimize()
     except BaseException:
