@@ -17,4 +17,5 @@ def create_app(config: Config | None = None) -> Flask:
     errors.register(app)
     for module in (health, sparql, queries, linked, pages):
         app.register_blueprint(module.bp)
+    app.wsgi_app = sparql.Direct(app)
     return app
