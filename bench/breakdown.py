@@ -147,7 +147,8 @@ def hostile() -> list[str]:
                        ("'<' runs", "<"), ("'service a.' runs", "service a.")]:
         figures = []
         for size in (100_000, 400_000):
-            text = "SELECT * { ?s ?p ?o } " + unit * (size // len(unit))
+            # "with" in a comment: a word the check looks for, so the lexer runs over the whole text
+            text = "SELECT * { ?s ?p ?o } # with\n" + unit * (size // len(unit))
             started = time.process_time()
             with contextlib.suppress(ClientError):
                 inspect(text)
