@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: setup serve test test-all build bench bench-deps clean system-deps
+.PHONY: setup serve test test-all build bench bench-deps bench-results clean system-deps
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ BENCH ?=
 ARGS ?=
 bench: setup bench-deps
 	$(BIN)/python bench/run.py $(BENCH) $(ARGS)
+
+# Every figure of bench/RESULTS.md in one run (about an hour on 2 cores), tables to bench/results/.
+bench-results: setup bench-deps
+	$(BIN)/python bench/run.py results
 
 clean:
 	rm -rf $(VENV) node_modules var tests/artifacts

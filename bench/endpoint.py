@@ -15,6 +15,7 @@ import statistics
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import load
 import pyoxigraph
@@ -34,8 +35,9 @@ class Figures:
     def rps(self) -> float:
         return sum(r.requests for r in self.runs) / max(sum(r.seconds for r in self.runs), 1e-9)
 
-    def pct(self, name: str) -> float:
-        return statistics.median(getattr(r, name) for r in self.runs)
+    def pct(self, name: str) -> float:   # nan when no request completed in any round
+        done = [getattr(r, name) for r in self.runs if r.requests]
+        return statistics.median(done) if done else float("nan")
 
     @property
     def errors(self) -> int:
@@ -112,7 +114,7 @@ def table(results: dict, names: list[str], work: list[str], n: int) -> str:
             f = results[(t, w, n)]
             ratio = f"{f.rps / peer.rps:.2f}×" if peer else "–"
             p99 = f"{f.pct('p99') / peer.pct('p99'):.2f}×" if peer else "–"
-            lines.append(f"| {t} | {w} | {f.rps:,.0f} | {f.pct('p50'):.1f} | {f.pct('p95'):.1f} | {f.pct('p99'):.1f} |"
+            lines.append(f"| {t} | {w} | {f.rps:,.1f} | {f.pct('p50'):.1f} | {f.pct('p95'):.1f} | {f.pct('p99'):.1f} |"
                          f" {f.errors} | {ratio} | {p99} | {f.server_ms:.2f} | {f.cpu:.0f}% |")
     return "\n".join(lines)
 
@@ -152,6 +154,9 @@ def verdicts(results: dict, work: list[str], clients: list[int]) -> list[str]:
 
 
 def main(args) -> int:
+    if args.report:
+        rerender(Path(args.report))
+        return 0
     load.require()
     config = data.prepare(args.graph)
     work = queries.workloads(config)
@@ -188,7 +193,22 @@ def write_report(args, results, loads, names, work, clients, triples, started) -
     stamp = time.strftime("%Y%m%dT%H%M%S")
     (out / f"endpoint-{args.graph}-{stamp}.md").write_text(text + "\n")
     (out / f"endpoint-{args.graph}-{stamp}.json").write_text(json.dumps(
-        {f"{t}|{w}|{n}": [asdict(r) for r in f.runs] for (t, w, n), f in results.items()}, indent=1))
+        {"meta": {"graph": args.graph, "loads": loads, "names": names, "work": work, "clients": clients,
+                  "triples": triples, "started": started},
+         "runs": {f"{t}|{w}|{n}": [asdict(r) for r in f.runs] for (t, w, n), f in results.items()}}, indent=1))
+
+
+def rerender(path: Path) -> None:
+    """The report of an earlier run, from its JSON file (bench/results/endpoint-*.json)."""
+    saved = json.loads(path.read_text())
+    meta = saved["meta"]
+    results = {}
+    for key, runs in saved["runs"].items():
+        t, w, n = key.split("|")
+        results[(t, w, int(n))] = Figures([load.Run(**r) for r in runs])
+    args = SimpleNamespace(graph=meta["graph"])
+    write_report(args, results, meta["loads"], meta["names"], meta["work"], meta["clients"], meta["triples"],
+                 meta["started"])
 
 
 def add_arguments(p) -> None:
@@ -197,6 +217,7 @@ def add_arguments(p) -> None:
     p.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5)")
     p.add_argument("--duration", type=float, default=3, help="seconds per measurement (default 3)")
     p.add_argument("--workloads", help="only these workloads (comma-separated: mix,point,join,aggregate,construct,saved)")
+    p.add_argument("--report", metavar="JSON", help="print again the report of an earlier run (bench/results/*.json)")
     p.add_argument("--ours", metavar="URL", help="measure an already-running endpoint (its /sparql URL) as ours")
     p.add_argument("--workers", type=int, help="gunicorn workers of `kg serve` (default: kg serve's own)")
     p.add_argument("--no-rdflib", dest="rdflib", action="store_false", help="leave rdflib-endpoint out")

@@ -7,21 +7,48 @@ keeps a copy under bench/results/ (git-ignored).
     dumps      serving the dumps next to pyoxigraph's own dump rate, and the server's memory meanwhile
     build      `kg build` time at 1×, 10×, 100× the documents
     extract    extraction speed next to spaCy's tokenizer
-    saved      saved queries (/queries/NAME) next to /sparql with the same query"""
+    saved      saved queries (/queries/NAME) next to /sparql with the same query
+
+`python bench/run.py results` runs what bench/RESULTS.md reports (RESULTS below; about an hour on
+two cores, most of it loading the 10-million-triple graph the first time) and writes every table
+into one file, bench/results/RESULTS-<time>.md."""
 from __future__ import annotations
 
 import argparse
 import importlib
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 BENCHES = ["endpoint", "breakdown", "dumps", "build", "extract", "saved"]
+RESULTS = [["endpoint", "--graph", "seed", "--rounds", "5"], ["endpoint", "--graph", "10M", "--rounds", "3"],
+           ["breakdown"], ["dumps", "--graph", "10M"], ["build"]]
+
+
+def results() -> int:
+    out = HERE / "results" / time.strftime("RESULTS-%Y%m%dT%H%M%S.md")
+    out.parent.mkdir(exist_ok=True)
+    failed = 0
+    with open(out, "w") as f:
+        for argv in RESULTS:
+            f.write(f"\n## `python bench/run.py {' '.join(argv)}`\n\n")
+            f.flush()
+            proc = subprocess.Popen([sys.executable, __file__, *argv], stdout=subprocess.PIPE, text=True)
+            for line in proc.stdout:
+                sys.stdout.write(line)
+                f.write(line)
+            failed += proc.wait() != 0
+    print(f"written to {out}")
+    return 1 if failed else 0
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["results"]:
+        return results()
     p = argparse.ArgumentParser(prog="bench/run.py", description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     sub = p.add_subparsers(dest="bench")
     for name in BENCHES:
