@@ -1,9 +1,9 @@
-"""The benchmarks, one command: `python bench/run.py [BENCH] [options]` (`make bench` runs them all
-on the seed graph). Each prints its figures side by side with a peer measured in the same run and
-keeps a copy under bench/results/ (git-ignored).
+"""The benchmarks, one command: `python bench/run.py [BENCH] [options]`; without BENCH (as `make
+bench` runs it), all of them on the seed graph, each in a short form. Each prints its figures side
+by side with a peer measured in the same run and keeps a copy under bench/results/ (git-ignored).
 
     endpoint   the SPARQL endpoint under load (1/8/32 clients) next to oxigraph serve and rdflib-endpoint
-    breakdown  where the time of one request goes (HTTP, Flask, guard, pool, hop, evaluation, serialisation)
+    breakdown  where one request's CPU goes (web layer, guard, pool, hop, evaluation, serialisation)
     dumps      serving the dumps next to pyoxigraph's own dump rate, and the server's memory meanwhile
     build      `kg build` time at 1×, 10×, 100× the documents
     extract    extraction speed next to spaCy's tokenizer
@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 BENCHES = ["endpoint", "breakdown", "dumps", "build", "extract", "saved"]
+QUICK = {"endpoint": ["--rounds", "2", "--duration", "2"], "build": ["--scales", "1,10"]}
 RESULTS = [["endpoint", "--graph", "seed", "--rounds", "5"], ["endpoint", "--graph", "10M", "--rounds", "3"],
            ["breakdown"], ["dumps", "--graph", "10M"], ["build"]]
 
@@ -59,9 +60,9 @@ def main(argv: list[str]) -> int:
         module = importlib.import_module(args.bench if args.bench != "build" else "build_scale")
         return module.main(args)
     failed = 0
-    for name in BENCHES:
+    for name in BENCHES:   # all of them, each in a short form (about ten minutes in all)
         print(f"== {name}", flush=True)
-        failed += main([name]) != 0
+        failed += main([name, *QUICK.get(name, [])]) != 0
     return 1 if failed else 0
 
 

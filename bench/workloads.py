@@ -38,20 +38,23 @@ def _sample(store: pyoxigraph.Store, sparql: str) -> list[str]:
     return values[::step][:SAMPLE]
 
 
+def local_saved(config: Config) -> list:
+    """The saved queries that need no other service."""
+    return [q for q in sorted(saved.catalogue(config).values(), key=lambda q: q.name) if "SERVICE" not in q.sparql]
+
+
+def with_defaults(q, config: Config) -> str:
+    """A saved query's text with its parameters' defaults written as VALUES (peers get text; our own
+    /queries/NAME binds them as terms instead: a benchmark may write terms into text, the product never does)."""
+    subs = saved.bind(q, {}, config)
+    if not subs:
+        return q.sparql
+    names = " ".join(str(v) for v in subs)
+    return q.sparql + f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
+
+
 def saved_queries(config: Config) -> list[tuple[str, str]]:
-    """Every saved query that needs no other service, its parameters' defaults written as VALUES
-    (peers get text; our own /queries/NAME binds them as terms instead)."""
-    out = []
-    for q in sorted(saved.catalogue(config).values(), key=lambda q: q.name):
-        if "SERVICE" in q.sparql:
-            continue
-        subs = saved.bind(q, {}, config)
-        text = q.sparql
-        if subs:
-            names = " ".join(str(v) for v in subs)
-            text += f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
-        out.append((TURTLE if q.kind == "graph" else JSON, text))
-    return out
+    return [(TURTLE if q.kind == "graph" else JSON, with_defaults(q, config)) for q in local_saved(config)]
 
 
 def workloads(config: Config) -> dict[str, list[tuple[str, str]]]:
