@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: setup serve test test-all build bench clean system-deps front-deps
+.PHONY: setup serve test test-all build bench bench-deps bench-results clean system-deps front-deps
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,8 +60,26 @@ test-all: setup system-deps front-deps
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q --run-slow
 
-bench: setup
-	$(BIN)/python bench/run.py
+# The benchmarks' own needs: the peers (PyPI, the `bench` extra) and the load generator wrk (Debian).
+$(VENV)/.bench: pyproject.toml $(BIN)/kg
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench-deps: $(VENV)/.bench
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; fi; }
+
+# `make bench` runs every benchmark on the seed graph; BENCH= picks one, ARGS= passes its options
+# (e.g. make bench BENCH=endpoint ARGS="--graph 10M"); see bench/run.py --help.
+BENCH ?=
+ARGS ?=
+bench: setup bench-deps
+	$(BIN)/python bench/run.py $(BENCH) $(ARGS)
+
+# Every figure of bench/RESULTS.md in one run (about an hour on 2 cores), tables to bench/results/.
+bench-results: setup bench-deps
+	$(BIN)/python bench/run.py results
 
 clean:
 	rm -rf $(VENV) node_modules var tests/artifacts .front

@@ -30,7 +30,7 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float, log: Path | None = N
         if proc.poll() is not None:
             tail = log.read_text()[-2000:] if log else ""
             raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}: {tail}")
-        with contextlib.suppress(requests.ConnectionError):
+        with contextlib.suppress(requests.ConnectionError, requests.Timeout):  # busy starting: ask again
             requests.get(url, timeout=2)
             return
         if time.monotonic() > deadline:
@@ -61,11 +61,13 @@ def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, t
 
 
 @contextlib.contextmanager
-def oxigraph_server(turtle: str = "", location: Path | None = None):
+def oxigraph_server(turtle: str = "", location: Path | None = None, read_only: bool = False):
     """`oxigraph serve` on a free loopback port (in memory, or on `location`), holding `turtle` in its
-    default graph; yields its base URL."""
+    default graph; yields its base URL. `read_only` serves an existing store (`serve-read-only`),
+    which other processes may read at the same time."""
     port = free_port()
-    args = [OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}"] + (["--location", str(location)] if location else [])
+    command = "serve-read-only" if read_only else "serve"
+    args = [OXIGRAPH, command, "--bind", f"127.0.0.1:{port}"] + (["--location", str(location)] if location else [])
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
