@@ -19,9 +19,9 @@ from .errors import ClientError, InputError
 DUMP_FORMATS = ("turtle", "ntriples", "nt.gz", "trig", "nquads", "ontology")
 
 
-def _config(store: Path | None = None) -> Config:
+def _config(store: Path | None = None, store_url: str | None = None) -> Config:
     try:
-        return Config.from_env(store_dir=store)
+        return Config.from_env(store_dir=store, store_url=store_url)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -39,22 +39,26 @@ def main(verbose: bool) -> None:
 
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
+STORE_URL = click.option("--store-url", metavar="URL",
+                         help="A remote SPARQL 1.1 store's query endpoint instead of the store folder (KG_STORE_URL).")
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
 @click.option("--documents", type=FOLDER, help="Folder of documents (default: data/documents).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
-def build(documents: Path | None, store: Path | None) -> None:
-    _build(_config(store), documents)
+@STORE_URL
+def build(documents: Path | None, store: Path | None, store_url: str | None) -> None:
+    _build(_config(store, store_url), documents)
 
 
 def _build(config: Config, documents: Path | None = None) -> None:
     from .build.pipeline import BuildError
     from .build.pipeline import build as run_build
+    from .store.remote import RemoteError
 
     try:
         report = run_build(config, documents_dir=documents)
-    except (InputError, BuildError) as exc:
+    except (InputError, BuildError, RemoteError) as exc:
         click.echo(f"kg build: error: {exc}", err=True)
         _fail("build", "nothing was written; the previous store is unchanged.")
     facts = ", ".join(f"{n} {k}" for k, n in report.facts.items())
@@ -67,11 +71,12 @@ def _build(config: Config, documents: Path | None = None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
-def serve(store: Path | None, host: str, port: int, workers: int) -> None:
+@STORE_URL
+def serve(store: Path | None, host: str, port: int, workers: int, store_url: str | None) -> None:
     from .web.server import serve as run_server
 
-    config = _config(store)
-    if not config.store_dir.exists():
+    config = _config(store, store_url)
+    if not config.store_url and not config.store_dir.exists():
         click.echo(f"kg serve: no store at {config.store_dir}; building it first", err=True)
         _build(config)
     run_server(config, host=host, port=port, workers=workers)
@@ -148,11 +153,11 @@ def table(results: dict, base_iri: str) -> str:
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 def dump(fmt: str, output: Path | None, store: Path | None) -> None:
     from .linked import dumps
-    from .store.embedded import EmbeddedStore
+    from .store import open_store
 
     config = _config(store)
     try:
-        opened = EmbeddedStore.open(config.store_dir)
+        opened = open_store(config)
     except InputError as exc:
         _fail("dump", str(exc))
     if output is not None:

@@ -44,7 +44,8 @@ class Server(BaseApplication):
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
     def post_worker_init(worker):
-        run.pool(warm=2)   # start query processes now, not on the first query
+        if not config.store_url:  # a remote store runs queries itself
+            run.pool(warm=2)   # start query processes now, not on the first query
 
     def worker_exit(server, worker):
         run.shutdown()
