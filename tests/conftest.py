@@ -53,12 +53,12 @@ def http():
 
 
 @contextlib.contextmanager
-def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60):
+def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60, args=()):
     """`kg serve` as a user runs it, on a free loopback port; yields its base URL."""
     port = free_port()
     log = open(Path(store_dir).parent / f"server-{port}.log", "w")
     proc = subprocess.Popen([KG, "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port),
-                             "--workers", str(workers)], stdout=log, stderr=subprocess.STDOUT,
+                             "--workers", str(workers), *args], stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, **(env or {})}, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
@@ -101,14 +101,20 @@ def copy_tree(src: Path, dst: Path) -> Path:
     return dst
 
 
+pytest_plugins = ["remote_support"]   # remote stores (Virtuoso, oxigraph serve) and their fixtures
+
+
 def pytest_addoption(parser):
     parser.addoption("--run-slow", action="store_true", help="also run the suites marked slow")
+    parser.addoption("--run-remote", action="store_true",
+                     help="also run the suites marked remote (needs Debian's Virtuoso: make test-remote)")
 
 
 def pytest_collection_modifyitems(config, items):
-    if config.getoption("--run-slow"):
-        return
-    skip = pytest.mark.skip(reason="slow suite: run with --run-slow (make test-all)")
+    skips = {mark: pytest.mark.skip(reason=f"{mark} suite: run with --run-{mark} ({target})")
+             for mark, target in (("slow", "make test-all"), ("remote", "make test-remote"))
+             if not config.getoption(f"--run-{mark}")}
     for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+        for mark, skip in skips.items():
+            if mark in item.keywords:
+                item.add_marker(skip)

@@ -7,8 +7,10 @@ What differs between stores is settled here, not in the callers:
 - The default graph. The application's default graph is the union of the named graphs, each triple
   once. `kg build` (remote_build.py) writes that union: into the store's own default graph for stores
   that follow the specification (oxigraph serve, Fuseki…), and into a named graph of its own for
-  stores whose default graph is every graph they hold, system graphs included (Virtuoso); a query
-  with no dataset of its own is then sent with that graph as its `default-graph-uri`.
+  stores whose default graph is every graph they hold, system graphs included, and whose GRAPH ?g
+  ranges over all of them whatever the dataset (Virtuoso). A query with no dataset of its own is then
+  sent with that graph as its `default-graph-uri` and, if it reads named graphs at all, the dataset's
+  named graphs as its `named-graph-uri`s.
 - The build being read (`generation`): a stamp the build writes last into a small graph of its own,
   read again at most every STAMP_SECONDS, so that every front end keys its caches on the same build.
 - Result and error shapes: Virtuoso answers ASK as a one-row SELECT, stops a query at its time limit
@@ -16,6 +18,7 @@ What differs between stores is settled here, not in the callers:
   embedded store would have said (a boolean, a timeout, a 400 for a malformed query)."""
 from __future__ import annotations
 
+import base64
 import io
 import threading
 import time
@@ -52,8 +55,9 @@ GRAPHS = {"application/n-triples": RdfFormat.N_TRIPLES, "text/turtle": RdfFormat
 
 # Graphs the application keeps for itself in the store, outside the dataset's own IRIs.
 INTERNAL = "urn:x-dipkg:"
-BUILD_GRAPH = INTERNAL + "build"
-STAMP, UNION, PREVIOUS, MODIFIED = (NamedNode(INTERNAL + n) for n in ("stamp", "union", "previous", "modified"))
+BUILD_GRAPH = INTERNAL + "build"       # one node per build: its stamp, time and union graph
+DIGESTS_GRAPH = INTERNAL + "digests"   # a digest of each graph as the last build wrote it
+STAMP, UNION, MODIFIED, DIGEST = (NamedNode(INTERNAL + n) for n in ("stamp", "union", "modified", "digest"))
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 STAMP_SECONDS = 2.0   # how stale a front end's idea of the current build may be
 
@@ -74,15 +78,16 @@ class RemoteTimeout(RemoteError):
 class Dialect:
     name: str
     union_graph: bool                  # the store's default graph is every graph: keep the union in a graph
-    hidden_graphs: tuple[str, ...] = ()  # the store's own graphs, kept out of GRAPH ?g
+    hidden_graphs: tuple[str, ...] = ()  # the store's own graphs, which are not the dataset's
     unlogged: str = ""                 # prefix for updates of graphs no reader sees yet (no undo log)
+    dirty_reads: bool = False          # readers see a write before it is committed
 
 
 STANDARD = Dialect("standard", union_graph=False)
 VIRTUOSO = Dialect("virtuoso", union_graph=True,
                    hidden_graphs=("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
                                   "http://localuriqaserver/sparql"),
-                   unlogged="DEFINE sql:log-enable 3\n")
+                   unlogged="DEFINE sql:log-enable 3\n", dirty_reads=True)
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,6 @@ class Build:
     stamp: str
     modified: int          # epoch seconds
     union: str | None      # the graph holding the union, for Dialect.union_graph stores
-    previous: str | None   # the previous build's, kept for readers that have not seen the new stamp yet
 
 
 class _Body(io.RawIOBase):
@@ -120,13 +124,14 @@ class RemoteStore:
         graph but the store's own and the application's internal ones is the dataset's."""
         self.endpoint, self.update_url, self.gsp_url = endpoint, update or endpoint, gsp or endpoint
         self.timeout, self.graphs = timeout, graphs
-        handlers = []
+        self._auth: list = []
         if user:
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in {self.endpoint, self.update_url, self.gsp_url}:
                 passwords.add_password(None, url, user, password)
-            handlers = [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
-        self._opener = urllib.request.build_opener(*handlers)
+            self._auth = [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
+        self._plain = urllib.request.build_opener()
+        self._opener = urllib.request.build_opener(*self._auth)
         self._dialect: Dialect | None = None
         self._build: tuple[float, Build | None] = (0.0, None)
         self._cache: dict[tuple, object] = {}   # (stamp, what) -> value: a build never changes
@@ -156,13 +161,15 @@ class RemoteStore:
         if params:
             url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
         req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+        if self._auth and data:
+            self._authorize(req)
         try:
             response = self._opener.open(req, timeout=self.timeout if timeout is None else max(timeout, 0.001))
         except urllib.error.HTTPError as exc:
             message = exc.read().decode("utf-8", "replace").strip()
             if self._dialect is None:
                 self._detect(exc.headers)
-            raise self._error(exc.code, message) from None
+            raise self._error(exc.code, message, url.split("?")[0]) from None
         except TimeoutError:
             raise RemoteTimeout(f"{url} did not answer in time") from None
         except OSError as exc:
@@ -174,6 +181,30 @@ class RemoteStore:
             self._detect(response.headers)
         return response
 
+    def _authorize(self, req: urllib.request.Request) -> None:
+        """Credentials sent with a request that has a body. Answered by a challenge (401), such a request
+        breaks off while its body is still being sent (Virtuoso closes the connection); so the challenge
+        is fetched first by a GET without a body, which nothing executes unauthenticated."""
+        try:
+            self._plain.open(urllib.request.Request(req.full_url, method="GET"), timeout=self.timeout).close()
+            return
+        except urllib.error.HTTPError as exc:
+            challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
+        except OSError:
+            return   # the request itself will say what is wrong
+        scheme, _, rest = challenge.partition(" ")
+        digest, basic = self._auth
+        if scheme.lower() == "digest":
+            found = digest.get_authorization(req, urllib.request.parse_keqv_list(
+                [p for p in urllib.request.parse_http_list(rest) if "=" in p]))
+            if found:
+                req.add_unredirected_header("Authorization", f"Digest {found}")
+        elif scheme.lower() == "basic":
+            user, password = basic.passwd.find_user_password(None, req.full_url)
+            if user is not None:
+                token = base64.b64encode(f"{user}:{password}".encode()).decode()
+                req.add_unredirected_header("Authorization", f"Basic {token}")
+
     def _detect(self, headers) -> None:
         self._dialect = VIRTUOSO if (headers.get("Server") or "").startswith("Virtuoso") else STANDARD
 
@@ -183,14 +214,14 @@ class RemoteStore:
             self.request(self.endpoint, params=[("query", "ASK {}")]).close()
         return self._dialect
 
-    def _error(self, status: int, message: str) -> RemoteError:
+    def _error(self, status: int, message: str, url: str) -> RemoteError:
         """The store's error as the embedded store words it: a malformed query is the client's (400)."""
-        text = message[:2000]
+        text = message[:2000] or "(no message)"
         if "S1TAT" in text or "exceeds the limit" in text:   # Virtuoso: stopped, or refused as too long
             return RemoteTimeout(f"the store stopped the query at its time limit: {text}", status)
         if status in (400, 406, 415) or "37000" in text:      # 37000: Virtuoso's SPARQL syntax error
             return RemoteError(text, 400)
-        return RemoteError(f"the store answered {status}: {text}", status)
+        return RemoteError(f"{url} answered {status}: {text}", status)
 
     # ------------------------------------------------------------ queries
 
@@ -202,17 +233,12 @@ class RemoteStore:
         params = [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         dialect = self.dialect
-        head = ""   # written on the query's first line, so that line numbers in the store's errors stay right
         if default_graphs is None and named_graphs is None and dialect.union_graph and not _has_dataset(text):
-            build = self.build()
-            params.append(("default-graph-uri", build.union))
-            # GRAPH ?g ranges over every graph of such a store: keep its own and the build's out of it
-            # (all but the union in use: Virtuoso would take it out of the default graph as well).
-            hidden = [*dialect.hidden_graphs, BUILD_GRAPH, build.previous]
-            head = "".join(f"define input:named-graph-exclude <{g}> " for g in hidden if g)
-        if base_iri:
-            head += f"BASE <{base_iri}> "
-        params.insert(0, ("query", head + text))
+            params.append(("default-graph-uri", self.build().union))
+            if _uses_graph(text):  # else GRAPH ?g would range over every graph the store holds, the union too
+                params += [("named-graph-uri", g) for g in self.named_graphs()]
+        # On the query's first line, so that the line numbers of the store's errors stay the query's own.
+        params.insert(0, ("query", f"BASE <{base_iri}> {text}" if base_iri else text))
         seconds = self.timeout if timeout is None else timeout
         if dialect is VIRTUOSO:
             params.append(("timeout", str(int(seconds * 1000))))   # its own limit, in milliseconds
@@ -248,14 +274,21 @@ class RemoteStore:
         """The current build's stamp (re-read at most every STAMP_SECONDS); InputError if none was written."""
         read_at, build = self._build
         if build is None or time.monotonic() - read_at > STAMP_SECONDS:
-            rows = list(self.query(f"SELECT ?p ?o WHERE {{ GRAPH <{BUILD_GRAPH}> {{ <{BUILD_GRAPH}> ?p ?o }} }}",
-                                   default_graphs=[], named_graphs=[BUILD_GRAPH]))
-            found = {r["p"].value: r["o"] for r in rows}
-            if STAMP.value not in found:
-                raise InputError(self.endpoint, "this store holds no build: run `kg build --store-url URL` first")
+            rows = self.query(f"SELECT ?b ?p ?o WHERE {{ GRAPH <{BUILD_GRAPH}> {{ ?b ?p ?o }} }}",
+                              default_graphs=[], named_graphs=[BUILD_GRAPH])
+            builds: dict[str, dict] = {}
+            for r in rows:
+                builds.setdefault(r["b"].value, {})[r["p"].value] = r["o"]
+            # The latest complete one: a build writes its node before it removes the previous one, and
+            # a store with dirty reads may show a node half written.
+            needed = [STAMP.value, MODIFIED.value] + ([UNION.value] if self.dialect.union_graph else [])
+            complete = [b for b in builds.values() if all(n in b for n in needed)]
+            if not complete:
+                raise InputError(None, f"{self.endpoint} holds no build: run `kg build --store-url URL` first")
+            found = max(complete, key=lambda b: b[STAMP.value].value)
             modified = datetime.fromisoformat(found[MODIFIED.value].value.replace("Z", "+00:00"))
-            union, previous = (found[p.value].value if p.value in found else None for p in (UNION, PREVIOUS))
-            build = Build(found[STAMP.value].value, int(modified.timestamp()), union, previous)
+            union = found[UNION.value].value if UNION.value in found else None
+            build = Build(found[STAMP.value].value, int(modified.timestamp()), union)
             self._build = (time.monotonic(), build)
         return build
 
@@ -267,7 +300,10 @@ class RemoteStore:
         return self.build().modified
 
     def _once(self, what: str, compute):
-        key = (self.build().stamp, what)
+        try:
+            key = (self.build().stamp, what)
+        except InputError:  # a store `kg build` did not load (any SPARQL endpoint): nothing to key a cache on
+            return compute()
         if key not in self._cache:
             with self._lock:
                 self._cache = {k: v for k, v in self._cache.items() if k[0] == key[0]}
@@ -279,7 +315,8 @@ class RemoteStore:
 
     def _named_graphs(self) -> list[str]:
         keep = f'STRSTARTS(STR(?g), "{self.graphs}")' if self.graphs else f'!STRSTARTS(STR(?g), "{INTERNAL}")'
-        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({keep}) }}")
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({keep}) }}",
+                          default_graphs=[] if self.dialect.union_graph else None)  # every graph of the store
         hidden = set(self.dialect.hidden_graphs)
         return sorted(g for g in (r["g"].value for r in rows) if g not in hidden)
 
@@ -343,6 +380,10 @@ def _base(iri: str) -> str:
 
 def _form(sparql: str) -> str | None:
     return next((t.keyword for t in significant(sparql) if t.keyword in values.FORMS), None)
+
+
+def _uses_graph(sparql: str) -> bool:
+    return any(t.keyword == "GRAPH" for t in significant(sparql))
 
 
 def _has_dataset(sparql: str) -> bool:

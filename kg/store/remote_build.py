@@ -1,13 +1,20 @@
 """`kg build` into a remote store: every graph replaced through the Graph Store Protocol, each one at once.
 
-Readers never see half a document: each graph is first PUT whole into a staging graph of its own
-(nothing reads those), and only when every graph has been staged is each one moved under its real
-name by a SPARQL `MOVE`, which a store applies as one update. A build that fails while staging
-drops its staging graphs and leaves the previous graph as it was. Then graphs of documents that
-are gone are dropped, the union default graph is written anew (see remote.py), and the build stamp
-is written last: front ends see the new build from then on."""
+Each graph that changed since the last build (the build graph keeps a digest of each) is first PUT
+whole into a staging graph that nothing reads; only when every one has been staged are they moved
+under their real names by SPARQL `MOVE`s, each of which a store applies as one update; graphs that
+did not change are not touched. A build that fails while staging drops its staging graphs and
+leaves the previous graph as it was. Then graphs of documents that are gone are dropped, the union
+default graph is written anew (see remote.py), and the build stamp is written last: front ends see
+the new build from then on.
+
+On a store whose readers see writes before they are committed (Virtuoso), a MOVE is visible while it
+runs: there the default graph, which a new build swaps in whole with its stamp, is what readers
+always see whole; a query naming a document's graph while that document is being replaced may see
+part of it."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from dataclasses import dataclass
@@ -18,7 +25,7 @@ from pyoxigraph import DefaultGraph, Literal, Quad, RdfFormat, serialize
 
 from ..errors import InputError
 from ..vocab import XSD
-from .remote import BUILD_GRAPH, INTERNAL, MODIFIED, PREVIOUS, STAMP, UNION, RemoteError, RemoteStore
+from .remote import BUILD_GRAPH, DIGEST, DIGESTS_GRAPH, INTERNAL, MODIFIED, STAMP, UNION, RemoteError, RemoteStore
 
 log = logging.getLogger(__name__)
 STAGING = INTERNAL + "staging:"
@@ -31,17 +38,20 @@ UPDATE_SECONDS = 3600.0   # a union of millions of triples takes a while to writ
 class Published:
     stamp: str
     graphs: int
+    replaced: list[str]
     dropped: list[str]
 
 
-def group(quads: Iterable[Quad]) -> dict[str, list]:
-    """Triples by named graph; a build writes only named graphs (the default graph is derived)."""
+def group(quads: Iterable[Quad]) -> dict[str, bytes]:
+    """Each named graph as N-Triples, lines sorted (so equal graphs give equal bytes); a build writes
+    only named graphs (the default graph is derived)."""
     graphs: dict[str, list] = {}
     for q in quads:
         if isinstance(q.graph_name, DefaultGraph):
             raise ValueError(f"a quad in the default graph: {q}; the build writes named graphs only")
         graphs.setdefault(q.graph_name.value, []).append(q.triple)
-    return graphs
+    return {g: b"".join(sorted(set((serialize(triples, format=RdfFormat.N_TRIPLES) or b"").splitlines(True))))
+            for g, triples in graphs.items()}
 
 
 def _iri(g: str) -> str:
@@ -55,8 +65,15 @@ def _batches(items: list, size: int):
 
 def _graphs_with_prefix(store: RemoteStore, prefix: str) -> list[str]:
     rows = store.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{prefix}")) }}',
-                       default_graphs=[], named_graphs=None, timeout=UPDATE_SECONDS)
+                       default_graphs=[], timeout=UPDATE_SECONDS)
     return sorted(r["g"].value for r in rows)
+
+
+def _digests(store: RemoteStore) -> dict[str, str]:
+    """The digest of each graph as the last build wrote it."""
+    rows = store.query(f"SELECT ?g ?d WHERE {{ GRAPH <{DIGESTS_GRAPH}> {{ ?g <{DIGEST.value}> ?d }} }}",
+                       default_graphs=[], named_graphs=[DIGESTS_GRAPH], timeout=UPDATE_SECONDS)
+    return {r["g"].value: r["d"].value for r in rows}
 
 
 def _drop(store: RemoteStore, graphs: list[str]) -> None:
@@ -78,22 +95,26 @@ def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Pu
     outside = [g for g in graphs if not g.startswith(graphs_prefix)]
     if outside:
         raise ValueError(f"graph {outside[0]} is not under {graphs_prefix}")
+    digests = {g: hashlib.sha256(body).hexdigest() for g, body in graphs.items()}
     before = _previous(store)
+    existing = set(_graphs_with_prefix(store, graphs_prefix))
+    known = _digests(store) if before else {}
+    changed = [g for g in graphs if g not in existing or known.get(g) != digests[g]]
     _drop(store, _graphs_with_prefix(store, STAGING))   # left by a build that was interrupted
 
     staged = {}
     try:
-        for n, (graph, triples) in enumerate(graphs.items()):
+        for n, graph in enumerate(changed):
             staged[graph] = f"{STAGING}{stamp}:{n}"
-            store.put(staged[graph], serialize(triples, format=RdfFormat.N_TRIPLES) or b"", timeout=UPDATE_SECONDS)
+            store.put(staged[graph], graphs[graph], timeout=UPDATE_SECONDS)
     except BaseException:
         _drop_quietly(store, list(staged.values()))
         raise
-    log.info("staged %d graphs", len(staged))
+    log.info("staged %d changed graphs of %d", len(staged), len(graphs))
 
     for batch in _batches(list(staged.items()), MOVES_PER_UPDATE):
         store.update(" ;\n".join(f"MOVE SILENT {_iri(s)} TO {_iri(g)}" for g, s in batch), timeout=UPDATE_SECONDS)
-    gone = [g for g in _graphs_with_prefix(store, graphs_prefix) if g not in graphs]
+    gone = sorted(existing - set(graphs))
     _drop(store, gone)
 
     everything = f'GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{graphs_prefix}"))'
@@ -103,19 +124,23 @@ def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Pu
         union = f"{INTERNAL}union:{stamp}"
         store.update(f"{dialect.unlogged}INSERT {{ GRAPH {_iri(union)} {{ ?s ?p ?o }} }} WHERE {{ {everything} }}",
                      timeout=UPDATE_SECONDS)
-    else:                     # the store's own default graph, replaced in one update
+    elif staged or gone or not before:   # the store's own default graph, replaced in one update
         store.update(f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ {everything} }}", timeout=UPDATE_SECONDS)
 
-    previous = before.union if before else None
+    # The stamp: the new build's node first, then the others go (readers take the latest complete node).
+    node = _iri(f"{BUILD_GRAPH}:{stamp}")
     modified = Literal(datetime.now().astimezone().isoformat(timespec="seconds"), datatype=XSD.dateTime)
-    facts = [f"{STAMP} {Literal(stamp)}", f"{MODIFIED} {modified}"]
-    facts += [f"{UNION} {_iri(union)}"] if union else []
-    facts += [f"{PREVIOUS} {_iri(previous)}"] if union and previous else []
-    store.update(f"DROP SILENT GRAPH {_iri(BUILD_GRAPH)} ;\n"
-                 f"INSERT DATA {{ GRAPH {_iri(BUILD_GRAPH)} {{ {_iri(BUILD_GRAPH)} {' ; '.join(facts)} }} }}")
-    if union:  # older unions: no reader can still be on them (the previous one stays one more build)
-        _drop(store, [g for g in _graphs_with_prefix(store, INTERNAL + "union:") if g not in (union, previous)])
-    return Published(stamp, len(graphs), gone)
+    facts = f"{node} {STAMP} {Literal(stamp)} ; {MODIFIED} {modified}" + (f" ; {UNION} {_iri(union)}" if union else "")
+    store.update(f"INSERT DATA {{ GRAPH {_iri(BUILD_GRAPH)} {{ {facts} }} }}")
+    store.update(f"DELETE {{ GRAPH {_iri(BUILD_GRAPH)} {{ ?b ?p ?o }} }} "
+                 f"WHERE {{ GRAPH {_iri(BUILD_GRAPH)} {{ ?b ?p ?o }} FILTER (?b != {node}) }}")
+    listed = " . ".join(f"{_iri(g)} {DIGEST} {Literal(d)}" for g, d in digests.items())
+    store.update(f"DROP SILENT GRAPH {_iri(DIGESTS_GRAPH)} ;\n"
+                 f"INSERT DATA {{ GRAPH {_iri(DIGESTS_GRAPH)} {{ {listed} }} }}", timeout=UPDATE_SECONDS)
+    if union:  # older unions: the previous one stays for readers that have not seen the new stamp yet
+        keep = (union, before.union if before else None)
+        _drop(store, [g for g in _graphs_with_prefix(store, INTERNAL + "union:") if g not in keep])
+    return Published(stamp, len(graphs), changed, gone)
 
 
 def _drop_quietly(store: RemoteStore, graphs: list[str]) -> None:
