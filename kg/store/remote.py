@@ -101,14 +101,13 @@ class _Body(io.RawIOBase):
     """A response body that stops being read at the deadline (the socket timeout bounds each read)."""
 
     def __init__(self, response, deadline: float | None):
-        self.response, self.deadline, self.expired = response, deadline, False
+        self.response, self.deadline = response, deadline
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            self.expired = True
             raise TimeoutError("the store's answer did not arrive in time")
         return self.response.readinto(buffer)
 
