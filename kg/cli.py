@@ -154,11 +154,13 @@ def table(results: dict, base_iri: str) -> str:
 def dump(fmt: str, output: Path | None, store: Path | None) -> None:
     from .linked import dumps
     from .store import open_store
+    from .store.remote import RemoteError
 
     config = _config(store)
     try:
         opened = open_store(config)
-    except InputError as exc:
+        _ = opened.generation  # a remote store is asked which build it holds: none, or no answer, is said here
+    except (InputError, RemoteError) as exc:
         _fail("dump", str(exc))
     if output is not None:
         dumps.save(opened, dumps.by_format(fmt), output, config.base_iri)

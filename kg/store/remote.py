@@ -130,6 +130,7 @@ class RemoteStore:
                 passwords.add_password(None, url, user, password)
             self._auth = [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
         self._plain = urllib.request.build_opener()
+        self._open: set[str] = set()   # endpoints that asked for no credentials
         self._opener = urllib.request.build_opener(*self._auth)
         self._dialect: Dialect | None = None
         self._build: tuple[float, Build | None] = (0.0, None)
@@ -160,7 +161,7 @@ class RemoteStore:
         if params:
             url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
         req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-        if self._auth and data:
+        if self._auth and data and url.split("?")[0] not in self._open:
             self._authorize(req)
         try:
             response = self._opener.open(req, timeout=self.timeout if timeout is None else max(timeout, 0.001))
@@ -186,11 +187,14 @@ class RemoteStore:
         is fetched first by a GET without a body, which nothing executes unauthenticated."""
         try:
             self._plain.open(urllib.request.Request(req.full_url, method="GET"), timeout=self.timeout).close()
-            return
+            challenge = ""
         except urllib.error.HTTPError as exc:
             challenge = exc.headers.get("WWW-Authenticate", "") if exc.code == 401 else ""
         except OSError:
             return   # the request itself will say what is wrong
+        if not challenge:   # an endpoint that asks no credentials is not asked again
+            self._open.add(req.full_url.split("?")[0])
+            return
         scheme, _, rest = challenge.partition(" ")
         digest, basic = self._auth
         if scheme.lower() == "digest":
