@@ -79,7 +79,6 @@ class Dialect:
     name: str
     union_graph: bool                  # the store's default graph is every graph: keep the union in a graph
     hidden_graphs: tuple[str, ...] = ()  # the store's own graphs, which are not the dataset's
-    unlogged: str = ""                 # prefix for updates of graphs no reader sees yet (no undo log)
     dirty_reads: bool = False          # readers see a write before it is committed
 
 
@@ -87,7 +86,7 @@ STANDARD = Dialect("standard", union_graph=False)
 VIRTUOSO = Dialect("virtuoso", union_graph=True,
                    hidden_graphs=("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
                                   "http://localuriqaserver/sparql"),
-                   unlogged="DEFINE sql:log-enable 3\n", dirty_reads=True)
+                   dirty_reads=True)
 
 
 @dataclass(frozen=True)

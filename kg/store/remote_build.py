@@ -3,10 +3,11 @@
 Each graph that changed since the last build (the build graph keeps a digest of each) is first PUT
 whole into a staging graph that nothing reads; only when every one has been staged are they moved
 under their real names by SPARQL `MOVE`s, each of which a store applies as one update; graphs that
-did not change are not touched. A build that fails while staging drops its staging graphs and
-leaves the previous graph as it was. Then graphs of documents that are gone are dropped, the union
-default graph is written anew (see remote.py), and the build stamp is written last: front ends see
-the new build from then on.
+did not change are not touched (the first build, which no reader waits for, writes each graph in
+place). A build that fails while staging drops its staging graphs and leaves the previous graph as
+it was. Then graphs of documents that are gone are dropped, the union default graph is written anew
+(see remote.py: in the store's default graph by one update, or into a graph of its own by GSP POSTs
+of every graph), and the build stamp is written last: front ends see the new build from then on.
 
 On a store whose readers see writes before they are committed (Virtuoso), a MOVE is visible while it
 runs: there the default graph, which a new build swaps in whole with its stamp, is what readers
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 STAGING = INTERNAL + "staging:"
 MOVES_PER_UPDATE = 50     # graphs swapped by one update request (each move is atomic on its own)
 DROPS_PER_UPDATE = 200
+UNION_POST_BYTES = 16 << 20   # N-Triples sent to the union graph by one request
 UPDATE_SECONDS = 3600.0   # a union of millions of triples takes a while to write
 
 
@@ -63,6 +65,19 @@ def _batches(items: list, size: int):
         yield items[i:i + size]
 
 
+def _chunks(bodies: list[bytes], size: int):
+    """Bodies grouped into runs of about `size` bytes (one request each)."""
+    run, length = [], 0
+    for body in bodies:
+        run.append(body)
+        length += len(body)
+        if length >= size:
+            yield run
+            run, length = [], 0
+    if run:
+        yield run
+
+
 def _graphs_with_prefix(store: RemoteStore, prefix: str) -> list[str]:
     rows = store.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{prefix}")) }}',
                        default_graphs=[], timeout=UPDATE_SECONDS)
@@ -90,6 +105,7 @@ def _previous(store: RemoteStore):
 
 def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Published:
     """Replace the dataset in `store` by `quads` (named graphs under `graphs_prefix` only)."""
+    started = time.monotonic()
     stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**9:09d}"
     graphs = group(quads)
     outside = [g for g in graphs if not g.startswith(graphs_prefix)]
@@ -105,28 +121,31 @@ def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Pu
     staged = {}
     try:
         for n, graph in enumerate(changed):
-            staged[graph] = f"{STAGING}{stamp}:{n}"
+            # A store with no build yet has no reader: its graphs are written in place, once.
+            staged[graph] = f"{STAGING}{stamp}:{n}" if before else graph
             store.put(staged[graph], graphs[graph], timeout=UPDATE_SECONDS)
     except BaseException:
         _drop_quietly(store, list(staged.values()))
         raise
-    log.info("staged %d changed graphs of %d", len(staged), len(graphs))
+    staged = {g: s for g, s in staged.items() if s != g}
+    log.info("staged %d changed graphs of %d (%.1f s)", len(staged), len(graphs), time.monotonic() - started)
 
     for batch in _batches(list(staged.items()), MOVES_PER_UPDATE):
         store.update(" ;\n".join(f"MOVE SILENT {_iri(s)} TO {_iri(g)}" for g, s in batch), timeout=UPDATE_SECONDS)
     gone = sorted(existing - set(graphs))
     _drop(store, gone)
+    log.info("moved them into place, dropped %d (%.1f s)", len(gone), time.monotonic() - started)
 
-    everything = f'GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{graphs_prefix}"))'
-    dialect = store.dialect
     union = None
-    if dialect.union_graph:   # a graph of its own, swapped in by the stamp below
+    if store.dialect.union_graph:   # a graph of its own, sent like the others, swapped in by the stamp below
         union = f"{INTERNAL}union:{stamp}"
-        store.update(f"{dialect.unlogged}INSERT {{ GRAPH {_iri(union)} {{ ?s ?p ?o }} }} WHERE {{ {everything} }}",
-                     timeout=UPDATE_SECONDS)
+        for bodies in _chunks(list(graphs.values()), UNION_POST_BYTES):
+            store.put(union, b"".join(bodies), method="POST", timeout=UPDATE_SECONDS)  # a graph is a set
     elif staged or gone or not before:   # the store's own default graph, replaced in one update
+        everything = f'GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{graphs_prefix}"))'
         store.update(f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ {everything} }}", timeout=UPDATE_SECONDS)
 
+    log.info("wrote the union default graph (%.1f s)", time.monotonic() - started)
     # The stamp: the new build's node first, then the others go (readers take the latest complete node).
     node = _iri(f"{BUILD_GRAPH}:{stamp}")
     modified = Literal(datetime.now().astimezone().isoformat(timespec="seconds"), datatype=XSD.dateTime)
