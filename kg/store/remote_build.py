@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable
 
-from pyoxigraph import DefaultGraph, Literal, Quad, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, Literal, Quad
 
 from ..errors import InputError
 from ..vocab import XSD
@@ -44,16 +44,18 @@ class Published:
     dropped: list[str]
 
 
-def group(quads: Iterable[Quad]) -> dict[str, bytes]:
+def group(quads: Iterable[Quad]) -> dict:
     """Each named graph as N-Triples, lines sorted (so equal graphs give equal bytes); a build writes
     only named graphs (the default graph is derived)."""
     graphs: dict[str, list] = {}
     for q in quads:
         if isinstance(q.graph_name, DefaultGraph):
             raise ValueError(f"a quad in the default graph: {q}; the build writes named graphs only")
-        graphs.setdefault(q.graph_name.value, []).append(q.triple)
-    return {g: b"".join(sorted(set((serialize(triples, format=RdfFormat.N_TRIPLES) or b"").splitlines(True))))
-            for g, triples in graphs.items()}
+        # pyoxigraph writes terms in N-Triples syntax; a line of text weighs less than a Triple.
+        graphs.setdefault(q.graph_name.value, []).append(f"{q.subject} {q.predicate} {q.object} .\n")
+    for g, lines in graphs.items():  # each list goes as soon as its graph is written
+        graphs[g] = "".join(sorted(set(lines))).encode()
+    return graphs
 
 
 def _iri(g: str) -> str:
