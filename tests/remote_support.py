@@ -118,8 +118,9 @@ def oxigraph(folder: Path):
     port = free_port()
     log = folder.with_suffix(".log")
     with open(log, "w") as out:
-        proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
-                                stdout=out, stderr=subprocess.STDOUT)
+        # Its own time limit stops on the store a query we stopped waiting for (it takes no per-query one).
+        proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}",
+                                 "--timeout-s", "30"], stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait(url + "/query", proc, log, 30)

@@ -3,6 +3,7 @@ graphs of removed documents dropped, a refused or failed build leaving the previ
 gunicorn front ends following a rebuild. Each test starts stores of its own."""
 import shutil
 import threading
+import time
 
 import pytest
 import requests
@@ -12,6 +13,7 @@ from remote_support import STORES, kg, settings, started
 
 from kg.build.pipeline import build
 from kg.config import ROOT, Config
+from kg.store.embedded import EmbeddedStore
 from kg.store.remote import RemoteStore
 from kg.store.remote_build import STAGING, publish
 
@@ -116,7 +118,6 @@ def test_rebuilds_replace_documents_and_drop_the_removed_ones(fresh, tmp_path):
     assert gone in all_graphs and store.named_graphs() == [g for g in all_graphs if g != gone]
     embedded = Config.from_env(store_dir=tmp_path / "embedded")
     build(embedded, documents_dir=docs)
-    from kg.store.embedded import EmbeddedStore
     assert store.triple_count() == EmbeddedStore.open(embedded.store_dir).triple_count()
 
 
@@ -165,7 +166,6 @@ def test_front_ends_serve_the_store_and_follow_a_rebuild(fresh, tmp_path):
         assert len(answers) == 1 and int(answers.pop()) > 0
         assert kg("build", env=env).returncode == 0
         stamp = RemoteStore.for_config(config).build().stamp
-        import time
         deadline = time.monotonic() + 10
         while {requests.get(u + "/health", timeout=10).json()["store"].rsplit("#")[1] for u in (one, two)} != {stamp}:
             assert time.monotonic() < deadline, "a front end still serves the previous build"

@@ -16,6 +16,7 @@ from test_remote_values import PAYLOADS
 from kg.config import Config
 from kg.query import saved
 from kg.store.remote import RemoteStore
+from kg.web.app import create_app
 
 pytestmark = pytest.mark.remote
 
@@ -136,9 +137,7 @@ def test_ask_is_a_boolean(remote_client, query, answer):
     assert json.loads(sparql(remote_client, query).data) == {"head": {}, "boolean": answer}
 
 
-def test_the_result_cap_cuts_while_streaming(remote, tmp_path):
-    from kg.web.app import create_app
-
+def test_the_result_cap_cuts_while_streaming(remote):
     client = create_app(remote.config.with_(max_results=7)).test_client()
     r = sparql(client, "SELECT * WHERE { ?s ?p ?o }", format="csv")
     assert r.status_code == 200 and r.headers["X-SPARQL-Results-Truncated"] == "true"
@@ -212,8 +211,6 @@ def test_kg_query_and_kg_dump_read_the_remote_store(remote, embedded_client):
 
 
 def test_an_unreachable_store_is_unavailable_not_an_error(remote):
-    from kg.web.app import create_app
-
     gone = remote.config.with_(store_url="http://127.0.0.1:9/sparql")
     client = create_app(gone).test_client()
     assert client.get("/health").status_code == 503
