@@ -66,7 +66,7 @@ def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, t
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"kg serve exited with {proc.returncode}: {Path(log.name).read_text()[-2000:]}")
-            with contextlib.suppress(requests.ConnectionError):
+            with contextlib.suppress(requests.ConnectionError, requests.Timeout):  # not up, or still counting
                 if requests.get(url + "/health", timeout=2).status_code == 200:
                     break
             if time.monotonic() > deadline:

@@ -66,7 +66,7 @@ def test_readers_never_see_half_a_document(fresh):
         stop.set()
         reader.join()
     assert done.replaced == [doc], "an unchanged document is not written again"
-    assert len(observed[None]) > 3, "the reader must have read while the build ran"
+    assert len(observed[None]) >= 2, "the reader must have read while the build ran"
     assert all(o in whole for o in observed[None]), [o for o in observed[None] if o not in whole][:3]
     assert all(o == {"urn:x-test:same": 10} for o in observed[same])
     if not store.dialect.dirty_reads:   # Virtuoso shows a graph being moved (see kg/store/remote_build.py)

@@ -364,8 +364,21 @@ class RemoteStore:
         kwargs = {"prefixes": prefixes} if prefixes else {}
         if graph is None and format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
             serialize(self.quads(), output, format=format, **kwargs)
+        elif graph is None:
+            serialize(self._whole(self.triples(None), self.triple_count()), output, format=format, **kwargs)
         else:
             serialize(self.triples(graph), output, format=format, **kwargs)
+
+    def _whole(self, triples: Iterator, expected: int) -> Iterator:
+        """`triples`, and an error at the end unless there were `expected` of them: a store may cut a
+        long answer without saying so (Virtuoso at ResultSetMaxRows), and a dump must not be."""
+        n = 0
+        for t in triples:
+            n += 1
+            yield t
+        if n != expected:
+            raise RemoteError(f"{self.gsp_url} sent {n} of the {expected} triples of the union; the store cut its "
+                              "answer (Virtuoso: raise ResultSetMaxRows)")
 
     def load(self, quads: Iterable[Quad]) -> None:
         """Add quads, one GSP POST per graph (a build replaces graphs instead: see remote_build.py)."""
