@@ -19,6 +19,7 @@ What differs between stores is settled here, not in the callers:
 from __future__ import annotations
 
 import base64
+import http.client
 import io
 import threading
 import time
@@ -59,7 +60,10 @@ BUILD_GRAPH = INTERNAL + "build"       # one node per build: its stamp, time and
 DIGESTS_GRAPH = INTERNAL + "digests"   # a digest of each graph as the last build wrote it
 STAMP, UNION, MODIFIED, DIGEST = (NamedNode(INTERNAL + n) for n in ("stamp", "union", "modified", "digest"))
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
-STAMP_SECONDS = 2.0   # how stale a front end's idea of the current build may be
+STAMP_SECONDS = 2.0
+# The time limit of the queries the app runs for itself (descriptions, pages, VoID and counts, the last
+# two once per build); /sparql and saved queries pass the request's own. Gunicorn allows a request 120 s.
+INTERNAL_SECONDS = 120.0   # how stale a front end's idea of the current build may be
 
 
 class RemoteError(Exception):
@@ -146,7 +150,8 @@ class RemoteStore:
         if key not in cls._instances:
             cls._instances[key] = cls(config.store_url, update=config.store_update_url, gsp=config.store_gsp_url,
                                       user=config.store_user, password=config.store_password,
-                                      timeout=config.query_timeout, graphs=_base(config.base_iri) + "graph/")
+                                      timeout=max(config.query_timeout, INTERNAL_SECONDS),
+                                      graphs=_base(config.base_iri) + "graph/")
         return cls._instances[key]
 
     def __repr__(self) -> str:
@@ -171,6 +176,8 @@ class RemoteStore:
             raise self._error(exc.code, message, url.split("?")[0]) from None
         except TimeoutError:
             raise RemoteTimeout(f"{url} did not answer in time") from None
+        except http.client.HTTPException as exc:  # an answer HTTP cannot read
+            raise RemoteError(f"{url.split('?')[0]} answered in a way that cannot be read: {exc}") from None
         except OSError as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError):
@@ -235,12 +242,15 @@ class RemoteStore:
         params = [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         dialect = self.dialect
+        head = ""   # on the query's first line, so that the line numbers of the store's errors stay the query's own
         if default_graphs is None and named_graphs is None and dialect.union_graph and not _has_dataset(text):
-            params.append(("default-graph-uri", self.build().union))
+            # In the text, not as parameters: Virtuoso echoes each parameter's graph as a response header.
+            head = f"define input:default-graph-uri <{self.build().union}> "
             if _uses_graph(text):  # else GRAPH ?g would range over every graph the store holds, the union too
-                params += [("named-graph-uri", g) for g in self.named_graphs()]
-        # On the query's first line, so that the line numbers of the store's errors stay the query's own.
-        params.insert(0, ("query", f"BASE <{base_iri}> {text}" if base_iri else text))
+                head += "".join(f"define input:named-graph-uri <{g}> " for g in self.named_graphs())
+        if base_iri:
+            head += f"BASE <{base_iri}> "
+        params.insert(0, ("query", head + text))
         seconds = self.timeout if timeout is None else timeout
         if dialect is VIRTUOSO:
             params.append(("timeout", str(int(seconds * 1000))))   # its own limit, in milliseconds
