@@ -9,8 +9,8 @@ What differs between stores is settled here, not in the callers:
   that follow the specification (oxigraph serve, Fuseki…), and into a named graph of its own for
   stores whose default graph is every graph they hold, system graphs included, and whose GRAPH ?g
   ranges over all of them whatever the dataset (Virtuoso). A query with no dataset of its own is then
-  sent with that graph as its `default-graph-uri` and, if it reads named graphs at all, the dataset's
-  named graphs as its `named-graph-uri`s.
+  sent with that graph as its default graph and, if it reads named graphs at all, the dataset's named
+  graphs as its named graphs.
 - The build being read (`generation`): a stamp the build writes last into a small graph of its own,
   read again at most every STAMP_SECONDS, so that every front end keys its caches on the same build.
 - Result and error shapes: Virtuoso answers ASK as a one-row SELECT, stops a query at its time limit
