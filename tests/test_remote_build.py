@@ -96,7 +96,7 @@ def test_a_build_that_fails_while_loading_leaves_the_previous_graph(fresh):
                       user=config.store_user, password=config.store_password)
     with pytest.raises(ConnectionResetError):
         publish(failing, version(GRAPHS + "document/a", "new", 10) + version(GRAPHS + "document/b", "new", 10), GRAPHS)
-    store._build = (0.0, None)   # read the stamp again now
+    store.refresh()
     assert (store.build().stamp, seen(store, GRAPHS + "document/a"), seen(store, GRAPHS + "document/b")) == before
     staging = f'SELECT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), "{STAGING}")) }}'
     assert list(store.query(staging, default_graphs=[])) == []
@@ -113,7 +113,7 @@ def test_rebuilds_replace_documents_and_drop_the_removed_ones(fresh, tmp_path):
     removed.unlink()
     done = kg("build", "--documents", str(docs), env=env)
     assert done.returncode == 0, done.stderr
-    store._build = (0.0, None)
+    store.refresh()
     gone = GRAPHS + "document/" + removed.stem
     assert gone in all_graphs and store.named_graphs() == [g for g in all_graphs if g != gone]
     embedded = Config.from_env(store_dir=tmp_path / "embedded")
@@ -131,7 +131,7 @@ def test_a_refused_build_writes_nothing(fresh, tmp_path):
     (docs / "broken.txt").write_text("---\ntitle: Broken\ndate: 2024-13-45\nlanguage: en\n---\nText.\n")
     done = kg("build", "--documents", str(docs), env=env)
     assert done.returncode == 1 and "broken.txt" in done.stderr
-    store._build = (0.0, None)
+    store.refresh()
     assert (store.build().stamp, store.triple_count()) == (stamp, count)
 
 
@@ -146,7 +146,7 @@ def test_a_wrong_store_address_is_named_and_changes_nothing(fresh, tmp_path):
     # The whole set: one graph to send, to an endpoint that is not there.
     done = kg("build", env={**env, "KG_STORE_GSP_URL": env["KG_STORE_URL"].rsplit("/", 1)[0] + "/no-such-endpoint"})
     assert done.returncode == 1 and "no-such-endpoint" in done.stderr and "Traceback" not in done.stderr
-    store._build = (0.0, None)
+    store.refresh()
     assert store.build().stamp == stamp
 
 

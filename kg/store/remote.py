@@ -304,6 +304,10 @@ class RemoteStore:
             self._build = (time.monotonic(), build)
         return build
 
+    def refresh(self) -> None:
+        """Read the build stamp again on next use (a build has just written one)."""
+        self._build = (0.0, None)
+
     @property
     def generation(self) -> str:
         return f"{self.endpoint}#{self.build().stamp}"

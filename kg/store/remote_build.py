@@ -161,6 +161,7 @@ def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Pu
     if union:  # older unions: the previous one stays for readers that have not seen the new stamp yet
         keep = (union, before.union if before else None)
         _drop(store, [g for g in _graphs_with_prefix(store, INTERNAL + "union:") if g not in keep])
+    store.refresh()
     return Published(stamp, len(graphs), changed, gone)
 
 
