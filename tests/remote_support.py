@@ -56,7 +56,7 @@ ServerThreads = 10
 MaxKeepAlives = 10
 
 [SPARQL]
-ResultSetMaxRows = 10000000
+ResultSetMaxRows = 100000000
 MaxQueryExecutionTime = 3600
 MaxQueryCostEstimationTime = 0
 """
