@@ -39,13 +39,14 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float, log: Path | None = N
 
 
 @contextlib.contextmanager
-def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60):
-    """`kg serve` on a free loopback port, its log beside the store; yields its base URL."""
+def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60, args=()):
+    """`kg serve` on a free loopback port, its log beside the store; yields its base URL. `args` go
+    to `kg serve` too (e.g. `--store-url URL` to serve a remote store)."""
     port = free_port()
     log = Path(store_dir).parent / f"server-{port}.log"
     with open(log, "w") as out:
         proc = subprocess.Popen([KG, "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port),
-                                 "--workers", str(workers)], stdout=out, stderr=subprocess.STDOUT,
+                                 "--workers", str(workers), *args], stdout=out, stderr=subprocess.STDOUT,
                                 env={**os.environ, **(env or {})}, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         try:

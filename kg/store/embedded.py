@@ -40,6 +40,10 @@ class EmbeddedStore:
         """Which build is being read: the directory the store link pointed to when it was opened."""
         return self._generation
 
+    def built_at(self) -> int:
+        """When this generation was built, in epoch seconds (its directory is not written after the build)."""
+        return int(Path(self._generation).stat().st_mtime)
+
     def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None):
         """Without `default_graphs` (nor FROM in the query), the default graph is the store's own,
         which the build fills with the union of the named graphs (see write_generation)."""

@@ -2,12 +2,15 @@
 
 Every client mistake is raised as a ClientError wherever it is found; this module turns it into
 the response (for Flask's views, and for the queries /sparql answers in front of Flask). A missing
-store (no build yet) is a 503, not a 500."""
+store (no build yet) or a remote store that fails is a 503, not a 500."""
 from __future__ import annotations
 
 from flask import Flask, Response
 
 from ..errors import ClientError, InputError
+from ..store.remote import RemoteError
+
+UNAVAILABLE = (InputError, RemoteError)   # the store is not there, or does not answer
 
 
 def problem(status: int, message: str, headers: dict | None = None) -> Response:
@@ -15,15 +18,15 @@ def problem(status: int, message: str, headers: dict | None = None) -> Response:
                     content_type="text/plain; charset=utf-8")
 
 
-def response_for(exc: ClientError | InputError) -> Response:
+def response_for(exc: ClientError | InputError | RemoteError) -> Response:
     """The answer to an error the app expects: a ClientError says its status, message and when to try
-    again; an InputError here is a store that is not there (no build yet)."""
-    if isinstance(exc, InputError):
+    again; an InputError or RemoteError here is a store that is not there or does not answer."""
+    if isinstance(exc, UNAVAILABLE):
         return problem(503, f"the store is unavailable: {exc}")
     headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
     return problem(exc.status, exc.message, headers)
 
 
 def register(app: Flask) -> None:
-    app.register_error_handler(ClientError, response_for)
-    app.register_error_handler(InputError, response_for)
+    for error in (ClientError, *UNAVAILABLE):
+        app.register_error_handler(error, response_for)

@@ -64,8 +64,10 @@ class Server(BaseApplication):
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
     def post_worker_init(_):
         # Every query process started now, and replaced as soon as one is killed: a query never waits
-        # for one to start (the light lane must be ready while heavy queries run).
-        run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
+        # for one to start (the light lane must be ready while heavy queries run). A remote store runs
+        # queries itself.
+        if not config.store_url:
+            run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
 
     worker.BODY_LIMIT = config.max_request_bytes
 

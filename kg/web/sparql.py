@@ -19,12 +19,12 @@ from flask import Blueprint, Flask, Response, g, render_template, request
 from werkzeug.wrappers import Request
 
 from ..config import Config
-from ..errors import ClientError, InputError
+from ..errors import ClientError
 from ..query.results import HTML, Outcome
 from ..query.run import run
 from ..vocab import PREFIXES
 from . import context, protocol, security
-from .errors import problem, response_for
+from .errors import UNAVAILABLE, problem, response_for
 from .service_description import service_description
 
 bp = Blueprint("sparql", __name__)
@@ -94,7 +94,7 @@ class Direct:
         security.follow(environ)   # as the app's before_request does: the query layer watches the client
         try:
             response = answer(req, config, record)
-        except (ClientError, InputError) as exc:   # the app's one error handler's answer
+        except (ClientError, *UNAVAILABLE) as exc:   # the app's one error handler's answer
             response = response_for(exc)
         except Exception:   # logged as Flask logs what it does not handle
             self.flask_app.logger.exception("Exception on /sparql [%s]", method)
