@@ -8,7 +8,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
 
-.PHONY: setup serve test test-all build bench clean system-deps front-deps
+.PHONY: setup serve test test-all test-remote build bench bench-deps bench-results clean system-deps front-deps remote-deps
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ $(FRONT):
 
 front-deps: $(FRONT)
 
+# Debian's Virtuoso Open Source (the server binary alone: no service is installed or started),
+# which the remote-store suite starts and stops itself.
+remote-deps:
+	@command -v virtuoso-t >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends virtuoso-opensource-7-bin >/dev/null; fi; }
+
 setup: $(BIN)/kg node_modules/.installed
 
 # Rebuild the graph when a document, annotation, lexicon or the ontology changed.
@@ -56,12 +63,34 @@ test: setup system-deps front-deps
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q
 
-test-all: setup system-deps front-deps
+test-all: setup system-deps front-deps remote-deps
 	$(BIN)/ruff check kg tests bench
-	$(BIN)/pytest -q --run-slow
+	$(BIN)/pytest -q --run-slow --run-remote
 
-bench: setup
-	$(BIN)/python bench/run.py
+# The suites over remote stores alone: Virtuoso and `oxigraph serve`, started on loopback by the tests.
+test-remote: setup remote-deps
+	$(BIN)/pytest -q --run-remote -m remote
+
+# The benchmarks' own needs: the peers (PyPI, the `bench` extra) and the load generator wrk (Debian).
+$(VENV)/.bench: pyproject.toml $(BIN)/kg
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench-deps: $(VENV)/.bench
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; fi; }
+
+# `make bench` runs every benchmark on the seed graph; BENCH= picks one, ARGS= passes its options
+# (e.g. make bench BENCH=endpoint ARGS="--graph 10M"); see bench/run.py --help.
+BENCH ?=
+ARGS ?=
+bench: setup bench-deps
+	$(BIN)/python bench/run.py $(BENCH) $(ARGS)
+
+# Every figure of bench/RESULTS.md in one run (about an hour on 2 cores), tables to bench/results/.
+bench-results: setup bench-deps
+	$(BIN)/python bench/run.py results
 
 clean:
 	rm -rf $(VENV) node_modules var tests/artifacts .front

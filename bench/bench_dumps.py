@@ -1,47 +1,28 @@
-"""Dumps under load: time and peak memory to write each dump of a scaled-up graph, next to the
-`oxigraph dump` command on the same store; and the memory a server worker gains while streaming
-the largest dump to a client (bounded memory: it should not grow with the file).
+"""Dumps of a large graph: written once per store generation (first request), then served from disk.
 
-    .venv/bin/python bench/bench_dumps.py [--scale N]   (N copies of the seed graph, default 100)"""
+For each dump: pyoxigraph's own dump of the same store (Store.dump of the whole dataset, in a
+process of its own) as the peer rate; the time `kg dump` takes to write ours; then the dump fetched
+from `kg serve` over HTTP, its rate as a ratio to the peer's, and how much the server's processes
+grew meanwhile (memory must not grow with the graph: files are streamed)."""
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-import pyoxigraph
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import data
+from kg.testing import KG, running_server
 
-from kg.build.pipeline import build  # noqa: E402
-from kg.config import Config  # noqa: E402
-from kg.store.embedded import swap_in, write_generation  # noqa: E402
-from kg.testing import KG, running_server  # noqa: E402
-
-OXIGRAPH = str(Path(sys.executable).parent / "oxigraph")
-
-
-def scaled(seed: Path, target: Path, copies: int, base: str) -> int:
-    """`copies` renamed copies of the seed store's quads (every minted IRI gets a -cN suffix)."""
-    src = pyoxigraph.Store.read_only(str(seed.resolve()))
-    quads = list(src)
-
-    def rename(t, i):
-        return pyoxigraph.NamedNode(f"{t.value}-c{i}") if isinstance(t, pyoxigraph.NamedNode) and t.value.startswith(base) else t
-
-    def generate():
-        for i in range(copies):
-            for q in quads:
-                yield pyoxigraph.Quad(rename(q.subject, i), q.predicate, rename(q.object, i), rename(q.graph_name, i))
-
-    swap_in(target, write_generation(target, generate()))
-    return len(quads) * copies
+PEER = """import sys, pyoxigraph
+fmt = getattr(pyoxigraph.RdfFormat, sys.argv[3])
+graph = {} if fmt.supports_datasets else {"from_graph": pyoxigraph.DefaultGraph()}
+pyoxigraph.Store.read_only(sys.argv[1]).dump(sys.argv[2], format=fmt, **graph)"""
 
 
 def child_run(cmd: list[str]) -> tuple[float, float]:
@@ -49,68 +30,78 @@ def child_run(cmd: list[str]) -> tuple[float, float]:
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    if os.waitstatus_to_exitcode(status):
+        raise subprocess.CalledProcessError(os.waitstatus_to_exitcode(status), cmd)
     return time.monotonic() - started, usage.ru_maxrss / 1024
 
 
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def workers(port: int) -> list[int]:
-    pids = []
+def rss_mib(session: int) -> float:
+    """Resident memory of every process of a session (a server and its workers), in MiB."""
+    total = 0
     for p in Path("/proc").iterdir():
         if p.name.isdigit():
             try:
-                args = (p / "cmdline").read_bytes().split(b"\0")
-            except OSError:
+                if os.getsid(int(p.name)) != session:
+                    continue
+                total += next(int(x.split()[1]) for x in (p / "status").read_text().splitlines() if x.startswith("VmRSS:"))
+            except (OSError, StopIteration):
                 continue
-            if b"serve" in args and str(port).encode() in args:
-                pids.append(int(p.name))
-    return pids
+    return total / 1024
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--scale", type=int, default=100)
-    args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
+def fetch(url: str, session: int) -> tuple[int, float, float]:
+    """Bytes, seconds, and the peak growth of the server's memory while streaming `url`."""
+    base = rss_mib(session)
+    peak = [base]
+    done = threading.Event()
+
+    def watch():
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], rss_mib(session))
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    size, started = 0, time.monotonic()
+    with requests.get(url, headers={"Accept-Encoding": "identity"}, stream=True, timeout=3600) as r:
+        r.raise_for_status()
+        for chunk in r.iter_content(1 << 20):
+            size += len(chunk)
+    seconds = time.monotonic() - started
+    done.set()
+    watcher.join()
+    return size, seconds, peak[0] - base
+
+
+def main(args) -> int:
+    config = data.prepare(args.graph)
+    store = str(Path(config.store_dir).resolve())
+    lines = [f"Dumps of graph `{args.graph}`:", "",
+             "| dump | size MiB | pyoxigraph's dump s (MiB/s) | kg dump s | first request s | served s (MiB/s) "
+             "| served ÷ pyoxigraph rate | server memory growth MiB |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    with tempfile.TemporaryDirectory(dir=Path(config.store_dir).parent) as tmp:
         tmp = Path(tmp)
-        seed = Config.from_env(store_dir=tmp / "seed")
-        build(seed)
-        store = tmp / "big"
-        n = scaled(seed.store_dir, store, args.scale, seed.base_iri)
-        print(f"store: {n:,} quads ({args.scale} copies of the seed graph)")
-        print(f"{'dump':<12} {'kg dump s':>10} {'MiB':>8} {'size MiB':>9}   peer")
-        for fmt, peer in (("nquads", "nq"), ("trig", "trig"), ("turtle", None), ("nt.gz", None)):
-            out = tmp / f"out.{fmt}"
-            s, mib = child_run([KG, "dump", "--store", str(store), "--format", fmt, "--output", str(out)])
-            line = f"{fmt:<12} {s:>10.2f} {mib:>8.0f} {out.stat().st_size / 2**20:>9.1f}"
-            if peer:
-                peer_out = tmp / f"peer.{peer}"
-                ps, pmib = child_run([OXIGRAPH, "dump", "--location", str(store.resolve()), "--file", str(peer_out)])
-                line += f"   oxigraph dump: {ps:.2f} s, {pmib:.0f} MiB"
-            print(line)
-        with running_server(store, workers=1) as url:
-            port = int(url.rsplit(":", 1)[1])
-            requests.get(f"{url}/dumps/dipkg.nq", headers={"Accept-Encoding": "identity"}).close()  # written once
-            before = {p: rss_mib(p) for p in workers(port)}
-            size = 0
-            started = time.monotonic()
-            with requests.get(f"{url}/dumps/dipkg.nq", headers={"Accept-Encoding": "identity"}, stream=True) as r:
-                for chunk in r.iter_content(1 << 16):
-                    size += len(chunk)
-            seconds = time.monotonic() - started
-            grew = max(rss_mib(p) - before.get(p, 0) for p in workers(port))
-            print(f"serving dipkg.nq: {size / 2**20:.1f} MiB in {seconds:.2f} s; "
-                  f"largest server process grew by {grew:.1f} MiB (file size is the peer figure)")
+        with running_server(config.store_dir, workers=1, timeout=900) as url:
+            session = os.getsid(next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit() and
+                                     url.rsplit(":", 1)[1].encode() in (p / "cmdline").read_bytes()))
+            for name, file, peer_format in (("nquads", "dipkg.nq", "N_QUADS"), ("turtle", "dipkg.ttl", "TURTLE")):
+                peer_out = tmp / f"peer.{name}"
+                peer_s, _ = child_run([sys.executable, "-c", PEER, store, str(peer_out), peer_format])
+                peer_mib = peer_out.stat().st_size / 2**20
+                peer_out.unlink()
+                ours_s, _ = child_run([KG, "dump", "--store", str(config.store_dir), "--format", name,
+                                       "--output", str(tmp / f"ours.{name}")])
+                (tmp / f"ours.{name}").unlink()
+                started = time.monotonic()   # the first request writes this generation's file
+                requests.head(f"{url}/dumps/{file}", headers={"Accept-Encoding": "identity"}, timeout=3600).raise_for_status()
+                first = time.monotonic() - started
+                size, served, grew = fetch(f"{url}/dumps/{file}", session)
+                mib = size / 2**20
+                lines.append(f"| {file} | {mib:.0f} | {peer_s:.1f} ({peer_mib / peer_s:.0f}) | {ours_s:.1f} | {first:.1f} "
+                             f"| {served:.1f} ({mib / served:.0f}) | {(mib / served) / (peer_mib / peer_s):.1f}× | {grew:.0f} |")
+                print(lines[-1], flush=True)
+    print("\n".join(lines))
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def add_arguments(p) -> None:
+    p.add_argument("--graph", default="seed", help="seed, or the size of a generated graph, e.g. 10M (default seed)")

@@ -1,12 +1,11 @@
 """Extraction speed on one core: documents per second of the extractor, next to a peer — spaCy's
 blank tokenizer alone over the same texts (the floor any spaCy-based extractor pays).
 
-    .venv/bin/python bench/bench_extract.py [--rounds N]
+    .venv/bin/python bench/run.py extract [--rounds N]
 
 Prints both figures and their ratio; no assertion (speed targets live here, not in the tests)."""
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import time
@@ -34,10 +33,11 @@ def rate(fn, docs, rounds: int) -> float:
     return statistics.median(runs)
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__)
+def add_arguments(p) -> None:
     p.add_argument("--rounds", type=int, default=7)
-    args = p.parse_args()
+
+
+def main(args) -> int:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     docs = corpus()
@@ -52,7 +52,4 @@ def main() -> None:
     print(f"{'extractor (kg.extract)':<36}{ours:>10.1f} documents/s")
     print(f"{'peer: spaCy blank tokenizer only':<36}{peer:>10.1f} documents/s")
     print(f"{'ratio extractor / tokenizer':<36}{ours / peer:>10.3f}")
-
-
-if __name__ == "__main__":
-    main()
+    return 0

@@ -1,19 +1,19 @@
 """Saved queries: median latency of /queries/NAME (typed binding, and for a paginated query the page
 plus the COUNT behind rel="last") next to /sparql answering the same query with the same values.
 
-    .venv/bin/python bench/bench_saved.py [--repeat N]   (N requests per query and side, default 30)
+    .venv/bin/python bench/run.py saved [--repeat N]   (N requests per query and side, default 30)
 
-The peer query is the saved text with the default values appended as a VALUES clause: a benchmark
-may write terms into text (serialised by pyoxigraph); the product never does."""
+The peer query is the saved text with the default values appended as a VALUES clause
+(workloads.with_defaults)."""
 from __future__ import annotations
 
-import argparse
-import sys
+import statistics
+import time
 
 import requests
-from common import median_ms, seed_store
+from workloads import local_saved, with_defaults
 
-from kg.query import saved
+import data
 from kg.testing import running_server
 
 
@@ -22,29 +22,30 @@ def checked(response: requests.Response) -> requests.Response:
     return response
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=30)
-    args, _ = ap.parse_known_args()
-    with seed_store() as (config, _):
-        with running_server(config.store_dir) as url:
-            print(f"{'query':28} {'/queries/NAME ms':>17} {'/sparql ms':>11}  rows")
-            for q in sorted(saved.catalogue(config).values(), key=lambda q: q.name):
-                if "SERVICE" in q.sparql:
-                    continue
-                subs = saved.bind(q, {}, config)
-                text = q.sparql
-                if subs:
-                    names = " ".join(str(v) for v in subs)
-                    text += f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
-                mine = median_ms(lambda q=q: checked(requests.get(f"{url}/queries/{q.name}", timeout=60)), args.repeat)
-                peer = median_ms(lambda text=text: checked(requests.post(f"{url}/sparql", data={"query": text},
-                                                               headers={"Accept": "application/sparql-results+json"},
-                                                               timeout=60)), args.repeat)
-                rows = len(requests.get(f"{url}/queries/{q.name}", timeout=60).json()["results"]["bindings"])
-                print(f"{q.name:28} {mine:17.1f} {peer:11.1f}  {rows}{' (a page)' if q.pagination else ''}")
+def median_ms(call, repeat: int) -> float:
+    call()   # warm up: query processes start lazily
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--repeat", type=int, default=30)
+
+
+def main(args) -> int:
+    config = data.prepare("seed")
+    with running_server(config.store_dir) as url:
+        print(f"{'query':28} {'/queries/NAME ms':>17} {'/sparql ms':>11}  rows")
+        for q in local_saved(config):
+            text = with_defaults(q, config)
+            mine = median_ms(lambda q=q: checked(requests.get(f"{url}/queries/{q.name}", timeout=60)), args.repeat)
+            peer = median_ms(lambda text=text: checked(requests.post(f"{url}/sparql", data={"query": text},
+                                                           headers={"Accept": "application/sparql-results+json"},
+                                                           timeout=60)), args.repeat)
+            rows = len(requests.get(f"{url}/queries/{q.name}", timeout=60).json()["results"]["bindings"])
+            print(f"{q.name:28} {mine:17.1f} {peer:11.1f}  {rows}{' (a page)' if q.pagination else ''}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -19,9 +19,9 @@ from .errors import ClientError, InputError
 DUMP_FORMATS = ("turtle", "ntriples", "nt.gz", "trig", "nquads", "ontology")
 
 
-def _config(store: Path | None = None, **overrides) -> Config:
+def _config(store: Path | None = None, store_url: str | None = None, **overrides) -> Config:
     try:
-        return Config.from_env(store_dir=store, **overrides)
+        return Config.from_env(store_dir=store, store_url=store_url, **overrides)
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -40,6 +40,8 @@ def main(verbose: bool) -> None:
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
 CONFIDENCE = f"Leave out extracted facts less sure than this (default: KG_MIN_CONFIDENCE, {Config.min_confidence})."
+STORE_URL = click.option("--store-url", metavar="URL",
+                         help="A remote SPARQL 1.1 store's query endpoint instead of the store folder (KG_STORE_URL).")
 
 
 @main.command(help="Build the graph into a persistent store (swapped in atomically).")
@@ -47,20 +49,26 @@ CONFIDENCE = f"Leave out extracted facts less sure than this (default: KG_MIN_CO
               help="Folder of documents (default: data/documents and the documents `kg ingest` added, data/inbox).")
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE)
-def build(documents: Path | None, store: Path | None, min_confidence: float | None) -> None:
-    _build(_config(store, min_confidence=min_confidence), documents)
+@STORE_URL
+def build(documents: Path | None, store: Path | None, min_confidence: float | None, store_url: str | None) -> None:
+    _build(_config(store, store_url, min_confidence=min_confidence), documents)
 
 
 def _build(config: Config, documents: Path | None = None) -> None:
     from .build.pipeline import BuildError
     from .build.pipeline import build as run_build
+    from .store.remote import RemoteError
 
     try:
         # Without --documents: the seed documents and those `kg ingest` added (KG_INBOX_DIR).
         report = run_build(config, documents_dir=documents, inbox=None if documents else config.inbox_dir)
-    except (InputError, BuildError) as exc:
+    except (InputError, BuildError, RemoteError) as exc:
         click.echo(f"kg build: error: {exc}", err=True)
         _fail("build", "nothing was written; the previous store is unchanged.")
+    if not config.store_url:
+        from .linked import dumps
+
+        dumps.prepare(config)   # the downloads ready before the first request
     facts = ", ".join(f"{n} {k}" for k, n in report.facts.items())
     click.echo(f"built {report.store} from {report.documents} documents: {report.quads} quads ({facts}) "
                f"in {report.seconds:.1f}s; SHACL report clean")
@@ -71,11 +79,12 @@ def _build(config: Config, documents: Path | None = None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=int, default=8000, show_default=True)
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
-def serve(store: Path | None, host: str, port: int, workers: int) -> None:
+@STORE_URL
+def serve(store: Path | None, host: str, port: int, workers: int, store_url: str | None) -> None:
     from .web.server import serve as run_server
 
-    config = _config(store)
-    if not config.store_dir.exists():
+    config = _config(store, store_url)
+    if not config.store_url and not config.store_dir.exists():
         click.echo(f"kg serve: no store at {config.store_dir}; building it first", err=True)
         _build(config)
     run_server(config, host=host, port=port, workers=workers)
@@ -152,12 +161,14 @@ def table(results: dict, base_iri: str) -> str:
 @click.option("--store", type=FOLDER, help="Store folder (default: var/store).")
 def dump(fmt: str, output: Path | None, store: Path | None) -> None:
     from .linked import dumps
-    from .store.embedded import EmbeddedStore
+    from .store import open_store
+    from .store.remote import RemoteError
 
     config = _config(store)
     try:
-        opened = EmbeddedStore.open(config.store_dir)
-    except InputError as exc:
+        opened = open_store(config)
+        _ = opened.generation  # a remote store is asked which build it holds: none, or no answer, is said here
+    except (InputError, RemoteError) as exc:
         _fail("dump", str(exc))
     if output is not None:
         dumps.save(opened, dumps.by_format(fmt), output, config.base_iri)

@@ -57,6 +57,13 @@ class Config:
     min_confidence: float = 0.35
     # The persistent store the build writes and the server reads.
     store_dir: Path = ROOT / "var" / "store"
+    # A remote SPARQL 1.1 store instead (see kg/store/remote.py): its query endpoint, and its update and
+    # Graph Store Protocol endpoints where they differ from it; credentials where the store needs them.
+    store_url: str = ""
+    store_update_url: str = ""
+    store_gsp_url: str = ""
+    store_user: str = ""
+    store_password: str = ""
     # Endpoint limits.
     query_timeout: float = 30.0          # seconds; a request may lower it, never raise it
     max_results: int = 100_000           # rows (SELECT) or triples (CONSTRUCT/DESCRIBE)

@@ -30,7 +30,7 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float, log: Path | None = N
         if proc.poll() is not None:
             tail = log.read_text()[-2000:] if log else ""
             raise RuntimeError(f"{proc.args[0]} exited with {proc.returncode}: {tail}")
-        with contextlib.suppress(requests.ConnectionError):
+        with contextlib.suppress(requests.ConnectionError, requests.Timeout):  # busy starting: ask again
             requests.get(url, timeout=2)
             return
         if time.monotonic() > deadline:
@@ -39,13 +39,14 @@ def _wait(url: str, proc: subprocess.Popen, timeout: float, log: Path | None = N
 
 
 @contextlib.contextmanager
-def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60):
-    """`kg serve` on a free loopback port, its log beside the store; yields its base URL."""
+def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, timeout: float = 60, args=()):
+    """`kg serve` on a free loopback port, its log beside the store; yields its base URL. `args` go
+    to `kg serve` too (e.g. `--store-url URL` to serve a remote store)."""
     port = free_port()
     log = Path(store_dir).parent / f"server-{port}.log"
     with open(log, "w") as out:
         proc = subprocess.Popen([KG, "serve", "--store", str(store_dir), "--host", "127.0.0.1", "--port", str(port),
-                                 "--workers", str(workers)], stdout=out, stderr=subprocess.STDOUT,
+                                 "--workers", str(workers), *args], stdout=out, stderr=subprocess.STDOUT,
                                 env={**os.environ, **(env or {})}, start_new_session=True)
         url = f"http://127.0.0.1:{port}"
         try:
@@ -61,11 +62,13 @@ def running_server(store_dir: Path, env: dict | None = None, workers: int = 2, t
 
 
 @contextlib.contextmanager
-def oxigraph_server(turtle: str = "", location: Path | None = None):
+def oxigraph_server(turtle: str = "", location: Path | None = None, read_only: bool = False):
     """`oxigraph serve` on a free loopback port (in memory, or on `location`), holding `turtle` in its
-    default graph; yields its base URL."""
+    default graph; yields its base URL. `read_only` serves an existing store (`serve-read-only`),
+    which other processes may read at the same time."""
     port = free_port()
-    args = [OXIGRAPH, "serve", "--bind", f"127.0.0.1:{port}"] + (["--location", str(location)] if location else [])
+    command = "serve-read-only" if read_only else "serve"
+    args = [OXIGRAPH, command, "--bind", f"127.0.0.1:{port}"] + (["--location", str(location)] if location else [])
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

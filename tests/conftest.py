@@ -152,14 +152,20 @@ def pytest_configure(config):
     os.environ["KG_INBOX_DIR"] = tempfile.mkdtemp(prefix="kg-empty-inbox-")
 
 
+pytest_plugins = ["remote_support"]   # remote stores (Virtuoso, oxigraph serve) and their fixtures
+
+
 def pytest_addoption(parser):
     parser.addoption("--run-slow", action="store_true", help="also run the suites marked slow")
+    parser.addoption("--run-remote", action="store_true",
+                     help="also run the suites marked remote (needs Debian's Virtuoso: make test-remote)")
 
 
 def pytest_collection_modifyitems(config, items):
-    if config.getoption("--run-slow"):
-        return
-    skip = pytest.mark.skip(reason="slow suite: run with --run-slow (make test-all)")
+    skips = {mark: pytest.mark.skip(reason=f"{mark} suite: run with --run-{mark} ({target})")
+             for mark, target in (("slow", "make test-all"), ("remote", "make test-remote"))
+             if not config.getoption(f"--run-{mark}")}
     for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)
+        for mark, skip in skips.items():
+            if mark in item.keywords:
+                item.add_marker(skip)

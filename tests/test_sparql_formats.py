@@ -197,3 +197,21 @@ def test_every_query_gets_an_access_log_line(live_server, built):
     ok, bad = lines[-2], lines[-1]
     assert "status=200" in ok and "results=3" in ok and "format=csv" in ok and "ms=" in ok and "bytes=" in ok
     assert "status=400" in bad and "ms=" in bad
+
+
+def test_relative_iris_resolve_against_the_endpoint(server):
+    r = web.get(server + "/sparql", params={"query": "SELECT ?x WHERE { BIND(<other/x> AS ?x) }"},
+                headers={"Accept": "application/sparql-results+json"})
+    assert r.json()["results"]["bindings"][0]["x"]["value"] == server + "/other/x"
+
+
+def test_queries_answered_in_front_of_flask_behave_as_the_view(server):
+    """/sparql queries are answered by a thin layer in front of Flask (kg.web.sparql.Direct): its
+    errors and headers are the view's; a GET that names no query still gets the service description."""
+    refused = web.post(server + "/sparql", data="x", headers={"Content-Type": "text/plain"})
+    assert refused.status_code == 415 and refused.headers["Content-Type"].startswith("text/plain")
+    assert refused.headers["Access-Control-Allow-Origin"] == "*"
+    described = web.get(server + "/sparql", params={"notaquery": "1"}, headers={"Accept": "text/turtle"})
+    assert described.status_code == 200 and described.headers["Content-Type"].startswith("text/turtle")
+    head = web.head(server + "/sparql", params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"})
+    assert head.status_code == 200 and head.content == b"" and "X-SPARQL-Max-Results" in head.headers

@@ -149,3 +149,19 @@ def test_the_shape_check_is_linear():
         with pytest.raises(ClientError):
             check(query * 10, ALLOWED)
     assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?p ?o WHERE { <http://a.example/x> ?p ?o }",
+    "PREFIX dip: <https://w3id.org/dipkg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?m dip:participant ?a } GROUP BY ?a",
+    "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <http://a.example/g> { ?s ?p ?o } }",
+    "SELECT * { ?s ?p 1.0SERVICE <http://a.example/s> { ?s ?p ?o } }",
+    'SELECT * { ?s ?p "with a string that says insert" }',
+    "ASK { ?address ?p ?o }",
+    "SELECT * { ?s ?p ?o } #INSERT",
+])
+def test_the_shortcut_finds_what_the_lexer_finds(query):
+    """A query that holds none of the words the check looks for skips the lexer: same findings."""
+    from kg.query.guard import lexed
+
+    assert inspect(query) == lexed(query)

@@ -27,7 +27,7 @@ class BuildError(Exception):
 
 @dataclass
 class BuildReport:
-    store: Path
+    store: Path | str     # the generation swapped in, or the remote store and its build stamp
     documents: int
     quads: int
     facts: dict[str, int] = field(default_factory=dict)
@@ -112,7 +112,14 @@ def build(config: Config, documents_dir: Path | None = None, store_dir: Path | N
     if violations:
         raise BuildError("the data does not conform to the SHACL shapes (ontology/shapes.ttl):\n  "
                          + "\n  ".join(map(str, violations)))
-    final = swap_in(store_dir, write_generation(store_dir, quads))
+    if config.store_url:  # a remote store: each graph replaced through the Graph Store Protocol
+        from ..store.remote import RemoteStore
+        from ..store.remote_build import publish
+
+        published = publish(RemoteStore.for_config(config), quads, Iris(config.base_iri).graph("").value)
+        final = f"{config.store_url} (build {published.stamp})"
+    else:
+        final = swap_in(store_dir, write_generation(store_dir, quads))
     # Distinct nodes: a meeting stated by two documents is one meeting.
     counts = {k: len({x.id for f in facts for x in getattr(f, k)}) for k in ("meetings", "commitments", "agreements")}
     return BuildReport(final, len(docs), len(quads), counts,

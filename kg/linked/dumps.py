@@ -21,7 +21,8 @@ from pyoxigraph import RdfFormat
 
 from ..config import Config
 from ..iris import Iris
-from ..store.embedded import EmbeddedStore, current
+from ..store import Store, open_store
+from ..store.embedded import EmbeddedStore
 from ..vocab import PREFIXES
 
 
@@ -68,7 +69,7 @@ def by_format(name: str) -> Dump:
 # ---------------------------------------------------------------- writing
 
 
-def write(store: EmbeddedStore, dump: Dump, out, base_iri: str) -> None:
+def write(store: Store, dump: Dump, out, base_iri: str) -> None:
     """Stream one dump of `store` into the binary file `out`."""
     graph = Iris(base_iri).graph("ontology").value if dump.name == "ontology" else None
     prefixes = PREFIXES if dump.rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
@@ -101,31 +102,36 @@ def _atomic(path: Path, produce) -> Path:
     return path
 
 
-def built_at(store: EmbeddedStore) -> int:
-    """When the store's generation was built, in epoch seconds (its directory is not written after the build)."""
-    return int(Path(store.generation).stat().st_mtime)
+def built_at(store: Store) -> int:
+    """When the store's generation was built, in epoch seconds."""
+    return store.built_at()
 
 
 class Cache:
     """The dump files of one store generation."""
 
-    def __init__(self, config: Config, store: EmbeddedStore | None = None):
+    def __init__(self, config: Config, store: Store | None = None):
         self.config = config
-        self.store = store or current(config.store_dir)
-        self.generation = Path(self.store.generation)
+        self.store = store or open_store(config)
+        self.generation = self.store.generation
         self.folder = self._folder()
 
     def _folder(self) -> Path:
-        beside = self.generation.parent / f".{self.generation.name}.dumps"
-        try:
-            beside.mkdir(exist_ok=True)
-            return beside
-        except OSError:
-            # A store folder we cannot write to: keep the dumps in the temporary directory instead.
-            key = hashlib.sha256(str(self.generation).encode()).hexdigest()[:16]
-            folder = Path(tempfile.gettempdir()) / "dipkg-dumps" / key
-            folder.mkdir(parents=True, exist_ok=True)
-            return folder
+        if isinstance(self.store, EmbeddedStore):
+            generation = Path(self.generation)
+            beside = generation.parent / f".{generation.name}.dumps"
+            try:
+                beside.mkdir(exist_ok=True)
+                return beside
+            except OSError:
+                source, build = str(generation.parent), generation.name
+        else:
+            source, _, build = self.generation.rpartition("#")
+        # A store folder we cannot write to, or a remote store (streamed from it once, then served from
+        # disk): the temporary directory, one folder per store and build.
+        folder = Path(tempfile.gettempdir()) / "dipkg-dumps" / _key(source) / _key(build)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     @property
     def modified(self) -> int:
@@ -161,13 +167,22 @@ class Cache:
         return path
 
     def _prune(self) -> None:
-        """Drop the dumps of generations that no longer exist."""
-        for folder in self.generation.parent.glob(".*.dumps"):
-            if not (folder.parent / folder.name[1:-len(".dumps")]).exists():
+        """Drop the dumps of generations that no longer exist (or, in the temporary directory, are not served)."""
+        if self.folder.name.endswith(".dumps"):
+            for folder in self.folder.parent.glob(".*.dumps"):
+                if not (folder.parent / folder.name[1:-len(".dumps")]).exists():
+                    shutil.rmtree(folder, ignore_errors=True)
+            return
+        for folder in self.folder.parent.iterdir():
+            if folder != self.folder:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def save(store: EmbeddedStore, dump: Dump, path: Path, base_iri: str) -> None:
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def save(store: Store, dump: Dump, path: Path, base_iri: str) -> None:
     """Write one dump to a file of its own, atomically (what `kg dump --output` does)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     _atomic(path, lambda f: write(store, dump, f, base_iri))

@@ -1,5 +1,5 @@
 """Search over what a reader would type: labels, aliases, document titles and evidence quotes, in both
-languages, accents and case ignored, ranked. One index per store generation, built from the lexicon.
+languages, accents and case ignored, ranked. One index per store generation, built from the directory (directory.py).
 
 Every word of the query must start a word of the text (so "peru acuer" finds "Perú … acuerdo");
 a text scores by where it was found (a name above an alias above a title above a quote) and by how
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..vocab import DIP, SCHEMA, SKOS, TOPIC_NS
 from . import labels
-from .lexicon import Lexicon
+from .directory import Directory
 
 WEIGHTS = {"name": 10.0, "alias": 7.0, "title": 8.0, "quote": 3.0}
 # The kinds of things a search finds, most specific first (a country is an actor before it is a place).
@@ -69,10 +69,10 @@ class Index:
         key = store.generation
         if key not in cls._cache:
             cls._cache.clear()
-            cls._cache[key] = cls(Lexicon.of(store))
+            cls._cache[key] = cls(Directory.of(store))
         return cls._cache[key]
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Directory):
         self.lex = lex
         self.kinds: dict[str, str] = {}
         self.entries: list[Entry] = []

@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from ..config import Config
 from ..query.files import sparql
-from ..store.embedded import EmbeddedStore
+from ..store import Store
 from ..vocab import DCAT, DCT, RDF, VOID, XSD, curie
 from .dumps import DUMPS, Cache
 
@@ -37,7 +37,7 @@ class Description:
         self.triples.append(Triple(s, p, o))
 
 
-def _rows(store: EmbeddedStore, name: str):
+def _rows(store: Store, name: str):
     return store.query(sparql("linked/" + name))
 
 
@@ -52,7 +52,7 @@ def _fragment(kind: str, iri: str) -> str:
     return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "_", name)
 
 
-def compute(config: Config, store: EmbeddedStore) -> Description:
+def compute(config: Config, store: Store) -> Description:
     base = config.base_iri
     doc = base + ".well-known/void"
     d = Description(NamedNode(doc + "#dataset"))
@@ -92,7 +92,7 @@ def compute(config: Config, store: EmbeddedStore) -> Description:
     return d
 
 
-def _linksets(d: Description, store: EmbeddedStore, static: list[Triple]) -> None:
+def _linksets(d: Description, store: Store, static: list[Triple]) -> None:
     """void:triples of each linkset: the owl:sameAs links whose object is in its target's uriSpace."""
     target = {t.subject: t.object for t in static if t.predicate == VOID.objectsTarget}
     space = {t.subject: t.object.value for t in static if t.predicate == VOID.uriSpace}
@@ -104,7 +104,7 @@ def _linksets(d: Description, store: EmbeddedStore, static: list[Triple]) -> Non
             d.linksets.append((linkset.value, space[dataset], n))
 
 
-def _distributions(d: Description, config: Config, store: EmbeddedStore) -> None:
+def _distributions(d: Description, config: Config, store: Store) -> None:
     cache = Cache(config, store)
     licence = NamedNode("https://creativecommons.org/licenses/by/4.0/")
     for dump in DUMPS:
@@ -139,7 +139,7 @@ def linked_datasets() -> dict[str, str]:
 _cache: dict[tuple[str, str], Description] = {}
 
 
-def current(config: Config, store: EmbeddedStore) -> Description:
+def current(config: Config, store: Store) -> Description:
     """The description of the generation `store` reads, computed on first use."""
     key = (store.generation or "", config.base_iri)
     if key not in _cache:

@@ -34,7 +34,6 @@ RETRY_AFTER = 2         # seconds a refused client is asked to wait
 
 T = TypeVar("T")
 LIGHT, HEAVY_LANE = "light", "heavy"
-T = TypeVar("T")
 
 
 def fingerprint(sparql: str) -> str:

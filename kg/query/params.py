@@ -14,7 +14,7 @@ from pyoxigraph import Literal, NamedNode, Variable
 
 from ..config import Config
 from ..errors import ClientError
-from ..store.embedded import current
+from ..store import open_store
 from ..vocab import TOPIC_NS, XSD
 from .files import sparql
 
@@ -116,7 +116,7 @@ _PARSERS = {"iri": _iri, "string": _string, "langstring": _langstring, "date": _
 
 def topics(config: Config) -> set[str]:
     """The ids of the topic scheme as the store holds it."""
-    store = current(config.store_dir)
+    store = open_store(config)
     return _topics(store.generation, store)
 
 

@@ -2,8 +2,9 @@
 
 pyoxigraph has no way to cancel a running query, so every query runs in a separate, pre-started
 process that opens the store read-only; a query past its deadline is stopped by killing its
-process (SIGKILL: the work really ends), and a fresh process takes its place. Requests and results
-cross a socket pair as pickles; results are already serialised to bytes in the negotiated format.
+process (SIGKILL: the work really ends), and a fresh process takes its place. Requests cross a
+socket pair as pickles; an answer as two messages, a small pickled header and then the result's
+body as the raw bytes it was serialised to (never pickled: a large result is not copied again).
 
 Run as `python -m kg.query.pool FD PARENT [--isolate]`: the child side. With --isolate (for every
 query that has no allow-listed SERVICE) the child moves into a network namespace of its own where
@@ -15,6 +16,7 @@ import logging
 import os
 import pickle
 import queue
+import select
 import signal
 import socket
 import subprocess
@@ -25,6 +27,7 @@ import time
 from multiprocessing.connection import Connection
 
 from . import limits, watch
+from .results import Outcome
 
 log = logging.getLogger(__name__)
 STARTUP_SECONDS = 30.0
@@ -64,6 +67,8 @@ class Executor:
         finally:
             theirs.close()
         self.conn = Connection(mine.detach())
+        self._answered = select.poll()   # made once: Connection.poll() builds a selector on every call
+        self._answered.register(self.conn.fileno(), select.POLLIN)
         if not self.conn.poll(STARTUP_SECONDS):
             self.kill()
             raise Died(f"query process did not start within {STARTUP_SECONDS:g} s")
@@ -78,13 +83,23 @@ class Executor:
         `client` (the requester's socket) closed meanwhile."""
         try:
             self.conn.send_bytes(pickle.dumps(request))
-            if watch.reply_ready(self.conn, max(timeout, 0), client):
-                return pickle.loads(self.conn.recv_bytes())
+            if self._ready(timeout, client):
+                status, value = pickle.loads(self.conn.recv_bytes())
+                if status == "ok":   # the body follows, as it was written
+                    kind, fmt, count, truncated = value
+                    value = Outcome(kind, fmt, self.conn.recv_bytes(), count, truncated)
+                return status, value
         except watch.ClientGone:
             raise Abandoned from None
         except (EOFError, OSError):
             raise self.died() from None
         raise TimeoutError
+
+    def _ready(self, timeout: float, client) -> bool:
+        """Whether the reply came within `timeout` seconds; with a client to watch, ClientGone if it left."""
+        if client is None:   # the poller made once: Connection.poll() builds a selector on every call
+            return bool(self._answered.poll(max(timeout, 0) * 1000))
+        return watch.reply_ready(self.conn, max(timeout, 0), client)
 
     def died(self) -> Died:
         """How the process ended, once it has: exit status and the end of what it wrote to stderr."""
@@ -234,11 +249,14 @@ def _answer(request: dict):
 
     try:
         store = current(Path(request["store_dir"]))
-        result = store.query(request["sparql"], default_graphs=request["default_graphs"],
-                             named_graphs=request["named_graphs"], substitutions=request["substitutions"],
-                             base_iri=request.get("base_iri"))
-        return "ok", render(result, accept=request["accept"], format=request["format"],
-                            max_results=request["max_results"], prefixes=request["prefixes"])
+
+        def evaluate():
+            return store.query(request["sparql"], default_graphs=request["default_graphs"],
+                               named_graphs=request["named_graphs"], substitutions=request["substitutions"],
+                               base_iri=request.get("base_iri"))
+
+        return "ok", render(evaluate(), accept=request["accept"], format=request["format"],
+                            max_results=request["max_results"], prefixes=request["prefixes"], again=evaluate)
     except SyntaxError as exc:
         return "error", ClientError(400, f"malformed query: {exc}")
     except MemoryError:
@@ -268,7 +286,12 @@ def main(argv: list[str]) -> int:
         except EOFError:  # the parent closed the socket: its pool is gone
             return 0
         limits.apply(request.get("memory"), request.get("cpu"))
-        conn.send_bytes(pickle.dumps(_answer(request)))
+        status, value = _answer(request)
+        if status == "ok":
+            conn.send_bytes(pickle.dumps((status, (value.kind, value.format, value.count, value.truncated))))
+            conn.send_bytes(value.body)
+        else:
+            conn.send_bytes(pickle.dumps((status, value)))
 
 
 if __name__ == "__main__":

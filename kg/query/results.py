@@ -1,18 +1,32 @@
 """Query results in the formats SPARQL clients expect, chosen by content negotiation.
 
-SELECT and ASK results are written here (JSON, XML, CSV, TSV as the W3C specifications define
-them) so that a result-size cap can cut a result without running the query twice; graph results
-(CONSTRUCT, DESCRIBE) go through pyoxigraph's RDF serialisers."""
+SELECT results are serialised by pyoxigraph when they fit under the result-size cap (native code,
+several times faster than writing term by term); the writers here (JSON, XML, CSV, TSV as the W3C
+specifications define them) cut a result at the cap, and write ASK results and results of other
+stores. Graph results (CONSTRUCT, DESCRIBE) stream through pyoxigraph's RDF serialisers, counted
+and cut on the way."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from xml.sax.saxutils import escape, quoteattr
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, serialize
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryResultsFormat,
+    RdfFormat,
+    Triple,
+    parse_query_results,
+    serialize,
+)
 
 from ..errors import ClientError
 from .wellformed import check_xml
@@ -44,6 +58,8 @@ FORMATS = [
     Format("json", "application/json", "json", "json"),   # documents about the service (catalogues, lists)
 ]
 HTML = Format("html", "text/html", "html", "html", ("application/xhtml+xml",))
+RESULTS_FORMATS = {"json": QueryResultsFormat.JSON, "xml": QueryResultsFormat.XML, "csv": QueryResultsFormat.CSV,
+                   "tsv": QueryResultsFormat.TSV}
 RDF_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD,
                "rdfxml": RdfFormat.RDF_XML, "trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}
 DEFAULTS = {"solutions": "json", "graph": "turtle", "json": "json"}
@@ -83,6 +99,7 @@ def _accept(header: str) -> list[str]:
     return [m for m, q, _ in sorted(out, key=lambda x: (x[1], x[2]), reverse=True) if q > 0]
 
 
+@lru_cache(maxsize=512)   # clients send the same few Accept headers again and again
 def negotiate(kind: str, accept: str | None = None, format: str | None = None, html: str | None = None) -> Format:
     """The one content negotiation of the app: the format to answer a request with.
 
@@ -174,8 +191,8 @@ def _tsv_term(t) -> str:
 def write_solutions(fmt: Format, variables: list[str], rows: list[list]) -> bytes:
     if fmt.name == "json":
         bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode()
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},   # compact, as pyoxigraph's
+                          ensure_ascii=False, separators=(",", ":")).encode()
     if fmt.name == "xml":
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
         out += [f"<variable name={quoteattr(v)}/>" for v in variables]
@@ -218,6 +235,59 @@ def write_graph(fmt: Format, triples, prefixes: dict[str, str] | None = None) ->
     return serialize(triples, format=rdf_format, **kwargs) or b""
 
 
+# ---------------------------------------------------------------- native SELECT serialisation
+
+NATIVE_BYTES = 64 << 20   # a natively serialised SELECT result larger than this is written again, cut
+
+
+class _Bounded(io.RawIOBase):
+    """A byte sink for pyoxigraph's serialisers that refuses to grow past `limit` bytes."""
+
+    def __init__(self, limit: int):
+        self.buffer, self.limit, self.overflowed = bytearray(), limit, False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, chunk) -> int:
+        if len(self.buffer) + len(chunk) > self.limit:
+            self.overflowed = True
+            raise OSError("the result is too large to serialise at once")
+        self.buffer += chunk
+        return len(chunk)
+
+
+def count_solutions(fmt: Format, body: bytes) -> int:
+    """The rows of a serialised SELECT result."""
+    if fmt.name == "tsv":   # terms are written in N-Triples syntax: a line break is always escaped
+        return body.count(b"\n") - 1
+    if fmt.name == "xml":   # '<' is always escaped inside values
+        return body.count(b"<result>")
+    if fmt.name == "csv":
+        return sum(1 for _ in csv.reader(io.StringIO(body.decode("utf-8"), newline=""))) - 1
+    if b"{}" not in body:
+        # pyoxigraph writes JSON compactly, and a '"' inside a string is always escaped: '[{"' and
+        # ',{"' then only ever open a solution (a term object follows a ':'). A solution with no
+        # binding ('{}') has no such mark: those few results are parsed to be counted.
+        return body.count(b'[{"') + body.count(b',{"')
+    return sum(1 for _ in parse_query_results(body, format=RESULTS_FORMATS[fmt.name]))
+
+
+def native_solutions(result, fmt: Format, cap: int) -> Outcome | None:
+    """The SELECT result serialised by pyoxigraph, or None if it holds more than `cap` rows (or is
+    too large to hold at once): then it must be written again, cut."""
+    sink = _Bounded(NATIVE_BYTES)
+    try:
+        result.serialize(sink, format=RESULTS_FORMATS[fmt.name])
+    except OSError:
+        if sink.overflowed:
+            return None
+        raise   # an evaluation error met while streaming (a SERVICE that failed…)
+    body = bytes(sink.buffer)
+    rows = count_solutions(fmt, body)
+    return Outcome("select", fmt, body, rows, False) if rows <= cap else None
+
+
 # ---------------------------------------------------------------- one entry point
 
 @dataclass
@@ -239,26 +309,51 @@ def kind_of(result) -> str:
     return "graph"
 
 
+def _graph(result, fmt: Format, cap: float, prefixes: dict[str, str] | None) -> Outcome:
+    """Triples streamed into pyoxigraph's serialiser, counted on the way and cut at the cap."""
+    triples = iter(result)
+    written = 0
+
+    def counted():
+        nonlocal written
+        for t in triples if cap == float("inf") else islice(triples, int(cap)):
+            written += 1
+            yield t
+
+    body = write_graph(fmt, counted(), prefixes)
+    truncated = cap != float("inf") and next(triples, None) is not None
+    return Outcome("graph", fmt, body, written, truncated)
+
+
 def render(result, *, accept: str | None = None, format: str | None = None, max_results: int | None = None,
-           prefixes: dict[str, str] | None = None) -> Outcome:
-    """Serialise a pyoxigraph result in the negotiated format, cut at `max_results`."""
-    outcome = _render(result, accept=accept, format=format, max_results=max_results, prefixes=prefixes)
-    check_xml(outcome.format.name, outcome.body)   # never an XML answer that is not well-formed
+           prefixes: dict[str, str] | None = None, again=None) -> Outcome:
+    """Serialise a pyoxigraph result in the negotiated format, cut at `max_results`; never an XML
+    answer that is not well-formed.
+
+    `again`, when given, evaluates the same query anew: a SELECT result is then serialised natively
+    first, and written here, cut, only if it turned out to exceed the cap."""
+    outcome = _render(result, accept=accept, format=format, max_results=max_results, prefixes=prefixes, again=again)
+    check_xml(outcome.format.name, outcome.body)
     return outcome
 
 
-def _render(result, *, accept, format, max_results, prefixes) -> Outcome:
+def _render(result, *, accept, format, max_results, prefixes, again) -> Outcome:
     kind = kind_of(result)
     fmt = negotiate("graph" if kind == "graph" else "solutions", accept, format)
     if kind == "ask":
         return Outcome(kind, fmt, write_boolean(fmt, bool(result)), 1, False)
     cap = max_results if max_results is not None else float("inf")
+    if kind == "graph":
+        return _graph(result, fmt, cap, prefixes)
+    if again is not None:
+        native = native_solutions(result, fmt, cap)
+        if native is not None:
+            return native
+        result = again()
     items = list(islice(iter(result), int(cap) + 1)) if cap != float("inf") else list(result)
     truncated = len(items) > cap
     if truncated:
         items = items[: int(cap)]
-    if kind == "select":
-        variables = [v.value for v in result.variables]
-        rows = [[s[v] for v in variables] for s in items]
-        return Outcome(kind, fmt, write_solutions(fmt, variables, rows), len(rows), truncated)
-    return Outcome(kind, fmt, write_graph(fmt, items, prefixes), len(items), truncated)
+    variables = [v.value for v in result.variables]
+    rows = [[s[v] for v in variables] for s in items]
+    return Outcome(kind, fmt, write_solutions(fmt, variables, rows), len(rows), truncated)

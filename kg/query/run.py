@@ -103,6 +103,12 @@ def run(config: Config, sparql: str, *, accept: str | None = None, format: str |
     networked = bool(found.services)  # every one of them allow-listed, or check() had refused
     if networked:
         vouch(found)
+    if config.store_url:  # a remote store evaluates it, under the same limits (see remote.py)
+        from .remote import run_remote
+
+        return run_remote(config, sparql, seconds, accept=accept, format=format, default_graphs=default_graphs,
+                          named_graphs=named_graphs, substitutions=substitutions, max_results=max_results,
+                          prefixes=prefixes, base_iri=base_iri)
     protocol_dataset = bool(default_graphs) or bool(named_graphs)
     request = {
         "store_dir": str(config.store_dir), "sparql": sparql, "accept": accept, "format": format,

@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat
@@ -40,6 +40,10 @@ class EmbeddedStore:
         """Which build is being read: the directory the store link pointed to when it was opened."""
         return self._generation
 
+    def built_at(self) -> int:
+        """When this generation was built, in epoch seconds (its directory is not written after the build)."""
+        return int(Path(self._generation).stat().st_mtime)
+
     def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None):
         """Without `default_graphs` (nor FROM in the query), the default graph is the store's own,
         which the build fills with the union of the named graphs (see write_generation)."""
@@ -62,7 +66,14 @@ class EmbeddedStore:
         kwargs = {"prefixes": prefixes} if prefixes else {}
         if graph is not None:
             self._store.dump(output, format=format, from_graph=NamedNode(graph), **kwargs)
-        elif format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
+        elif format == RdfFormat.N_QUADS:
+            # Graph by graph, serialised natively (iterating quads in Python costs several times
+            # more): N-Triples lines, each ending in " .\n" (a line break inside a term is always
+            # escaped), made quads by naming their graph.
+            for g in self._store.named_graphs():
+                lines = self._store.dump(format=RdfFormat.N_TRIPLES, from_graph=g)
+                output.write(lines.replace(b" .\n", f" {g} .\n".encode()))
+        elif format == RdfFormat.TRIG:
             pyoxigraph.serialize(self.quads(), output, format=format, **kwargs)
         else:
             self._store.dump(output, format=format, from_graph=DefaultGraph(), **kwargs)
@@ -82,6 +93,18 @@ class EmbeddedStore:
         return int(next(iter(result))["n"].value)
 
 
+def with_union(quads: Iterable[Quad]) -> Iterator[Quad]:
+    """Each quad, and its triple in the default graph. The endpoint's default graph is the union of
+    the named graphs; pyoxigraph's own union view repeats a triple once per graph holding it, while
+    stored so it is a set (RDF merge: the store holds each quad once). Written in the same bulk load
+    rather than by a SPARQL INSERT afterwards, which holds the whole union in one transaction."""
+    default = DefaultGraph()
+    for q in quads:
+        yield q
+        if not isinstance(q.graph_name, DefaultGraph):
+            yield Quad(q.subject, q.predicate, q.object, default)
+
+
 def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
     """Write quads into a fresh directory beside `store_dir`; nothing is swapped yet."""
     store_dir = Path(store_dir)
@@ -89,10 +112,7 @@ def write_generation(store_dir: Path, quads: Iterable[Quad]) -> Path:
     new = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}-{time.time_ns()}"
     store = pyoxigraph.Store(str(new))
     try:
-        store.bulk_extend(quads)
-        # The endpoint's default graph is the union of the named graphs. pyoxigraph's own union
-        # view repeats a triple once per graph holding it; stored here, it is a set (RDF merge).
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        store.bulk_extend(with_union(quads))
         store.flush()
         store.optimize()
     except BaseException:
@@ -140,13 +160,22 @@ def prune(store_dir: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-_open: dict[str, EmbeddedStore] = {}
+_open: dict[str, tuple[str, EmbeddedStore]] = {}
+
+
+def _link(store_dir) -> str:
+    """Where the store link points (one system call, where resolving the whole path takes several)."""
+    try:
+        return os.readlink(store_dir)
+    except OSError:   # not a link (a plain directory): its resolved path
+        return os.path.realpath(store_dir)
 
 
 def current(store_dir: Path) -> EmbeddedStore:
     """This process's read-only store, reopened when a build has swapped in a new generation."""
     key = str(store_dir)
-    store = _open.get(key)
-    if store is None or store.generation != os.path.realpath(store_dir):
-        _open[key] = store = EmbeddedStore.open(store_dir, read_only=True)
-    return store
+    target = _link(key)
+    known = _open.get(key)
+    if known is None or known[0] != target:
+        _open[key] = known = (target, EmbeddedStore.open(store_dir, read_only=True))
+    return known[1]

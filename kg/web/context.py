@@ -8,16 +8,16 @@ from ..config import Config
 from ..iris import Iris
 from ..linked import labels
 from ..query.results import Format, negotiate
-from ..store.embedded import EmbeddedStore, current
+from ..store import Store, open_store
 
 
 def config() -> Config:
     return current_app.config["KG"]
 
 
-def store() -> EmbeddedStore:
-    """This worker's read-only store (reopened after a rebuild)."""
-    return current(config().store_dir)
+def store() -> Store:
+    """This worker's store: the embedded one read-only (reopened after a rebuild), or the remote one."""
+    return open_store(config())
 
 
 def iris() -> Iris:

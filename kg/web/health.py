@@ -5,6 +5,7 @@ from flask import Blueprint, jsonify
 
 from ..errors import InputError
 from ..query import run
+from ..store.remote import RemoteError
 from . import context
 
 bp = Blueprint("health", __name__)
@@ -20,5 +21,5 @@ def health():
         triples, graphs = _counts[s.generation]
         return jsonify(status="ok", store=s.generation, triples=triples, graphs=graphs,
                        executors=run.pools())
-    except (InputError, OSError) as exc:
+    except (InputError, OSError, RemoteError) as exc:
         return jsonify(status="unavailable", error=str(exc)), 503

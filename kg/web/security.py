@@ -52,29 +52,30 @@ def _finalize(value):
     return value
 
 
-def _headers(response: Response) -> Response:
+def headers(response: Response, path: str) -> Response:
+    """The headers every response gets, by its media type and path."""
     for name, value in EVERY_RESPONSE.items():
         response.headers.setdefault(name, value)
     if response.mimetype == "text/html":
         for name, value in PAGE_HEADERS.items():
             response.headers.setdefault(name, value)
-    path = request.path
     if path.startswith(LINKED) and "Access-Control-Allow-Origin" not in response.headers:
         response.headers["Access-Control-Allow-Origin"] = "*"
         response.headers["Access-Control-Expose-Headers"] = EXPOSED
     return response
 
 
-def _follow() -> None:
-    watch.follow(request.environ.get("gunicorn.socket"), request.environ.get("kg.arrived"))
+def follow(environ: dict) -> None:
+    """Name the requester's socket and arrival to the query layer for this request (kg.query.watch)."""
+    watch.follow(environ.get("gunicorn.socket"), environ.get("kg.arrived"))
 
 
-def _forget(_exc) -> None:
+def forget(_exc=None) -> None:
     watch.follow(None, None)
 
 
 def register(app: Flask) -> None:
     app.jinja_env.finalize = _finalize
-    app.before_request(_follow)
-    app.teardown_request(_forget)
-    app.after_request(_headers)
+    app.before_request(lambda: follow(request.environ))
+    app.teardown_request(forget)
+    app.after_request(lambda response: headers(response, request.path))

@@ -12,6 +12,7 @@ import logging
 import sys
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
 
 from ..config import Config
 from ..query import admission, run
@@ -37,6 +38,15 @@ def access_log() -> None:
         logger.propagate = False
 
 
+class AccessLog(Logger):
+    """gunicorn's access log, less /sparql: each query has its own `kg.access` line already, and a
+    second line per query costs a tenth of a short query's CPU."""
+
+    def access(self, resp, req, environ, request_time):
+        if environ.get("PATH_INFO") != "/sparql":
+            super().access(resp, req, environ, request_time)
+
+
 class Server(BaseApplication):
     def __init__(self, config: Config, options: dict):
         self.kg_config, self.options = config, options
@@ -51,18 +61,33 @@ class Server(BaseApplication):
         return create_app(self.kg_config)
 
 
+def warm_search(config: Config) -> None:
+    """Build the search index of the store being served now, so that no reader waits for it; a
+    worker that cannot (no store yet) builds it on the first search instead."""
+    from ..linked.search import Index
+    from ..store import open_store
+
+    try:
+        Index.of(open_store(config))
+    except Exception as exc:  # never keep a worker from starting
+        logging.getLogger(__name__).warning("search index not built at start: %s", exc)
+
+
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
     def post_worker_init(_):
         # Every query process started now, and replaced as soon as one is killed: a query never waits
-        # for one to start (the light lane must be ready while heavy queries run).
-        run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
+        # for one to start (the light lane must be ready while heavy queries run). A remote store runs
+        # queries itself.
+        if not config.store_url:
+            run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
+        warm_search(config)
 
     worker.BODY_LIMIT = config.max_request_bytes
 
     def worker_exit(server, worker):
         run.shutdown()
 
-    Server(config, {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-",
+    Server(config, {"bind": f"{host}:{port}", "workers": workers, "accesslog": "-", "logger_class": AccessLog,
                     "worker_class": "kg.web.worker.BufferingWorker", "threads": threads(config),
                     # A request lasts at most the query timeout; gunicorn's own limit stays above it.
                     "timeout": max(120, int(config.query_timeout) + 30), "graceful_timeout": 10,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from ..linked import labels
-from ..linked.lexicon import Lexicon
+from ..linked.directory import Directory
 from ..vocab import XSD
 from .dates import human_date
 
@@ -76,8 +76,8 @@ def _evidence_column(variable: str, variables: list[str]) -> str | None:
 class Reader:
     """Turns SPARQL JSON bindings into Items for one reader (languages) on one server (href)."""
 
-    def __init__(self, lexicon: Lexicon, languages: tuple[str, ...], href, root: str = ""):
-        self.lex, self.languages, self.href, self.root = lexicon, languages, href, root
+    def __init__(self, directory: Directory, languages: tuple[str, ...], href, root: str = ""):
+        self.lex, self.languages, self.href, self.root = directory, languages, href, root
 
     def iri(self, iri: str) -> Item:
         label = self.lex.label(iri, self.languages)
@@ -160,4 +160,4 @@ def reader() -> Reader:
     """The reader of the current request: its language, this worker's store, links on this server."""
     from . import context
 
-    return Reader(Lexicon.of(context.store()), context.languages(), context.href, context.request_root())
+    return Reader(Directory.of(context.store()), context.languages(), context.href, context.request_root())

@@ -2,7 +2,7 @@
 aliases and classes, every document's title and date, every evidence quote's annotation.
 
 Tables of saved queries, browse pages and search read names from here instead of asking the store
-once per cell; a rebuild (a new generation) makes a new lexicon."""
+once per cell; a rebuild (a new generation) makes a new directory."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -30,7 +30,7 @@ class DocumentName:
 
 
 @dataclass
-class Lexicon:
+class Directory:
     labels: dict[str, list[Literal]] = field(default_factory=lambda: defaultdict(list))
     aliases: dict[str, list[Literal]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -43,8 +43,8 @@ class Lexicon:
     _cache = {}
 
     @classmethod
-    def of(cls, store: EmbeddedStore) -> "Lexicon":
-        """The lexicon of the generation `store` reads (computed once per generation)."""
+    def of(cls, store: EmbeddedStore) -> "Directory":
+        """The directory of the generation `store` reads (computed once per generation)."""
         key = store.generation
         if key not in cls._cache:
             cls._cache.clear()
@@ -52,7 +52,7 @@ class Lexicon:
         return cls._cache[key]
 
     @classmethod
-    def read(cls, store: EmbeddedStore) -> "Lexicon":
+    def read(cls, store: EmbeddedStore) -> "Directory":
         lex = cls()
         for r in store.query(sparql("pages/labels.rq")):
             s = r["s"].value

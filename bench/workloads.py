@@ -1,0 +1,71 @@
+"""What the endpoint benchmark asks: the same SPARQL text to every target.
+
+Each workload is a list of (Accept, query) that the load generator cycles through; parameterised
+workloads are spread over many entities (sampled from the graph itself, deterministically), so that
+no answer is served from a warm cache alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.config import Config
+from kg.query import saved
+
+JSON = "application/sparql-results+json"
+TURTLE = "text/turtle"
+SAMPLE = 64   # distinct parameter values per workload
+
+PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+# A point lookup: everything said about one thing.
+POINT = "SELECT ?p ?o WHERE {{ <{x}> ?p ?o }}"
+# A two-hop join: who met this actor, and their names.
+JOIN = PREFIXES + """SELECT ?meeting ?other ?name WHERE {{
+  ?meeting dip:participant <{x}> ; dip:participant ?other .
+  ?other rdfs:label ?name
+}}"""
+# An aggregate: the kinds of things a document's graph holds, counted.
+AGGREGATE = """SELECT ?type (COUNT(?s) AS ?n) WHERE {{ GRAPH <{x}> {{ ?s a ?type }} }} GROUP BY ?type ORDER BY ?type"""
+# A CONSTRUCT: a document's whole graph (its text, facts and evidence), as Turtle.
+CONSTRUCT = """CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{x}> {{ ?s ?p ?o }} }}"""
+
+
+def _sample(store: pyoxigraph.Store, sparql: str) -> list[str]:
+    values = sorted(s[0].value for s in store.query(sparql))
+    step = max(1, len(values) // SAMPLE)
+    return values[::step][:SAMPLE]
+
+
+def local_saved(config: Config) -> list:
+    """The saved queries that need no other service."""
+    return [q for q in sorted(saved.catalogue(config).values(), key=lambda q: q.name) if "SERVICE" not in q.sparql]
+
+
+def with_defaults(q, config: Config) -> str:
+    """A saved query's text with its parameters' defaults written as VALUES (peers get text; our own
+    /queries/NAME binds them as terms instead: a benchmark may write terms into text, the product never does)."""
+    subs = saved.bind(q, {}, config)
+    if not subs:
+        return q.sparql
+    names = " ".join(str(v) for v in subs)
+    return q.sparql + f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
+
+
+def saved_queries(config: Config) -> list[tuple[str, str]]:
+    return [(TURTLE if q.kind == "graph" else JSON, with_defaults(q, config)) for q in local_saved(config)]
+
+
+def workloads(config: Config) -> dict[str, list[tuple[str, str]]]:
+    store = pyoxigraph.Store.read_only(str(Path(config.store_dir).resolve()))
+    actors = _sample(store, PREFIXES + "SELECT DISTINCT ?a WHERE { ?m dip:participant ?a }")
+    things = _sample(store, PREFIXES + "SELECT DISTINCT ?x WHERE { ?x a dip:Meeting }") + actors
+    documents = _sample(store, "SELECT ?g WHERE { GRAPH ?g { ?d a <https://w3id.org/dipkg/ontology#SourceDocument> } }")
+    point = [(JSON, POINT.format(x=x)) for x in things]
+    join = [(JSON, JOIN.format(x=x)) for x in actors]
+    aggregate = [(JSON, AGGREGATE.format(x=x)) for x in documents]
+    construct = [(TURTLE, CONSTRUCT.format(x=x)) for x in documents]
+    mix = [w[i % len(w)] for i in range(SAMPLE) for w in (point, join, aggregate, construct)]
+    return {"mix": mix, "point": point, "join": join, "aggregate": aggregate, "construct": construct,
+            "saved": saved_queries(config)}
