@@ -51,6 +51,17 @@ class PartialDate:
     def as_date(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    @property
+    def days(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the date covers: a day, a month or a year."""
+        first = self.as_date()
+        if self.day:
+            return first, first
+        if self.month:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return first, dt.date(self.year, 12, 31)
+
     @classmethod
     def of(cls, d: dt.date) -> "PartialDate":
         return cls(d.year, d.month, d.day)
@@ -69,6 +80,10 @@ class DateRange:
     @property
     def iso(self) -> str:
         return f"{self.start.iso}/{self.end.iso}"
+
+    @property
+    def days(self) -> tuple[dt.date, dt.date]:
+        return self.start.days[0], self.end.days[1]
 
 
 def parse_iso(value) -> PartialDate:

@@ -47,16 +47,6 @@ def _within(role: Role, start: dt.date, end: dt.date) -> bool:
     return r_start <= end and start <= r_end
 
 
-def _span_of(date: PartialDate) -> tuple[dt.date, dt.date]:
-    first = date.as_date()
-    if date.day:
-        return first, first
-    if date.month:
-        nxt = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    return first, dt.date(date.year, 12, 31)
-
-
 class ActorIndex:
     """The gazetteer and the language's titles as matchers over one spaCy vocabulary."""
 
@@ -170,7 +160,7 @@ class ActorIndex:
     def holders(self, offices: list[str], date: PartialDate | None) -> set[str]:
         if date is None:
             return set()
-        start, end = _span_of(date)
+        start, end = date.days
         return {a.id for a in self.gaz.actors.values() for r in a.roles if r.office in offices and _within(r, start, end)}
 
     def country_of(self, actor_id: str) -> str | None:

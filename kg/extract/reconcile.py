@@ -23,18 +23,8 @@ REPORTED_WITHIN = 3        # days between a text's date and an undated meeting i
 
 
 def _span(date) -> tuple[dt.date, dt.date] | None:
-    """The days a date covers: a day, a month, a year or a span."""
-    if date is None:
-        return None
-    if isinstance(date, DateRange):
-        return date.start.as_date(), _span(date.end)[1]
-    first = date.as_date()
-    if date.day:
-        return first, first
-    if date.month:
-        nxt = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    return first, dt.date(date.year, 12, 31)
+    """The days a date covers, if there is one."""
+    return date.days if date is not None else None
 
 
 def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], slack: int = 0) -> bool:
