@@ -248,7 +248,7 @@ class RemoteStore:
             head = f"define input:default-graph-uri <{self.build().union}> "
             if _uses_graph(text):  # else GRAPH ?g would range over every graph the store holds, the union too
                 head += "".join(f"define input:named-graph-uri <{g}> " for g in self.named_graphs())
-        if base_iri:
+        if base_iri and not _declares(text, "BASE"):   # a second BASE is a syntax error to Virtuoso
             head += f"BASE <{base_iri}> "
         params.insert(0, ("query", head + text))
         seconds = self.timeout if timeout is None else timeout
@@ -412,10 +412,14 @@ def _form(sparql: str) -> str | None:
 
 
 def _uses_graph(sparql: str) -> bool:
-    return any(t.keyword == "GRAPH" for t in significant(sparql))
+    return _declares(sparql, "GRAPH")
+
+
+def _declares(sparql: str, keyword: str) -> bool:
+    return any(t.keyword == keyword for t in significant(sparql))
 
 
 def _has_dataset(sparql: str) -> bool:
     """Whether the query names its own dataset (FROM or FROM NAMED), which the Protocol's parameters would replace."""
-    return any(t.keyword == "FROM" for t in significant(sparql))
+    return _declares(sparql, "FROM")
 
