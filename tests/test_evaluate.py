@@ -16,6 +16,7 @@ from kg.dates import PartialDate
 from kg.extract import Extraction
 from kg.extract.evaluate import (
     REAL,
+    REAL_HELD_OUT,
     TARGETS,
     ActorNames,
     evaluate,
@@ -24,6 +25,7 @@ from kg.extract.evaluate import (
     names_meet,
     score_document,
     score_named,
+    shows_details,
     split_of,
 )
 
@@ -174,6 +176,23 @@ def test_the_real_set_splits_alternately_in_file_name_order():
     names = ["b", "d", "a", "c", "e"]
     assert split_of(names, "dev") == ["a", "c", "e"] and split_of(names, "test") == ["b", "d"]
     assert sorted(split_of(names, "dev") + split_of(names, "test")) == split_of(names, "all")
+
+
+def test_data_real_splits_like_corpus_real_and_its_test_half_is_never_detailed():
+    stems = sorted(p.stem for p in (REAL_HELD_OUT / "gold").glob("*.yaml"))
+    assert split_of(stems, "dev")[:2] == [stems[0], stems[2]] and split_of(stems, "test")[:1] == [stems[1]]
+    assert shows_details(REAL_HELD_OUT / "gold", "dev")
+    assert not shows_details(REAL_HELD_OUT / "gold", "test") and not shows_details(REAL_HELD_OUT / "gold", "all")
+    assert shows_details(REAL / "gold", "test") and shows_details(REAL / "gold", "all")
+
+
+@pytest.mark.parametrize("split, detailed", [("dev", True), ("test", False), ("all", False)])
+def test_kg_evaluate_lists_errors_of_data_real_for_its_dev_half_only(split, detailed):
+    out = subprocess.run([KG, "evaluate", "--documents", str(REAL_HELD_OUT / "documents"), "--gold", str(REAL_HELD_OUT / "gold"),
+                          "--split", split, "--verbose"], capture_output=True, text=True, timeout=45)
+    assert out.returncode == 0, out.stderr
+    assert ("gold not found" in out.stdout and "per document" in out.stdout) == detailed
+    assert out.stdout.splitlines()[-1].startswith("targets:")
 
 
 needs_real = pytest.mark.skipif(not (REAL / "gold").is_dir(), reason="../shared/corpus-real is not there")

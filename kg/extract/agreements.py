@@ -12,6 +12,8 @@ from .refs import COUNTRY, ORGANISATION, Ref
 from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
 
+EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
+
 
 class AgreementRules(Rules):
     """Agreements: named instruments (or common nouns with a status word), their kind, status, parties and date."""
@@ -32,6 +34,8 @@ class AgreementRules(Rules):
         self.list_joiners = set(lang.actors["list_joiners"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
+        self.body_heads = set(lang.meetings["body_heads"])
+        self.event_nouns = set(lang.meetings["anaphoric_nouns"]) | set(lang.meetings["multilateral_cues"])
         self.known_names = {identity.fold(n) for entry in known_agreements()
                             for n in [*entry["name"].values(), *entry.get("aliases", [])]}
 
@@ -50,6 +54,13 @@ class AgreementRules(Rules):
                 j += 1
             if lo <= cs and j < hi and _CAPITAL.match(doc[j].text) and not any(r.start <= j < r.end and r.type != ORGANISATION for r in refs):
                 created[j] = "initiative"
+        # "unirse a la iniciativa Blue Dot Network": a common noun of an instrument before a name says what the name is.
+        for tok in doc[lo:hi]:
+            kind = self.common_of(doc, tok.i, hi)
+            j = tok.i + len(self.common_phrase(doc, tok.i, hi).split()) if kind else hi
+            if j < hi and _CAPITAL.match(doc[j].text) and doc[j].text not in self.heads and \
+                    not any(r.start <= j < r.end and r.type != ORGANISATION for r in refs):
+                created.setdefault(j, kind)
         for tok in doc[lo:hi]:
             back = False
             if tok.i in taken:
@@ -73,6 +84,8 @@ class AgreementRules(Rules):
                     continue
                 if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
+                if doc[e - 1].text in self.body_heads or self.holds_event(doc, s, lo):
+                    continue  # a body ("the PTPA Free Trade Commission"), the organiser of an event ("la conferencia … del Programa …")
                 if s == lo and e - s <= 2 and not capitals[1:]:
                     continue  # "Carta …" opening a sentence
             else:
@@ -106,6 +119,20 @@ class AgreementRules(Rules):
             f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
             out.append(f)
         return out
+
+    def holds_event(self, doc: Doc, s: int, lo: int) -> bool:
+        """'la segunda conferencia regional … del “Programa Infraestructura Fundamental …”', 'the annual
+        meeting of the X Program': a name after a meeting noun and its 'of' (a few words between) is
+        the body or programme holding the event, not an instrument the sentence reports on."""
+        j = s - 1
+        while j >= lo and not doc[j].is_alpha and doc[j].text not in (",", ";", "."):
+            j -= 1      # the quotation mark before the name
+        while j >= lo and doc[j].lower_ in self.lang.actors["definite_articles"]:
+            j -= 1
+        if j < lo or doc[j].lower_ not in self.lang.names["of"]:
+            return False
+        window = doc[max(lo, j - EVENT_WINDOW):j]
+        return any(t.is_lower and t.lower_ in self.event_nouns for t in window) and not any(t.text in (",", ";") for t in window)
 
     def back_reference(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """A bare common noun after a definite article ("the agreement", "los acuerdos alcanzados")
@@ -146,10 +173,16 @@ class AgreementRules(Rules):
         return list(dict.fromkeys(r.country for r in refs if r.type == COUNTRY and r.country and r.start < between and r.end > lower))
 
     def common_of(self, doc: Doc, i: int, hi: int) -> str | None:
-        for phrase, kind in self.common_heads.items():
+        phrase = self.common_phrase(doc, i, hi)
+        return self.common_heads[phrase] if phrase else None
+
+    def common_phrase(self, doc: Doc, i: int, hi: int | None = None) -> str | None:
+        """The common noun of an instrument at token i ("agreement", "action plan"), if one starts there."""
+        hi = len(doc) if hi is None else hi
+        for phrase in self.common_heads:
             words = phrase.split()
             if doc[i].lower_ == words[0] and i + len(words) <= hi and doc[i:i + len(words)].text.lower() == phrase:
-                return kind
+                return phrase
         return None
 
     def common_chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
@@ -159,8 +192,7 @@ class AgreementRules(Rules):
         while not_modifiers and s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
                 and doc[s - 1].lower_ not in not_modifiers and i - s < 3:
             s -= 1
-        n = len(next(p for p in self.common_heads if doc[i:i + len(p.split())].text.lower() == p).split())
-        return s, i + n
+        return s, i + len(self.common_phrase(doc, i).split())
 
     def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
         """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
@@ -179,8 +211,9 @@ class AgreementRules(Rules):
                 j += 1
         if j < hi and doc[j].lower_ in about:
             k = j + 1
-            while k < hi and doc[k].is_alpha and doc[k].lower_ not in self.lang.names["about_stops"]:
-                k += 1
+            while k < hi and (doc[k].is_alpha or doc[k].text in self.lang.meetings["possessive_marks"]) and \
+                    doc[k].lower_ not in self.lang.names["about_stops"]:
+                k += 1      # "… joint declaration on Russia’s aggression"
             while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"
             if k > j + 1:

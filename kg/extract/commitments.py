@@ -14,6 +14,7 @@ from .text import Sentence
 MAX_LABEL_WORDS = 12
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
+ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
@@ -62,7 +63,10 @@ class CommitmentRules(Rules):
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
         not_after = set(self.lang.commitments.get("not_after", []))
-        hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and not (s > lo and doc[s - 1].lower_ in not_after)]
+        # "a memorandum, which will promote …": a relative clause; "señaló que acordaron …", "said that they
+        # agreed …": what a report says (a complementizer after a verb of reporting) still counts.
+        hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and
+                not (s > lo and doc[s - 1].lower_ in not_after and not self.reported(doc, s - 1, lo))]
         if not hits:
             return []
         # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
@@ -79,6 +83,13 @@ class CommitmentRules(Rules):
         # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
         not_pledges = set(self.lang.commitments["not_pledges"])
         hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
+        # "I thank President Biden for the donation …, as a demonstration of his administration's
+        # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
+        nouns = set(self.lang.commitments["pledge_nouns"])
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in not_pledges for t in doc[lo:s]))]
+        # "underscore the U.S. commitment to the OAS and this year’s theme", "the Administration’s commitment to a
+        # secure and prosperous Western Hemisphere": a commitment named as a noun, to a thing rather than an act.
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and not self.to_act(doc, e, hi))]
         # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
                                                 any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
@@ -88,8 +99,14 @@ class CommitmentRules(Rules):
         # only the words of committing state a commitment there.
         quoted = self.quoted(doc, lo, hi)
         hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e])]
-        # "acordaron volver a reunirse", "agreed to meet again": a meeting planned, not a commitment.
-        hits = [(s, e) for s, e in hits if not any(ps == s for ps, _ in self._plan_hits if self.cue(self.lang.commitments["meeting_plans"], doc[ps:_]))]
+        # "During the Summit, the United States will promote …", "Durante la visita, el secretario impulsará …":
+        # what a meeting still to come is for (its agenda), not a pledge.
+        if self.agenda(doc, lo, hi):
+            hits = [(s, e) for s, e in hits if not self.future(doc[s:e])]
+        # "acordaron volver a reunirse", "agreed to meet again", "accepted the invitation to visit": a meeting
+        # planned, not a commitment.
+        hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
+                                                   if self.cue(self.lang.commitments["meeting_plans"], doc[ps:pe]))]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
@@ -97,7 +114,7 @@ class CommitmentRules(Rules):
                      and not _after(d.value, reference)), None)
         channels = [c.split() for c in self.lang.commitments.get("channels", [])]
         out: list[Found] = []
-        for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi):
+        for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
             # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
             opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
@@ -129,6 +146,32 @@ class CommitmentRules(Rules):
             out.append(f)
         return out
 
+    def agenda(self, doc: Doc, lo: int, hi: int) -> bool:
+        """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …")."""
+        if doc[lo].lower_ not in self.lang.meetings["opening_prepositions"]:
+            return False
+        comma = next((j for j in range(lo, hi) if doc[j].text == ","), lo)
+        nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
+        return any(t.lower_ in nouns for t in doc[lo:comma])
+
+    def to_act(self, doc: Doc, e: int, hi: int) -> bool:
+        """What a noun of committing is to is an act: a verb ("to work", "to strengthening") or a noun
+        of action ("to a full implementation of …") — not a body, a place or a theme ("to the OAS")."""
+        objects = self.lang.commitments["noun_objects"]
+        if e >= hi or not objects["not_first"]:
+            return True
+        first = doc[e]
+        if first.is_alpha and first.is_lower and first.lower_ not in objects["not_first"]:
+            return True
+        return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)])
+
+    def reported(self, doc: Doc, that: int, lo: int) -> bool:
+        """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""
+        j = that - 1
+        while j > lo and doc[j].lower_ in self.pronouns:
+            j -= 1
+        return j >= lo and doc[j].lower_ in self.reporting and doc[that].lower_ in self.complementizers
+
     def clause_start(self, doc: Doc, s: int, lo: int) -> int:
         """Where the words before a trigger that can qualify it start: a few tokens back, not past a
         comma or a conjunction ("agradeció el apoyo … y expresó su interés en seguir …")."""
@@ -154,14 +197,17 @@ class CommitmentRules(Rules):
             words.pop()
         return " ".join(words).rstrip(",;:") + "…"
 
-    def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int):
-        """The commitments a sentence joins, one per trigger after a conjunction ('… agreed to launch
-        X, and Paraguay committed to Y'); what one trigger lists ('committed to deepen X, and to
-        expand Y') is one commitment. Yields (trigger, clause start, clause end)."""
+    def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int, refs=()):
+        """The commitments a sentence joins, one per trigger after a conjunction and a subject of its
+        own ('… agreed to launch X, and Paraguay committed to Y'); what one subject lists ('committed
+        to deepen X, and to expand Y', '“Vamos a seguir así … y vamos a buscar otros nichos”') is one
+        commitment. Yields (trigger, clause start, clause end)."""
         joins = self.clause_breaks - {","}
         kept = [hits[0]]
         for s, e in hits[1:]:
-            if s >= kept[-1][1] and any(t.lower_ in joins for t in doc[kept[-1][1]:s]):
+            join = next((j for j in range(kept[-1][1], s) if doc[j].lower_ in joins), None)
+            if join is not None and (any(join < r.start and r.end <= s for r in refs) or
+                                     any(t.lower_ in self.pronouns for t in doc[join + 1:s])):
                 kept.append((s, e))
         clauses = [(lo, *kept[0])]
         for s, e in kept[1:]:     # the clause opens at its conjunction: "…, and Paraguay committed to …"

@@ -19,6 +19,7 @@ _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,40}?)\s*(?:,|\
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass
@@ -71,13 +72,22 @@ def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | No
     return Anchor(None, place) if place else None
 
 
-def anchor(text: str, lang: str, published: PartialDate | None) -> Anchor:
-    """The day a text's 'today' is: its dateline's (the text's own), else its publication date."""
+def headline_year(title: str | None) -> PartialDate | None:
+    """The one year a headline gives ("November-December 2022 Meetings of …"), if it gives one."""
+    years = set(_YEAR.findall(title or ""))
+    return PartialDate(int(years.pop())) if len(years) == 1 else None
+
+
+def anchor(text: str, lang: str, published: PartialDate | None, title: str | None = None) -> Anchor:
+    """The day a text's 'today' is: its dateline's (the text's own), else its publication date; for
+    a text with neither, the year its headline gives ("On November 30" of a text headed "November-
+    December 2022 Meetings …" is of 2022)."""
     found = dateline(text, lang, published)
     if found is None:
-        return Anchor(published)
+        return Anchor(published or headline_year(title))
     if found.date is None or published is not None and published.day and abs(found.date.year - published.year) > 1:
-        return Anchor(published, found.place, found.span)   # no date, or a misread one: the publication date is safer
+        # no date, or a misread one: the publication date is safer
+        return Anchor(published or headline_year(title), found.place, found.span)
     return found
 
 
@@ -150,14 +160,26 @@ def _year_of(month: int, explicit: str | None, reference: PartialDate | None, fu
     return reference.year
 
 
-def find(text: str, reference: PartialDate | None, future: bool = False) -> list[DatePhrase]:
-    """Every date phrase of a sentence, earliest first, resolved where the reference allows."""
+def _reported(text: str, start: int, reporting: frozenset[str]) -> bool:
+    """A date right after a verb of reporting ("…, the Ministry said on Sunday", "informó este
+    lunes"): the day of the report, not of what it reports."""
+    words = re.findall(r"[\w’']+", text[:start].lower())[-2:]
+    links = lexicon()["grammar"]["weekday_articles"] + [w for k in ("this",) for w in lexicon()["weekday_words"][k]]
+    return bool(words) and (words[-1] in reporting or len(words) == 2 and words[-1] in links and words[0] in reporting)
+
+
+def find(text: str, reference: PartialDate | None, future: bool = False, reporting: frozenset[str] = frozenset()) -> list[DatePhrase]:
+    """Every date phrase of a sentence, earliest first, resolved where the reference allows; not
+    one that dates a report (right after one of the `reporting` verbs)."""
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
     months = lexicon()["months"]
     for kind, rx in _patterns():
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if reporting and _reported(text, m.start(), reporting):
+                taken.append((m.start(), m.end()))
                 continue
             value = None
             try:

@@ -27,13 +27,18 @@ class Discourse:
         before = doc[lo:f.trigger] if f.trigger is not None else f.sentence.span
         words = {t.lower_ for t in before}
         f.pronoun = False
+        # "Ambos Estados subrayaron su decisión …": a pronoun after an actor of its sentence is that actor's
+        said = next((t.i for t in before if t.lower_ in self.pronouns["person"]), None)
+        named_first = said is not None and any(r.end <= said for r in f.refs + f.others)
         if not any(r.type == PERSON and r.end <= (f.trigger or f.sentence.span.end) for r in f.refs):
-            if words & set(self.pronouns["person"]):
+            if words & set(self.pronouns["person"]) and not named_first:
                 last = self.subject or next((r for r in reversed(self.previous) if r.type == PERSON), None)
                 f.refs = ([last] if last else []) + f.refs
                 f.pronoun = last is not None
             elif words & set(self.pronouns["group"]):
                 f.refs = self.previous + f.refs
+            elif f.subjectless and self.subject and self.subject.actor not in {r.actor for r in f.refs}:
+                f.refs = [self.subject] + f.refs     # "… conveyed in the meetings with A and B": the visitor's
         if any(r.via == "both_people" for r in f.refs) and self.last_people:
             f.refs = [r for r in f.refs if r.via != "both_people"] + self.last_people
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
@@ -51,7 +56,7 @@ class Discourse:
             if not first.pronoun:
                 cut = first.trigger if first.trigger is not None else first.sentence.span.end
                 subject = next((r for r in first.refs if r.type == PERSON and r.end <= cut), None)
-                self.subject = subject or self.subject
+                self.subject = subject or first.visitor or self.subject    # "The visit of X …": X
         if own:     # a person told before stays, for the pronouns of a sentence that names none
             people = [r for r in self.previous if r.type == PERSON] if not any(r.type == PERSON for r in own) else []
             self.previous = own + people

@@ -27,6 +27,7 @@ class Event:
     acronym: str | None = None
     hosts: list[Ref] = field(default_factory=list)   # who hosts it, when the sentence says
     year: PartialDate | None = None                  # the year its name gives ("APEC 2024"): an organisation's summit
+    future: bool | None = None                       # the tense its words of hosting tell ("will host": True), if any
 
 
 class EventRules(PlaceRules):
@@ -41,12 +42,15 @@ class EventRules(PlaceRules):
         self.event_topics = set(lang.meetings["event_topics"])
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
+        self.hosted_by_words = _matcher(vocab, "hosted_by", lang.meetings["hosted_by"])
+        self.possessives = set(lang.meetings["possessive_marks"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
         self._session_hits = sorted({(s, e) for _, s, e in self.session(doc)})
         self._frame_hits = sorted({(s, e) for _, s, e in self.frames(doc)})
         self._hosting_hits = sorted({(s, e) for _, s, e in self.hosting(doc)})
+        self._hosted_by_hits = sorted({(s, e) for _, s, e in self.hosted_by_words(doc)})
 
     @staticmethod
     def own_refs(ev: Event, events: list[Event], refs: list[Ref]) -> list[Ref]:
@@ -92,6 +96,24 @@ class EventRules(PlaceRules):
                 out.append(Event(start, e, doc[start:e].text))     # "joint meeting of the APEC Ministers …"
         return out
 
+    def next_session(self, doc: Doc, s: int, lo: int, sessions: list[Event]) -> bool:
+        """'held meetings of the Council (EAC) and Sub-Committee on … (…), and of the Commission (ECC)':
+        a body coordinated with one whose session the sentence states (right after it, or after 'and of
+        the') is a session too, one meeting per body."""
+        if not any(t.text in self.body_heads for ev in sessions for t in doc[ev.start:ev.end]):
+            return False
+        j = s - 1
+        while j > lo and doc[j].lower_ in self.lang.actors["definite_articles"]:
+            j -= 1
+        if doc[j].lower_ in self.lang.names["of"]:      # "…, and of the Commission": elided "meetings"
+            return j > lo and doc[j - 1].lower_ in self.lang.actors["list_joiners"]
+        if doc[j].lower_ not in self.lang.actors["list_joiners"]:
+            return False
+        j -= 1
+        if doc[j].text == ")":      # over the acronym of the one before: "Council (EAC) and Sub-Committee"
+            j = next((k for k in range(j - 1, lo - 1, -1) if doc[k].text == "("), j + 1) - 1
+        return any(ev.end - 1 == j for ev in sessions)
+
     def hosted_after(self, doc: Doc, end: int, host: int) -> bool:
         """'the Summit of the Americas, which the United States will host': hosting told in a
         relative clause right after the event's name."""
@@ -110,19 +132,80 @@ class EventRules(PlaceRules):
             while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or _ORDINAL.match(doc[j].text)):
                 j += 1
             named = next((ev for ev in events if ev.start <= j < ev.end or self.hosted_after(doc, ev.end, hs)), None)
-            org = next((r for r in refs if r.start == j and r.type == ORGANISATION), None)
-            # "APEC 2024", "APEC in 2024": the organisation's summit of that year
-            year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
-                         (k == org.end or doc[org.end].lower_ in self.locatives)), None) if org else None
-            if named is None and year is None:
+            # "host of APEC 2024", "anfitrión del APEC este año", "APEC, que el Perú preside este año": the organisation's summit
+            org = next((r for r in refs if r.type == ORGANISATION and (r.start == j or self.hosted_after(doc, r.end, hs))), None)
+            if named is None and org is None:
                 continue
             before = [r for r in refs if r.end <= hs and r.type in (COUNTRY, PERSON) and (named is None or r.start >= named.end
                                                                                           or named.start >= hs)]
             hosts = before[-1:] if before else []
             if named is not None:
                 named.hosts = hosts
-            else:
-                out.append(Event(j, year + 1, f"{doc[j:org.end].text} {doc[year].text}", None, hosts, PartialDate(int(doc[year].text))))
+                named.future = self.hosting_tense(doc, hs, he)
+            elif hosts:
+                # "APEC 2024", "APEC in 2024": the year right after it
+                year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
+                             (k == org.end or doc[org.end].lower_ in self.locatives)), org.end)
+                out.append(self._summit(doc, org, year + 1 if org.start == j else org.end, hosts, self.hosting_tense(doc, hs, he)))
+        return out + self.hosts_before(doc, lo, hi, refs, events + out) + self.hosted_by(doc, lo, hi, refs, events + out)
+
+    def hosting_tense(self, doc: Doc, hs: int, he: int) -> bool | None:
+        """Whether the words of hosting tell a future ("will host", "acogerá", "será anfitrión") or a
+        past ("hosted", "acogió"); None when they tell neither ("the host of …")."""
+        j = hs
+        while j > 0 and doc[j - 1].lower_ in self.lang.meetings["tense_auxiliaries"]:
+            j -= 1
+        words = doc[j:he]
+        if self.future(words):
+            return True
+        return False if self.cue(self.lang.meetings["past_cues"], words) else None
+
+    @staticmethod
+    def _summit(doc: Doc, org: Ref, end: int, hosts: list[Ref], future: bool | None = None) -> Event:
+        """An organisation's summit its host holds, of the year the text gives right after its name, if any."""
+        # "APEC’s 2024 host economy", "its 2024 APEC host year": the year after the name, or right before it
+        year = next((k for k in [*range(org.end, end), org.start - 1] if k >= 0 and _YEAR.match(doc[k].text)), None)
+        acronym = next((t.text for t in doc[org.start:org.end] if t.text.isupper() and t.i > org.start and doc[t.i - 1].text == "("), None)
+        name = (acronym or doc[org.start:org.end].text) + (f" {doc[year].text}" if year is not None else "")
+        return Event(org.start, max(org.end, year + 1) if year is not None else org.end, name, None, hosts,
+                     PartialDate(int(doc[year].text)) if year is not None else None, future)
+
+    def hosts_before(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
+        """'Peru’s efforts as APEC’s 2024 host economy', 'Peru’s APEC host year': an organisation (its
+        year after it) right before the word of hosting is a summit of the country or person named
+        before it."""
+        out = []
+        for hs, _ in self._hosting_hits:
+            if not lo <= hs < hi or any(ev.start <= hs < ev.end + 1 for ev in events + out):
+                continue
+            org = next((r for r in refs if r.type == ORGANISATION and r.end <= hs and
+                        all(t.text in self.possessives or _YEAR.match(t.text) for t in doc[r.end:hs])), None)
+            hosts = [r for r in refs if org and r.end <= org.start and r.type in (COUNTRY, PERSON)][-1:]
+            if org and hosts:
+                out.append(self._summit(doc, org, hs, hosts))
+        return out
+
+    def hosted_by(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
+        """'el Foro de Cooperación Económica Asia-Pacífico (APEC), presidido este año por el Perú',
+        'the Summit, hosted by Peru': a named event or an organisation right before a participle of
+        hosting is a summit of the country or person named after its 'by'."""
+        out = []
+        for ps, pe in self._hosted_by_hits:
+            if not lo <= ps and pe <= hi:
+                continue
+            k = ps
+            while k > lo and (doc[k - 1].text in (",", "(", ")") or doc[k - 1].text.isupper() and doc[k - 2].text == "("):
+                k -= 1      # back over ", " and "(APEC)"
+            hosts = [r for r in refs if r.start == pe or r.start == pe + 1 and doc[pe].lower_ in self.lang.actors["definite_articles"]]
+            hosts = [r for r in hosts if r.type in (COUNTRY, PERSON)]
+            if not hosts:
+                continue
+            named = next((ev for ev in events if k <= ev.end <= ps), None)
+            org = next((r for r in refs if r.type == ORGANISATION and k <= r.end <= ps), None)
+            if named is not None:
+                named.hosts = named.hosts or hosts
+            elif org is not None:
+                out.append(self._summit(doc, org, org.end, hosts))
         return out
 
     def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:
@@ -146,7 +229,8 @@ class EventRules(PlaceRules):
                     # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
                     window = doc[max(lo, s - 6):s]
                     if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
-                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]):
+                            and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]) \
+                            and not self.next_session(doc, s, lo, out):
                         continue
                 # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
                 if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \

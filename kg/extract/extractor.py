@@ -7,6 +7,7 @@ from normalised content (kg.extract.identity) so that documents stating the same
 agreement give it the same node."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..build.curation import evidence_at
@@ -21,8 +22,8 @@ from .dates import anchor
 from .discourse import Discourse
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
-from .refs import COUNTRY, PERSON, NewActor
-from .rules import Found
+from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
+from .rules import _ORDINAL, Found
 from .text import pipeline, sentences
 
 VERSION = "1.1.0"     # in every extracted fact's provenance: bump when the rules change
@@ -30,6 +31,7 @@ _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
 RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
+MEMBERSHIP = ("joined", "accession-requested")     # an initiative's statuses that make it a party: its members join it
 
 
 def involved(fact) -> list[str]:
@@ -110,7 +112,7 @@ class Extractor:
             return Extraction(facts)
         nlp, index, rules = self._language(lang)
         sdoc = nlp(doc.text)
-        anchored = anchor(doc.text, lang, doc.date)
+        anchored = anchor(doc.text, lang, doc.date, doc.title)
         today = anchored.date       # what "today", "ayer", "el martes" count from
         self._dateline_place = self._city(anchored.place)
         mentions = find_mentions(sdoc, index, today)
@@ -123,8 +125,8 @@ class Extractor:
             if not sent.heading:
                 future = rules.future(sent.span)
                 dates = rules.dates(sent, today, future)
-                here = rules.meetings(sent, mentions, dates, sdoc, today) + \
-                    rules.commitments(sent, mentions, dates, sdoc, today) + rules.agreements(sent, mentions, dates, sdoc, today)
+                pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
+                here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today)
@@ -163,13 +165,17 @@ class Extractor:
         used_new: set[str] = set()
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
         # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
-        told_apart: dict[str, set[str]] = {"recalled": set(), "described": set()}
+        # … and those whose sentence gives no tense ("officials participating in the Summit …").
+        told_apart: dict[str, set[str]] = {"recalled": set(), "described": set(), "untensed": set()}
         for f in found:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and not actors and f.place:
                 actors = [c for c in [self.gaz.places[f.place].country] if c]
             if f.kind == "meeting" and f.name and not any(a in self._countries or self._is_person(a, mentions) for a in actors):
                 actors = actors + mentions.principal[:2]    # "la I Reunión del Consejo de Comercio …": the text's two countries
+            elif f.kind == "meeting" and f.recalled and not any(self._is_person(a, mentions) for a in actors):
+                # "… since the last meeting in 2018": of the text's two countries
+                actors = list(dict.fromkeys(actors + mentions.principal[:2]))
             if f.kind in ("commitment", "agreement") and not any(a in self._countries for a in actors):
                 actors = actors + mentions.principal[:2]     # the text's two countries
             if f.kind in ("meeting", "commitment") and not actors:
@@ -177,7 +183,7 @@ class Extractor:
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
             if fact is None:
                 continue
-            used_new.update(a for a in actors if a in mentions.new)
+            used_new.update(a for a in involved(fact) if a in mentions.new)
             ev = self._evidence(doc, f)
             if f.refers_back:
                 named = [a for a in facts.agreements if identity.fold(f.name) in identity.words(next(iter(a.name.values())))]
@@ -192,8 +198,10 @@ class Extractor:
                 visits.add(fact.id)
             if f.recalled:
                 told_apart["recalled"].add(fact.id)
+            if f.kind == "meeting" and f.untensed:
+                told_apart["untensed"].add(fact.id)
             same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
-                                          self._same_meeting(fact, facts, mentions, visits) or
+                                          self._same_meeting(fact, facts, mentions, visits, told_apart["untensed"]) or
                                           self._same_commitment(f, fact, facts))
             if same is not None:
                 self._merge(same, fact, ev)
@@ -243,14 +251,21 @@ class Extractor:
                 return other
         return None
 
-    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str]):
-        """Two sentences of one text about one meeting: the same event name, the same people on
-        compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop
-        of a trip and the meeting held there on one of its days."""
+    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str], untensed: set[str] = frozenset()):
+        """Two sentences of one text about one meeting: the same event name (one without an
+        ordinal, in a sentence that gives no tense, is the one told before: "the Eighth Summit of
+        the Americas" … "officials participating in the Summit of the Americas"), the same people on
+        compatible dates ("se reunió hoy con Rubio" … "Rubio y De Zela acordaron…"), or a stop of a
+        trip and the meeting held there on one of its days."""
         if not isinstance(m, Meeting):
             return None
         people = {a for a in m.participants if self._is_person(a, mentions)}
-        key = self.name_key(next(iter(m.name.values()))) if m.id.startswith(_NAMED) else None
+        key = self._event_key(m) if m.id.startswith(_NAMED) else None
+        if key and m.id in untensed:
+            bare = self._bare(key, next(iter(m.name)))
+            same = [x for x in facts.meetings if x.id.startswith(_NAMED) and self._bare(self._event_key(x), next(iter(x.name))) == bare]
+            if bare == key and same:
+                return same[-1]
         for other in facts.meetings:
             if m.status and other.status and m.status != other.status:
                 continue    # the call held today and the meeting it schedules
@@ -259,8 +274,8 @@ class Extractor:
                 return other
             if m.date is not None and other.date is not None and m.date != other.date:
                 continue
-            if key and other.id.startswith(_NAMED) and key == self.name_key(next(iter(other.name.values()))):
-                return other
+            if key and other.id.startswith(_NAMED) and key == self._event_key(other):
+                return other    # "APEC 2024" and "Peru’s APEC host year" of a 2024 text
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
             if not key and self._told_again(m, people, other, theirs, visits):
@@ -274,6 +289,17 @@ class Extractor:
             if side <= self._sides(last) and not side & joined:
                 return last
         return None
+
+    @staticmethod
+    def _bare(key: str, lang: str) -> str:
+        """An event's key without its ordinal ("eighth summit americas": "summit americas")."""
+        ordinals = set(language(lang).names["ordinal_words"])
+        return " ".join(w for w in key.split() if w not in ordinals and not _ORDINAL.match(w.upper()))
+
+    def _event_key(self, m) -> str:
+        """A named event's name without its parties or its year ("APEC 2024": "apec")."""
+        year = _year(m.date)
+        return " ".join(w for w in self.name_key(next(iter(m.name.values()))).split() if w != str(year))
 
     def _country_of(self, actor: str, mentions: Mentions) -> str | None:
         new = mentions.new.get(actor)
@@ -363,9 +389,32 @@ class Extractor:
             where = "" if people and f.date and not f.sequel else f"{doc.identifier}-{f.sentence.index}"
             with_whom = sorted(a for a in actors if a in self._countries) if len(people) == 1 else []
             ident = identity.fact_id(kind_word, *(people or sorted(actors)), *with_whom, identity.date_slug(f.date), where)
-            labels = [self.label(a, mentions.new, lang) for a in (people or actors)]
-            name = {lang: _meeting_name(lang, f.subtype, labels)}
+            name = {lang: self._meeting_name(f, people, actors, lang, mentions)}
         return Meeting(ident, name, f.subtype, f.status, f.date, f.place, list(actors))
+
+    def _meeting_name(self, f: Found, people: list[str], actors: list[str], lang: str, mentions: Mentions) -> str:
+        """A label a reader can use: who with whom ("Meeting of A and B", "Visit of A to Peru"), else
+        the text's words for the encounter ("Meeting of A with several of the country ministers",
+        "Migration ministerial on the Los Angeles Declaration (A)") or its place — never one actor alone."""
+        words = language(lang).meetings["labels"]
+        principals = people or [a for a in actors if a not in self._countries]
+        own = {self._country_of(p, mentions) for p in principals}
+        sides = [a for a in actors if a in self._countries and a not in own] if principals else []
+        who = _joined([self.label(a, mentions.new, lang) for a in principals or actors], words["and"])
+        head = words["call" if f.subtype == "call" else "visit" if f.visit and len(principals) == 1 else "meeting"]
+        if len(principals) >= 2 or not principals and len(actors) >= 2:
+            return f"{head} {who}"
+        if sides:
+            whom = _joined([self.label(a, mentions.new, lang) for a in sides], words["and"])
+            return f"{head} {who} {words['to' if f.visit else 'with']} {whom}"
+        kind, text = f.described or (None, "")
+        if kind == "with":
+            return f"{head} {who} {text}"
+        if kind == "noun":
+            return f"{text[0].upper()}{text[1:]} ({who})"
+        if f.place:
+            return f"{head} {who} {words['to' if f.visit else 'in']} {self.gaz.places[f.place].name.get(lang) or f.place}"
+        return f"{head} {who}: “{text}”" if text else f"{head} {who}"
 
     def _is_person(self, actor: str, mentions: Mentions) -> bool:
         if actor in mentions.new:
@@ -386,6 +435,8 @@ class Extractor:
 
     def _agreement(self, f: Found, actors, lang, mentions, doc) -> Agreement:
         known = self._known_agreement(f, actors, mentions)
+        if f.subtype == "initiative" and f.status in MEMBERSHIP and not f.refers_back:
+            actors = actors + [self._member_body(known["name"].get(lang) if known else f.name, lang, mentions)]
         if known:
             return Agreement(known["id"], dict(known["name"]), known.get("kind"), list(actors), f.status, f.date)
         key = self.name_key(f.name)
@@ -394,6 +445,13 @@ class Extractor:
         where = f"{doc.identifier}-{f.sentence.index}" if set(key.split()) <= self._generic else ""
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
+
+    @staticmethod
+    def _member_body(name: str, lang: str, mentions: Mentions) -> str:
+        """'unirse a la iniciativa Blue Dot Network': an initiative joined is an organisation, a party to the membership."""
+        ident = identity.slug(re.sub(r"\s*\([^)]*\)$", "", name))
+        mentions.new.setdefault(ident, NewActor(ident, ORGANISATION, name, lang))
+        return ident
 
     def _agreement_countries(self, f: Found, actors, mentions) -> list[str]:
         """Whose instrument it is, for its identity: "a Trade Promotion Agreement" of Panama is
@@ -433,8 +491,5 @@ def _year(date) -> int | None:
     return date.start.year if date is not None else None
 
 
-def _meeting_name(lang: str, kind: str | None, labels: list[str]) -> str:
-    joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + (" y " if lang == "es" else " and ") + labels[-1]
-    if lang == "es":
-        return ("Llamada de " if kind == "call" else "Reunión de ") + joined
-    return ("Call of " if kind == "call" else "Meeting of ") + joined
+def _joined(labels: list[str], conjunction: str) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" {conjunction} " + labels[-1]

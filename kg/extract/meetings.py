@@ -16,6 +16,9 @@ from .text import _END, Sentence
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
+DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
+DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
+INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
 
 
 class MeetingRules(EventRules):
@@ -32,11 +35,14 @@ class MeetingRules(EventRules):
         self.opening_prepositions = set(lang.meetings["opening_prepositions"])
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.next_words = set(lang.meetings["next_words"])
+        self.title_words = {w for t in lang.titles() for w in t.split()}
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
         self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
+        self._meeting_weights = {t: w for t, w in self._meeting_weights.items()
+                                 if not self.possessed(doc, t) and not self.third_party_visit(doc, t, mentions)}
         self._meeting_hits = sorted(self._meeting_weights)
         self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
 
@@ -45,11 +51,15 @@ class MeetingRules(EventRules):
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
+        # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
+        if not any(r.type == PERSON for r in mentions.in_span(lo, hi)) and \
+                not any(t.lower_ in self.lang.meetings["delegation_words"] for t in span):
+            triggers = [t for t in triggers if doc[t[0]].lower_ not in self.lang.meetings["arrival_words"]]
         # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
                     not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
-        refs = self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers)
+        refs = self.accompanying_out(doc, self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers), lo, hi)
         events = self.named_events(doc, lo, hi, triggers, refs)
         events += self.framing_meetings(doc, lo, hi, events)
         events += self.hosted_events(doc, lo, hi, refs, events)
@@ -68,8 +78,11 @@ class MeetingRules(EventRules):
             any(doc[ev.start - 1].lower_ in self.next_words for ev in events[:1] if ev.start > lo)   # "the next Dialogue"
         told = next((t for t in (self.relative_tense(doc, tr, hi) for tr in triggers) if t is not None), None) \
             if not planned else None
+        if told is None and not triggers and events and events[0].future is not None:
+            told = events[0].future      # "… la 52 Asamblea General de la OEA, que el Perú acogerá en octubre"
         future = told if told is not None else \
             planned or not self.cue(self.past, verbs) and (self.future(verbs) or self.future(span))
+        untensed = not (planned or told is not None or self.cue(self.past, span) or self.future(span))
         if reference is not None and future != self.future(span):
             dates = self.dates(sent, reference, future)
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
@@ -77,7 +90,7 @@ class MeetingRules(EventRules):
             sure -= NO_PERSON
         here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or self.own_refs(ev, events, refs), ev.name,
                       confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
-                      subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None)
+                      subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None, others=refs)
                 for ev in events]
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
         framed = bool(events) and self.framed(doc, events, triggers)
@@ -95,16 +108,92 @@ class MeetingRules(EventRules):
         # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
         # took part in the meeting told before, not another meeting.
         joins = bool(triggers) and not events and (
-            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or
+            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits))
+        described = self.described(doc, triggers[0], hi) if triggers else None
         for f in here:
             f.trigger = first
             f.joins_last = joins
+            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues
+            f.described = None if f.name else described
+            f.untensed = untensed
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
             f.date = date or f.date
             f.place = f.place or place
         return found + here
+
+    def described(self, doc: Doc, trigger, hi: int) -> tuple[str, str] | None:
+        """The text's words for an encounter, for a label when it names one side only: its
+        counterparts after 'with' ("with", "with several of the country ministers"), else the meeting
+        noun and what follows it ("noun", "migration ministerial on the Los Angeles Declaration"), else
+        the trigger's words ("words"), to the clause's end."""
+        s, e = trigger
+        stops = {",", ";", ".", ":", "(", "—", "–"} | set(self.lang.meetings["clause_openers"])
+        nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
+        noun = next((j for j in range(s, e) if doc[j].lower_ in nouns), None)
+        articles = set(self.lang.meetings["anaphoric_determiners"]) | set(self.lang.meetings["indefinite_articles"])
+        kind, start = "words", s   # else the trigger's own words ("contará con la participación del ministro …")
+        if doc[e - 1].lower_ in self.lang.meetings["counterpart_words"]:
+            kind, start = "with", e - 1
+        elif noun is not None:
+            kind, start = "noun", noun
+            while start > s and doc[start - 1].is_lower and doc[start - 1].is_alpha and doc[start - 1].lower_ not in articles:
+                start -= 1      # "a migration ministerial": its modifiers, not its article or verb
+            start = noun if start == s else start
+        end = start + 1
+        while end < hi and end - start < DESCRIBED_WORDS and doc[end].text not in stops and doc[end].lower_ not in stops:
+            end += 1
+        return (kind, doc[start:end].text) if end - start > 1 else None
+
+    def possessed(self, doc: Doc, trigger) -> bool:
+        """'The Secretary welcomed Peru’s invitation …', 'welcomed Costa Rica’s decision to join …': a
+        name right after the trigger owns the thing welcomed (a common noun that is no title), it is
+        not the person or country received."""
+        e = trigger[1]
+        if not doc[e - 1].is_title:
+            return False
+        while e < len(doc) and doc[e].is_title:
+            e += 1      # the rest of the name ("welcomed Costa Rica’s …")
+        if not (e + 1 < len(doc) and doc[e].text in self.possessives):
+            return False
+        nxt = doc[e + 1]
+        return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in self.title_words
+
+    def third_party_visit(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
+        """'welcomed Peru’s invitation for a U.S. business mission to visit Peru': the invitation says
+        who is to visit; a group the text names no one of (a mission, companies) is not its actors."""
+        s = trigger[0]
+        if doc[s].lower_ not in self.visit_cues and not (s + 1 < len(doc) and doc[s + 1].lower_ in self.visit_cues):
+            return False
+        sent = doc[s].sent
+        invitation = next((j for j in range(s - 1, max(sent.start, s - INVITEE_WINDOW) - 1, -1)
+                           if doc[j].lower_ in self.lang.meetings["invitation_words"]), None)
+        if invitation is None or doc[invitation + 1].lower_ not in self.lang.meetings["invitee_markers"] or s <= invitation + 2:
+            return False    # "la invitación para visitar Lima": no one named between, the invited visit
+        people = [r for r in (mentions.refs if mentions else []) if invitation < r.start < s and r.type == PERSON]
+        return not people
+
+    def accompanying_out(self, doc: Doc, refs: list[Ref], lo: int, hi: int) -> list[Ref]:
+        """'Dr. Philip Gordon and a delegation of high-level U.S. officials, including USAID Deputy
+        Administrator Isobel Coleman, traveled to …': who a delegation includes accompanies its
+        principal (an actor of the text, not a participant), up to the comma that closes the list."""
+        out = refs
+        for j in range(lo + 1, hi):
+            if doc[j].lower_ not in self.lang.meetings["accompanying_markers"] or \
+                    not any(t.lower_ in self.lang.meetings["delegation_words"] for t in doc[max(lo, j - DELEGATION_WINDOW):j]):
+                continue
+            end = next((k for k in range(j + 1, hi) if doc[k].text in (",", ";", ".", "—", "–")), hi)
+            out = [r for r in out if not (r.type == PERSON and j < r.start and r.end <= end)]
+        return out
+
+    def delegations_first(self, doc: Doc, lo: int, hi: int) -> bool:
+        """'Las delegaciones del Perú y de los Estados Unidos … sostuvieron cinco sesiones …', 'The
+        delegations then held …': the delegations of the meeting told before, at its sessions."""
+        j = lo
+        while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or not doc[j].is_alpha):
+            j += 1
+        return j < hi and doc[j].lower_ in self.lang.meetings["delegation_words"]
 
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
         """The meetings a sentence's triggers state: one per item of a list of separate meetings,
@@ -112,12 +201,17 @@ class MeetingRules(EventRules):
         lo, hi = sent.span.start, sent.span.end
         groups = self.with_groups(doc, triggers, refs, hi, self.opening(doc, lo, hi, triggers))
         trips = self.destinations(doc, triggers, refs, mentions, hi) if not groups else []
+        subject = [r for r in refs if not any(r in g for g in groups)]
+        # "… in the meetings with A and B": no one else named; the text's subject met them
+        subjectless = bool(groups) and not any(r.type == PERSON for r in subject)
         if len(groups) > 1:
-            subject = [r for r in refs if not any(r in g for g in groups)]
-            return [Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05) for g in groups]
+            return [Found("meeting", sent, sent.start, sent.end, subject + g, confidence=sure - 0.05, subjectless=subjectless)
+                    for g in groups]
         if trips:
             return [Found("meeting", sent, sent.start, sent.end, g, confidence=sure - 0.1, place=place) for g, place in trips]
-        return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure)]
+        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues and doc[e - 1].lower_ in self.visitor_words), None)
+        visitor = next((r for r in refs if r.type == PERSON and visit and visit[1] <= r.start), None)
+        return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure, subjectless=subjectless, visitor=visitor)]
 
     def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
         """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
@@ -196,8 +290,10 @@ class MeetingRules(EventRules):
         if before in self.lang.meetings["demonstratives"]:
             return True
         told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
-        # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one
-        described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"]
+        # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one;
+        # "the meetings with President Castillo and Minister Maurtua": its counterparts, who met
+        described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"] + \
+            self.lang.meetings["counterpart_words"]
         return told and not described and before in self.lang.meetings["anaphoric_determiners"]
 
     def opening(self, doc: Doc, lo: int, hi: int, triggers) -> int | None:

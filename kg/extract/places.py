@@ -17,6 +17,7 @@ class PlaceRules(Rules):
         self.visit_cues = set(lang.meetings["visit_cues"])
         self.place_prepositions = set(lang.meetings["place_prepositions"])
         self.trip_fillers = set(lang.meetings["trip_fillers"])
+        self.visitor_words = set(lang.meetings["visitor_words"])
         places = gaz.places.values() if gaz else []
         self.place_types = {p.id: p.type for p in places}
         self.place_countries = {p.id: p.country for p in places if p.country}
@@ -39,8 +40,8 @@ class PlaceRules(Rules):
         la ciudad de Cúcuta, Colombia"), each a meeting of the travellers with that country (at
         that city, if one is named). Countries named elsewhere in the sentence are not stops."""
         visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues), None)
-        if visit is None:
-            return []
+        if visit is None or doc[visit[1] - 1].lower_ in self.visitor_words:
+            return []   # "the visit of the United States Deputy Secretary …": the visitor follows, not a stop
         at = {s: (e, p) for s, e, p in mentions.places}
         countries = {r.start: (r.end, r.actor) for r in refs if r.type == COUNTRY}
         stops: dict[str, tuple[int, str | None]] = {}

@@ -18,6 +18,8 @@ _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
 
 
+SOURCE_WORDS = 10     # at most, between the comma and the verb of "…, the Ministry said on Sunday."
+SOURCE_TAIL = 4       # words after that verb before the sentence ends ("on Sunday", "in a statement")
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
 
 
@@ -77,6 +79,11 @@ class Found:
     pronoun: bool = False          # its subject is a pronoun standing for a person told before
     joins_last: bool = False       # tells who took part in the meeting told before ("The U.S. delegation was led by …")
     recalled: bool = False         # a past meeting said in passing ("since our last meeting in November 2016")
+    subjectless: bool = False      # names only counterparts ("… conveyed in the meetings with A and B"): whose?
+    visitor: Ref | None = None     # the person "the visit of …" names
+    visit: bool = False            # told as a visit ("will travel to", "the visit of", "visitará")
+    untensed: bool = False         # its sentence gives no tense ("officials participating in the Summit …")
+    described: tuple[str, str] | None = None   # the text's words for the encounter: ("with", "with several of the ministers")
 
 
 
@@ -96,7 +103,7 @@ class Rules:
         self.date_words = date_names()
         self.scheduled = lang.meetings["scheduled_cues"]
         self.plan = _matcher(vocab, "plan", lang.meetings["plan_cues"])
-        self.reporting = set(lang.meetings["reporting_verbs"])
+        self.reporting = frozenset(lang.meetings["reporting_verbs"])
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
         # How names are built (data/lexicons/<lang>/names.yaml).
@@ -120,8 +127,9 @@ class Rules:
 
     def dates(self, sent: Sentence, reference, future: bool) -> list:
         """The date phrases of a sentence but its dateline's ("Washington, January 31, 2023: President
-        Biden looks forward to welcoming … on Friday, February 10"): that is when the text was written."""
-        found = find_dates(sent.text, reference, future)
+        Biden looks forward to welcoming … on Friday, February 10") and a report's ("…, the Ministry
+        said on Sunday"): that is when the text was written."""
+        found = find_dates(sent.text, reference, future, self.reporting)
         if self._dateline is None:
             return found
         lo, hi = self._dateline
@@ -151,7 +159,19 @@ class Rules:
         for tok in doc[1:]:
             if tok.lower_ in self.reporting and doc[tok.i - 1].text == ",":
                 clause(tok.i + 1)
+            elif tok.lower_ in self.reporting:
+                out.update(self.closing_source(doc, tok.i))
         return out
+
+    def closing_source(self, doc: Doc, verb: int) -> range:
+        """'…, the Peruvian Ministry of Foreign Affairs said on Sunday.': the source between the last
+        comma and a verb of reporting that closes its sentence (a few words at most after it)."""
+        sent = doc[verb].sent
+        if sent.end - verb > SOURCE_TAIL + 1 or any(t.lower_ in self.complementizers or t.is_punct and t.text != "."
+                                                     for t in doc[verb + 1:sent.end]):
+            return range(0)
+        comma = next((j for j in range(verb - 1, max(sent.start, verb - SOURCE_WORDS) - 1, -1) if doc[j].is_punct), None)
+        return range(comma + 1, verb) if comma is not None and doc[comma].text == "," else range(0)
 
     def topics(self, doc: Doc, refs: list[Ref]) -> set[int]:
         """Countries a sentence talks about rather than with: 'the situation in Venezuela',

@@ -13,6 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 _END = tuple(".!?:;»”\"')…")
+_OPENING_QUOTES = ("“", "«", "‘")
+_FULL_STOPS = (".", "!", "?", "…")
 MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a heading, not a wrap
 MAX_HEADING_WORDS = 20
 
@@ -30,6 +32,11 @@ def line_breaks(doc: Doc) -> Doc:
         line = text[line_start:tok.idx + len(tok.text)].strip()
         wrapped = len(line) >= MIN_WRAPPED_LINE and not line.endswith(_END)
         doc[i + 1].is_sent_start = not wrapped
+    # '… al canciller. “La relación …': an opening quotation mark after a full stop opens the next
+    # sentence (the sentencizer leaves it at the end of the one before).
+    for i, tok in enumerate(doc[1:-1], 1):
+        if tok.text in _OPENING_QUOTES and doc[i + 1].is_sent_start and not tok.is_sent_start and doc[i - 1].text in _FULL_STOPS:
+            tok.is_sent_start, doc[i + 1].is_sent_start = True, False
     return doc
 
 
@@ -73,6 +80,12 @@ class Sentence:
         """A title, caption or credit line: no facts are read from these."""
         words = [t for t in self.span if t.is_alpha]
         return not self.text.endswith(_END) and len(words) < MAX_HEADING_WORDS
+
+    @property
+    def lead(self) -> bool:
+        """A line with no final stop (a deck under a headline, a caption): what it tells, the body
+        tells again; pledges are read from the body."""
+        return not self.text.endswith(_END)
 
 
 def sentences(doc: Doc) -> list[Sentence]:

@@ -61,6 +61,18 @@ class Server(BaseApplication):
         return create_app(self.kg_config)
 
 
+def warm_search(config: Config) -> None:
+    """Build the search index of the store being served now, so that no reader waits for it; a
+    worker that cannot (no store yet) builds it on the first search instead."""
+    from ..linked.search import Index
+    from ..store import open_store
+
+    try:
+        Index.of(open_store(config))
+    except Exception as exc:  # never keep a worker from starting
+        logging.getLogger(__name__).warning("search index not built at start: %s", exc)
+
+
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
     def post_worker_init(_):
         # Every query process started now, and replaced as soon as one is killed: a query never waits
@@ -68,6 +80,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: in
         # queries itself.
         if not config.store_url:
             run.pool(warmup=run.warmup(config), warm=run.POOL_SIZE + admission.HEAVY)
+        warm_search(config)
 
     worker.BODY_LIMIT = config.max_request_bytes
 
