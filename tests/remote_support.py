@@ -159,6 +159,14 @@ def remote(request, tmp_path_factory, built) -> Remote:
         yield Remote(request.param, url, env, Config.from_env(env))
 
 
+@pytest.fixture(params=STORES)
+def fresh(request, tmp_path):
+    """A remote store of each kind, empty; yields (Config reaching it, its settings)."""
+    with started(request.param, tmp_path / request.param) as url:
+        env = settings(request.param, url)
+        yield Config.from_env(env), env
+
+
 @pytest.fixture(scope="session")
 def remote_client(remote):
     """The app over the remote store, in-process (Flask's test client)."""

@@ -9,7 +9,7 @@ import pytest
 import requests
 from conftest import running_server
 from pyoxigraph import NamedNode, Quad
-from remote_support import STORES, kg, settings, started
+from remote_support import kg
 
 from kg.build.pipeline import build
 from kg.config import ROOT, Config
@@ -21,14 +21,6 @@ pytestmark = pytest.mark.remote
 
 GRAPHS = "https://w3id.org/dipkg/graph/"
 BIG = 20_000   # triples: a replacement long enough for a reader to catch it half done, if it ever were
-
-
-@pytest.fixture(params=STORES)
-def fresh(request, tmp_path):
-    """A remote store of each kind, empty; yields (Config reaching it, its settings)."""
-    with started(request.param, tmp_path / request.param) as url:
-        env = settings(request.param, url)
-        yield Config.from_env(env), env
 
 
 def version(graph: str, tag: str, n: int = BIG) -> list[Quad]:

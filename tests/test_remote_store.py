@@ -68,6 +68,9 @@ def test_named_graphs_and_counts_are_the_embedded_ones(remote, store, remote_cli
 
 
 SAVED = saved.catalogue(Config.from_env({}))
+# Columns whose value is one of several the engine may choose: MIN over names in several languages,
+# which SPARQL does not order (Virtuoso and Oxigraph choose differently). Each must still be one that matched.
+CHOSEN = {"search": "matched"}
 
 
 @pytest.mark.parametrize("name", sorted(n for n, q in SAVED.items() if "SERVICE" not in q.sparql))
@@ -81,8 +84,11 @@ def test_every_saved_query_answers_as_over_the_embedded_store(remote_client, emb
         assert there.status_code == 200 and quads(there.data, fmt) == quads(local.data, fmt) != set()
         return
     path = f"/queries/{name}?" + urlencode({**params, "format": "csv"})
-    expected = rows(embedded_client, path)
-    assert expected and canonical(rows(remote_client, path)) == canonical(expected)
+    expected, answered = rows(embedded_client, path), rows(remote_client, path)
+    if name in CHOSEN:
+        assert all(params["text"].lower() in r[CHOSEN[name]].lower() for r in answered)
+        expected, answered = ([{k: v for k, v in r.items() if k != CHOSEN[name]} for r in rs] for rs in (expected, answered))
+    assert expected and canonical(answered) == canonical(expected)
 
 
 @pytest.mark.parametrize("path", ["/queries/meetings-of-actor?actor=id/actor/marco-rubio&format=csv",
@@ -118,7 +124,12 @@ def test_select_answers_in_every_format(remote_client, embedded_client, fmt):
     query = f"SELECT ?label WHERE {{ <{BLINKEN}> <http://www.w3.org/2000/01/rdf-schema#label> ?label }} ORDER BY ?label"
     local, there = sparql(embedded_client, query, format=fmt), sparql(remote_client, query, format=fmt)
     assert there.status_code == 200 and there.content_type == local.content_type
-    assert there.data == local.data
+    if fmt == "xml":   # the same document; pyoxigraph's writer (embedded, under the cap) puts no line break after <?xml?>
+        results = pyoxigraph.QueryResultsFormat.XML
+        assert [list(s) for s in pyoxigraph.parse_query_results(there.data, format=results)] == \
+            [list(s) for s in pyoxigraph.parse_query_results(local.data, format=results)] != []
+    else:
+        assert there.data == local.data
 
 
 @pytest.mark.parametrize("fmt, rdf", [("turtle", pyoxigraph.RdfFormat.TURTLE),

@@ -7,10 +7,11 @@ What differs between stores is settled here, not in the callers:
 - The default graph. The application's default graph is the union of the named graphs, each triple
   once. `kg build` (remote_build.py) writes that union: into the store's own default graph for stores
   that follow the specification (oxigraph serve, Fuseki…), and into a named graph of its own for
-  stores whose default graph is every graph they hold, system graphs included, and whose GRAPH ?g
-  ranges over all of them whatever the dataset (Virtuoso). A query with no dataset of its own is then
-  sent with that graph as its default graph and, if it reads named graphs at all, the dataset's named
-  graphs as its named graphs.
+  stores whose default graph is every graph they hold, system graphs included (Virtuoso). A query
+  with no dataset of its own is then sent with that graph as its default graph.
+- The named graphs. A store holds graphs that are not the dataset's (the application's own, the
+  store's); a query with no dataset of its own has its GRAPH patterns kept to the dataset's graphs,
+  known by their IRI prefix, by a FILTER written into its text (graphs.py), whatever their number.
 - The build being read (`generation`): a stamp the build writes last into a small graph of its own,
   read again at most every STAMP_SECONDS, so that every front end keys its caches on the same build.
 - Result and error shapes: Virtuoso answers ASK as a one-row SELECT, stops a query at its time limit
@@ -32,6 +33,7 @@ from typing import Iterable, Iterator
 
 from pyoxigraph import (
     DefaultGraph,
+    Literal,
     NamedNode,
     Quad,
     QueryResultsFormat,
@@ -43,7 +45,7 @@ from pyoxigraph import (
 
 from ..errors import InputError
 from ..query.lexer import significant  # a dependency-free leaf module (see values.py)
-from . import values
+from . import graphs, values
 
 # What to ask for, by query form: a store may answer a CONSTRUCT in a results format if let choose.
 SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -84,13 +86,14 @@ class Dialect:
     union_graph: bool                  # the store's default graph is every graph: keep the union in a graph
     hidden_graphs: tuple[str, ...] = ()  # the store's own graphs, which are not the dataset's
     dirty_reads: bool = False          # readers see a write before it is committed
+    quoted_graphs: bool = False        # GRAPH <iri> reads outside an explicit dataset only as GRAPH `<iri>`
 
 
 STANDARD = Dialect("standard", union_graph=False)
 VIRTUOSO = Dialect("virtuoso", union_graph=True,
                    hidden_graphs=("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
                                   "http://localuriqaserver/sparql"),
-                   dirty_reads=True)
+                   dirty_reads=True, quoted_graphs=True)
 
 
 @dataclass(frozen=True)
@@ -243,12 +246,12 @@ class RemoteStore:
         params += [("named-graph-uri", g) for g in named_graphs or []]
         dialect = self.dialect
         head = ""   # on the query's first line, so that the line numbers of the store's errors stay the query's own
-        if default_graphs is None and named_graphs is None and dialect.union_graph and not _has_dataset(text):
-            # In the text, not as parameters: Virtuoso echoes each parameter's graph as a response header.
-            head = f"define input:default-graph-uri <{self.build().union}> "
-            if _uses_graph(text):  # else GRAPH ?g would range over every graph the store holds, the union too
-                head += "".join(f"define input:named-graph-uri <{g}> " for g in self.named_graphs())
-        if base_iri:
+        if default_graphs is None and named_graphs is None and not _has_dataset(text):
+            if dialect.union_graph:
+                # In the text, not as a parameter: Virtuoso echoes each parameter's graph as a response header.
+                head = f"define input:default-graph-uri <{self.build().union}> "
+            text = graphs.confine(text, self._ours, quote_iris=dialect.quoted_graphs)
+        if base_iri and not _declares(text, "BASE"):   # a second BASE is a syntax error to Virtuoso
             head += f"BASE <{base_iri}> "
         params.insert(0, ("query", head + text))
         seconds = self.timeout if timeout is None else timeout
@@ -330,11 +333,16 @@ class RemoteStore:
         return self._once("graphs", self._named_graphs)
 
     def _named_graphs(self) -> list[str]:
-        keep = f'STRSTARTS(STR(?g), "{self.graphs}")' if self.graphs else f'!STRSTARTS(STR(?g), "{INTERNAL}")'
-        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({keep}) }}",
-                          default_graphs=[] if self.dialect.union_graph else None)  # every graph of the store
-        hidden = set(self.dialect.hidden_graphs)
-        return sorted(g for g in (r["g"].value for r in rows) if g not in hidden)
+        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({self._ours('?g')}) }}",
+                          default_graphs=[])  # every graph of the store, filtered here
+        return sorted(r["g"].value for r in rows)
+
+    def _ours(self, graph: str) -> str:
+        """A SPARQL condition that holds when `graph` (a term as written in a query) is one of the dataset's graphs."""
+        if self.graphs:
+            return f"STRSTARTS(STR({graph}), {Literal(self.graphs)})"
+        hidden = ", ".join(f"<{g}>" for g in self.dialect.hidden_graphs)
+        return f"!STRSTARTS(STR({graph}), {Literal(INTERNAL)})" + (f" && {graph} NOT IN ({hidden})" if hidden else "")
 
     def triple_count(self) -> int:
         # The default graph is the union, each triple once (see kg build): a plain count is the distinct count.
@@ -411,11 +419,11 @@ def _form(sparql: str) -> str | None:
     return next((t.keyword for t in significant(sparql) if t.keyword in values.FORMS), None)
 
 
-def _uses_graph(sparql: str) -> bool:
-    return any(t.keyword == "GRAPH" for t in significant(sparql))
+def _declares(sparql: str, keyword: str) -> bool:
+    return any(t.keyword == keyword for t in significant(sparql))
 
 
 def _has_dataset(sparql: str) -> bool:
     """Whether the query names its own dataset (FROM or FROM NAMED), which the Protocol's parameters would replace."""
-    return any(t.keyword == "FROM" for t in significant(sparql))
+    return _declares(sparql, "FROM")
 
