@@ -52,6 +52,13 @@ def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):
     assert {"marco-rubio", "hugo-de-zela", "peru", "united-states"} <= set(m.participants)
 
 
+def test_a_title_whose_holder_that_day_is_unknown_stands_for_its_country(extractor):
+    m = only_meeting(extract(extractor, "The Secretary of State and the Foreign Minister of Peru spoke today.", "en", "2025-03-12"))
+    assert m.kind == "call" and {"marco-rubio", "peru"} <= set(m.participants)
+    assert "hugo-de-zela" not in m.participants      # in office from October 2025 only
+    assert m.name["en"] == "Call of Marco Rubio with Peru"
+
+
 def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
     r = extract(extractor, "Secretary of State Marco Rubio met Foreign Minister Hugo de Zela of Peru today in Lima. "
                            "The two signed a Memorandum of Understanding on Energy Security.", "en", "2025-12-06")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import identity
 from .names import _is_name_token, name_after
-from .refs import GROUP, ORGANISATION, PERSON, Ref
+from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, Ref
 
 MAX_GAP = 6              # tokens between a title and its holder's name ("canciller de Perú, Hugo de Zela")
 MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
@@ -154,6 +154,8 @@ class Titles:
         holders = self.index.holders(offices, self.date)
         if len(holders) == 1:
             self.person(holders.pop(), s, e, role)
+        elif country:   # "the Foreign Minister of Peru" of a day the gazetteer knows no holder of: Peru's
+            self.refs.append(Ref(country, COUNTRY, s, e, country))
 
     def appositive(self, s: int, chosen, n: int):
         """'Luis Gilberto Murillo, Colombia's Foreign Minister', 'John Creamer, Department of State
