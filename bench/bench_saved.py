@@ -1,5 +1,7 @@
 """Saved queries: median latency of /queries/NAME (typed binding, and for a paginated query the page
-plus the COUNT behind rel="last") next to /sparql answering the same query with the same values.
+plus the COUNT behind rel="last") next to /sparql answering the same query with the same values;
+then search: /search?q= (the index over labels, aliases, titles and quotes; its target is 100 ms)
+next to the `search` saved query, which finds the same names by SPARQL.
 
     .venv/bin/python bench/run.py saved [--repeat N]   (N requests per query and side, default 30)
 
@@ -11,7 +13,7 @@ import statistics
 import time
 
 import requests
-from workloads import local_saved, with_defaults
+from workloads import examples, local_saved, with_defaults
 
 import data
 from kg.testing import running_server
@@ -22,14 +24,21 @@ def checked(response: requests.Response) -> requests.Response:
     return response
 
 
-def median_ms(call, repeat: int) -> float:
-    call()   # warm up: query processes start lazily
+def timings_ms(call, repeat: int) -> list[float]:
+    call()   # warm up: query processes start lazily, the search index is built on first use
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
         call()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def median_ms(call, repeat: int) -> float:
+    return statistics.median(timings_ms(call, repeat))
+
+
+SEARCHES = ("peru", "acuerdo", "Blinken Lima", "migración", "critical minerals", "seguridad ciudadana")
 
 
 def add_arguments(p) -> None:
@@ -42,10 +51,23 @@ def main(args) -> int:
         print(f"{'query':28} {'/queries/NAME ms':>17} {'/sparql ms':>11}  rows")
         for q in local_saved(config):
             text = with_defaults(q, config)
-            mine = median_ms(lambda q=q: checked(requests.get(f"{url}/queries/{q.name}", timeout=60)), args.repeat)
+            mine = median_ms(lambda q=q: checked(requests.get(f"{url}/queries/{q.name}", params=examples(q),
+                                                              timeout=60)), args.repeat)
             peer = median_ms(lambda text=text: checked(requests.post(f"{url}/sparql", data={"query": text},
                                                            headers={"Accept": "application/sparql-results+json"},
                                                            timeout=60)), args.repeat)
-            rows = len(requests.get(f"{url}/queries/{q.name}", timeout=60).json()["results"]["bindings"])
+            rows = len(requests.get(f"{url}/queries/{q.name}", params=examples(q), timeout=60).json()["results"]["bindings"])
             print(f"{q.name:28} {mine:17.1f} {peer:11.1f}  {rows}{' (a page)' if q.pagination else ''}")
+        print(f"\n{'search':28} {'/search p50 ms':>17} {'p99 ms':>8} {'saved search p50 ms':>20}  hits")
+        for text in SEARCHES:
+            index = timings_ms(lambda text=text: checked(requests.get(f"{url}/search", params={"q": text}, timeout=60,
+                                                                      headers={"Accept": "application/json"})),
+                               args.repeat)
+            peer = median_ms(lambda text=text: checked(requests.get(f"{url}/queries/search", timeout=60,
+                                                                    params={"text": text, "format": "json"})),
+                             args.repeat)
+            hits = len(requests.get(f"{url}/search", params={"q": text}, headers={"Accept": "application/json"},
+                                    timeout=60).json()["results"])
+            p99 = sorted(index)[max(0, int(len(index) * 0.99) - 1)]
+            print(f"{text:28} {statistics.median(index):17.1f} {p99:8.1f} {peer:20.1f}  {hits}")
     return 0

@@ -43,10 +43,16 @@ def local_saved(config: Config) -> list:
     return [q for q in sorted(saved.catalogue(config).values(), key=lambda q: q.name) if "SERVICE" not in q.sparql]
 
 
+def examples(q) -> dict[str, str]:
+    """Values for the parameters a saved query requires (their documented examples): its defaults do the rest."""
+    return {p.name: p.example for p in q.params if not p.optional and p.example}
+
+
 def with_defaults(q, config: Config) -> str:
-    """A saved query's text with its parameters' defaults written as VALUES (peers get text; our own
-    /queries/NAME binds them as terms instead: a benchmark may write terms into text, the product never does)."""
-    subs = saved.bind(q, {}, config)
+    """A saved query's text with its parameters' defaults (and examples) written as VALUES (peers get
+    text; our own /queries/NAME binds them as terms instead: a benchmark may write terms into text,
+    the product never does)."""
+    subs = saved.bind(q, {name: [value] for name, value in examples(q).items()}, config)
     if not subs:
         return q.sparql
     names = " ".join(str(v) for v in subs)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -226,16 +226,29 @@ def test_search_page_links_results_to_their_pages(server):
     assert links and all(h.startswith(("/id/", "/ontology/topic/")) for h in links)
 
 
-def test_search_answers_within_100_ms(server):
-    for accept in ({"Accept": "application/json"}, HTML):   # the index is built once per store, the page compiled once
-        web.get(server + "/search", params={"q": "peru"}, headers=accept)
-    times = []
-    for q in ("peru", "acuerdo", "Blinken Lima", "migración", "critical minerals", "seguridad ciudadana"):
-        started = time.perf_counter()
-        r = web.get(server + "/search", params={"q": q}, headers=HTML)
-        times.append(time.perf_counter() - started)
-        assert r.status_code == 200
-    assert max(times) < 0.1, times
+# How fast search answers (its target: 100 ms on the seed graph) is measured by `bench/run.py saved`.
+
+
+def test_a_worker_builds_the_search_index_beside_serving_and_only_once(built, monkeypatch):
+    """Over 10 million triples the index takes minutes: it must not hold a worker's start, and the
+    searches and pages that need it meanwhile wait for that one build rather than start their own."""
+    from kg.linked.directory import Directory
+    from kg.linked.search import Index
+    from kg.store import open_store
+    from kg.web.server import warm_search
+
+    reads, read = [], Directory.read.__func__
+    monkeypatch.setattr(Directory, "read", classmethod(lambda cls, store: reads.append(1) or read(cls, store)))
+    monkeypatch.setattr(Directory, "_cache", {})
+    monkeypatch.setattr(Index, "_cache", {})
+    warming = warm_search(built)
+    searches = [threading.Thread(target=lambda: Index.of(open_store(built)).search("Blinken")) for _ in range(4)]
+    for t in searches:
+        t.start()
+    for t in [warming, *searches]:
+        t.join(60)
+    assert warming.daemon and not warming.is_alive()
+    assert len(reads) == 1 and Index.of(open_store(built)).search("Blinken")
 
 
 # ---------------------------------------------------------------- browse pages

@@ -5,6 +5,7 @@ Tables of saved queries, browse pages and search read names from here instead of
 once per cell; a rebuild (a new generation) makes a new directory."""
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -41,15 +42,17 @@ class Directory:
     evidence: list[tuple[str, str, str, str]] = field(default_factory=list)  # (fact, document id, quote, annotation)
 
     _cache = {}
+    _lock = threading.Lock()   # one reading per generation: the threads that need it meanwhile wait for it
 
     @classmethod
     def of(cls, store: EmbeddedStore) -> "Directory":
         """The directory of the generation `store` reads (computed once per generation)."""
         key = store.generation
-        if key not in cls._cache:
-            cls._cache.clear()
-            cls._cache[key] = cls.read(store)
-        return cls._cache[key]
+        with cls._lock:
+            if key not in cls._cache:
+                cls._cache.clear()
+                cls._cache[key] = cls.read(store)
+            return cls._cache[key]
 
     @classmethod
     def read(cls, store: EmbeddedStore) -> "Directory":

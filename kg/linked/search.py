@@ -7,6 +7,7 @@ closely it matches (the whole name, then a phrase, then words); a thing takes it
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
@@ -63,14 +64,16 @@ def kind_of(types: set[str], iri: str) -> str | None:
 
 class Index:
     _cache: dict = {}
+    _lock = threading.Lock()   # one index per generation: the threads that need it meanwhile wait for it
 
     @classmethod
     def of(cls, store) -> "Index":
         key = store.generation
-        if key not in cls._cache:
-            cls._cache.clear()
-            cls._cache[key] = cls(Directory.of(store))
-        return cls._cache[key]
+        with cls._lock:
+            if key not in cls._cache:
+                cls._cache.clear()
+                cls._cache[key] = cls(Directory.of(store))
+            return cls._cache[key]
 
     def __init__(self, lex: Directory):
         self.lex = lex

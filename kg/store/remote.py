@@ -38,6 +38,7 @@ from pyoxigraph import (
     Quad,
     QueryResultsFormat,
     RdfFormat,
+    Triple,
     parse,
     parse_query_results,
     serialize,
@@ -62,10 +63,11 @@ BUILD_GRAPH = INTERNAL + "build"       # one node per build: its stamp, time and
 DIGESTS_GRAPH = INTERNAL + "digests"   # a digest of each graph as the last build wrote it
 STAMP, UNION, MODIFIED, DIGEST = (NamedNode(INTERNAL + n) for n in ("stamp", "union", "modified", "digest"))
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
-STAMP_SECONDS = 2.0
+STAMP_SECONDS = 2.0     # how stale a front end's idea of the current build may be
+SLICE_SECONDS = 600.0   # one slice of a big graph being dumped (the dump is written once per build)
 # The time limit of the queries the app runs for itself (descriptions, pages, VoID and counts, the last
 # two once per build); /sparql and saved queries pass the request's own. Gunicorn allows a request 120 s.
-INTERNAL_SECONDS = 120.0   # how stale a front end's idea of the current build may be
+INTERNAL_SECONDS = 120.0
 
 
 class RemoteError(Exception):
@@ -87,13 +89,16 @@ class Dialect:
     hidden_graphs: tuple[str, ...] = ()  # the store's own graphs, which are not the dataset's
     dirty_reads: bool = False          # readers see a write before it is committed
     quoted_graphs: bool = False        # GRAPH <iri> reads outside an explicit dataset only as GRAPH `<iri>`
+    answer_rows: int | None = None     # the most triples or rows one answer may carry (None: no limit)
 
 
 STANDARD = Dialect("standard", union_graph=False)
 VIRTUOSO = Dialect("virtuoso", union_graph=True,
                    hidden_graphs=("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
                                   "http://localuriqaserver/sparql"),
-                   dirty_reads=True, quoted_graphs=True)
+                   # It answers at most 2^20 rows, and fails to send a graph of some millions of triples
+                   # through the GSP ("The result vector is too large"): a big graph is read in slices.
+                   dirty_reads=True, quoted_graphs=True, answer_rows=1_000_000)
 
 
 @dataclass(frozen=True)
@@ -255,7 +260,7 @@ class RemoteStore:
             head += f"BASE <{base_iri}> "
         params.insert(0, ("query", head + text))
         seconds = self.timeout if timeout is None else timeout
-        if dialect is VIRTUOSO:
+        if dialect.name == VIRTUOSO.name:
             params.append(("timeout", str(int(seconds * 1000))))   # its own limit, in milliseconds
         deadline = time.monotonic() + seconds
         response = self.request(self.endpoint, method="POST", data=urllib.parse.urlencode(params).encode(),
@@ -269,7 +274,7 @@ class RemoteStore:
         body = io.BufferedReader(_Body(response, deadline), 1 << 16)
         if media in RESULTS:
             result = parse_query_results(body, RESULTS[media])
-            if dialect is VIRTUOSO and [v.value for v in getattr(result, "variables", [])] == ["__ASK_RETVAL"]:
+            if dialect.name == VIRTUOSO.name and [v.value for v in getattr(result, "variables", [])] == ["__ASK_RETVAL"]:
                 answer = any(s[0] is not None and s[0].value == "1" for s in result)  # its ASK, as a SELECT
                 return parse_query_results(io.BytesIO(b'{"boolean": %s}' % (b"true" if answer else b"false")),
                                            QueryResultsFormat.JSON)
@@ -333,8 +338,12 @@ class RemoteStore:
         return self._once("graphs", self._named_graphs)
 
     def _named_graphs(self) -> list[str]:
-        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({self._ours('?g')}) }}",
-                          default_graphs=[])  # every graph of the store, filtered here
+        # The build's list of its graphs (one digest each) is read in an instant; finding the graphs
+        # by their triples scans the whole store (30 s at 10 million triples on Virtuoso).
+        listed = [*self.query(f"SELECT ?g WHERE {{ GRAPH <{DIGESTS_GRAPH}> {{ ?g <{DIGEST.value}> ?d }} "
+                            f"FILTER ({self._ours('?g')}) }}", default_graphs=[], named_graphs=[DIGESTS_GRAPH])]
+        rows = listed or self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER ({self._ours('?g')}) }}",
+                                    default_graphs=[])  # a store kg build did not write: every graph, filtered here
         return sorted(r["g"].value for r in rows)
 
     def _ours(self, graph: str) -> str:
@@ -362,6 +371,8 @@ class RemoteStore:
         """The triples of one graph (None: the union default graph), streamed from the store."""
         if graph is None and self.dialect.union_graph:
             graph = self.build().union
+            if self.dialect.answer_rows and self.triple_count() > self.dialect.answer_rows:
+                return self._sliced(graph)
         try:
             response = self.request(self.gsp_url, params=self.graph_params(graph), headers={"Accept": GRAPH_ACCEPT})
         except RemoteError as exc:
@@ -373,6 +384,24 @@ class RemoteStore:
             response.close()
             raise RemoteError(f"{self.gsp_url} answered with {media}, which is not an RDF format")
         return (q.triple for q in parse(io.BufferedReader(_Body(response, None), 1 << 16), format=GRAPHS[media]))
+
+    def _sliced(self, graph: str) -> Iterator[Triple]:
+        """A graph too big for one answer, read one predicate at a time (an index range each); a
+        predicate with more triples than an answer may carry, in buckets of its subjects (by the first
+        hex digits of their MD5, even whatever the IRIs). A bucket cut short by the store shows in
+        the count that `dump` checks at the end."""
+        limit, dataset = self.dialect.answer_rows, {"default_graphs": [], "named_graphs": [graph]}
+        counts = self.query(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} GROUP BY ?p",
+                            timeout=SLICE_SECONDS, **dataset)
+        for p, n in sorted((r["p"], int(r["n"].value)) for r in counts):
+            digits = 0
+            while n / 16 ** digits > limit * 0.8:   # room for uneven buckets
+                digits += 1
+            for bucket in (f"{i:0{digits}x}" for i in range(16 ** digits)) if digits else [""]:
+                keep = f' FILTER (STRSTARTS(MD5(STR(?s)), "{bucket}"))' if bucket else ""
+                rows = self.query(f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s {p} ?o }}{keep} }}",
+                                  timeout=SLICE_SECONDS, **dataset)
+                yield from (Triple(r["s"], p, r["o"]) for r in rows)
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
         """The quads of one named graph, or of all of them (never the derived default graph)."""

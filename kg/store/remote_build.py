@@ -148,6 +148,11 @@ def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Pu
         store.update(f"DROP SILENT DEFAULT ;\nINSERT {{ ?s ?p ?o }} WHERE {{ {everything} }}", timeout=UPDATE_SECONDS)
 
     log.info("wrote the union default graph (%.1f s)", time.monotonic() - started)
+    # The digests list the build's graphs (remote.py reads them as the named graphs): written before
+    # the stamp, so that a reader of the new build reads its list. One line per graph, sent by the
+    # GSP (an INSERT DATA of 13,510 of them exhausts Virtuoso's SPARQL compiler).
+    store.put(DIGESTS_GRAPH, "".join(f"{_iri(g)} {DIGEST} {Literal(d)} .\n" for g, d in digests.items()).encode(),
+              timeout=UPDATE_SECONDS)
     # The stamp: the new build's node first, then the others go (readers take the latest complete node).
     node = _iri(f"{BUILD_GRAPH}:{stamp}")
     modified = Literal(datetime.now().astimezone().isoformat(timespec="seconds"), datatype=XSD.dateTime)
@@ -155,9 +160,6 @@ def publish(store: RemoteStore, quads: Iterable[Quad], graphs_prefix: str) -> Pu
     store.update(f"INSERT DATA {{ GRAPH {_iri(BUILD_GRAPH)} {{ {facts} }} }}")
     store.update(f"DELETE {{ GRAPH {_iri(BUILD_GRAPH)} {{ ?b ?p ?o }} }} "
                  f"WHERE {{ GRAPH {_iri(BUILD_GRAPH)} {{ ?b ?p ?o }} FILTER (?b != {node}) }}")
-    # One line per graph: sent by the GSP (an INSERT DATA of 13,510 of them exhausts Virtuoso's SPARQL compiler).
-    store.put(DIGESTS_GRAPH, "".join(f"{_iri(g)} {DIGEST} {Literal(d)} .\n" for g, d in digests.items()).encode(),
-              timeout=UPDATE_SECONDS)
     if union:  # older unions: the previous one stays for readers that have not seen the new stamp yet
         keep = (union, before.union if before else None)
         _drop(store, [g for g in _graphs_with_prefix(store, INTERNAL + "union:") if g not in keep])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
@@ -61,16 +62,23 @@ class Server(BaseApplication):
         return create_app(self.kg_config)
 
 
-def warm_search(config: Config) -> None:
-    """Build the search index of the store being served now, so that no reader waits for it; a
-    worker that cannot (no store yet) builds it on the first search instead."""
+def warm_search(config: Config) -> threading.Thread:
+    """Build the search index of the store being served now, beside the worker's serving (over 10
+    million triples it takes over a minute, near gunicorn's start-up timeout), so that searches and pages
+    wait at most for what is left of it; a worker that cannot (no store yet) builds it on the first
+    search instead."""
     from ..linked.search import Index
     from ..store import open_store
 
-    try:
-        Index.of(open_store(config))
-    except Exception as exc:  # never keep a worker from starting
-        logging.getLogger(__name__).warning("search index not built at start: %s", exc)
+    def build():
+        try:
+            Index.of(open_store(config))
+        except Exception as exc:  # never keep a worker from serving
+            logging.getLogger(__name__).warning("search index not built at start: %s", exc)
+
+    warming = threading.Thread(target=build, name="warm-search", daemon=True)
+    warming.start()
+    return warming
 
 
 def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
