@@ -3,6 +3,7 @@ each behaviour is compared with the same app over the embedded store built from 
 import csv
 import dataclasses
 import io
+import itertools
 import json
 import time
 from urllib.parse import urlencode
@@ -16,7 +17,8 @@ from test_remote_values import PAYLOADS
 
 from kg.config import Config
 from kg.query import saved
-from kg.store.remote import RemoteStore
+from kg.query.files import sparql as sparql_file
+from kg.store.remote import RemoteError, RemoteStore
 from kg.web.app import create_app
 
 pytestmark = pytest.mark.remote
@@ -219,6 +221,43 @@ def test_a_union_too_big_for_one_answer_is_dumped_in_slices_whole(remote, embedd
     assert len(lines) == len(set(lines)) == store.triple_count() > 300
     assert quads(out.getvalue(), pyoxigraph.RdfFormat.N_TRIPLES) == \
         quads(embedded_client.get("/dumps/dipkg.ttl").data, pyoxigraph.RdfFormat.TURTLE)
+
+
+class CuttingStore(RemoteStore):
+    """The store as Virtuoso answers past 2^20 rows, at a cut of 150: the first rows, no word of the rest."""
+
+    CUT = 150
+
+    def _query(self, text, **dataset):
+        answer = super()._query(text, **dataset)
+        if hasattr(answer, "variables"):
+            answer = Cut(answer.variables, list(itertools.islice(answer, self.CUT)))
+        return answer
+
+
+@dataclasses.dataclass
+class Cut:
+    variables: list
+    rows: list
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+def test_an_answer_the_store_cuts_short_is_read_again_in_parts_whole(remote):
+    """Virtuoso sends at most 2^20 rows of a SELECT and says nothing of the rest: an answer of that many
+    rows goes on with the same query run in buckets of its first variable's values, each row once."""
+    settings = dict(gsp=remote.env["KG_STORE_GSP_URL"], user=remote.env.get("KG_STORE_USER"),
+                    password=remote.env.get("KG_STORE_PASSWORD"), graphs=remote.config.base_iri + "graph/")
+    names = sparql_file("pages/labels.rq")
+    whole = sorted(tuple(map(str, r)) for r in RemoteStore(remote.env["KG_STORE_URL"], **settings).query(names))
+    cutting = CuttingStore(remote.env["KG_STORE_URL"], **settings)
+    cutting._dialect = dataclasses.replace(cutting.dialect, answer_rows=CuttingStore.CUT)
+    assert len(whole) > 10 * CuttingStore.CUT
+    assert sorted(tuple(map(str, r)) for r in cutting.query(names)) == whole
+    # Rows that depend on each other cannot be gathered from parts: an error, not a wrong answer.
+    with pytest.raises(RemoteError, match="cut the answer at 150 rows"):
+        list(cutting.query(names + " ORDER BY ?s"))
 
 
 def test_void_counts_are_the_embedded_ones(remote_client, embedded_client):

@@ -300,11 +300,11 @@ class Outcome:
 
 
 def kind_of(result) -> str:
-    from pyoxigraph import QueryBoolean, QuerySolutions
+    from pyoxigraph import QueryBoolean
 
     if isinstance(result, QueryBoolean):
         return "ask"
-    if isinstance(result, QuerySolutions):
+    if hasattr(result, "variables"):   # pyoxigraph's solutions, or a remote store's answer read whole
         return "select"
     return "graph"
 

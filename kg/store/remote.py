@@ -1,6 +1,7 @@
 """A store behind SPARQL 1.1 endpoints: the Protocol for queries and updates, the Graph Store Protocol
-(GSP) for data. It answers like the embedded store: `query` returns pyoxigraph's QuerySolutions,
-QueryBoolean or an iterator of Triples, so the code above reads either store the same way.
+(GSP) for data. It answers like the embedded store: `query` returns solutions (pyoxigraph's
+QuerySolutions, or the same read whole: whole.py), a QueryBoolean or an iterator of Triples, so the
+code above reads either store the same way.
 
 What differs between stores is settled here, not in the callers:
 
@@ -16,7 +17,9 @@ What differs between stores is settled here, not in the callers:
   read again at most every STAMP_SECONDS, so that every front end keys its caches on the same build.
 - Result and error shapes: Virtuoso answers ASK as a one-row SELECT, stops a query at its time limit
   with a partial result and a header, and words its errors as SQL states; each is turned into what the
-  embedded store would have said (a boolean, a timeout, a 400 for a malformed query)."""
+  embedded store would have said (a boolean, a timeout, a 400 for a malformed query).
+- Answer sizes: Virtuoso cuts a SELECT at 2^20 rows without a word, and cannot send a graph of some
+  millions of triples at once; a cut answer is read again in parts (whole.py), a big graph in slices."""
 from __future__ import annotations
 
 import base64
@@ -46,7 +49,7 @@ from pyoxigraph import (
 
 from ..errors import InputError
 from ..query.lexer import significant  # a dependency-free leaf module (see values.py)
-from . import graphs, values
+from . import graphs, values, whole
 
 # What to ask for, by query form: a store may answer a CONSTRUCT in a results format if let choose.
 SOLUTIONS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9"
@@ -89,16 +92,17 @@ class Dialect:
     hidden_graphs: tuple[str, ...] = ()  # the store's own graphs, which are not the dataset's
     dirty_reads: bool = False          # readers see a write before it is committed
     quoted_graphs: bool = False        # GRAPH <iri> reads outside an explicit dataset only as GRAPH `<iri>`
-    answer_rows: int | None = None     # the most triples or rows one answer may carry (None: no limit)
+    answer_rows: int | None = None     # the most rows one answer carries: one of so many was cut (None: no limit)
 
 
 STANDARD = Dialect("standard", union_graph=False)
 VIRTUOSO = Dialect("virtuoso", union_graph=True,
                    hidden_graphs=("http://www.openlinksw.com/schemas/virtrdf#", "http://www.w3.org/ns/ldp#",
                                   "http://localuriqaserver/sparql"),
-                   # It answers at most 2^20 rows, and fails to send a graph of some millions of triples
-                   # through the GSP ("The result vector is too large"): a big graph is read in slices.
-                   dirty_reads=True, quoted_graphs=True, answer_rows=1_000_000)
+                   # It answers at most 2^20 rows, saying nothing, and fails to send a graph of some millions
+                   # of triples through the GSP ("The result vector is too large"): a big graph is read in
+                   # slices, a cut answer again in parts (whole.py).
+                   dirty_reads=True, quoted_graphs=True, answer_rows=2 ** 20)
 
 
 @dataclass(frozen=True)
@@ -245,8 +249,21 @@ class RemoteStore:
     def query(self, sparql: str, *, default_graphs=None, named_graphs=None, substitutions=None, base_iri=None,
               timeout: float | None = None):
         """One query, with `substitutions` bound in a VALUES block (see values.py); the default graph is
-        the union of the named graphs unless the query or the caller gives a dataset."""
+        the union of the named graphs unless the query or the caller gives a dataset. A SELECT answer
+        the store cuts short comes whole (see whole.py)."""
         text = values.bind(sparql, substitutions)
+        dataset = {"default_graphs": default_graphs, "named_graphs": named_graphs, "base_iri": base_iri,
+                   "timeout": timeout}
+        result = self._query(text, **dataset)
+        cut = self.dialect.answer_rows
+        if not cut or not getattr(result, "variables", None):
+            return result
+        names = [v.value for v in result.variables]
+        again = (lambda prefix: self._query(whole.bucket(text, names, prefix), **dataset)) \
+            if whole.splittable(text) else None
+        return whole.Whole(result, cut, again, RemoteError)
+
+    def _query(self, text: str, *, default_graphs, named_graphs, base_iri, timeout):
         params = [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
         dialect = self.dialect
