@@ -74,22 +74,24 @@ def write(store: Store, dump: Dump, out, base_iri: str) -> None:
     """Stream one dump of `store` into the binary file `out`."""
     graph = Iris(base_iri).graph("ontology").value if dump.name == "ontology" else None
     prefixes = PREFIXES if dump.rdf in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
-    if dump.gzipped:
-        # mtime=0: the same graph always gives the same bytes.
-        with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0) as gz:
-            store.dump(gz, dump.rdf, graph=graph, prefixes=prefixes)
-    else:
-        store.dump(out, dump.rdf, graph=graph, prefixes=prefixes)
+    with _opened(dump, out) as f:
+        store.dump(f, dump.rdf, graph=graph, prefixes=prefixes)
 
 
 def convert(source: Path, dump: Dump, out) -> None:
     """Stream the dump file `source` into `out` in `dump`'s syntax (the same triples or quads)."""
-    quads = parse(path=str(source), format=by_file(source.name).rdf)
-    if dump.gzipped:
-        with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0) as gz:
-            serialize(quads, gz, dump.rdf)
-    else:
-        serialize(quads, out, dump.rdf)
+    with _opened(dump, out) as f:
+        serialize(parse(path=str(source), format=by_file(source.name).rdf), f, dump.rdf)
+
+
+@contextlib.contextmanager
+def _opened(dump: Dump, out):
+    """`out`, through gzip for a gzipped dump (mtime=0: the same graph always gives the same bytes)."""
+    if not dump.gzipped:
+        yield out
+        return
+    with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=0) as gz:
+        yield gz
 
 
 @contextlib.contextmanager
