@@ -11,6 +11,7 @@ import pyoxigraph
 
 from kg.config import Config
 from kg.query import saved
+from kg.store import values
 
 JSON = "application/sparql-results+json"
 TURTLE = "text/turtle"
@@ -49,14 +50,9 @@ def examples(q) -> dict[str, str]:
 
 
 def with_defaults(q, config: Config) -> str:
-    """A saved query's text with its parameters' defaults (and examples) written as VALUES (peers get
-    text; our own /queries/NAME binds them as terms instead: a benchmark may write terms into text,
-    the product never does)."""
-    subs = saved.bind(q, {name: [value] for name, value in examples(q).items()}, config)
-    if not subs:
-        return q.sparql
-    names = " ".join(str(v) for v in subs)
-    return q.sparql + f"VALUES ({names}) {{ ({' '.join(str(t) for t in subs.values())}) }}\n"
+    """A saved query's text with its parameters' defaults (and examples) bound in a VALUES block at the
+    start of its group, as the remote store sends them (peers get text; /queries/NAME binds terms)."""
+    return values.bind(q.sparql, saved.bind(q, {name: [value] for name, value in examples(q).items()}, config))
 
 
 def saved_queries(config: Config) -> list[tuple[str, str]]:
