@@ -73,7 +73,9 @@ class Config:
     query_memory: int = 1024             # megabytes of memory (heap) a query process may hold
     query_cpu: float = 30.0              # CPU seconds one query may use
     # Admission: requests that may wait for a query process, per server process; more get a 503 at once.
-    query_queue: int = 8
+    # 32: a crowd of 32 clients, even all on one worker, waits its turn (milliseconds for cheap queries)
+    # rather than being refused.
+    query_queue: int = 32
     # Where saved queries' SERVICE <WIKIDATA_SPARQL> is sent (a local mirror in tests); see federated().
     wikidata_endpoint: str = WIKIDATA_SPARQL
 
