@@ -67,7 +67,7 @@ DIGESTS_GRAPH = INTERNAL + "digests"   # a digest of each graph as the last buil
 STAMP, UNION, MODIFIED, DIGEST = (NamedNode(INTERNAL + n) for n in ("stamp", "union", "modified", "digest"))
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 STAMP_SECONDS = 2.0     # how stale a front end's idea of the current build may be
-SLICE_SECONDS = 600.0   # one slice of a big graph being dumped (the dump is written once per build)
+SLICE_SECONDS = 600.0   # one predicate of a big graph being dumped (the dump is written once per build)
 # The time limit of the queries the app runs for itself (descriptions, pages, VoID and counts, the last
 # two once per build); /sparql and saved queries pass the request's own. Gunicorn allows a request 120 s.
 INTERNAL_SECONDS = 120.0
@@ -404,21 +404,12 @@ class RemoteStore:
 
     def _sliced(self, graph: str) -> Iterator[Triple]:
         """A graph too big for one answer, read one predicate at a time (an index range each); a
-        predicate with more triples than an answer may carry, in buckets of its subjects (by the first
-        hex digits of their MD5, even whatever the IRIs). A bucket cut short by the store shows in
-        the count that `dump` checks at the end."""
-        limit, dataset = self.dialect.answer_rows, {"default_graphs": [], "named_graphs": [graph]}
-        counts = self.query(f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} GROUP BY ?p",
-                            timeout=SLICE_SECONDS, **dataset)
-        for p, n in sorted((r["p"], int(r["n"].value)) for r in counts):
-            digits = 0
-            while n / 16 ** digits > limit * 0.8:   # room for uneven buckets
-                digits += 1
-            for bucket in (f"{i:0{digits}x}" for i in range(16 ** digits)) if digits else [""]:
-                keep = f' FILTER (STRSTARTS(MD5(STR(?s)), "{bucket}"))' if bucket else ""
-                rows = self.query(f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s {p} ?o }}{keep} }}",
-                                  timeout=SLICE_SECONDS, **dataset)
-                yield from (Triple(r["s"], p, r["o"]) for r in rows)
+        predicate the store cuts short is read again in parts, as any cut answer (whole.py)."""
+        dataset = {"default_graphs": [], "named_graphs": [graph], "timeout": SLICE_SECONDS}
+        predicates = self.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", **dataset)
+        for p in sorted(r["p"].value for r in predicates):
+            rows = self.query(f"SELECT ?s ?o WHERE {{ GRAPH <{graph}> {{ ?s <{p}> ?o }} }}", **dataset)
+            yield from (Triple(r["s"], NamedNode(p), r["o"]) for r in rows)
 
     def quads(self, graph: str | None = None) -> Iterator[Quad]:
         """The quads of one named graph, or of all of them (never the derived default graph)."""
@@ -433,11 +424,11 @@ class RemoteStore:
         if graph is None and format in (RdfFormat.TRIG, RdfFormat.N_QUADS):
             serialize(self.quads(), output, format=format, **kwargs)
         elif graph is None:
-            serialize(self._whole(self.triples(None), self.triple_count()), output, format=format, **kwargs)
+            serialize(self._counted(self.triples(None), self.triple_count()), output, format=format, **kwargs)
         else:
             serialize(self.triples(graph), output, format=format, **kwargs)
 
-    def _whole(self, triples: Iterator, expected: int) -> Iterator:
+    def _counted(self, triples: Iterator, expected: int) -> Iterator:
         """`triples`, and an error at the end unless there were `expected` of them: a store may cut a
         long answer without saying so (Virtuoso at ResultSetMaxRows), and a dump must not be."""
         n = 0
