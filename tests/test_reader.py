@@ -232,15 +232,15 @@ def test_search_page_links_results_to_their_pages(server):
 def test_a_worker_builds_the_search_index_beside_serving_and_only_once(built, monkeypatch):
     """Over 10 million triples the index takes minutes: it must not hold a worker's start, and the
     searches and pages that need it meanwhile wait for that one build rather than start their own."""
-    from kg.linked.directory import Directory
+    from kg.linked import directory, search
     from kg.linked.search import Index
-    from kg.store import open_store
+    from kg.store import PerGeneration, open_store
     from kg.web.server import warm_search
 
-    reads, read = [], Directory.read.__func__
-    monkeypatch.setattr(Directory, "read", classmethod(lambda cls, store: reads.append(1) or read(cls, store)))
-    monkeypatch.setattr(Directory, "_cache", {})
-    monkeypatch.setattr(Index, "_cache", {})
+    reads = []
+    monkeypatch.setattr(directory, "_DIRECTORY",
+                        PerGeneration(lambda store: reads.append(1) or directory.Directory.read(store)))
+    monkeypatch.setattr(search, "_INDEX", PerGeneration(search._INDEX.compute))
     warming = warm_search(built)
     searches = [threading.Thread(target=lambda: Index.of(open_store(built)).search("Blinken")) for _ in range(4)]
     for t in searches:

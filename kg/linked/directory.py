@@ -5,13 +5,13 @@ Tables of saved queries, browse pages and search read names from here instead of
 once per cell; a rebuild (a new generation) makes a new directory."""
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal
 
 from ..query.files import sparql
+from ..store import PerGeneration
 from ..store.embedded import EmbeddedStore
 from ..vocab import DIP
 from .highlight import anchor
@@ -41,18 +41,10 @@ class Directory:
     quotes: dict[tuple[str, str], dict] = field(default_factory=dict)     # (document id, quote) -> {fact: annotation}
     evidence: list[tuple[str, str, str, str]] = field(default_factory=list)  # (fact, document id, quote, annotation)
 
-    _cache = {}
-    _lock = threading.Lock()   # one reading per generation: the threads that need it meanwhile wait for it
-
     @classmethod
     def of(cls, store: EmbeddedStore) -> "Directory":
         """The directory of the generation `store` reads (computed once per generation)."""
-        key = store.generation
-        with cls._lock:
-            if key not in cls._cache:
-                cls._cache.clear()
-                cls._cache[key] = cls.read(store)
-            return cls._cache[key]
+        return _DIRECTORY.get(store.generation, store)
 
     @classmethod
     def read(cls, store: EmbeddedStore) -> "Directory":
@@ -98,3 +90,6 @@ class Directory:
         annotations = self.quotes.get((identifier, quote)) or {}
         annotation = annotations.get(fact) or min(annotations.values(), default=None)
         return anchor(annotation) if annotation else None
+
+
+_DIRECTORY = PerGeneration(Directory.read)

@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Triple, Variable
 from ..config import Config
 from ..iris import Iris
 from ..query.files import sparql
+from ..store import PerGeneration
 from ..store.embedded import EmbeddedStore
 from ..vocab import DC, DCT, DIP, OA, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SEMAPV, SKOS, SSSOM, XSD, curie
 from ..yamlfile import read as read_yaml
@@ -38,16 +39,10 @@ def description(store: EmbeddedStore, iri: str) -> list[Triple]:
 class Names:
     """Readable names of terms: the ontology's labels, then predicates.yaml (beside this module), then a CURIE."""
 
-    _cache: dict[tuple, "Names"] = {}
-
     @classmethod
     def of(cls, store: EmbeddedStore, config: Config) -> "Names":
         """The names of the generation `store` reads (computed once per generation)."""
-        key = (store.generation, config.base_iri)
-        if key not in cls._cache:
-            cls._cache.clear()
-            cls._cache[key] = cls(store, config)
-        return cls._cache[key]
+        return _NAMES.get((store.generation, config.base_iri), store, config)
 
     def __init__(self, store: EmbeddedStore, config: Config):
         rows = store.query(sparql("linked/term-labels.rq"),
@@ -323,3 +318,5 @@ def document_page(store: EmbeddedStore, builder: Builder) -> DocumentPage:
             facts.append((Link(builder.linker.href(body), label, body), "#" + anchor(r["annotation"].value)))
     return DocumentPage(page, meta, pieces(page.text or "", spans), facts)
 
+
+_NAMES = PerGeneration(Names)

@@ -7,12 +7,12 @@ closely it matches (the whole name, then a phrase, then words); a thing takes it
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..store import PerGeneration
 from ..vocab import DIP, SCHEMA, SKOS, TOPIC_NS
 from . import labels
 from .directory import Directory
@@ -63,17 +63,10 @@ def kind_of(types: set[str], iri: str) -> str | None:
 
 
 class Index:
-    _cache: dict = {}
-    _lock = threading.Lock()   # one index per generation: the threads that need it meanwhile wait for it
-
     @classmethod
     def of(cls, store) -> "Index":
-        key = store.generation
-        with cls._lock:
-            if key not in cls._cache:
-                cls._cache.clear()
-                cls._cache[key] = cls(Directory.of(store))
-            return cls._cache[key]
+        """The index of the generation `store` reads (built once per generation)."""
+        return _INDEX.get(store.generation, store)
 
     def __init__(self, lex: Directory):
         self.lex = lex
@@ -132,3 +125,6 @@ class Index:
                 best[e.thing] = Hit(e.thing, self.kinds[e.thing], score, e)
         ranked = sorted(best.values(), key=lambda h: (-h.score, h.entry.text))
         return ranked[:limit]
+
+
+_INDEX = PerGeneration(lambda store: Index(Directory.of(store)))

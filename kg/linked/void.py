@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from ..config import Config
 from ..query.files import sparql
-from ..store import Store
+from ..store import PerGeneration, Store
 from ..vocab import DCAT, DCT, RDF, VOID, XSD, curie
 from .dumps import DUMPS, Cache
 
@@ -136,13 +136,9 @@ def linked_datasets() -> dict[str, str]:
     return {t.object.value: titles.get(t.subject, t.object.value) for t in static if t.predicate == VOID.uriSpace}
 
 
-_cache: dict[tuple[str, str], Description] = {}
+_DESCRIPTION = PerGeneration(compute)
 
 
 def current(config: Config, store: Store) -> Description:
     """The description of the generation `store` reads, computed on first use."""
-    key = (store.generation or "", config.base_iri)
-    if key not in _cache:
-        _cache.clear()  # only the generation being served matters
-        _cache[key] = compute(config, store)
-    return _cache[key]
+    return _DESCRIPTION.get((store.generation, config.base_iri), config, store)

@@ -5,7 +5,8 @@ stands behind the same interface (remote.py), for deployments that outgrow one m
 the default graph is the union of the named graphs, each triple once."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+import threading
+from typing import Callable, Generic, Hashable, Iterable, Iterator, Protocol, TypeVar
 
 from pyoxigraph import Quad, RdfFormat
 
@@ -37,3 +38,25 @@ def open_store(config) -> Store:
     from .embedded import current
 
     return current(config.store_dir)
+
+
+T = TypeVar("T")
+_NOTHING = object()   # the key before any value
+
+
+class PerGeneration(Generic[T]):
+    """A value derived from the store, kept for the generation it was read from (the latest only):
+    computed once, the threads that need it meanwhile waiting for it."""
+
+    def __init__(self, compute: Callable[..., T]):
+        self.compute = compute
+        self._key: Hashable = _NOTHING
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, *args) -> T:
+        """The value for `key` (a generation, with what else it depends on), from `compute(*args)`."""
+        with self._lock:
+            if key != self._key:
+                self._value, self._key = self.compute(*args), key
+            return self._value
