@@ -40,6 +40,10 @@ def only_meeting(result):
     ("El canciller Hugo de Zela se entrevistó con el secretario de Estado Marco Rubio.", "es", "in-person"),
     ("El canciller Hugo de Zela sostuvo una videollamada con el secretario de Estado Marco Rubio.", "es", "call"),
     ("Foreign Minister Hugo de Zela received a phone call from Secretary Marco Rubio.", "en", "call"),
+    ("Secretary Marco Rubio sat down with Peruvian Foreign Minister Hugo de Zela in Washington.", "en", "in-person"),
+    ("Secretary Marco Rubio paid a courtesy call on Foreign Minister Hugo de Zela.", "en", "in-person"),
+    ("Secretary Marco Rubio and Foreign Minister Hugo de Zela took part in a videoconference.", "en", "call"),
+    ("El canciller Hugo de Zela y el secretario de Estado Marco Rubio participaron en una videoconferencia.", "es", "call"),
 ])
 def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, language, kind):
     m = only_meeting(extract(extractor, text, language, "2025-12-06"))
@@ -172,6 +176,9 @@ def test_a_country_is_never_the_place_of_a_call(extractor):
      "Assembly in New York.", "en"),
     ("En el marco de la Asamblea General de las Naciones Unidas, el presidente Gustavo Petro se reunió con el "
      "presidente Joe Biden.", "es"),
+    ("On the margins of the United Nations General Assembly in New York, President Biden met President Gustavo Petro "
+     "of Colombia.", "en"),
+    ("President Biden met Colombian President Gustavo Petro on the sidelines of the United Nations General Assembly.", "en"),
 ])
 def test_a_meeting_on_the_margins_of_a_summit_is_one_meeting_and_the_summit_another(extractor, text, language):
     r = extract(extractor, text, language, "2023-09-21")
@@ -247,6 +254,45 @@ def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor,
 ])
 def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extractor, text, language):
     assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+@pytest.mark.parametrize("text, language, commitments", [
+    ("The new center will help Peruvian authorities detect illegal shipments.", "en", 0),
+    ("El nuevo programa beneficiará a más de 500 familias y apoyará a los agricultores de la región.", "es", 0),
+    ("Panama and the United States signed a memorandum. Under the memorandum, participant countries will work together "
+     "to strengthen supply chains.", "en", 1),
+    ("Perú y Estados Unidos firmaron un memorando. Ambos gobiernos apoyarán la lucha contra la minería ilegal.", "es", 1),
+])
+def test_a_future_is_a_pledge_only_with_a_party_as_its_subject(extractor, text, language, commitments):
+    assert len(extract(extractor, text, language, "2023-06-30").facts.commitments) == commitments
+
+
+@pytest.mark.parametrize("text, language", [
+    ("President Dina Boluarte met with her cabinet to review the response to the floods.", "en"),
+    ("Secretary Antony Blinken also met with embassy staff and their families.", "en"),
+    ("The Peruvian Congress held a session to debate the trade agreement.", "en"),
+])
+def test_a_meeting_needs_someone_on_the_other_side(extractor, text, language):
+    assert extract(extractor, text, language, "2024-05-14").facts.meetings == []
+
+
+@pytest.mark.parametrize("text, language, name, kind", [
+    ("Peru and the United States signed a Letter of Intent to cooperate on wildfire management.", "en",
+     "Letter of Intent", "memorandum-of-understanding"),
+    ("Perú y Estados Unidos firmaron una Carta de Intención para cooperar en el manejo de incendios.", "es",
+     "Carta de Intención para cooperar en el manejo de incendios", "memorandum-of-understanding"),
+    ("Ecuador and the United States signed a Memorandum of Understanding on trade facilitation in Quito on May 13.", "en",
+     "Memorandum of Understanding on trade facilitation", "memorandum-of-understanding"),
+])
+def test_an_instruments_name_is_its_words_not_where_or_when_it_was_signed(extractor, text, language, name, kind):
+    (a,) = extract(extractor, text, language, "2024-05-14").facts.agreements
+    assert next(iter(a.name.values())) == name and a.kind == kind and a.status == "signed"
+
+
+def test_acceding_to_a_declaration_joins_it(extractor):
+    (a,) = extract(extractor, "El Perú se adhirió a la Declaración de Los Ángeles sobre Migración y Protección.", "es",
+                   "2022-06-10").facts.agreements
+    assert a.status == "joined"
 
 
 def test_a_meeting_named_in_an_opening_phrase_is_when_not_who_commits(extractor):

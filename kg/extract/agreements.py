@@ -65,7 +65,7 @@ class AgreementRules(Rules):
             back = False
             if tok.i in taken:
                 continue
-            kind = self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
+            kind = self._head_at.get(tok.i) or self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
                 if s >= lo + 2 and doc[s - 1].lower_ in self.portfolio_prepositions and doc[s - 2].lower_ in self.title_words:
@@ -78,7 +78,7 @@ class AgreementRules(Rules):
                     if known is None:
                         continue
                     s, e, kind = known.i, known.i + 1, self.acronyms[known.text]
-                capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads]
+                capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads and t.i not in self._head_at]
                 back = not capitals and s == tok.i and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
                 if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2):
                     continue
@@ -194,9 +194,15 @@ class AgreementRules(Rules):
             s -= 1
         return s, i + len(self.common_phrase(doc, i).split())
 
+    def where_or_when(self, doc: Doc, k: int, hi: int) -> bool:
+        """'… on trade facilitation [in Quito on May 13]', '… sobre aduanas [en junio]': a preposition of
+        place or time before a place or a month ends what an instrument is about."""
+        return doc[k].lower_ in self.lang.meetings["place_prepositions"] and k + 1 < hi and \
+            (k + 1 in self._place_starts or doc[k + 1].lower_ in self.date_words)
+
     def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
         """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
-        generic = all(t.text in self.heads or t.lower_ in self.common_heads or t.lower_ in self.connectors or
+        generic = all(t.text in self.heads or t.i in self._head_tokens or t.lower_ in self.common_heads or t.lower_ in self.connectors or
                       identity.fold(t.lower_) in self.generic_words or t.lower_ in self.lang.names["generic_subjects"] for t in doc[s:e])
         if not generic:
             return e
@@ -212,7 +218,7 @@ class AgreementRules(Rules):
         if j < hi and doc[j].lower_ in about:
             k = j + 1
             while k < hi and (doc[k].is_alpha or doc[k].text in self.lang.meetings["possessive_marks"]) and \
-                    doc[k].lower_ not in self.lang.names["about_stops"]:
+                    doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi):
                 k += 1      # "… joint declaration on Russia’s aggression"
             while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"

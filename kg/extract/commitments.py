@@ -132,6 +132,10 @@ class CommitmentRules(Rules):
             if not any(told <= r.start and r.end <= s for r in refs) and \
                     any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[told:s]):
                 continue
+            # "The new center will help …", "El programa beneficiará …": what a thing will do, no one's pledge.
+            if not subject and not out and self.future(doc[s:e]) and \
+                    not any(t.lower_ in self.pronouns or t.lower_ in self.lang.actors["agents"] for t in doc[opening:e]):
+                continue
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]

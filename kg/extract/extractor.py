@@ -180,6 +180,9 @@ class Extractor:
                 actors = actors + mentions.principal[:2]     # the text's two countries
             if f.kind in ("meeting", "commitment") and not actors:
                 continue  # every meeting has a participant, every commitment an actor
+            if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and actors[0] in self._countries and \
+                    (f.described or ("",))[0] != "with":
+                continue  # "The Peruvian Congress held a session": a country alone, with no one and nowhere, meets no one
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
             if fact is None:
                 continue

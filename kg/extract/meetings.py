@@ -98,7 +98,8 @@ class MeetingRules(EventRules):
             outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         lowered = {t.lower_ for t in span}
-        call = bool(lowered & set(self.lang.meetings["call_cues"]))
+        # "paid a courtesy call on the Minister" is a visit in person
+        call = bool(lowered & set(self.lang.meetings["call_cues"])) and not lowered & set(self.lang.meetings["in_person_cues"])
         multilateral = bool(lowered & set(self.lang.meetings["multilateral_cues"]))
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
@@ -114,14 +115,23 @@ class MeetingRules(EventRules):
         for f in here:
             f.trigger = first
             f.joins_last = joins
-            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues
+            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues | set(self.lang.meetings["arrival_words"])
             f.described = None if f.name else described
             f.untensed = untensed
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
             f.date = date or f.date
             f.place = f.place or place
-        return found + here
+        return found + [f for f in here if not self.unnamed_counterpart(f)]
+
+    def unnamed_counterpart(self, f: Found) -> bool:
+        """'met with her cabinet', 'met with embassy staff and their families': one side named, and on the
+        other no one the text names, no title and no party ('met with the ministers' is someone)."""
+        if f.name or len(f.refs) != 1 or f.visit or not f.described or f.described[0] != "with":
+            return False
+        words = [w.lower() for w in f.described[1].split()[1:]]
+        return not any(w[:1].isupper() for w in f.described[1].split()[1:]) and \
+            not any(w in self.title_words or w in self.lang.actors["agents"] for w in words)
 
     def described(self, doc: Doc, trigger, hi: int) -> tuple[str, str] | None:
         """The text's words for an encounter, for a label when it names one side only: its
@@ -222,11 +232,13 @@ class MeetingRules(EventRules):
                                      for t in triggers for ev in framing)
 
     def with_trigger(self, doc: Doc, trigger, hi: int) -> bool:
-        """A trigger that names its counterparts after 'with'/'con' ('met with', 'se reunió con'); not a
-        visit ('traveled to Panama City …, where he met with …' is a destination, not a party)."""
+        """A trigger that names its counterparts after 'with'/'con' ('met with', 'se reunió con') or right
+        after its verb ('met Foreign Minister B', 'hosted President B'); not a visit ('traveled to Panama
+        City …, where he met with …', 'visited Lima': a destination, not a party)."""
         s, e = trigger
         withs = self.lang.meetings["counterpart_words"]
-        return (doc[e - 1].lower_ in withs or e < hi and doc[e].lower_ in withs) and doc[s].lower_ not in self.visit_cues
+        direct = e - 1 > s and doc[e - 1].is_title
+        return (direct or doc[e - 1].lower_ in withs or e < hi and doc[e].lower_ in withs) and doc[s].lower_ not in self.visit_cues
 
     def auxiliary_start(self, doc: Doc, start: int, lo: int) -> int:
         """'fue recibido por', 'will be welcomed': the auxiliaries before a trigger are part of its tense."""

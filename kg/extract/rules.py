@@ -94,7 +94,9 @@ class Rules:
 
     def __init__(self, lang: Language, vocab, gaz=None):
         self.lang = lang
-        self.heads = {w: kind for kind, ws in lang.agreements["heads"].items() for w in ws}
+        self.heads = {w: kind for kind, ws in lang.agreements["heads"].items() for w in ws if " " not in w}
+        # Heads of more than one word ("Letter of Intent", "Carta de Intención"): found per document.
+        self.phrase_heads = [(w.split(), kind) for kind, ws in lang.agreements["heads"].items() for w in ws if " " in w]
         # Status cues: phrases, or regular expressions after "~" ("~welcom\\w* \\w+['’]s accession").
         self.status = [(status, re.compile(cue[1:] if cue.startswith("~") else rf"(?<!\w){re.escape(cue.lower())}(?!\w)"))
                        for status, cues in lang.agreements["status"].items() for cue in cues]
@@ -118,6 +120,10 @@ class Rules:
         """Run the matchers once over the whole document; sentences take their share."""
         self._dateline = dateline
         self._plan_hits = sorted({(s, e) for _, s, e in self.plan(doc)})
+        self._head_at = {t.i: kind for t in doc for words, kind in self.phrase_heads
+                         if [x.text for x in doc[t.i:t.i + len(words)]] == words}
+        self._head_tokens = {i + k for i in self._head_at for words, _ in self.phrase_heads for k in range(len(words))
+                             if [x.text for x in doc[i:i + len(words)]] == words}
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
         self._name_tokens = [(r.start, r.end) for r in mentions.refs] if mentions else []
         self._country_tokens = {i for r in mentions.refs if r.type == COUNTRY for i in range(r.start, r.end)} if mentions else set()
