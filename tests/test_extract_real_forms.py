@@ -238,6 +238,8 @@ def test_who_took_part_told_after_a_meeting_joins_that_meeting(extractor, text, 
      "illegal-mining"),
     ("Peru and the United States agreed to stay in regular communication.", "en", "bilateral-relations"),
     ("Peru and the United States agreed to keep their deputies informed.", "en", "other"),
+    ("El subsecretario Eric Jacobstein reiteró el compromiso de los Estados Unidos de continuar trabajando con el Perú "
+     "en temas de interés común, como la seguridad energética y el comercio.", "es", "energy"),
 ])
 def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor, text, language, topic):
     (c,) = extract(extractor, text, language, "2025-03-12").facts.commitments
@@ -254,6 +256,24 @@ def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor,
 ])
 def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extractor, text, language):
     assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
+
+
+def test_what_is_committed_starts_at_its_verb(extractor):
+    (c,) = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de su país de continuar trabajando con "
+                              "el Paraguay.", "es", "2024-02-20").facts.commitments
+    assert c.name["es"] == "continuar trabajando con el Paraguay"
+
+
+@pytest.mark.parametrize("text, language, commitments", [
+    ("Secretary Blinken met Foreign Minister Juan Carlos Holguín. They discussed the partnership between our two countries, "
+     "including our shared commitment to addressing irregular migration.", "en", 0),
+    ("Secretary Blinken met Foreign Minister Juan Carlos Holguín. They discussed migration and reaffirmed their commitment "
+     "to combating transnational crime.", "en", 1),
+    ("El canciller Marcelo Ebrard se reunió con la secretaria Gina Raimondo. Ambos funcionarios anunciaron que la próxima "
+     "reunión del Diálogo se celebrará en Washington en 2022.", "es", 0),
+])
+def test_a_commitment_discussed_or_a_meeting_announced_is_no_pledge(extractor, text, language, commitments):
+    assert len(extract(extractor, text, language, "2023-03-15").facts.commitments) == commitments
 
 
 @pytest.mark.parametrize("text, language, commitments", [
@@ -287,6 +307,20 @@ def test_a_meeting_needs_someone_on_the_other_side(extractor, text, language):
 def test_an_instruments_name_is_its_words_not_where_or_when_it_was_signed(extractor, text, language, name, kind):
     (a,) = extract(extractor, text, language, "2024-05-14").facts.agreements
     assert next(iter(a.name.values())) == name and a.kind == kind and a.status == "signed"
+
+
+def test_a_place_opening_a_sentence_is_no_persons_name(extractor):
+    r = extract(extractor, "In Buenos Aires, the Deputy Secretary will meet with Foreign Minister Santiago Cafiero.", "en",
+                "2022-11-02")
+    assert not any("buenos" in a.id for a in r.mentioned)
+
+
+def test_a_meeting_with_people_named_before_an_event_is_held_beside_it(extractor):
+    r = extract(extractor, "In Santiago, Deputy Secretary Wendy Sherman will meet with Chilean Foreign Minister Antonia "
+                           "Urrejola and participate in the U.S.-Chile Strategic Dialogue.", "en", "2022-11-02")
+    bilateral = [m for m in r.facts.meetings if not m.id.startswith("event-")]
+    assert len(bilateral) == 1 and {"wendy-sherman", "antonia-urrejola"} <= set(bilateral[0].participants)
+    assert any(m.id.startswith("event-") for m in r.facts.meetings)
 
 
 def test_acceding_to_a_declaration_joins_it(extractor):

@@ -83,6 +83,7 @@ class ActorIndex:
         self.date_words = {w.capitalize() for w in date_names()}
         self.not_names = set(lang.actors["not_names"]) | self.date_words
         self.particles = set(lang.actors["name_particles"])
+        self.locatives = set(lang.names["locatives"])
         self.definite_articles = set(lang.actors["definite_articles"])
         self.of_words = set(lang.names["of"])
         self.title_gap = set(lang.actors["title_gap"])

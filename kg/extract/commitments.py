@@ -15,6 +15,7 @@ MAX_LABEL_WORDS = 12
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
+INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
@@ -85,8 +86,10 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
         # "I thank President Biden for the donation …, as a demonstration of his administration's
         # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
+        # … or inside what is discussed ("discussed …, including our shared commitment to addressing …").
         nouns = set(self.lang.commitments["pledge_nouns"])
-        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in not_pledges for t in doc[lo:s]))]
+        not_pledged = not_pledges | set(self.lang.commitments["discussing"])
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in not_pledged for t in doc[lo:s]))]
         # "underscore the U.S. commitment to the OAS and this year’s theme", "the Administration’s commitment to a
         # secure and prosperous Western Hemisphere": a commitment named as a noun, to a thing rather than an act.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and not self.to_act(doc, e, hi))]
@@ -107,6 +110,9 @@ class CommitmentRules(Rules):
         # planned, not a commitment.
         hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
                                                    if self.cue(self.lang.commitments["meeting_plans"], doc[ps:pe]))]
+        # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
+        meeting_nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
+        hits = [(s, e) for s, e in hits if not any(t.lower_ in meeting_nouns for t in doc[s:e])]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
@@ -140,7 +146,10 @@ class CommitmentRules(Rules):
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
             # What is committed: from the verb the trigger ends with ("acordaron fortalecer …") or after it.
-            what = doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[e:end].text
+            # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
+            verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
+                         self.lang.commitments["infinitive_markers"] and re.search(r"(ar|er|ir)$", doc[k + 1].lower_)), None)
+            what = doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[verb or e:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
                       subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
                       others=[r for r in refs if r not in subject])

@@ -93,7 +93,7 @@ class MeetingRules(EventRules):
                       subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None, others=refs)
                 for ev in events]
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
-        framed = bool(events) and self.framed(doc, events, triggers)
+        framed = bool(events) and (self.framed(doc, events, triggers) or self.beside(doc, events, triggers, refs, hi))
         if not events or framed:
             outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
@@ -230,6 +230,13 @@ class MeetingRules(EventRules):
         framing = [ev for ev in events if any(fe <= ev.start <= fe + 2 for _, fe in self._frame_hits)]
         return bool(framing) and any(self.with_trigger(doc, t, ev.start) and not any(e.start <= t[0] < e.end for e in events)
                                      for t in triggers for ev in framing)
+
+    def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
+        """'she will meet with Foreign Minister B and participate in the Strategic Dialogue': a meeting
+        with people named before the event, beside it."""
+        first = min(ev.start for ev in events)
+        return any(self.with_trigger(doc, t, hi) and t[1] <= first and
+                   any(r.type == PERSON and t[1] <= r.start and r.end <= first for r in refs) for t in triggers)
 
     def with_trigger(self, doc: Doc, trigger, hi: int) -> bool:
         """A trigger that names its counterparts after 'with'/'con' ('met with', 'se reunió con') or right

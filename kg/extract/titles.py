@@ -177,6 +177,8 @@ class Titles:
             start += 1
         if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
             return None
+        if start > 0 and doc[start - 1].lower_ in self.index.locatives:
+            return None     # "In Buenos Aires, the Deputy Secretary will …": where, not who
         return start, end
 
     def untitled_appositions(self, chosen) -> None:
