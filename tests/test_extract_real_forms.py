@@ -309,6 +309,34 @@ def test_an_instruments_name_is_its_words_not_where_or_when_it_was_signed(extrac
     assert next(iter(a.name.values())) == name and a.kind == kind and a.status == "signed"
 
 
+@pytest.mark.parametrize("text, language", [
+    ("La ceremonia de entrega contó con la participación del ministro del Interior, Walter Ortiz, y de la embajadora "
+     "Stephanie Syptak-Ramnath.", "es"),
+    ("The handover ceremony was attended by Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.", "en"),
+    ("The agreement was signed in the presence of Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.", "en"),
+])
+def test_people_present_together_at_a_ceremony_met(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
+    assert {"walter-ortiz", "stephanie-syptak-ramnath"} <= set(m.participants)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El presidente Luis Abinader sostuvo encuentros bilaterales con el presidente de Chile, Gabriel Boric, y con el primer "
+     "ministro de Canadá, Justin Trudeau.", "es"),
+    ("En el marco de la Cumbre de las Américas, el presidente Luis Abinader sostuvo encuentros bilaterales con el presidente "
+     "de Chile, Gabriel Boric, y con el primer ministro de Canadá, Justin Trudeau.", "es"),
+    ("On the margins of the APEC Leaders' Week in San Francisco, President Luis Abinader held bilateral meetings with "
+     "Chilean President Gabriel Boric and Canadian Prime Minister Justin Trudeau.", "en"),
+])
+def test_bilateral_meetings_in_the_plural_are_one_meeting_each(extractor, text, language):
+    r = extract(extractor, text, language, "2023-11-20")
+    bilaterals = [set(m.participants) for m in r.facts.meetings if not m.id.startswith("event-")]
+    assert len(bilaterals) == 2
+    assert any({"luis-abinader", "gabriel-boric"} <= b and "justin-trudeau" not in b for b in bilaterals)
+    assert any({"luis-abinader", "justin-trudeau"} <= b and "gabriel-boric" not in b for b in bilaterals)
+    assert len(r.facts.meetings) == 2 + ("marco" in text or "margins" in text)
+
+
 def test_a_place_opening_a_sentence_is_no_persons_name(extractor):
     r = extract(extractor, "In Buenos Aires, the Deputy Secretary will meet with Foreign Minister Santiago Cafiero.", "en",
                 "2022-11-02")

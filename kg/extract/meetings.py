@@ -228,7 +228,7 @@ class MeetingRules(EventRules):
         en el marco de la Asamblea General': an event set as the frame of a meeting a trigger
         outside it states."""
         framing = [ev for ev in events if any(fe <= ev.start <= fe + 2 for _, fe in self._frame_hits)]
-        return bool(framing) and any(self.with_trigger(doc, t, ev.start) and not any(e.start <= t[0] < e.end for e in events)
+        return bool(framing) and any(self.with_trigger(doc, t, len(doc)) and not any(e.start <= t[0] < e.end for e in events)
                                      for t in triggers for ev in framing)
 
     def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
@@ -245,7 +245,9 @@ class MeetingRules(EventRules):
         s, e = trigger
         withs = self.lang.meetings["counterpart_words"]
         direct = e - 1 > s and doc[e - 1].is_title
-        return (direct or doc[e - 1].lower_ in withs or e < hi and doc[e].lower_ in withs) and doc[s].lower_ not in self.visit_cues
+        # "sostuvo encuentros bilaterales con", "met separately with": a word between
+        after = e < hi and doc[e].lower_ in withs or e + 1 < hi and doc[e].is_lower and doc[e].is_alpha and doc[e + 1].lower_ in withs
+        return (direct or doc[e - 1].lower_ in withs or after) and doc[s].lower_ not in self.visit_cues
 
     def auxiliary_start(self, doc: Doc, start: int, lo: int) -> int:
         """'fue recibido por', 'will be welcomed': the auxiliaries before a trigger are part of its tense."""
