@@ -50,6 +50,27 @@ def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, lan
     assert {"marco-rubio", "hugo-de-zela"} <= set(m.participants) and m.kind == kind
 
 
+@pytest.mark.parametrize("text, language, people", [
+    ("El canciller Rubén Ramírez Lezcano recibe al embajador de Estados Unidos, Marc Ostfield.", "es",
+     {"ruben-ramirez-lezcano", "marc-ostfield"}),
+    ("La canciller Eneida López se reúne con el secretario de Estado Antony Blinken en Washington.", "es",
+     {"eneida-lopez", "antony-blinken"}),
+    ("El canciller Luis Gilberto Murillo brindó una audiencia al embajador de Estados Unidos, Francisco Palmieri.", "es",
+     {"luis-gilberto-murillo", "francisco-palmieri"}),
+    ("Ambassador Lisa Kenna hosted a roundtable with business leaders and Minister of Economy Alex Contreras.", "en",
+     {"lisa-kenna", "alex-contreras"}),
+    ("Secretary Blinken joined President Dina Boluarte for a working lunch at the Government Palace.", "en",
+     {"antony-blinken", "dina-boluarte"}),
+    ("The Secretary also greeted Foreign Minister Javier González-Olaechea at the airport.", "en",
+     {"antony-blinken", "javier-gonzalez-olaechea"}),
+    ("Secretary Blinken and Foreign Minister Javier González-Olaechea co-chaired the U.S.-Peru High-Level Dialogue in "
+     "Washington.", "en", {"antony-blinken", "javier-gonzalez-olaechea"}),
+])
+def test_present_tenses_audiences_meals_greetings_and_co_chairs_are_meetings_of_both(extractor, text, language, people):
+    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
+    assert people <= set(m.participants)
+
+
 def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):
     m = only_meeting(extract(extractor, "The Secretary of State and the Foreign Minister of Peru spoke today.", "en", "2025-12-06"))
     assert m.kind == "call" and m.date == PartialDate(2025, 12, 6)

@@ -119,6 +119,17 @@ class EventRules(PlaceRules):
         relative clause right after the event's name."""
         return end <= host <= end + 8 and any(t.lower_ in self.lang.meetings["relative_pronouns"] for t in doc[end:host])
 
+    def coordinated(self, doc: Doc, before: list[Ref]) -> list[Ref]:
+        """The last actor named, with those listed with it ("A and Foreign Minister B co-chaired …")."""
+        hosts = before[-1:]
+        joiners = set(self.lang.actors["list_joiners"])
+        for r in reversed(before[:-1]):
+            gap = doc[r.end:hosts[0].start]
+            if not any(t.lower_ in joiners for t in gap) or not all(t.lower_ in joiners or t.is_title for t in gap):
+                break
+            hosts.insert(0, r)
+        return hosts
+
     def hosted_events(self, doc: Doc, lo: int, hi: int, refs: list[Ref], events: list[Event]) -> list[Event]:
         """'Peru’s designation as the host of APEC 2024', 'will host the Summit of the Americas',
         'which the United States will host': an event (a named one, or an organisation and its
@@ -138,7 +149,7 @@ class EventRules(PlaceRules):
                 continue
             before = [r for r in refs if r.end <= hs and r.type in (COUNTRY, PERSON) and (named is None or r.start >= named.end
                                                                                           or named.start >= hs)]
-            hosts = before[-1:] if before else []
+            hosts = self.coordinated(doc, before)
             if named is not None:
                 named.hosts = hosts
                 named.future = self.hosting_tense(doc, hs, he)
