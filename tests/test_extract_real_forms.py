@@ -297,6 +297,15 @@ def test_a_commitment_discussed_or_a_meeting_announced_is_no_pledge(extractor, t
     assert len(extract(extractor, text, language, "2023-03-15").facts.commitments) == commitments
 
 
+@pytest.mark.parametrize("text, commitments", [
+    ("Ambassador Lisa Kenna announced the winners of the Embassy photo contest in Peru.", 0),
+    ("Ambassador Lisa Kenna announced a new $10 million program to fight illegal mining in Peru.", 1),
+    ("Ambassador Lisa Kenna announced that the United States will provide $10 million to fight illegal mining.", 1),
+])
+def test_what_is_announced_is_a_pledge_when_it_is_money_or_a_future_act(extractor, text, commitments):
+    assert len(extract(extractor, text, "en", "2023-03-15").facts.commitments) == commitments
+
+
 @pytest.mark.parametrize("text, language, commitments", [
     ("The new center will help Peruvian authorities detect illegal shipments.", "en", 0),
     ("El nuevo programa beneficiará a más de 500 familias y apoyará a los agricultores de la región.", "es", 0),
