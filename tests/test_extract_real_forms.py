@@ -71,6 +71,29 @@ def test_present_tenses_audiences_meals_greetings_and_co_chairs_are_meetings_of_
     assert people <= set(m.participants)
 
 
+@pytest.mark.parametrize("text, language, kind", [
+    ("La presidenta Dina Boluarte sostuvo una comunicación telefónica con el presidente Joe Biden.", "es", "call"),
+    ("La presidenta Dina Boluarte y el presidente Joe Biden intercambiaron opiniones sobre la migración.", "es", "in-person"),
+    ("President Dina Boluarte and President Joe Biden exchanged views on migration.", "en", "in-person"),
+    ("President Dina Boluarte and President Joe Biden discussed by phone the situation in Venezuela.", "en", "call"),
+    ("President Joe Biden telephoned President Dina Boluarte.", "en", "call"),
+    ("President Joe Biden called President Dina Boluarte to discuss the elections.", "en", "call"),
+])
+def test_calls_and_exchanges_of_views_are_meetings_of_both(extractor, text, language, kind):
+    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
+    assert {"dina-boluarte", "joe-biden"} <= set(m.participants) and m.kind == kind
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Secretary Antony Blinken visited Lima on Monday.", "en"),
+    ("Secretary Antony Blinken arrived in Lima on Monday for an official visit.", "en"),
+    ("El secretario Antony Blinken arribó a Lima para una visita oficial de dos días.", "es"),
+])
+def test_a_visit_to_a_city_is_a_visit_to_its_country(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
+    assert {"antony-blinken", "peru"} <= set(m.participants)
+
+
 def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):
     m = only_meeting(extract(extractor, "The Secretary of State and the Foreign Minister of Peru spoke today.", "en", "2025-12-06"))
     assert m.kind == "call" and m.date == PartialDate(2025, 12, 6)

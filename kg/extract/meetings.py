@@ -99,7 +99,8 @@ class MeetingRules(EventRules):
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         lowered = {t.lower_ for t in span}
         # "paid a courtesy call on the Minister" is a visit in person
-        call = bool(lowered & set(self.lang.meetings["call_cues"])) and not lowered & set(self.lang.meetings["in_person_cues"])
+        call = bool(lowered & set(self.lang.meetings["call_cues"])) and not lowered & set(self.lang.meetings["in_person_cues"]) or \
+            bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
         multilateral = bool(lowered & set(self.lang.meetings["multilateral_cues"]))
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)

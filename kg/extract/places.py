@@ -15,6 +15,7 @@ class PlaceRules(Rules):
     def __init__(self, lang, vocab, gaz=None):
         super().__init__(lang, vocab, gaz)
         self.visit_cues = set(lang.meetings["visit_cues"])
+        self.arrival_words = set(lang.meetings["arrival_words"])
         self.place_prepositions = set(lang.meetings["place_prepositions"])
         self.trip_fillers = set(lang.meetings["trip_fillers"])
         self.visitor_words = set(lang.meetings["visitor_words"])
@@ -39,13 +40,14 @@ class PlaceRules(Rules):
         ("will travel to Ottawa, Canada, and Brasília, Brazil", "viajará a Chile, Paraguay, Perú y a
         la ciudad de Cúcuta, Colombia"), each a meeting of the travellers with that country (at
         that city, if one is named). Countries named elsewhere in the sentence are not stops."""
-        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues), None)
+        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues | self.arrival_words), None)
         if visit is None or doc[visit[1] - 1].lower_ in self.visitor_words:
             return []   # "the visit of the United States Deputy Secretary …": the visitor follows, not a stop
         at = {s: (e, p) for s, e, p in mentions.places}
         countries = {r.start: (r.end, r.actor) for r in refs if r.type == COUNTRY}
         stops: dict[str, tuple[int, str | None]] = {}
-        j = visit[1]
+        # "visited Lima": the trigger ends with the first stop
+        j = visit[1] - 1 if visit[1] - 1 > visit[0] and (visit[1] - 1 in at or visit[1] - 1 in countries) else visit[1]
         while j < hi:
             if j in at:
                 e, p = at[j]
