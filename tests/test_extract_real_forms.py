@@ -302,6 +302,16 @@ def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extra
     assert extract(extractor, text, language, "2023-06-30").facts.commitments == []
 
 
+@pytest.mark.parametrize("text, language, label", [
+    ("Peru and the United States expressed willingness to expand trade.", "en", "expand trade"),
+    ("Perú y Estados Unidos expresaron su disposición de trabajar conjuntamente en materia de migración.", "es",
+     "trabajar conjuntamente en materia de migración"),
+])
+def test_a_stated_willingness_to_act_is_a_pledge(extractor, text, language, label):
+    (c,) = extract(extractor, text, language, "2024-05-14").facts.commitments
+    assert next(iter(c.name.values())) == label
+
+
 def test_what_is_committed_starts_at_its_verb(extractor):
     (c,) = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de su país de continuar trabajando con "
                               "el Paraguay.", "es", "2024-02-20").facts.commitments
