@@ -41,6 +41,11 @@ def test_non_breaking_spaces_become_plain_spaces_and_quotes_still_match():
     assert doc.text[start:end] == "Secretary of State Antony Blinken and Minister"
 
 
+def test_html_entities_left_in_a_text_are_the_characters_they_stand_for():
+    text = documents.normalise("Secretary&nbsp;Blinken met Gonz&aacute;lez&#8209;Olaechea &amp; his team; R&D stays")
+    assert text == "Secretary Blinken met González-Olaechea & his team; R&D stays"
+
+
 def test_every_seed_loads_with_its_identifier():
     docs = documents.load_folder(SEEDS)
     assert [d.identifier for d in docs] == sorted(p.stem for p in SEEDS.glob("*.txt"))

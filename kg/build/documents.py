@@ -5,6 +5,7 @@ odd spaces made plain, runs of spaces collapsed, line ends unified); every chara
 the graph counts Unicode code points into that text."""
 from __future__ import annotations
 
+import html
 import logging
 import re
 import unicodedata
@@ -26,6 +27,9 @@ _LANGUAGES = ROOT / "data" / "languages.txt"
 _LANG_TAG = re.compile(r"^([a-z]{2})(?:-[A-Z]{2})?$")
 _ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011"), "-")     # what a reader sees as a hyphen
+# HTML entities left in text copied from a web page ("Secretary&nbsp;Blinken", "Gonz&aacute;lez").
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _SPACES = re.compile(r" {2,}")
 # A document's identifier is its file name less `.txt`: it is part of IRIs (id/document/…) and URLs.
 _IDENTIFIER = re.compile(r"[\w.~-]+")
@@ -82,9 +86,11 @@ def derive_title(text: str) -> str | None:
 
 
 def normalise(text: str) -> str:
-    """Make real-world text comparable: what a reader sees as one space is one space."""
+    """Make real-world text comparable: what a reader sees as one space is one space, an HTML
+    entity left in the text is the character it stands for."""
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_INVISIBLE).translate(_ODD_SPACES)
+    text = text.translate(_INVISIBLE).translate(_ODD_SPACES).translate(_HYPHENS)
     return "\n".join(_SPACES.sub(" ", line).rstrip() for line in text.split("\n"))
 
 
