@@ -304,6 +304,8 @@ def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extra
 
 @pytest.mark.parametrize("text, language, label", [
     ("Peru and the United States expressed willingness to expand trade.", "en", "expand trade"),
+    ("Peru and the United States agreed that their governments would expand cooperation on cybersecurity.", "en",
+     "expand cooperation on cybersecurity"),
     ("Perú y Estados Unidos expresaron su disposición de trabajar conjuntamente en materia de migración.", "es",
      "trabajar conjuntamente en materia de migración"),
 ])
@@ -332,6 +334,7 @@ def test_a_commitment_discussed_or_a_meeting_announced_is_no_pledge(extractor, t
 
 @pytest.mark.parametrize("text, commitments", [
     ("Ambassador Lisa Kenna announced the winners of the Embassy photo contest in Peru.", 0),
+    ("Peru and the United States agreed that the meeting was productive.", 0),
     ("Ambassador Lisa Kenna announced a new $10 million program to fight illegal mining in Peru.", 1),
     ("Ambassador Lisa Kenna announced that the United States will provide $10 million to fight illegal mining.", 1),
 ])
