@@ -167,6 +167,14 @@ def test_a_reception_on_arrival_is_held_on_the_day_of_the_arrival(extractor):
     assert received.status == "held" and received.date == PartialDate(2019, 1, 2)
 
 
+def test_today_in_an_embedded_post_is_not_the_pages_day(extractor):
+    r = extract(extractor, "Secretary Blinken met with Foreign Minister Javier González-Olaechea in Lima.\n\n"
+                           "Great meeting with FM González-Olaechea today. pic.twitter.com/abc123\n"
+                           "— Secretary Antony Blinken (@SecBlinken) May 13, 2024\n", "en", "2024-05-20")
+    m = only_meeting(r)
+    assert m.date != PartialDate(2024, 5, 20) and len(m.evidence) == 2
+
+
 def test_without_an_anchor_a_relative_date_stays_absent(extractor):
     m = only_meeting(extract(extractor, "El canciller Elmer Schialer se reunió ayer con el secretario Marco Rubio.", "es", None))
     assert m.date is None

@@ -124,7 +124,7 @@ class Extractor:
             here: list[Found] = []
             if not sent.heading:
                 future = rules.future(sent.span)
-                dates = rules.dates(sent, today, future)
+                dates = rules.dates(sent, None if sent.embedded else today, future)
                 pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:

@@ -4,6 +4,7 @@ Line breaks end sentences (headlines, bullets and captions have no full stop), e
 long line stops mid-sentence without punctuation, as stored web copies often do."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,20 @@ _OPENING_QUOTES = ("“", "«", "‘")
 _FULL_STOPS = (".", "!", "?", "…")
 MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a heading, not a wrap
 MAX_HEADING_WORDS = 20
+
+
+# The signature line of a social-media post copied into a page ("— Secretary Antony Blinken
+# (@SecBlinken) May 13, 2024"): the line before it is the post, written on its own day.
+_POST_SIGNATURE = re.compile(r"^[—–-]{1,2}[^\n]{0,120}\(@\w{1,50}\)[^\n]{0,40}\d{4}[ \t]*$", re.M)
+
+
+def posts(text: str) -> list[tuple[int, int]]:
+    """The character spans of the posts a text embeds: each signature line and the line above it."""
+    out = []
+    for m in _POST_SIGNATURE.finditer(text):
+        above = text[:m.start()].rstrip()
+        out.append((above.rfind("\n") + 1, m.end()))
+    return out
 
 
 @Language.component("line_breaks")
@@ -62,6 +77,7 @@ def pipeline(lang: str) -> Language:
 class Sentence:
     span: Span          # without surrounding white space
     index: int
+    embedded: bool = False   # inside a post the page quotes: its "today" is not the page's
 
     @property
     def start(self) -> int:
@@ -90,8 +106,11 @@ class Sentence:
 
 def sentences(doc: Doc) -> list[Sentence]:
     out = []
+    quoted = posts(doc.text)
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if toks:
-            out.append(Sentence(doc[toks[0].i:toks[-1].i + 1], len(out)))
+            span = doc[toks[0].i:toks[-1].i + 1]
+            embedded = any(lo <= span.start_char < hi for lo, hi in quoted)
+            out.append(Sentence(span, len(out), embedded))
     return out
