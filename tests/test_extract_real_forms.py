@@ -94,6 +94,15 @@ def test_a_visit_to_a_city_is_a_visit_to_its_country(extractor, text, language):
     assert {"antony-blinken", "peru"} <= set(m.participants)
 
 
+@pytest.mark.parametrize("text", [
+    "El canciller Hugo de Zela se reunio con el secretario de Estado Marco Rubio.",
+    "El canciller Hugo de Zela sostuvo una conversacion telefonica con el secretario de Estado Marco Rubio.",
+])
+def test_words_match_without_the_accents_a_copy_dropped(extractor, text):
+    m = only_meeting(extract(extractor, text, "es", "2025-12-06"))
+    assert {"marco-rubio", "hugo-de-zela"} <= set(m.participants)
+
+
 def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):
     m = only_meeting(extract(extractor, "The Secretary of State and the Foreign Minister of Peru spoke today.", "en", "2025-12-06"))
     assert m.kind == "call" and m.date == PartialDate(2025, 12, 6)

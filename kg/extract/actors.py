@@ -54,7 +54,7 @@ class ActorIndex:
         self.gaz, self.lang = gaz, lang
         self.titles = lang.titles()
         self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.folded = PhraseMatcher(vocab, attr="LOWER")
+        self.folded = PhraseMatcher(vocab, attr="NORM")     # titles and offices, with or without accents
         tokenizer = _Tokenizer(vocab)
         for a in gaz.actors.values():
             names = set(identity.names_of(a))
@@ -190,10 +190,10 @@ class _Tokenizer:
         self.cache: dict[str, Doc] = {}
 
     def __call__(self, text: str) -> Doc:
-        from .text import pipeline  # the language's tokenizer, with the project's infix rules
+        from .text import folded_norms, pipeline  # the language's tokenizer, with the project's infix rules
 
         if text not in self.cache:
-            self.cache[text] = pipeline(self.vocab.lang).make_doc(text)
+            self.cache[text] = folded_norms(pipeline(self.vocab.lang).make_doc(text))
         return self.cache[text]
 
 

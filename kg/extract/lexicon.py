@@ -4,6 +4,8 @@ A pattern is a line of tokens in a small syntax (data/lexicons/README.md) turned
 Matcher patterns here, so that linguists edit YAML, not code."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,8 +17,21 @@ LEXICONS = ROOT / "data" / "lexicons"
 LANGUAGES = ("es", "en")
 
 
+# A regular expression made of letters, alternatives and classes only ("~^(reunió|reunieron)$",
+# "~^re[uú]n(ió|ieron)$"): it spells words out, and matches them like words.
+_WORDS = re.compile(r"[\w|()\[\]^$'’-]+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what the pipeline puts in each token's NORM (kg.extract.text)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
 def token_pattern(line: str) -> list[dict]:
-    """'~^reuni(ó|eron)$ ?a|con *3 word' -> spaCy Matcher token dicts (case-insensitive; @Cap: a capitalised word)."""
+    """'~^reuni(ó|eron)$ ?a|con *3 word' -> spaCy Matcher token dicts (case-insensitive; @Cap: a capitalised word).
+    Words match with or without their accents ("se reunió", "se reunio": real texts drop them);
+    a regular expression over parts of words matches as written ("~^\\w+(rá|rán)$" is not "para")."""
     out = []
     for tok in line.split():
         if tok.startswith("*") and tok[1:].isdigit():
@@ -27,12 +42,14 @@ def token_pattern(line: str) -> list[dict]:
             spec["OP"], tok = "?", tok[1:]
         if tok == "@Cap":
             spec["IS_TITLE"] = True
+        elif tok.startswith("~") and _WORDS.fullmatch(tok[1:]):
+            spec["NORM"] = {"REGEX": fold(tok[1:])}
         elif tok.startswith("~"):
             spec["LOWER"] = {"REGEX": tok[1:]}
         elif "|" in tok:
-            spec["LOWER"] = {"IN": tok.lower().split("|")}
+            spec["NORM"] = {"IN": [fold(w) for w in tok.split("|")]}
         else:
-            spec["LOWER"] = tok.lower()
+            spec["NORM"] = fold(tok)
         out.append(spec)
     return out
 

@@ -13,6 +13,8 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .lexicon import fold
+
 _END = tuple(".!?:;»”\"')…")
 _OPENING_QUOTES = ("“", "«", "‘")
 _FULL_STOPS = (".", "!", "?", "…")
@@ -55,6 +57,15 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("folded_norms")
+def folded_norms(doc: Doc) -> Doc:
+    """Each token's NORM is its text in lower case without accents: the lexicon's words match
+    "reunió" and "reunio", "Perú" and "Peru" (see kg.extract.lexicon.token_pattern)."""
+    for tok in doc:
+        tok.norm_ = fold(tok.text)
+    return doc
+
+
 @lru_cache(maxsize=None)
 def pipeline(lang: str) -> Language:
     nlp = spacy.blank(lang)
@@ -68,6 +79,7 @@ def pipeline(lang: str) -> Language:
     for word in language(lang).actors.get("abbreviations", []):
         for form in {word, word.upper(), word.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.add_pipe("folded_norms")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("line_breaks")
     return nlp
