@@ -101,6 +101,7 @@ def test_a_visit_to_a_city_is_a_visit_to_its_country(extractor, text, language):
 def test_words_match_without_the_accents_a_copy_dropped(extractor, text):
     m = only_meeting(extract(extractor, text, "es", "2025-12-06"))
     assert {"marco-rubio", "hugo-de-zela"} <= set(m.participants)
+    assert m.kind == ("call" if "telefonica" in text else "in-person")
 
 
 def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):

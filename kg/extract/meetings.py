@@ -97,11 +97,10 @@ class MeetingRules(EventRules):
         if not events or framed:
             outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
-        lowered = {t.lower_ for t in span}
         # "paid a courtesy call on the Minister" is a visit in person
-        call = bool(lowered & set(self.lang.meetings["call_cues"])) and not lowered & set(self.lang.meetings["in_person_cues"]) or \
+        call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
             bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
-        multilateral = bool(lowered & set(self.lang.meetings["multilateral_cues"]))
+        multilateral = self.cue(self.lang.meetings["multilateral_cues"], span)
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import Mentions
 from .dates import find as find_dates
-from .lexicon import Language, date_names, token_pattern
+from .lexicon import Language, date_names, fold, token_pattern
 from .refs import COUNTRY, Ref
 from .text import Sentence
 
@@ -194,13 +194,16 @@ class Rules:
         return out
 
     def cue(self, words: list[str], span: Span) -> bool:
+        """Whether the span holds one of the words (with or without accents) or matches one of the
+        regular expressions ("~…", as written)."""
         lowered = [t.lower_ for t in span]
+        folded = {t.norm_ for t in span}
         for w in words:
             if w.startswith("~"):
                 rx = re.compile(w[1:])
                 if any(rx.match(t) for t in lowered):
                     return True
-            elif w in lowered:
+            elif fold(w) in folded:
                 return True
         return False
 
