@@ -3,17 +3,10 @@ documents stating the same meeting or agreement mint the same IRI and the graph 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .lexicon import name_fillers
+from .lexicon import fold, name_fillers
 
 MAX_SLUG = 80
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Perú' and 'Peru' compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def slug(text: str, limit: int = MAX_SLUG) -> str:

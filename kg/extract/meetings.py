@@ -115,7 +115,7 @@ class MeetingRules(EventRules):
         for f in here:
             f.trigger = first
             f.joins_last = joins
-            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues | set(self.lang.meetings["arrival_words"])
+            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues | self.arrival_words
             f.described = None if f.name else described
             f.untensed = untensed
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
