@@ -120,10 +120,10 @@ class Rules:
         """Run the matchers once over the whole document; sentences take their share."""
         self._dateline = dateline
         self._plan_hits = sorted({(s, e) for _, s, e in self.plan(doc)})
-        self._head_at = {t.i: kind for t in doc for words, kind in self.phrase_heads
-                         if [x.text for x in doc[t.i:t.i + len(words)]] == words}
-        self._head_tokens = {i + k for i in self._head_at for words, _ in self.phrase_heads for k in range(len(words))
-                             if [x.text for x in doc[i:i + len(words)]] == words}
+        heads = [(t.i, len(words), kind) for t in doc for words, kind in self.phrase_heads
+                 if t.text == words[0] and [x.text for x in doc[t.i:t.i + len(words)]] == words]
+        self._head_at = {i: kind for i, _, kind in heads}
+        self._head_tokens = {i + k for i, n, _ in heads for k in range(n)}
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
         self._name_tokens = [(r.start, r.end) for r in mentions.refs] if mentions else []
         self._country_tokens = {i for r in mentions.refs if r.type == COUNTRY for i in range(r.start, r.end)} if mentions else set()
