@@ -300,7 +300,7 @@ def evaluate(documents: Path | None, gold: Path | None, split: str, sweep: bool,
                "held-out annotations")
     click.echo(ev.table(result))
     if verbose:
-        click.echo(ev.errors(result["all"]))
+        click.echo(ev.errors(result["all"], hidden=ev.held_out_documents()))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from kg.extract.evaluate import (
     TARGETS,
     ActorNames,
     evaluate,
+    held_out_documents,
     load_named_gold,
     name_keys,
     names_meet,
@@ -193,6 +194,18 @@ def test_kg_evaluate_lists_errors_of_data_real_for_its_dev_half_only(split, deta
     assert out.returncode == 0, out.stderr
     assert ("gold not found" in out.stdout and "per document" in out.stdout) == detailed
     assert out.stdout.splitlines()[-1].startswith("targets:")
+
+
+def test_the_internal_sets_never_show_errors_of_data_reals_test_half():
+    """The internal sets hold some of data/real's texts under their curated gold: their errors there
+    would tell what the held-out half's errors are."""
+    out = subprocess.run([KG, "evaluate", "--verbose"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    internal = out.stdout[out.stdout.find("Internal sets"):]
+    hidden = held_out_documents()
+    assert hidden and "gold not found" in internal
+    shown = [line.strip().split(":", 1)[0] for line in internal.splitlines() if line.startswith("  ")]
+    assert shown and not hidden & set(shown)
 
 
 needs_real = pytest.mark.skipif(not (REAL / "gold").is_dir(), reason="../shared/corpus-real is not there")

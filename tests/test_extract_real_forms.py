@@ -398,6 +398,11 @@ def test_an_instruments_name_is_its_words_not_where_or_when_it_was_signed(extrac
      "Stephanie Syptak-Ramnath.", "es"),
     ("The handover ceremony was attended by Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.", "en"),
     ("The agreement was signed in the presence of Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.", "en"),
+    ("La embajadora Stephanie Syptak-Ramnath participó en la ceremonia de clausura junto al ministro del Interior, "
+     "Walter Ortiz.", "es"),
+    ("Con la presencia del ministro del Interior, Walter Ortiz, y de la embajadora Stephanie Syptak-Ramnath, se inauguró "
+     "el laboratorio.", "es"),
+    ("Ambassador Stephanie Syptak-Ramnath joined Interior Minister Walter Ortiz to inaugurate the laboratory.", "en"),
 ])
 def test_people_present_together_at_a_ceremony_met(extractor, text, language):
     m = only_meeting(extract(extractor, text, language, "2024-05-14"))
@@ -419,6 +424,12 @@ def test_bilateral_meetings_in_the_plural_are_one_meeting_each(extractor, text, 
     assert any({"luis-abinader", "gabriel-boric"} <= b and "justin-trudeau" not in b for b in bilaterals)
     assert any({"luis-abinader", "justin-trudeau"} <= b and "gabriel-boric" not in b for b in bilaterals)
     assert len(r.facts.meetings) == 2 + ("marco" in text or "margins" in text)
+
+
+def test_a_minister_no_portfolio_qualifies_is_not_guessed_from_the_gazetteer(extractor):
+    r = extract(extractor, "Ambassador Stephanie Syptak-Ramnath met with Minister of the Interior Walter Ortiz.", "en",
+                "2024-05-14")
+    assert "elizabeth-galdo" not in {a for m in r.facts.meetings for a in m.participants}
 
 
 def test_a_place_opening_a_sentence_is_no_persons_name(extractor):

@@ -142,6 +142,8 @@ class Titles:
             if role in roles or (generic and any(role in r for r in roles)):
                 self.person(ref.actor, s, e, role, ref.country, ref.discovered)
                 return
+        if generic and office is None:
+            return      # "the Minister" no portfolio qualifies: one of many, whom the gazetteer may not list
         if country:
             offices = self.index.counterpart_office(office, role, country)
         else:
