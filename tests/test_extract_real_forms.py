@@ -332,6 +332,19 @@ def test_a_stated_willingness_to_act_is_a_pledge(extractor, text, language, labe
     assert next(iter(c.name.values())) == label
 
 
+@pytest.mark.parametrize("text, language, speaker, pledges", [
+    ("“The United States will continue to support Peru's democratic institutions,” Ambassador Stephanie "
+     "Syptak-Ramnath said.", "en", "stephanie-syptak-ramnath", 1),
+    ("“Seguiremos trabajando con los Estados Unidos para combatir el narcotráfico”, afirmó el canciller Javier "
+     "González-Olaechea.", "es", "javier-gonzalez-olaechea", 1),
+    ("“La relación con los Estados Unidos seguirá creciendo”, afirmó el canciller Javier González-Olaechea.", "es",
+     "javier-gonzalez-olaechea", 0),
+])
+def test_a_pledge_in_quotes_is_the_speakers_and_an_opinion_is_none(extractor, text, language, speaker, pledges):
+    found = extract(extractor, text, language, "2024-05-14").facts.commitments
+    assert len(found) == pledges and all(speaker in c.actors and "”" not in next(iter(c.name.values())) for c in found)
+
+
 def test_what_is_committed_starts_at_its_verb(extractor):
     (c,) = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de su país de continuar trabajando con "
                               "el Paraguay.", "es", "2024-02-20").facts.commitments

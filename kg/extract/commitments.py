@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
+from .refs import PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
@@ -100,8 +101,10 @@ class CommitmentRules(Rules):
             return []
         # In direct speech a future is an opinion ("“La relación … seguirá creciendo”, afirmó …"):
         # only the words of committing state a commitment there.
+        # (… unless an actor is its subject: "“The United States will continue to support …”, said …")
         quoted = self.quoted(doc, lo, hi)
-        hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e])]
+        hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e]) or
+                self.actor_first(doc, refs, self.clause_start(doc, s, lo), s)]
         # "During the Summit, the United States will promote …", "Durante la visita, el secretario impulsará …":
         # what a meeting still to come is for (its agenda), not a pledge.
         if self.agenda(doc, lo, hi):
@@ -142,6 +145,8 @@ class CommitmentRules(Rules):
             if not subject and not out and self.future(doc[s:e]) and \
                     not any(t.lower_ in self.pronouns or t.lower_ in self.lang.actors["agents"] for t in doc[opening:e]):
                 continue
+            if s in quoted and not any(r.type == PERSON for r in subject):
+                subject = self.speaker(doc, mentions, lo, hi, quoted) + subject   # "“Continuaremos …”, afirmó X": X's
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
@@ -204,7 +209,7 @@ class CommitmentRules(Rules):
             words.pop(0)        # "para fortalecer …", "to deepen …"
         text = " ".join(words)
         if len(words) <= MAX_LABEL_WORDS:
-            return text.rstrip(" ,;:.")
+            return text.rstrip(" ,;:.\"”»’'")
         words = words[:MAX_LABEL_WORDS]
         while words and identity.fold(words[-1]) in self.label_connectors:
             words.pop()
@@ -230,6 +235,22 @@ class CommitmentRules(Rules):
             while end > start + 1 and doc[end - 1].text == ",":
                 end -= 1
             yield (s, e), start, end
+
+    def actor_first(self, doc: Doc, refs: list[Ref], start: int, s: int) -> bool:
+        """An actor opens the words before a trigger (its subject: "The United States will …"), not a
+        complement ("La relación con los Estados Unidos seguirá …")."""
+        first = next((j for j in range(start, s) if doc[j].is_alpha), s)
+        opening = {first, first + 1} if first < s and doc[first].lower_ in self.articles else {first}
+        return any(r.start in opening and r.end <= s for r in refs)
+
+    @staticmethod
+    def speaker(doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int]) -> list[Ref]:
+        """Who says the words in quotes: the person named after them ("“…”, afirmó el canciller X"),
+        else before them ("Ambassador X said: “…”")."""
+        people = [r for r in mentions.refs if lo <= r.start and r.end <= hi and r.type == PERSON and r.start not in quoted]
+        after = [r for r in people if r.start > max(quoted)]
+        before = [r for r in people if r.end <= min(quoted)]
+        return after[:1] or before[-1:]
 
     def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
         """Tokens inside quotation marks."""
