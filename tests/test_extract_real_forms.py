@@ -345,6 +345,17 @@ def test_a_pledge_in_quotes_is_the_speakers_and_an_opinion_is_none(extractor, te
     assert len(found) == pledges and all(speaker in c.actors and "”" not in next(iter(c.name.values())) for c in found)
 
 
+@pytest.mark.parametrize("text, language, label", [
+    ("El canciller Javier González-Olaechea señaló que el Perú continuará trabajando con los Estados Unidos en la lucha "
+     "contra el narcotráfico.", "es", "trabajando con los Estados Unidos en la lucha contra el narcotráfico"),
+    ("Secretary Antony Blinken said the United States would continue to support Peru's fight against illegal mining.", "en",
+     "support Peru's fight against illegal mining"),
+])
+def test_a_pledge_in_reported_speech_is_the_reported_act(extractor, text, language, label):
+    (c,) = extract(extractor, text, language, "2024-05-14").facts.commitments
+    assert next(iter(c.name.values())) == label
+
+
 def test_what_is_committed_starts_at_its_verb(extractor):
     (c,) = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de su país de continuar trabajando con "
                               "el Paraguay.", "es", "2024-02-20").facts.commitments

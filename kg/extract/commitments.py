@@ -150,11 +150,12 @@ class CommitmentRules(Rules):
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
-            # What is committed: from the verb the trigger ends with ("acordaron fortalecer …") or after it.
+            # What is committed: from the verb the trigger ends with ("acordaron fortalecer …", "seguirán
+            # cooperando …") or after it.
             # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
             verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
                          self.lang.commitments["infinitive_markers"] and re.search(r"(ar|er|ir)$", doc[k + 1].lower_)), None)
-            what = doc[e - 1:end].text if re.search(r"(ar|er|ir)$", doc[e - 1].lower_) else doc[verb or e:end].text
+            what = doc[e - 1:end].text if re.search(r"(ar|er|ir|ando|iendo)$", doc[e - 1].lower_) else doc[verb or e:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
                       subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
                       others=[r for r in refs if r not in subject])
