@@ -65,6 +65,10 @@ def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, lan
      {"antony-blinken", "javier-gonzalez-olaechea"}),
     ("Secretary Blinken and Foreign Minister Javier González-Olaechea co-chaired the U.S.-Peru High-Level Dialogue in "
      "Washington.", "en", {"antony-blinken", "javier-gonzalez-olaechea"}),
+    ("Se llevó a cabo una reunión entre el canciller Javier González-Olaechea y el secretario Antony Blinken.", "es",
+     {"antony-blinken", "javier-gonzalez-olaechea"}),
+    ("Secretary Antony Blinken was received by President Dina Boluarte at the Government Palace.", "en",
+     {"antony-blinken", "dina-boluarte"}),
 ])
 def test_present_tenses_audiences_meals_greetings_and_co_chairs_are_meetings_of_both(extractor, text, language, people):
     m = only_meeting(extract(extractor, text, language, "2024-05-14"))
