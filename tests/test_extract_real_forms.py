@@ -454,6 +454,15 @@ def test_bilateral_meetings_in_the_plural_are_one_meeting_each(extractor, text, 
     assert len(r.facts.meetings) == 2 + ("marco" in text or "margins" in text)
 
 
+def test_taking_part_in_a_summit_is_one_meeting_and_a_bilateral_on_its_margins_another(extractor):
+    r = extract(extractor, "La presidenta Dina Boluarte participará en la Cumbre de las Américas que se realizará en "
+                           "Punta Cana.", "es", "2024-05-14")
+    assert len(r.facts.meetings) == 1
+    r = extract(extractor, "Ambassador Katherine Tai and Minister Germán Umaña held a bilateral meeting on the margins of "
+                           "the Thirteenth Ministerial Conference of the World Trade Organization.", "en", "2024-03-08")
+    assert len(r.facts.meetings) == 2
+
+
 def test_a_minister_no_portfolio_qualifies_is_not_guessed_from_the_gazetteer(extractor):
     r = extract(extractor, "Ambassador Stephanie Syptak-Ramnath met with Minister of the Interior Walter Ortiz.", "en",
                 "2024-05-14")

@@ -225,11 +225,13 @@ class MeetingRules(EventRules):
 
     def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
         """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
-        en el marco de la Asamblea General': an event set as the frame of a meeting a trigger
-        outside it states."""
-        framing = [ev for ev in events if any(fe <= ev.start <= fe + 2 for _, fe in self._frame_hits)]
-        return bool(framing) and any(self.with_trigger(doc, t, len(doc)) and not any(e.start <= t[0] < e.end for e in events)
-                                     for t in triggers for ev in framing)
+        en el marco de la Asamblea General', 'held a bilateral meeting on the margins of the …
+        Ministerial Conference': an event set as the frame of a meeting a trigger outside it states."""
+        frames = [(fs, fe) for fs, fe in self._frame_hits if any(fe <= ev.start <= fe + 2 for ev in events)]
+        outside = [t for t in triggers if not any(e.start <= t[0] < e.end for e in events)]
+        nouns = set(self.lang.meetings["anaphoric_nouns"])
+        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].lower_ in nouns
+                   for t in outside for fs, _ in frames)
 
     def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
         """'she will meet with Foreign Minister B and participate in the Strategic Dialogue': a meeting
@@ -244,7 +246,7 @@ class MeetingRules(EventRules):
         City …, where he met with …', 'visited Lima': a destination, not a party)."""
         s, e = trigger
         withs = self.lang.meetings["counterpart_words"]
-        direct = e - 1 > s and doc[e - 1].is_title
+        direct = e - 1 > s and doc[e - 1].is_title and doc[e - 1].text not in self.event_heads   # not "participará en la Cumbre"
         # "sostuvo encuentros bilaterales con", "met separately with": a word between
         after = e < hi and doc[e].lower_ in withs or e + 1 < hi and doc[e].is_lower and doc[e].is_alpha and doc[e + 1].lower_ in withs
         return (direct or doc[e - 1].lower_ in withs or after) and doc[s].lower_ not in self.visit_cues
