@@ -64,11 +64,9 @@ def record(peer: servers.Target, work: dict[str, list[tuple[str, str]]], path: P
     path.write_text(json.dumps(out))
 
 
-def evaluation_ms(config, items: list[tuple[str, str]], rounds: int = 5) -> float:
+def evaluation_ms(store: pyoxigraph.Store, items: list[tuple[str, str]], rounds: int = 5) -> float:
     """CPU ms per query of pyoxigraph evaluating the queries and serialising their answers natively
     (median over rounds of the mean over the queries)."""
-    store = pyoxigraph.Store.read_only(str(Path(config.store_dir).resolve()))
-
     def answer(accept: str, query: str) -> bytes:
         result = store.query(query)
         if accept == queries.JSON:
@@ -119,7 +117,8 @@ def main(args) -> int:
         results, loads = endpoint.measure(targets, work, [args.clients], args.rounds, args.duration,
                                           log=lambda s: print(s, flush=True))
     names = [t.name for t in targets]
-    evaluation = {w: evaluation_ms(config, items) for w, items in work.items()}
+    store = pyoxigraph.Store.read_only(str(Path(config.store_dir).resolve()))
+    evaluation = {w: evaluation_ms(store, items) for w, items in work.items()}
     print(f"\nMachine: {endpoint.machine()}.\nLoad during the run: {'; '.join(loads)}.\n")
     print(f"**{args.clients} clients**\n\n{endpoint.table(results, names, list(work), args.clients)}\n")
     for w in work:

@@ -31,61 +31,87 @@ def only_meeting(result):
 
 # ------------------------------------------------------------------ meetings: the verbs of real texts
 
-@pytest.mark.parametrize("text, language, kind", [
-    ("Secretary of State Marco Rubio met Foreign Minister Hugo de Zela of Peru today in Lima.", "en", "in-person"),
-    ("Secretary Rubio held a call with Peruvian Foreign Minister Hugo de Zela.", "en", "call"),
-    ("Secretary Rubio spoke today with Peruvian Foreign Minister Hugo de Zela.", "en", "call"),
-    ("El canciller Hugo de Zela se reunió con el secretario de Estado Marco Rubio.", "es", "in-person"),
-    ("El canciller Hugo de Zela sostuvo una conversación telefónica con el secretario de Estado Marco Rubio.", "es", "call"),
-    ("El canciller Hugo de Zela se entrevistó con el secretario de Estado Marco Rubio.", "es", "in-person"),
-    ("El canciller Hugo de Zela sostuvo una videollamada con el secretario de Estado Marco Rubio.", "es", "call"),
-    ("Foreign Minister Hugo de Zela received a phone call from Secretary Marco Rubio.", "en", "call"),
-    ("Secretary Marco Rubio sat down with Peruvian Foreign Minister Hugo de Zela in Washington.", "en", "in-person"),
-    ("Secretary Marco Rubio paid a courtesy call on Foreign Minister Hugo de Zela.", "en", "in-person"),
-    ("Secretary Marco Rubio and Foreign Minister Hugo de Zela took part in a videoconference.", "en", "call"),
-    ("El canciller Hugo de Zela y el secretario de Estado Marco Rubio participaron en una videoconferencia.", "es", "call"),
-])
-def test_the_verbs_of_real_readouts_state_a_meeting_of_both(extractor, text, language, kind):
-    m = only_meeting(extract(extractor, text, language, "2025-12-06"))
-    assert {"marco-rubio", "hugo-de-zela"} <= set(m.participants) and m.kind == kind
+DE_ZELA_DAY = "2025-12-06"
+RUBIO_ZELA = {"marco-rubio", "hugo-de-zela"}
+BOLUARTE_BIDEN = {"dina-boluarte", "joe-biden"}
+ORTIZ_SYPTAK = {"walter-ortiz", "stephanie-syptak-ramnath"}
 
 
-@pytest.mark.parametrize("text, language, people", [
-    ("El canciller Rubén Ramírez Lezcano recibe al embajador de Estados Unidos, Marc Ostfield.", "es",
-     {"ruben-ramirez-lezcano", "marc-ostfield"}),
-    ("La canciller Eneida López se reúne con el secretario de Estado Antony Blinken en Washington.", "es",
-     {"eneida-lopez", "antony-blinken"}),
-    ("El canciller Luis Gilberto Murillo brindó una audiencia al embajador de Estados Unidos, Francisco Palmieri.", "es",
-     {"luis-gilberto-murillo", "francisco-palmieri"}),
-    ("Ambassador Lisa Kenna hosted a roundtable with business leaders and Minister of Economy Alex Contreras.", "en",
-     {"lisa-kenna", "alex-contreras"}),
-    ("Secretary Blinken joined President Dina Boluarte for a working lunch at the Government Palace.", "en",
-     {"antony-blinken", "dina-boluarte"}),
-    ("The Secretary also greeted Foreign Minister Javier González-Olaechea at the airport.", "en",
-     {"antony-blinken", "javier-gonzalez-olaechea"}),
+# Meetings, calls, audiences, meals, greetings, co-chairs and people present together at a ceremony,
+# in the words of real texts (with or without the accents a copy dropped); kind None: not checked.
+@pytest.mark.parametrize("text, language, published, people, kind", [
+    ("Secretary of State Marco Rubio met Foreign Minister Hugo de Zela of Peru today in Lima.",
+     "en", DE_ZELA_DAY, RUBIO_ZELA, "in-person"),
+    ("Secretary Rubio held a call with Peruvian Foreign Minister Hugo de Zela.", "en", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("Secretary Rubio spoke today with Peruvian Foreign Minister Hugo de Zela.", "en", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("El canciller Hugo de Zela se reunió con el secretario de Estado Marco Rubio.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "in-person"),
+    ("El canciller Hugo de Zela sostuvo una conversación telefónica con el secretario de Estado Marco Rubio.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("El canciller Hugo de Zela se entrevistó con el secretario de Estado Marco Rubio.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "in-person"),
+    ("El canciller Hugo de Zela sostuvo una videollamada con el secretario de Estado Marco Rubio.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("Foreign Minister Hugo de Zela received a phone call from Secretary Marco Rubio.",
+     "en", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("Secretary Marco Rubio sat down with Peruvian Foreign Minister Hugo de Zela in Washington.",
+     "en", DE_ZELA_DAY, RUBIO_ZELA, "in-person"),
+    ("Secretary Marco Rubio paid a courtesy call on Foreign Minister Hugo de Zela.",
+     "en", DE_ZELA_DAY, RUBIO_ZELA, "in-person"),
+    ("Secretary Marco Rubio and Foreign Minister Hugo de Zela took part in a videoconference.",
+     "en", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("El canciller Hugo de Zela y el secretario de Estado Marco Rubio participaron en una videoconferencia.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("El canciller Hugo de Zela se reunio con el secretario de Estado Marco Rubio.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "in-person"),
+    ("El canciller Hugo de Zela sostuvo una conversacion telefonica con el secretario de Estado Marco Rubio.",
+     "es", DE_ZELA_DAY, RUBIO_ZELA, "call"),
+    ("El canciller Rubén Ramírez Lezcano recibe al embajador de Estados Unidos, Marc Ostfield.",
+     "es", "2024-05-14", {"ruben-ramirez-lezcano", "marc-ostfield"}, None),
+    ("La canciller Eneida López se reúne con el secretario de Estado Antony Blinken en Washington.",
+     "es", "2024-05-14", {"eneida-lopez", "antony-blinken"}, None),
+    ("El canciller Luis Gilberto Murillo brindó una audiencia al embajador de Estados Unidos, Francisco Palmieri.",
+     "es", "2024-05-14", {"luis-gilberto-murillo", "francisco-palmieri"}, None),
+    ("Ambassador Lisa Kenna hosted a roundtable with business leaders and Minister of Economy Alex Contreras.",
+     "en", "2024-05-14", {"lisa-kenna", "alex-contreras"}, None),
+    ("Secretary Blinken joined President Dina Boluarte for a working lunch at the Government Palace.",
+     "en", "2024-05-14", {"antony-blinken", "dina-boluarte"}, None),
+    ("The Secretary also greeted Foreign Minister Javier González-Olaechea at the airport.",
+     "en", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, None),
     ("Secretary Blinken and Foreign Minister Javier González-Olaechea co-chaired the U.S.-Peru High-Level Dialogue in "
-     "Washington.", "en", {"antony-blinken", "javier-gonzalez-olaechea"}),
-    ("Se llevó a cabo una reunión entre el canciller Javier González-Olaechea y el secretario Antony Blinken.", "es",
-     {"antony-blinken", "javier-gonzalez-olaechea"}),
-    ("Secretary Antony Blinken was received by President Dina Boluarte at the Government Palace.", "en",
-     {"antony-blinken", "dina-boluarte"}),
+     "Washington.", "en", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, None),
+    ("Se llevó a cabo una reunión entre el canciller Javier González-Olaechea y el secretario Antony Blinken.",
+     "es", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, None),
+    ("Secretary Antony Blinken was received by President Dina Boluarte at the Government Palace.",
+     "en", "2024-05-14", {"antony-blinken", "dina-boluarte"}, None),
+    ("La presidenta Dina Boluarte sostuvo una comunicación telefónica con el presidente Joe Biden.",
+     "es", "2024-05-14", BOLUARTE_BIDEN, "call"),
+    ("La presidenta Dina Boluarte y el presidente Joe Biden intercambiaron opiniones sobre la migración.",
+     "es", "2024-05-14", BOLUARTE_BIDEN, "in-person"),
+    ("President Dina Boluarte and President Joe Biden exchanged views on migration.",
+     "en", "2024-05-14", BOLUARTE_BIDEN, "in-person"),
+    ("President Dina Boluarte and President Joe Biden discussed by phone the situation in Venezuela.",
+     "en", "2024-05-14", BOLUARTE_BIDEN, "call"),
+    ("President Joe Biden telephoned President Dina Boluarte.", "en", "2024-05-14", BOLUARTE_BIDEN, "call"),
+    ("President Joe Biden called President Dina Boluarte to discuss the elections.",
+     "en", "2024-05-14", BOLUARTE_BIDEN, "call"),
+    ("La ceremonia de entrega contó con la participación del ministro del Interior, Walter Ortiz, y de la embajadora "
+     "Stephanie Syptak-Ramnath.", "es", "2024-05-14", ORTIZ_SYPTAK, None),
+    ("The handover ceremony was attended by Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.",
+     "en", "2024-05-14", ORTIZ_SYPTAK, None),
+    ("The agreement was signed in the presence of Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.",
+     "en", "2024-05-14", ORTIZ_SYPTAK, None),
+    ("La embajadora Stephanie Syptak-Ramnath participó en la ceremonia de clausura junto al ministro del Interior, "
+     "Walter Ortiz.", "es", "2024-05-14", ORTIZ_SYPTAK, None),
+    ("Con la presencia del ministro del Interior, Walter Ortiz, y de la embajadora Stephanie Syptak-Ramnath, se inauguró "
+     "el laboratorio.", "es", "2024-05-14", ORTIZ_SYPTAK, None),
+    ("Ambassador Stephanie Syptak-Ramnath joined Interior Minister Walter Ortiz to inaugurate the laboratory.",
+     "en", "2024-05-14", ORTIZ_SYPTAK, None),
 ])
-def test_present_tenses_audiences_meals_greetings_and_co_chairs_are_meetings_of_both(extractor, text, language, people):
-    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
+def test_the_words_of_real_texts_state_a_meeting_of_both(extractor, text, language, published, people, kind):
+    m = only_meeting(extract(extractor, text, language, published))
     assert people <= set(m.participants)
-
-
-@pytest.mark.parametrize("text, language, kind", [
-    ("La presidenta Dina Boluarte sostuvo una comunicación telefónica con el presidente Joe Biden.", "es", "call"),
-    ("La presidenta Dina Boluarte y el presidente Joe Biden intercambiaron opiniones sobre la migración.", "es", "in-person"),
-    ("President Dina Boluarte and President Joe Biden exchanged views on migration.", "en", "in-person"),
-    ("President Dina Boluarte and President Joe Biden discussed by phone the situation in Venezuela.", "en", "call"),
-    ("President Joe Biden telephoned President Dina Boluarte.", "en", "call"),
-    ("President Joe Biden called President Dina Boluarte to discuss the elections.", "en", "call"),
-])
-def test_calls_and_exchanges_of_views_are_meetings_of_both(extractor, text, language, kind):
-    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
-    assert {"dina-boluarte", "joe-biden"} <= set(m.participants) and m.kind == kind
+    assert kind is None or m.kind == kind
 
 
 @pytest.mark.parametrize("text, language", [
@@ -96,16 +122,6 @@ def test_calls_and_exchanges_of_views_are_meetings_of_both(extractor, text, lang
 def test_a_visit_to_a_city_is_a_visit_to_its_country(extractor, text, language):
     m = only_meeting(extract(extractor, text, language, "2024-05-14"))
     assert {"antony-blinken", "peru"} <= set(m.participants)
-
-
-@pytest.mark.parametrize("text", [
-    "El canciller Hugo de Zela se reunio con el secretario de Estado Marco Rubio.",
-    "El canciller Hugo de Zela sostuvo una conversacion telefonica con el secretario de Estado Marco Rubio.",
-])
-def test_words_match_without_the_accents_a_copy_dropped(extractor, text):
-    m = only_meeting(extract(extractor, text, "es", "2025-12-06"))
-    assert {"marco-rubio", "hugo-de-zela"} <= set(m.participants)
-    assert m.kind == ("call" if "telefonica" in text else "in-person")
 
 
 def test_two_titles_that_spoke_today_held_a_call_that_day(extractor):
@@ -419,22 +435,6 @@ def test_a_meeting_needs_someone_on_the_other_side(extractor, text, language):
 def test_an_instruments_name_is_its_words_not_where_or_when_it_was_signed(extractor, text, language, name, kind):
     (a,) = extract(extractor, text, language, "2024-05-14").facts.agreements
     assert next(iter(a.name.values())) == name and a.kind == kind and a.status == "signed"
-
-
-@pytest.mark.parametrize("text, language", [
-    ("La ceremonia de entrega contó con la participación del ministro del Interior, Walter Ortiz, y de la embajadora "
-     "Stephanie Syptak-Ramnath.", "es"),
-    ("The handover ceremony was attended by Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.", "en"),
-    ("The agreement was signed in the presence of Interior Minister Walter Ortiz and Ambassador Stephanie Syptak-Ramnath.", "en"),
-    ("La embajadora Stephanie Syptak-Ramnath participó en la ceremonia de clausura junto al ministro del Interior, "
-     "Walter Ortiz.", "es"),
-    ("Con la presencia del ministro del Interior, Walter Ortiz, y de la embajadora Stephanie Syptak-Ramnath, se inauguró "
-     "el laboratorio.", "es"),
-    ("Ambassador Stephanie Syptak-Ramnath joined Interior Minister Walter Ortiz to inaugurate the laboratory.", "en"),
-])
-def test_people_present_together_at_a_ceremony_met(extractor, text, language):
-    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
-    assert {"walter-ortiz", "stephanie-syptak-ramnath"} <= set(m.participants)
 
 
 @pytest.mark.parametrize("text, language", [

@@ -35,7 +35,6 @@ class AgreementRules(Rules):
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.body_heads = set(lang.meetings["body_heads"])
-        self.event_nouns = set(lang.meetings["anaphoric_nouns"]) | set(lang.meetings["multilateral_cues"])
         self.known_names = {identity.fold(n) for entry in known_agreements()
                             for n in [*entry["name"].values(), *entry.get("aliases", [])]}
 

@@ -19,6 +19,8 @@ ACT_WINDOW = 5                # words after a noun of committing's "to" where a 
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
+INFINITIVE = re.compile(r"(ar|er|ir)$")            # "fortalecer": what is committed starts there
+VERB_FORM = re.compile(r"(ar|er|ir|ando|iendo)$")  # … or at a gerund a trigger ends with ("seguirán cooperando")
 
 
 class Topics:
@@ -56,6 +58,12 @@ class CommitmentRules(Rules):
         stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
+        self.pledge_nouns = set(lang.commitments["pledge_nouns"])
+        self.not_pledges = set(lang.commitments["not_pledges"])
+        # Before a noun of committing, these make it what is thanked, praised or discussed.
+        self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
+        self.agents = set(lang.actors["agents"])
+        self.infinitive_markers = set(lang.commitments["infinitive_markers"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -83,14 +91,12 @@ class CommitmentRules(Rules):
             return []
         # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
         # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
-        not_pledges = set(self.lang.commitments["not_pledges"])
-        hits = [(s, e) for s, e in hits if not any(t.lower_ in not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
+        hits = [(s, e) for s, e in hits if not any(t.lower_ in self.not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
         # "I thank President Biden for the donation …, as a demonstration of his administration's
         # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
         # … or inside what is discussed ("discussed …, including our shared commitment to addressing …").
-        nouns = set(self.lang.commitments["pledge_nouns"])
-        not_pledged = not_pledges | set(self.lang.commitments["discussing"])
-        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in not_pledged for t in doc[lo:s]))]
+        nouns = self.pledge_nouns
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in self.about_pledges for t in doc[lo:s]))]
         # "underscore the U.S. commitment to the OAS and this year’s theme", "the Administration’s commitment to a
         # secure and prosperous Western Hemisphere": a commitment named as a noun, to a thing rather than an act.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and not self.to_act(doc, e, hi))]
@@ -114,8 +120,7 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
                                                    if self.cue(self.lang.commitments["meeting_plans"], doc[ps:pe]))]
         # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
-        meeting_nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
-        hits = [(s, e) for s, e in hits if not any(t.lower_ in meeting_nouns for t in doc[s:e])]
+        hits = [(s, e) for s, e in hits if not any(t.lower_ in self.event_nouns for t in doc[s:e])]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
@@ -143,7 +148,7 @@ class CommitmentRules(Rules):
                 continue
             # "The new center will help …", "El programa beneficiará …": what a thing will do, no one's pledge.
             if not subject and not out and self.future(doc[s:e]) and \
-                    not any(t.lower_ in self.pronouns or t.lower_ in self.lang.actors["agents"] for t in doc[opening:e]):
+                    not any(t.lower_ in self.pronouns or t.lower_ in self.agents for t in doc[opening:e]):
                 continue
             if s in quoted and not any(r.type == PERSON for r in subject):
                 subject = self.speaker(doc, mentions, lo, hi, quoted) + subject   # "“Continuaremos …”, afirmó X": X's
@@ -154,8 +159,8 @@ class CommitmentRules(Rules):
             # cooperando …") or after it.
             # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
             verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
-                         self.lang.commitments["infinitive_markers"] and re.search(r"(ar|er|ir)$", doc[k + 1].lower_)), None)
-            what = doc[e - 1:end].text if re.search(r"(ar|er|ir|ando|iendo)$", doc[e - 1].lower_) else doc[verb or e:end].text
+                         self.infinitive_markers and INFINITIVE.search(doc[k + 1].lower_)), None)
+            what = doc[e - 1:end].text if VERB_FORM.search(doc[e - 1].lower_) else doc[verb or e:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
                       subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
                       others=[r for r in refs if r not in subject])
@@ -170,8 +175,7 @@ class CommitmentRules(Rules):
         if doc[lo].lower_ not in self.lang.meetings["opening_prepositions"]:
             return False
         comma = next((j for j in range(lo, hi) if doc[j].text == ","), lo)
-        nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
-        return any(t.lower_ in nouns for t in doc[lo:comma])
+        return any(t.lower_ in self.event_nouns for t in doc[lo:comma])
 
     def to_act(self, doc: Doc, e: int, hi: int) -> bool:
         """What a noun of committing is to is an act: a verb ("to work", "to strengthening") or a noun

@@ -36,6 +36,8 @@ class MeetingRules(EventRules):
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.next_words = set(lang.meetings["next_words"])
         self.title_words = {w for t in lang.titles() for w in t.split()}
+        self.agents = set(lang.actors["agents"])
+        self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -54,7 +56,7 @@ class MeetingRules(EventRules):
         # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
         if not any(r.type == PERSON for r in mentions.in_span(lo, hi)) and \
                 not any(t.lower_ in self.lang.meetings["delegation_words"] for t in span):
-            triggers = [t for t in triggers if doc[t[0]].lower_ not in self.lang.meetings["arrival_words"]]
+            triggers = [t for t in triggers if doc[t[0]].lower_ not in self.arrival_words]
         # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
                     not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
@@ -115,7 +117,7 @@ class MeetingRules(EventRules):
         for f in here:
             f.trigger = first
             f.joins_last = joins
-            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.visit_cues | self.arrival_words
+            f.visit = bool(triggers) and doc[triggers[0][0]].lower_ in self.journey_words
             f.described = None if f.name else described
             f.untensed = untensed
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
@@ -129,9 +131,8 @@ class MeetingRules(EventRules):
         other no one the text names, no title and no party ('met with the ministers' is someone)."""
         if f.name or len(f.refs) != 1 or f.visit or not f.described or f.described[0] != "with":
             return False
-        words = [w.lower() for w in f.described[1].split()[1:]]
-        return not any(w[:1].isupper() for w in f.described[1].split()[1:]) and \
-            not any(w in self.title_words or w in self.lang.actors["agents"] for w in words)
+        return not any(w[:1].isupper() or w.lower() in self.title_words or w.lower() in self.agents
+                       for w in f.described[1].split()[1:])
 
     def described(self, doc: Doc, trigger, hi: int) -> tuple[str, str] | None:
         """The text's words for an encounter, for a label when it names one side only: its
@@ -140,8 +141,7 @@ class MeetingRules(EventRules):
         the trigger's words ("words"), to the clause's end."""
         s, e = trigger
         stops = {",", ";", ".", ":", "(", "—", "–"} | set(self.lang.meetings["clause_openers"])
-        nouns = set(self.lang.meetings["anaphoric_nouns"]) | set(self.lang.meetings["multilateral_cues"])
-        noun = next((j for j in range(s, e) if doc[j].lower_ in nouns), None)
+        noun = next((j for j in range(s, e) if doc[j].lower_ in self.event_nouns), None)
         articles = set(self.lang.meetings["anaphoric_determiners"]) | set(self.lang.meetings["indefinite_articles"])
         kind, start = "words", s   # else the trigger's own words ("contará con la participación del ministro …")
         if doc[e - 1].lower_ in self.lang.meetings["counterpart_words"]:
@@ -229,8 +229,7 @@ class MeetingRules(EventRules):
         Ministerial Conference': an event set as the frame of a meeting a trigger outside it states."""
         frames = [(fs, fe) for fs, fe in self._frame_hits if any(fe <= ev.start <= fe + 2 for ev in events)]
         outside = [t for t in triggers if not any(e.start <= t[0] < e.end for e in events)]
-        nouns = set(self.lang.meetings["anaphoric_nouns"])
-        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].lower_ in nouns
+        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].lower_ in self.anaphoric_nouns
                    for t in outside for fs, _ in frames)
 
     def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
@@ -261,7 +260,7 @@ class MeetingRules(EventRules):
         """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
         Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future)."""
         s, e = trigger
-        if e - s != 1 or doc[s].lower_ not in self.lang.meetings["anaphoric_nouns"] or e >= hi:
+        if e - s != 1 or doc[s].lower_ not in self.anaphoric_nouns or e >= hi:
             return None
         if doc[e].lower_ not in self.lang.meetings["relative_pronouns"]:
             return None
@@ -307,7 +306,7 @@ class MeetingRules(EventRules):
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
         'the meeting was held in Vancouver', 'celebró la visita' after a meeting was stated: the same
         one (a first 'la reunión de los presidentes …' is a meeting of its own)."""
-        if start == 0 or doc[start].lower_ not in self.lang.meetings["anaphoric_nouns"]:
+        if start == 0 or doc[start].lower_ not in self.anaphoric_nouns:
             return False
         before = doc[start - 1].lower_
         if before in self.lang.meetings["demonstratives"]:

@@ -16,6 +16,7 @@ class PlaceRules(Rules):
         super().__init__(lang, vocab, gaz)
         self.visit_cues = set(lang.meetings["visit_cues"])
         self.arrival_words = set(lang.meetings["arrival_words"])
+        self.journey_words = self.visit_cues | self.arrival_words    # what makes a meeting a visit with stops
         self.place_prepositions = set(lang.meetings["place_prepositions"])
         self.trip_fillers = set(lang.meetings["trip_fillers"])
         self.visitor_words = set(lang.meetings["visitor_words"])
@@ -40,7 +41,7 @@ class PlaceRules(Rules):
         ("will travel to Ottawa, Canada, and Brasília, Brazil", "viajará a Chile, Paraguay, Perú y a
         la ciudad de Cúcuta, Colombia"), each a meeting of the travellers with that country (at
         that city, if one is named). Countries named elsewhere in the sentence are not stops."""
-        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.visit_cues | self.arrival_words), None)
+        visit = next(((s, e) for s, e in triggers if doc[s].lower_ in self.journey_words), None)
         if visit is None or doc[visit[1] - 1].lower_ in self.visitor_words:
             return []   # "the visit of the United States Deputy Secretary …": the visitor follows, not a stop
         at = {s: (e, p) for s, e, p in mentions.places}

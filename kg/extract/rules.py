@@ -115,6 +115,8 @@ class Rules:
         self.never_in_names = set(lang.names["never_in_names"])
         self.determiners = set(lang.names["determiners"])
         self.complementizers = set(lang.meetings["complementizers"])
+        # Nouns of meetings and events ("reunión", "summit"): the kinds of fact share them.
+        self.event_nouns = set(lang.meetings["anaphoric_nouns"]) | set(lang.meetings["multilateral_cues"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""
