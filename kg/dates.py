@@ -128,6 +128,8 @@ def weekday(phrase: str, reference: PartialDate | None, future: bool | None = No
         return None
     cue = cues.pop() if cues else {True: "after", False: "before", None: "this"}[future]
     ref = reference.as_date()
+    if cue == "this" and future is False and lex["weekdays"][days[0]] <= ref.weekday():
+        cue = "before"      # "se reunió este jueves" in Friday's text: this week's Thursday, gone by
     ahead = (lex["weekdays"][days[0]] - ref.weekday()) % 7      # 0: the document's own weekday
     if cue == "next":
         return PartialDate.of(ref + dt.timedelta(days=ahead or 7))

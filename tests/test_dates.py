@@ -61,6 +61,9 @@ def test_precision_decides_the_xsd_type():
     ("on Thursday", False, PartialDate(2025, 12, 4)),       # reported: the Thursday before
     ("el martes", None, PartialDate(2025, 12, 9)),          # tense unknown: the nearest upcoming
     ("este sábado", None, PartialDate(2025, 12, 6)),
+    ("este jueves", False, PartialDate(2025, 12, 4)),       # reported: this week's, gone by
+    ("este jueves", True, PartialDate(2025, 12, 11)),       # announced: the coming one
+    ("este domingo", False, PartialDate(2025, 12, 7)),      # this week's is still to come
 ])
 def test_a_weekday_is_counted_from_the_document_date(phrase, future, expected):
     assert resolve(phrase, DOC_DAY, future) == expected

@@ -91,6 +91,7 @@ class ActorIndex:
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.honorifics = set(lang.actors["honorifics"])
+        self.ranks = set(lang.actors["ranks"])
         self.posting_links = set(lang.actors["posting_links"])
         # ", uno de sus asesores", ", one of his advisers": an apposition that says a name is a person's
         # (matched with the comma before it).
@@ -219,7 +220,7 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
     # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
-    raw = [c for c in raw if not _in_place_name(doc, c[1], index)]
+    raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index)]
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
@@ -240,6 +241,14 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
             used.update(range(s, e))
     chosen.sort(key=lambda c: c[1])
     return _Resolver(doc, index, date, raw).run(chosen, places)
+
+
+def _rank_in_name(doc: Doc, match, index: ActorIndex) -> bool:
+    """'Asamblea General', 'Attorney General', 'Consulado General': a rank after a capitalised word
+    is inside a name, not a title ('general Laura Richardson', 'General Laura Richardson' are)."""
+    label, s, e = match
+    return label.startswith("title:") and e - s == 1 and doc[s].lower_ in index.ranks and s > 0 and \
+        doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_sent_start
 
 
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:

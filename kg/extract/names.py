@@ -56,8 +56,8 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
 def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
     """After a title's preposition, the words of its portfolio the lexicon knows ("of Industry and
     Commerce", "for International Economic Relations", "de Relaciones Económicas e Integración"):
-    where the holder's name may start."""
-    if j == 0 or doc[j - 1].lower_ not in index.portfolio_prepositions:
+    where the holder's name may start ("for the Americas Christopher Dodd": an article may come first)."""
+    if not _after_portfolio(doc, j, index):
         return j
     k = j
     while k < len(doc) and (doc[k].lower_ in index.portfolio_words or

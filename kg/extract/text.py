@@ -1,7 +1,8 @@
 """Sentences of a document with their offsets, from spaCy's blank pipelines (no model download).
 
 Line breaks end sentences (headlines, bullets and captions have no full stop), except where a
-long line stops mid-sentence without punctuation, as stored web copies often do."""
+long line stops mid-sentence without punctuation, as stored web copies often do, or the next line
+goes on in lower case."""
 from __future__ import annotations
 
 import re
@@ -47,7 +48,8 @@ def line_breaks(doc: Doc) -> Doc:
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line = text[line_start:tok.idx + len(tok.text)].strip()
-        wrapped = len(line) >= MIN_WRAPPED_LINE and not line.endswith(_END)
+        # … or a line going on in lower case ("… met with Foreign Minister X on\nTuesday to discuss\nthe agenda.")
+        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE or doc[i + 1].text[:1].islower())
         doc[i + 1].is_sent_start = not wrapped
     # '… al canciller. “La relación …': an opening quotation mark after a full stop opens the next
     # sentence (the sentencizer leaves it at the end of the one before).
