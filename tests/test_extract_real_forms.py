@@ -107,6 +107,17 @@ ORTIZ_SYPTAK = {"walter-ortiz", "stephanie-syptak-ramnath"}
      "el laboratorio.", "es", "2024-05-14", ORTIZ_SYPTAK, None),
     ("Ambassador Stephanie Syptak-Ramnath joined Interior Minister Walter Ortiz to inaugurate the laboratory.",
      "en", "2024-05-14", ORTIZ_SYPTAK, None),
+    # People named by a rank in lower case, by an envoy's title with its region, by a title abbreviated
+    ("La jefa del Comando Sur, general Laura Richardson, se reunió con la presidenta Dina Boluarte.",
+     "es", "2024-05-14", {"laura-richardson", "dina-boluarte"}, None),
+    ("Special Presidential Envoy for the Americas Christopher Dodd met with President Dina Boluarte in Lima.",
+     "en", "2024-05-14", {"christopher-dodd", "dina-boluarte"}, None),
+    ("Special Envoy for Latin America Mauricio Claver-Carone met with President Dina Boluarte in Lima.",
+     "en", "2024-05-14", {"mauricio-claver-carone", "dina-boluarte"}, None),
+    ("Amb. Lisa Kenna met with President Dina Boluarte.", "en", "2024-05-14", {"lisa-kenna", "dina-boluarte"}, None),
+    # A copy whose lines were cut mid-sentence, one of them short
+    ("Secretary Blinken met with Peruvian Foreign Minister Javier Gonzalez-Olaechea on\nTuesday to discuss\nthe "
+     "bilateral relationship.", "en", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, "in-person"),
 ])
 def test_the_words_of_real_texts_state_a_meeting_of_both(extractor, text, language, published, people, kind):
     m = only_meeting(extract(extractor, text, language, published))
@@ -178,6 +189,10 @@ def test_a_dateline_anchors_the_days_of_the_text_and_gives_its_city(extractor, t
      PartialDate(2024, 1, 11)),
     ("El ministro sustituto Raúl Silvero mantuvo en la fecha una reunión con el embajador Marc Ostfield.", "es", "2022-08-25",
      PartialDate(2022, 8, 25)),
+    ("La presidenta Dina Boluarte se reunió este jueves con el secretario Antony Blinken.", "es", "2024-05-10",
+     PartialDate(2024, 5, 9)),      # a Friday's report: this week's Thursday, gone by
+    ("La presidenta Dina Boluarte se reunirá este jueves con el secretario Antony Blinken.", "es", "2024-05-10",
+     PartialDate(2024, 5, 16)),
 ])
 def test_weekdays_and_words_for_today_resolve_against_the_anchor(extractor, text, language, published, day):
     assert only_meeting(extract(extractor, text, language, published)).date == day
@@ -616,3 +631,13 @@ def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(
                            "Tatiana Clouthier.", "en", "2022-07-08")
     ids = {a.id for a in r.mentioned}
     assert "tatiana-clouthier" in ids and "economy" not in ids
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El canciller se reunió con el secretario general de la OEA, Luis Almagro, en el marco de la Asamblea General "
+     "Ordinaria.", "es"),
+    ("Secretary Blinken met with Attorney General Ordinary of the Assembly.", "en"),
+])
+def test_a_rank_inside_a_capitalised_name_is_no_title(extractor, text, language):
+    people = {a.id for a in extract(extractor, text, language, "2024-05-14").mentioned if a.type == "Person"}
+    assert "ordinaria" not in people and "ordinary" not in people
