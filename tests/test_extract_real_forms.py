@@ -348,6 +348,7 @@ def test_every_commitment_has_a_topic_of_the_scheme_and_a_short_label(extractor,
 @pytest.mark.parametrize("text, language", [
     ("El canciller Diego Werthein expresó su reconocimiento por el respaldo de los Estados Unidos al proceso de reformas.", "es"),
     ("Ambassador Lisa Kenna expressed her gratitude to Peruvian leaders, highlighting their commitment to democracy.", "en"),
+    ("The United States and Peru share a commitment to democracy, human rights, and the rule of law.", "en"),
     ("We are optimistic that our ongoing efforts will help improve the lives of our people.", "en"),
     ("Ambassador Tai also announced a new hemispheric Declaration on Good Regulatory Practices.", "en"),
 ])
@@ -425,6 +426,11 @@ def test_what_is_announced_is_a_pledge_when_it_is_money_or_a_future_act(extracto
     ("Panama and the United States signed a memorandum. Under the memorandum, participant countries will work together "
      "to strengthen supply chains.", "en", 1),
     ("Perú y Estados Unidos firmaron un memorando. Ambos gobiernos apoyarán la lucha contra la minería ilegal.", "es", 1),
+    # an actor named as the owner of the thing that will act is not its subject
+    ("The U.S. government's assistance will help strengthen Peru's institutions.", "en", 0),
+    ("La asistencia del Gobierno de los Estados Unidos ayudará a fortalecer las instituciones del Perú.", "es", 0),
+    ("Peru's Foreign Minister will continue to support the initiative.", "en", 1),
+    ("The government of Peru will continue to work with the United States.", "en", 1),
 ])
 def test_a_future_is_a_pledge_only_with_a_party_as_its_subject(extractor, text, language, commitments):
     assert len(extract(extractor, text, language, "2023-06-30").facts.commitments) == commitments

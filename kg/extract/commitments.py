@@ -63,6 +63,8 @@ class CommitmentRules(Rules):
         # Before a noun of committing, these make it what is thanked, praised or discussed.
         self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
         self.agents = set(lang.actors["agents"])
+        self.of_words = set(lang.names["of"])
+        self.definite_articles = set(lang.actors["definite_articles"])
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
@@ -146,8 +148,9 @@ class CommitmentRules(Rules):
             if not any(told <= r.start and r.end <= s for r in refs) and \
                     any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[told:s]):
                 continue
-            # "The new center will help …", "El programa beneficiará …": what a thing will do, no one's pledge.
-            if not subject and not out and self.future(doc[s:e]) and \
+            # "The new center will help …", "El programa beneficiará …", "The U.S. government's assistance will
+            # help …": what a thing will do, no one's pledge.
+            if not any(not self.owner(doc, r) for r in subject) and not out and self.future(doc[s:e]) and \
                     not any(t.lower_ in self.pronouns or t.lower_ in self.agents for t in doc[opening:e]):
                 continue
             if s in quoted and not any(r.type == PERSON for r in subject):
@@ -170,6 +173,16 @@ class CommitmentRules(Rules):
             out.append(f)
         return out
 
+    def owner(self, doc: Doc, r: Ref) -> bool:
+        """An actor named as the owner of a thing ("the U.S. government's assistance", "la asistencia del
+        Gobierno"): the thing, not the actor, is the subject."""
+        after = doc[r.end + 1] if r.end + 1 < len(doc) else None
+        if r.end < len(doc) and doc[r.end].text in ("'s", "’s") and after is not None:
+            return after.is_lower and after.lower_ not in self.agents
+        before = doc[r.start - 2] if r.start >= 2 else None
+        return before is not None and doc[r.start - 1].lower_ in self.of_words and before.is_alpha and \
+            before.is_lower and before.lower_ not in self.agents and before.lower_ not in self.definite_articles
+
     def agenda(self, doc: Doc, lo: int, hi: int) -> bool:
         """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …")."""
         if doc[lo].lower_ not in self.lang.meetings["opening_prepositions"]:
@@ -184,7 +197,8 @@ class CommitmentRules(Rules):
         if e >= hi or not objects["not_first"]:
             return True
         first = doc[e]
-        if first.is_alpha and first.is_lower and first.lower_ not in objects["not_first"]:
+        if first.is_alpha and first.is_lower and first.lower_ not in objects["not_first"] and \
+                first.lower_ not in objects.get("themes", ()):
             return True
         return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)])
 
