@@ -362,10 +362,24 @@ def test_thanks_praise_hopes_and_instruments_announced_are_not_commitments(extra
      "expand cooperation on cybersecurity"),
     ("Perú y Estados Unidos expresaron su disposición de trabajar conjuntamente en materia de migración.", "es",
      "trabajar conjuntamente en materia de migración"),
+    # an offer to act
+    ("El secretario Antony Blinken ofreció continuar apoyando al Perú en la lucha contra el cambio climático.", "es",
+     "continuar apoyando al Perú en la lucha contra el cambio climático"),
+    ("Secretary Blinken offered to provide technical assistance to Peru.", "en", "provide technical assistance to Peru"),
+    # a clause a preposition opens has a subject of its own
+    ("Los cancilleres del Perú y de los Estados Unidos suscribieron una declaración en la que se comprometen a "
+     "profundizar la cooperación en seguridad.", "es", "profundizar la cooperación en seguridad"),
 ])
 def test_a_stated_willingness_to_act_is_a_pledge(extractor, text, language, label):
     (c,) = extract(extractor, text, language, "2024-05-14").facts.commitments
     assert next(iter(c.name.values())) == label
+
+
+def test_the_two_delegations_are_both_countries(extractor):
+    text = "Secretary Blinken met Foreign Minister Javier González-Olaechea of Peru. The two delegations agreed to " \
+           "establish a working group on migration."
+    (c,) = extract(extractor, text, "en", "2024-05-14").facts.commitments
+    assert {"peru", "united-states"} <= set(c.actors)
 
 
 @pytest.mark.parametrize("text, language, speaker, pledges", [

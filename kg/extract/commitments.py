@@ -76,9 +76,11 @@ class CommitmentRules(Rules):
         lo, hi = sent.span.start, sent.span.end
         not_after = set(self.lang.commitments.get("not_after", []))
         # "a memorandum, which will promote …": a relative clause; "señaló que acordaron …", "said that they
-        # agreed …": what a report says (a complementizer after a verb of reporting) still counts.
+        # agreed …": what a report says (a complementizer after a verb of reporting) still counts, and so does
+        # a clause a preposition opens ("una declaración en la que se comprometen a …").
         hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and
-                not (s > lo and doc[s - 1].lower_ in not_after and not self.reported(doc, s - 1, lo))]
+                not (s > lo and doc[s - 1].lower_ in not_after and not self.reported(doc, s - 1, lo) and
+                     not self.opened_by_preposition(doc, s - 1, lo))]
         if not hits:
             return []
         # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
@@ -201,6 +203,13 @@ class CommitmentRules(Rules):
                 first.lower_ not in objects.get("themes", ()):
             return True
         return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)])
+
+    def opened_by_preposition(self, doc: Doc, that: int, lo: int) -> bool:
+        """'en la que', 'en que', 'por el cual': the relative word opens a clause with a subject of its own."""
+        j = that - 1
+        if j > lo and doc[j].lower_ in self.articles:
+            j -= 1
+        return j >= lo and doc[j].lower_ in self.lang.commitments.get("clause_prepositions", ())
 
     def reported(self, doc: Doc, that: int, lo: int) -> bool:
         """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""
