@@ -115,6 +115,10 @@ ORTIZ_SYPTAK = {"walter-ortiz", "stephanie-syptak-ramnath"}
     ("Special Envoy for Latin America Mauricio Claver-Carone met with President Dina Boluarte in Lima.",
      "en", "2024-05-14", {"mauricio-claver-carone", "dina-boluarte"}, None),
     ("Amb. Lisa Kenna met with President Dina Boluarte.", "en", "2024-05-14", {"lisa-kenna", "dina-boluarte"}, None),
+    ("President Dina Boluarte and President Joe Biden held a 45-minute meeting at the White House.",
+     "en", "2024-05-14", BOLUARTE_BIDEN, "in-person"),
+    ("La presidenta Dina Boluarte y el presidente Joe Biden dialogaron durante 45 minutos en el Salón Oval.",
+     "es", "2024-05-14", BOLUARTE_BIDEN, None),
     # A copy whose lines were cut mid-sentence, one of them short
     ("Secretary Blinken met with Peruvian Foreign Minister Javier Gonzalez-Olaechea on\nTuesday to discuss\nthe "
      "bilateral relationship.", "en", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, "in-person"),
@@ -661,3 +665,4 @@ def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(
 def test_a_rank_inside_a_capitalised_name_is_no_title(extractor, text, language):
     people = {a.id for a in extract(extractor, text, language, "2024-05-14").mentioned if a.type == "Person"}
     assert "ordinaria" not in people and "ordinary" not in people
+
