@@ -172,6 +172,8 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
      "es", None, PartialDate(2023, 5, 10), "buenos-aires"),
     ("WASHINGTON, May 7 (Reuters) - Secretary of State Marco Rubio met Wednesday with Peruvian Foreign Minister "
      "Elmer Schialer.", "en", "2025", PartialDate(2025, 5, 7), "washington-dc"),
+    ("Lima, 08/05/2024. El canciller Javier González-Olaechea se reunió hoy con el secretario Antony Blinken.", "es",
+     "2024", PartialDate(2024, 5, 8), "lima"),     # a Spanish dateline writes the day first
 ])
 def test_a_dateline_anchors_the_days_of_the_text_and_gives_its_city(extractor, text, language, published, day, place):
     m = only_meeting(extract(extractor, text, language, published))
@@ -195,6 +197,16 @@ def test_a_dateline_anchors_the_days_of_the_text_and_gives_its_city(extractor, t
      PartialDate(2022, 8, 25)),
     ("La presidenta Dina Boluarte se reunió este jueves con el secretario Antony Blinken.", "es", "2024-05-10",
      PartialDate(2024, 5, 9)),      # a Friday's report: this week's Thursday, gone by
+    ("El canciller Javier González-Olaechea se reunió el 13 del presente mes con el secretario Antony Blinken.", "es",
+     "2024-05-14", PartialDate(2024, 5, 13)),
+    ("El canciller Javier González-Olaechea se reunió el 13 de los corrientes con el secretario Antony Blinken.", "es",
+     "2024-05-14", PartialDate(2024, 5, 13)),
+    ("El canciller Javier González-Olaechea se reunió la víspera con el secretario Antony Blinken.", "es",
+     "2024-05-14", PartialDate(2024, 5, 13)),
+    ("El canciller Javier González-Olaechea se reunió ayer de manera virtual con el secretario Antony Blinken.", "es",
+     "2024-05-14", PartialDate(2024, 5, 13)),
+    ("En la víspera de la cumbre, el canciller Javier González-Olaechea se reunió con el secretario Antony Blinken.",
+     "es", "2024-05-14", None),     # the eve of something else
     ("La presidenta Dina Boluarte se reunirá este jueves con el secretario Antony Blinken.", "es", "2024-05-10",
      PartialDate(2024, 5, 16)),
 ])

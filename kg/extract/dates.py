@@ -35,8 +35,10 @@ def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate |
 
     base = published.as_date() if published else dt.date.today()
     has_year = re.search(r"\b(?:19|20)\d{2}\b|/\d{2}\b", text)
+    # "Lima, 08/05/2024" is the 8th of May: Spanish writes the day first
     settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
-                "REQUIRE_PARTS": ["day", "month"], "PARSERS": ["absolute-time", "custom-formats"]}
+                "REQUIRE_PARTS": ["day", "month"], "PARSERS": ["absolute-time", "custom-formats"],
+                "DATE_ORDER": "DMY" if lang == "es" else "MDY"}
     try:
         value = dateparser.parse(text, languages=[lang, "en", "es"], settings=settings)
     except (ValueError, OverflowError):
@@ -130,6 +132,8 @@ def _patterns():
         ("day_en", re.compile(rf"\b({month})\.?\s+{d}(?:\s*(?:{day_joiners})\s*(\d{{1,2}}))?\b(?:,?\s+(\d{{4}}))?", re.I)),
         # "9 May 2024"
         ("day_en2", re.compile(rf"\b{d}\s+({month})\.?\s+(\d{{4}})\b", re.I)),
+        # "el 13 del presente mes", "el 5 de los corrientes": a day of the document's month
+        ("day_this_month", re.compile(rf"\b{d}\s+(?:{alt(g['this_month'])})\b", re.I)),
         # "September 2021", "setiembre de 2022"
         ("month", re.compile(rf"\b({month})\.?\s+(?:(?:{of})\s+)?(\d{{4}})\b", re.I)),
         ("relative", re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)),
@@ -198,16 +202,20 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                         value = PartialDate(year, month, day)
                         if second:
                             value = DateRange(value, PartialDate(year, month, int(second)))
+                elif kind == "day_this_month":
+                    if reference is not None and reference.month:
+                        value = PartialDate(reference.year, reference.month, int(m.group(1)))
                 elif kind == "month":
                     value = PartialDate(int(m.group(2)), months[m.group(1).lower().rstrip(".")])
                 elif kind == "relative":
                     before = text[:m.start()].split()
                     if before and before[-1].lower() in lexicon()["not_days_after"]:
                         continue    # "por la mañana": in the morning, not tomorrow
-                    # "today’s conversation": the day of something else, not of what the sentence states
-                    value = None if re.match(r"\s*['’]s\b", text[m.end():]) else resolve(m.group(1), reference)
+                    # "today’s conversation", "la víspera de la cumbre": the day of something else, not of what
+                    # the sentence states
+                    value = None if _of_something(text[m.end():]) else resolve(m.group(1), reference)
                 elif kind == "relative_year":
-                    value = None if re.match(r"\s*['’]s\b", text[m.end():]) else resolve(m.group(1), reference)
+                    value = None if _of_something(text[m.end():]) else resolve(m.group(1), reference)
                 elif kind == "part":
                     year = int(m.group(5))
                     ordinals = lexicon()["ordinals"]
@@ -236,6 +244,11 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
             found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind in ("year", "relative_year"), kind))
     _within_week(found)
     return sorted(found, key=lambda p: p.start)
+
+
+def _of_something(after: str) -> bool:
+    """'today’s …', '… de la cumbre', '… of the summit': a relative day said of something else."""
+    return bool(re.match(r"\s*['’]s\b|\s+del\b|\s+(?:de|of)\s+(?:la|el|los|las|the)\b", after, re.I))
 
 
 def _day_of_week(text: str, m, reference, future):
