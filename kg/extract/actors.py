@@ -265,8 +265,8 @@ def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]
     countries = {}
     for label, s, e in raw:
         kind, _, value = label.partition(":")
-        if kind == "demonym" or kind == "actor" and value in index.countries:
-            countries.setdefault(s, (value, e))
+        if (kind == "demonym" or kind == "actor" and value in index.countries) and e > countries.get(s, ("", 0))[1]:
+            countries[s] = (value, e)     # the longest: "Estados Unidos de América", not "Estados Unidos"
     ends = {e: (v, s) for s, (v, e) in countries.items()}
     out = []
     for tok in doc:

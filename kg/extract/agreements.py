@@ -9,7 +9,7 @@ from .actors import Mentions
 from .dates import DatePhrase
 from .lexicon import known_agreements
 from .refs import COUNTRY, ORGANISATION, Ref
-from .rules import _CAPITAL, Found, Rules, _after, _matcher
+from .rules import _CAPITAL, INFINITIVE, Found, Rules, _after, _matcher
 from .text import Sentence
 
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
@@ -185,13 +185,18 @@ class AgreementRules(Rules):
         return None
 
     def common_chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
-        """'our cultural property agreement', 'el acuerdo sobre interceptación aérea'."""
+        """'our cultural property agreement', 'a new Open Skies agreement', 'el acuerdo sobre interceptación aérea'."""
         s = i
         not_modifiers = self.lang.names.get("not_modifiers")      # none where modifiers follow their noun
-        while not_modifiers and s - 1 >= lo and doc[s - 1].is_lower and doc[s - 1].lower_ not in self.lang.agreements["possessives"] \
-                and doc[s - 1].lower_ not in not_modifiers and i - s < 3:
+        named = {k for a, b in self._name_tokens for k in range(a, b)}
+        while not_modifiers and s - 1 >= lo and (doc[s - 1].is_lower or doc[s - 1].is_title and s - 1 not in named) \
+                and doc[s - 1].lower_ not in self.lang.agreements["possessives"] and doc[s - 1].lower_ not in not_modifiers and i - s < 3:
             s -= 1
         return s, i + len(self.common_phrase(doc, i).split())
+
+    def purpose(self, doc: Doc, k: int, hi: int) -> bool:
+        """'… interinstitucional [para fortalecer la lucha …]': what an instrument is for is not its name."""
+        return doc[k].lower_ in self.lang.names["purpose"] and k + 1 < hi and bool(INFINITIVE.search(doc[k + 1].lower_))
 
     def where_or_when(self, doc: Doc, k: int, hi: int) -> bool:
         """'… on trade facilitation [in Quito on May 13]', '… sobre aduanas [en junio]': a preposition of
@@ -214,10 +219,11 @@ class AgreementRules(Rules):
         if j < hi and doc[j].lower_ in self.lang.names["between"]:
             while j < hi and doc[j].lower_ not in about - set(self.lang.names["of"]) and doc[j].text not in (",", "."):
                 j += 1
-        if j < hi and doc[j].lower_ in about:
+        if j < hi and doc[j].lower_ in about and not self.purpose(doc, j, hi):
             k = j + 1
             while k < hi and (doc[k].is_alpha or doc[k].text in self.lang.meetings["possessive_marks"]) and \
-                    doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi):
+                    doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi) and \
+                    not self.purpose(doc, k, hi):
                 k += 1      # "… joint declaration on Russia’s aggression"
             while k > j + 1 and doc[k - 1].lower_ in self.connectors:
                 k -= 1      # "… on security cooperation in [and around the Canal]"

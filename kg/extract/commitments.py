@@ -9,7 +9,7 @@ from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
 from .refs import PERSON, Ref
-from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
+from .rules import _SPANS, INFINITIVE, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
 MAX_LABEL_WORDS = 12
@@ -19,7 +19,6 @@ ACT_WINDOW = 5                # words after a noun of committing's "to" where a 
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
-INFINITIVE = re.compile(r"(ar|er|ir)$")            # "fortalecer": what is committed starts there
 VERB_FORM = re.compile(r"(ar|er|ir|ando|iendo)$")  # … or at a gerund a trigger ends with ("seguirán cooperando")
 
 

@@ -476,7 +476,10 @@ class Extractor:
             self._agreements = {}
             for entry in known_agreements():
                 for n in [*entry["name"].values(), *entry.get("aliases", [])]:
-                    bucket = self._agreements.setdefault(self.name_key(n), [])
+                    key = self.name_key(n)
+                    if set(key.split()) <= self._generic:
+                        continue    # "United States–Mexico–Canada Agreement" without its parties is any "agreement"
+                    bucket = self._agreements.setdefault(key, [])
                     if entry not in bucket:
                         bucket.append(entry)
         stated = [a for a in actors if a in self._countries]

@@ -16,6 +16,7 @@ from .text import Sentence
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
+INFINITIVE = re.compile(r"(ar|er|ir)$")      # a Spanish infinitive ("fortalecer")
 
 
 SOURCE_WORDS = 10     # at most, between the comma and the verb of "…, the Ministry said on Sunday."
@@ -113,6 +114,7 @@ class Rules:
         self.articles = set(lang.names["articles"])
         self.locatives = set(lang.names["locatives"])
         self.never_in_names = set(lang.names["never_in_names"])
+        self.in_what_after = set(lang.names["in_what_after"])
         self.determiners = set(lang.names["determiners"])
         self.complementizers = set(lang.meetings["complementizers"])
         # Nouns of meetings and events ("reunión", "summit"): the kinds of fact share them.
@@ -223,7 +225,8 @@ class Rules:
         or a place after "in"/"en" ("… Dialogue in Washington") ends it."""
         def joins(a: int, b: int) -> bool:          # doc[a:b] are connectors between two capitals
             words = [t.lower_ for t in doc[a:b]]
-            if not words or words[0] in self.never_in_names or words[0] in self.locatives and b in self._place_starts:
+            if not words or words[0] in self.locatives and b in self._place_starts or \
+                    words[0] in self.never_in_names and doc[a - 1].lower_ not in self.in_what_after:
                 return False
             if words[0] in self.articles and doc[a - 1].lower_ not in self.name_prepositions:
                 return False    # "… en Quito el Tercer Diálogo": two names ("Treaty Concerning the …": one)
