@@ -119,6 +119,8 @@ ORTIZ_SYPTAK = {"walter-ortiz", "stephanie-syptak-ramnath"}
      "en", "2024-05-14", BOLUARTE_BIDEN, "in-person"),
     ("La presidenta Dina Boluarte y el presidente Joe Biden dialogaron durante 45 minutos en el Salón Oval.",
      "es", "2024-05-14", BOLUARTE_BIDEN, None),
+    ("Under Secretary for Economic Growth, Energy, and the Environment Jose W. Fernandez met with Peruvian Vice Minister "
+     "of Foreign Affairs Ignacio Higueras.", "en", "2024-05-14", {"jose-w-fernandez", "ignacio-higueras"}, None),
     # A copy whose lines were cut mid-sentence, one of them short
     ("Secretary Blinken met with Peruvian Foreign Minister Javier Gonzalez-Olaechea on\nTuesday to discuss\nthe "
      "bilateral relationship.", "en", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, "in-person"),
@@ -435,6 +437,13 @@ def test_what_is_committed_starts_at_its_verb(extractor):
      "to combating transnational crime.", "en", 1),
     ("El canciller Marcelo Ebrard se reunió con la secretaria Gina Raimondo. Ambos funcionarios anunciaron que la próxima "
      "reunión del Diálogo se celebrará en Washington en 2022.", "es", 0),
+    # to hold a meeting is to plan one
+    ("Under Secretary Jose W. Fernandez met Vice Minister Ignacio Higueras. They agreed to hold the next round of talks "
+     "in Lima later this year.", "en", 0),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken se comprometieron a realizar una segunda "
+     "reunión en Washington.", "es", 0),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron realizar un estudio conjunto sobre "
+     "minerales críticos.", "es", 1),
 ])
 def test_a_commitment_discussed_or_a_meeting_announced_is_no_pledge(extractor, text, language, commitments):
     assert len(extract(extractor, text, language, "2023-03-15").facts.commitments) == commitments
@@ -695,3 +704,10 @@ def test_the_government_of_a_country_named_in_full_is_the_country(extractor):
     text = "El Gobierno de los Estados Unidos de América y el Gobierno de la República del Perú firmaron un memorando."
     (a,) = extract(extractor, text, "es", "2024-05-14").facts.agreements
     assert sorted(a.parties) == ["peru", "united-states"]
+
+
+def test_a_pledge_to_hold_a_meeting_is_a_meeting_still_to_come(extractor):
+    text = "El canciller Javier González-Olaechea y el secretario Antony Blinken se comprometieron a realizar una " \
+           "segunda reunión en Washington."
+    m = only_meeting(extract(extractor, text, "es", "2024-05-14"))
+    assert m.status == "scheduled" and {"javier-gonzalez-olaechea", "antony-blinken"} <= set(m.participants)

@@ -17,6 +17,7 @@ TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
+MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 VERB_FORM = re.compile(r"(ar|er|ir|ando|iendo)$")  # … or at a gerund a trigger ends with ("seguirán cooperando")
@@ -65,6 +66,7 @@ class CommitmentRules(Rules):
         self.of_words = set(lang.names["of"])
         self.definite_articles = set(lang.actors["definite_articles"])
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
+        self.meeting_verbs = set(lang.commitments["meeting_verbs"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -164,7 +166,10 @@ class CommitmentRules(Rules):
             # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
             verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
                          self.infinitive_markers and INFINITIVE.search(doc[k + 1].lower_)), None)
-            what = doc[e - 1:end].text if VERB_FORM.search(doc[e - 1].lower_) else doc[verb or e:end].text
+            first = e - 1 if VERB_FORM.search(doc[e - 1].lower_) else verb or e
+            if self.plans_meeting(doc, first, end):
+                continue    # "se comprometieron a realizar una segunda reunión", "agreed to hold the next round of talks"
+            what = doc[first:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
                       subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
                       others=[r for r in refs if r not in subject])
@@ -173,6 +178,11 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
+        """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun."""
+        return first < end and doc[first].lower_ in self.meeting_verbs and \
+            any(t.lower_ in self.event_nouns for t in doc[first + 1:min(end, first + 1 + MEETING_WINDOW)])
 
     def owner(self, doc: Doc, r: Ref) -> bool:
         """An actor named as the owner of a thing ("the U.S. government's assistance", "la asistencia del
