@@ -444,8 +444,14 @@ def test_what_is_committed_starts_at_its_verb(extractor):
      "reunión en Washington.", "es", 0),
     ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron realizar un estudio conjunto sobre "
      "minerales críticos.", "es", 1),
+    # a state to last is no act pledged; to stay in touch is one
+    ("“Estados Unidos seguirá siendo el principal aliado del Perú”, afirmó el secretario Marco Rubio.", "es", 0),
+    ("The United States will remain a strong partner of Peru, said Secretary Marco Rubio.", "en", 0),
+    ("The United States will continue to be Peru's partner, said Secretary Marco Rubio.", "en", 0),
+    ("The United States will remain committed to supporting Peru's democracy, said Secretary Marco Rubio.", "en", 1),
+    ("Secretary Marco Rubio and Foreign Minister Hugo de Zela agreed to remain in contact on migration.", "en", 1),
 ])
-def test_a_commitment_discussed_or_a_meeting_announced_is_no_pledge(extractor, text, language, commitments):
+def test_a_commitment_discussed_a_meeting_planned_or_a_state_to_last_is_no_pledge(extractor, text, language, commitments):
     assert len(extract(extractor, text, language, "2023-03-15").facts.commitments) == commitments
 
 

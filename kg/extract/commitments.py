@@ -67,6 +67,7 @@ class CommitmentRules(Rules):
         self.definite_articles = set(lang.actors["definite_articles"])
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
+        self.states = set(lang.commitments["states"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -124,6 +125,9 @@ class CommitmentRules(Rules):
         # planned, not a commitment.
         hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
                                                    if self.cue(self.lang.commitments["meeting_plans"], doc[ps:pe]))]
+        # "“Estados Unidos seguirá siendo el principal aliado del Perú”", "will remain a strong partner": a state
+        # to last, not an act pledged.
+        hits = [(s, e) for s, e in hits if not self.a_state(doc, s, e, hi)]
         # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
         hits = [(s, e) for s, e in hits if not any(t.lower_ in self.event_nouns for t in doc[s:e])]
         if not hits:
@@ -178,6 +182,12 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def a_state(self, doc: Doc, s: int, e: int, hi: int) -> bool:
+        """The trigger ends with a verb of being ("seguirá siendo", "will remain a partner"), or, a future,
+        is followed by one ("will continue to be"; not "agreed to remain in contact", an act)."""
+        k = e + 1 if e + 1 < hi and doc[e].lower_ in self.infinitive_markers | {"to"} else e
+        return doc[e - 1].lower_ in self.states or self.future(doc[s:e]) and k < hi and doc[k].lower_ in self.states
 
     def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
         """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun."""
