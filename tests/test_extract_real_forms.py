@@ -717,3 +717,10 @@ def test_a_pledge_to_hold_a_meeting_is_a_meeting_still_to_come(extractor):
            "segunda reunión en Washington."
     m = only_meeting(extract(extractor, text, "es", "2024-05-14"))
     assert m.status == "scheduled" and {"javier-gonzalez-olaechea", "antony-blinken"} <= set(m.participants)
+
+
+def test_an_abbreviation_ends_a_sentence_before_a_word_that_starts_none_of_a_name(extractor):
+    text = "Secretary Antony J. Blinken and Foreign Minister Javier González-Olaechea convened the first U.S.-Peru " \
+           "High-Level Dialogue in Washington, D.C. The Dialogue reflects the partnership between our two nations."
+    (m,) = extract(extractor, text, "en", "2024-03-14").facts.meetings
+    assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants)

@@ -14,7 +14,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .lexicon import fold
+from .lexicon import LANGUAGES, fold, language
 
 _END = tuple(".!?:;»”\"')…")
 _OPENING_QUOTES = ("“", "«", "‘")
@@ -51,12 +51,23 @@ def line_breaks(doc: Doc) -> Doc:
         # … or a line going on in lower case ("… met with Foreign Minister X on\nTuesday to discuss\nthe agenda.")
         wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE or doc[i + 1].text[:1].islower())
         doc[i + 1].is_sent_start = not wrapped
+    # "… in Washington, D.C. The Dialogue reflects …": an abbreviation's full stop ends the sentence when a word
+    # that never starts a name follows.
+    openers = _sentence_openers(doc.lang_)
+    for i, tok in enumerate(doc[:-1]):
+        if len(tok.text) > 1 and tok.text.endswith(".") and tok.whitespace_ and doc[i + 1].text in openers:
+            doc[i + 1].is_sent_start = True
     # '… al canciller. “La relación …': an opening quotation mark after a full stop opens the next
     # sentence (the sentencizer leaves it at the end of the one before).
     for i, tok in enumerate(doc[1:-1], 1):
         if tok.text in _OPENING_QUOTES and doc[i + 1].is_sent_start and not tok.is_sent_start and doc[i - 1].text in _FULL_STOPS:
             tok.is_sent_start, doc[i + 1].is_sent_start = True, False
     return doc
+
+
+@lru_cache(maxsize=None)
+def _sentence_openers(lang: str) -> frozenset[str]:
+    return frozenset(language(lang).actors["not_names"]) if lang in LANGUAGES else frozenset()
 
 
 @Language.component("folded_norms")
@@ -76,8 +87,6 @@ def pipeline(lang: str) -> Language:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # A dateline in capitals ("ST. JOHN’S, Antigua —") keeps its abbreviation whole, so its full
     # stop does not end a sentence.
-    from .lexicon import language
-
     for word in language(lang).actors.get("abbreviations", []):
         for form in {word, word.upper(), word.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
