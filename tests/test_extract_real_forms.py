@@ -501,6 +501,8 @@ def test_a_meeting_needs_someone_on_the_other_side(extractor, text, language):
      "interinstitucional para fortalecer la lucha contra el crimen organizado.", "es",
      "convenio de cooperación interinstitucional", None),
     ("Peru and the United States signed a new Open Skies agreement.", "en", "Open Skies agreement", None),
+    ("Ambassador Lisa Kenna and Interior Minister Walter Ortiz signed a letter of intent to continue cooperation on "
+     "police training.", "en", "letter of intent", "memorandum-of-understanding"),
     ("Peru and the United States signed the Framework Agreement on Cooperation in Science and Technology.", "en",
      "Framework Agreement on Cooperation in Science and Technology", None),
 ])
@@ -724,3 +726,10 @@ def test_an_abbreviation_ends_a_sentence_before_a_word_that_starts_none_of_a_nam
            "High-Level Dialogue in Washington, D.C. The Dialogue reflects the partnership between our two nations."
     (m,) = extract(extractor, text, "en", "2024-03-14").facts.meetings
     assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants)
+
+
+def test_a_sites_menu_or_share_line_states_nothing(extractor):
+    text = "Home | News & Events | Ambassador Kenna Highlights U.S. Commitment...\n\nShare this: Facebook | Twitter | " \
+           "LinkedIn. Peru and the United States signed a Memorandum of Understanding."
+    names = [next(iter(a.name.values())) for a in extract(extractor, text, "en", "2023-06-30").facts.agreements]
+    assert names == ["Memorandum of Understanding"]

@@ -21,6 +21,7 @@ _OPENING_QUOTES = ("“", "«", "‘")
 _FULL_STOPS = (".", "!", "?", "…")
 MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a heading, not a wrap
 MAX_HEADING_WORDS = 20
+MENU_BARS = 2          # bars that make a line a site's menu or breadcrumb trail
 
 
 # The signature line of a social-media post copied into a page ("— Secretary Antony Blinken
@@ -118,7 +119,8 @@ class Sentence:
     def heading(self) -> bool:
         """A title, caption or credit line: no facts are read from these."""
         words = [t for t in self.span if t.is_alpha]
-        return not self.text.endswith(_END) and len(words) < MAX_HEADING_WORDS
+        return not self.text.endswith(_END) and len(words) < MAX_HEADING_WORDS or \
+            self.text.count(" | ") >= MENU_BARS     # "Home | News & Events | …", "Share this: Facebook | Twitter"
 
     @property
     def lead(self) -> bool:
