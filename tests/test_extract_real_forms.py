@@ -733,3 +733,14 @@ def test_a_sites_menu_or_share_line_states_nothing(extractor):
            "LinkedIn. Peru and the United States signed a Memorandum of Understanding."
     names = [next(iter(a.name.values())) for a in extract(extractor, text, "en", "2023-06-30").facts.agreements]
     assert names == ["Memorandum of Understanding"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La canciller Ana Cecilia Gervasi recibió al subsecretario de Estado Brian Nichols. El funcionario estadounidense "
+     "también se reunirá con el ministro del Interior, Vicente Romero.", "es"),
+    ("Foreign Minister Ana Cecilia Gervasi received Assistant Secretary Brian Nichols. The U.S. official will also meet "
+     "with Interior Minister Vicente Romero.", "en"),
+])
+def test_an_official_of_a_country_is_the_one_of_that_country_named_before(extractor, text, language):
+    later = extract(extractor, text, language, "2023-08-24").facts.meetings[-1]
+    assert {"brian-nichols", "vicente-romero"} <= set(later.participants) and "ana-cecilia-gervasi" not in later.participants

@@ -371,10 +371,13 @@ class _Resolver(Titles):
         Estados Unidos, …"): they are not where a meeting is."""
         self.qualifiers += [(ls, le) for label, ls, le in self.raw if s <= ls and le <= e and label.startswith(("actor:", "demonym:"))]
 
-    def default_country(self, office: str | None) -> str | None:
+    def default_country(self, office: str | None, role: str | None = None) -> str | None:
         """Whose is a title no country qualifies: the office's own country if the document is about
-        it ("the Foreign Minister" in a text about Peru), else unknown."""
-        own = self.index.office_country(office) if office else None
+        it ("the Foreign Minister" in a text about Peru), or the one country whose offices have that
+        role ("Assistant Secretary X": the State Department's), else unknown."""
+        owners = {self.index.office_country(office)} if office else \
+            {self.index.office_country(o) for o in self.role_offices(role, None)} if role else set()
+        own = owners.pop() if len(owners) == 1 else None
         return own if own in self.principal[:2] else None
 
 
@@ -466,7 +469,7 @@ class _Resolver(Titles):
                         j += 1      # "la directora de la misión de la agencia María Pérez"
                     else:
                         break
-                fallback = qualifier or self.default_country(office)
+                fallback = qualifier or self.default_country(office, role)
                 named = portfolio_end(doc, j, index)   # "Minister of Foreign Trade Manuel Tovar"
                 # "Secretary of Economy, …", "presidente de la Corporación …": a portfolio, not a name
                 portfolio = named == j and j > e and _after_portfolio(doc, j, index) or \
@@ -502,14 +505,14 @@ class _Resolver(Titles):
                         continue
                     end = name_after(doc, comma + 1, index)
                     if end > comma + 1 and not any(ls < end and comma < le for _, ls, le in chosen) and \
-                            self.discover_person(comma + 1, end, role, inner or self.default_country(office)):
+                            self.discover_person(comma + 1, end, role, inner or self.default_country(office, role)):
                         self.qualified(j, comma)
                         continue
                 # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".
                 self.titled(*self.stated_title(s, self.title_end(e)))
                 before = self.appositive(s, chosen, n)
                 if before and self.discover_person(*before, role, qualifier or self.gap_country(before[1], s, chosen)
-                                                   or self.default_country(office)):
+                                                   or self.default_country(office, role)):
                     continue
                 if role:
                     self.bare_title(role, office, s, e, qualifier, posting)

@@ -139,7 +139,9 @@ class Titles:
             if ref.type != PERSON or (country and ref.country != country):
                 continue
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
-            if role in roles or (generic and any(role in r for r in roles)):
+            # "el funcionario estadounidense", "the U.S. official": anyone of that country named before
+            anyone = country and role in self.index.lang.actors["any_person_roles"]
+            if role in roles or (generic and any(role in r for r in roles)) or anyone:
                 self.person(ref.actor, s, e, role, ref.country, ref.discovered)
                 return
         if generic and office is None:
