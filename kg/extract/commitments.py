@@ -64,7 +64,6 @@ class CommitmentRules(Rules):
         self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
         self.agents = set(lang.actors["agents"])
         self.of_words = set(lang.names["of"])
-        self.definite_articles = set(lang.actors["definite_articles"])
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
         self.states = set(lang.commitments["states"])
@@ -185,9 +184,10 @@ class CommitmentRules(Rules):
 
     def a_state(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """The trigger ends with a verb of being ("seguirá siendo", "will remain a partner"), or, a future,
-        is followed by one ("will continue to be"; not "agreed to remain in contact", an act)."""
-        k = e + 1 if e + 1 < hi and doc[e].lower_ in self.infinitive_markers | {"to"} else e
-        return doc[e - 1].lower_ in self.states or self.future(doc[s:e]) and k < hi and doc[k].lower_ in self.states
+        is followed by one, maybe past a small word ("will continue to be"; not "agreed to remain in
+        contact", an act)."""
+        return doc[e - 1].lower_ in self.states or \
+            self.future(doc[s:e]) and any(doc[k].lower_ in self.states for k in (e, e + 1) if k < hi)
 
     def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
         """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun."""
@@ -202,7 +202,7 @@ class CommitmentRules(Rules):
             return after.is_lower and after.lower_ not in self.agents
         before = doc[r.start - 2] if r.start >= 2 else None
         return before is not None and doc[r.start - 1].lower_ in self.of_words and before.is_alpha and \
-            before.is_lower and before.lower_ not in self.agents and before.lower_ not in self.definite_articles
+            before.is_lower and before.lower_ not in self.agents and before.lower_ not in self.articles
 
     def agenda(self, doc: Doc, lo: int, hi: int) -> bool:
         """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …")."""
@@ -219,7 +219,7 @@ class CommitmentRules(Rules):
             return True
         first = doc[e]
         if first.is_alpha and first.is_lower and first.lower_ not in objects["not_first"] and \
-                first.lower_ not in objects.get("themes", ()):
+                first.lower_ not in objects["themes"]:
             return True
         return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)])
 

@@ -59,6 +59,7 @@ def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:
     where the holder's name may start ("for the Americas Christopher Dodd": an article may come first)."""
     if not _after_portfolio(doc, j, index):
         return j
+
     def goes_on(k: int) -> bool:        # "…, Energy, and the Environment": a portfolio word after, maybe past an article
         k += doc[k].lower_ in index.definite_articles and doc[k - 1].lower_ in index.org_joiners
         return doc[k].lower_ in index.portfolio_words or doc[k].lower_ in index.org_joiners

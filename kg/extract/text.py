@@ -14,7 +14,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .lexicon import LANGUAGES, fold, language
+from .lexicon import fold, language
 
 _END = tuple(".!?:;»”\"')…")
 _OPENING_QUOTES = ("“", "«", "‘")
@@ -68,7 +68,7 @@ def line_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=None)
 def _sentence_openers(lang: str) -> frozenset[str]:
-    return frozenset(language(lang).actors["not_names"]) if lang in LANGUAGES else frozenset()
+    return frozenset(language(lang).actors["not_names"])
 
 
 @Language.component("folded_norms")
