@@ -115,8 +115,6 @@ ORTIZ_SYPTAK = {"walter-ortiz", "stephanie-syptak-ramnath"}
     ("Special Envoy for Latin America Mauricio Claver-Carone met with President Dina Boluarte in Lima.",
      "en", "2024-05-14", {"mauricio-claver-carone", "dina-boluarte"}, None),
     ("Amb. Lisa Kenna met with President Dina Boluarte.", "en", "2024-05-14", {"lisa-kenna", "dina-boluarte"}, None),
-    ("President Dina Boluarte and President Joe Biden held a 45-minute meeting at the White House.",
-     "en", "2024-05-14", BOLUARTE_BIDEN, "in-person"),
     ("La presidenta Dina Boluarte y el presidente Joe Biden dialogaron durante 45 minutos en el Salón Oval.",
      "es", "2024-05-14", BOLUARTE_BIDEN, None),
     ("Under Secretary for Economic Growth, Energy, and the Environment Jose W. Fernandez met with Peruvian Vice Minister "
