@@ -371,7 +371,7 @@ class _Resolver(Titles):
         Estados Unidos, …"): they are not where a meeting is."""
         self.qualifiers += [(ls, le) for label, ls, le in self.raw if s <= ls and le <= e and label.startswith(("actor:", "demonym:"))]
 
-    def default_country(self, office: str | None, role: str | None = None) -> str | None:
+    def default_country(self, office: str | None, role: str | None) -> str | None:
         """Whose is a title no country qualifies: the office's own country if the document is about
         it ("the Foreign Minister" in a text about Peru), or the one country whose offices have that
         role ("Assistant Secretary X": the State Department's), else unknown."""

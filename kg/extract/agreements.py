@@ -128,7 +128,7 @@ class AgreementRules(Rules):
             j -= 1      # the quotation mark before the name
         while j >= lo and doc[j].lower_ in self.lang.actors["definite_articles"]:
             j -= 1
-        if j < lo or doc[j].lower_ not in self.lang.names["of"]:
+        if j < lo or doc[j].lower_ not in self.of_words:
             return False
         window = doc[max(lo, j - EVENT_WINDOW):j]
         return any(t.is_lower and t.lower_ in self.event_nouns for t in window) and not any(t.text in (",", ";") for t in window)
@@ -142,7 +142,7 @@ class AgreementRules(Rules):
         nxt = doc[e].lower_ if e < hi else ""
         if nxt in self.lang.agreements["naming_prepositions"]:
             return False
-        return not (nxt in self.lang.names["of"] and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
+        return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
     def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
         """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the
@@ -165,7 +165,7 @@ class AgreementRules(Rules):
         between = e
         if e < hi and doc[e].lower_ in self.lang.names["between"]:
             between = e + 1
-            fillers = self.articles | self.list_joiners | set(self.lang.names["of"])
+            fillers = self.articles | self.list_joiners | self.of_words
             while between < hi and (doc[between].lower_ in fillers or any(r.start <= between < r.end and r.type == COUNTRY for r in refs)):
                 between += 1
         lower = s - 2 if s > 1 and doc[s - 1].text in ("’s", "'s") else s
@@ -217,11 +217,11 @@ class AgreementRules(Rules):
             j += 1
         about = set(self.lang.names["about"])
         if j < hi and doc[j].lower_ in self.lang.names["between"]:
-            while j < hi and doc[j].lower_ not in about - set(self.lang.names["of"]) and doc[j].text not in (",", "."):
+            while j < hi and doc[j].lower_ not in about - self.of_words and doc[j].text not in (",", "."):
                 j += 1
         if j < hi and doc[j].lower_ in about and not self.purpose(doc, j, hi):
             k = j + 1
-            while k < hi and (doc[k].is_alpha or doc[k].text in self.lang.meetings["possessive_marks"]) and \
+            while k < hi and (doc[k].is_alpha or doc[k].text in self.possessives) and \
                     doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi) and \
                     not self.purpose(doc, k, hi):
                 k += 1      # "… joint declaration on Russia’s aggression"

@@ -62,8 +62,11 @@ class CommitmentRules(Rules):
         self.not_pledges = set(lang.commitments["not_pledges"])
         # Before a noun of committing, these make it what is thanked, praised or discussed.
         self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
-        self.agents = set(lang.actors["agents"])
-        self.of_words = set(lang.names["of"])
+        self.not_after = set(lang.commitments["not_after"])
+        self.clause_prepositions = set(lang.commitments["clause_prepositions"])
+        self.participles = set(lang.commitments["participles"])
+        self.auxiliaries = set(lang.commitments["auxiliaries"])
+        self.channels = [c.split() for c in lang.commitments["channels"]]
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
         self.states = set(lang.commitments["states"])
@@ -75,22 +78,19 @@ class CommitmentRules(Rules):
 
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
-        not_after = set(self.lang.commitments.get("not_after", []))
         # "a memorandum, which will promote …": a relative clause; "señaló que acordaron …", "said that they
         # agreed …": what a report says (a complementizer after a verb of reporting) still counts, and so does
         # a clause a preposition opens ("una declaración en la que se comprometen a …").
         hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and
-                not (s > lo and doc[s - 1].lower_ in not_after and not self.reported(doc, s - 1, lo) and
+                not (s > lo and doc[s - 1].lower_ in self.not_after and not self.reported(doc, s - 1, lo) and
                      not self.opened_by_preposition(doc, s - 1, lo))]
         if not hits:
             return []
         # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
         # describing a noun (not an actor), not a commitment.
-        participles = set(self.lang.commitments.get("participles", []))
-        auxiliaries = set(self.lang.commitments.get("auxiliaries", []))
         refs = self.actors_in(mentions, lo, hi)
-        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in participles and s > lo and doc[s - 1].is_alpha and
-                                                doc[s - 1].lower_ not in auxiliaries and
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.participles and s > lo and doc[s - 1].is_alpha and
+                                                doc[s - 1].lower_ not in self.auxiliaries and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
         if not hits:
             return []
@@ -100,11 +100,10 @@ class CommitmentRules(Rules):
         # "I thank President Biden for the donation …, as a demonstration of his administration's
         # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
         # … or inside what is discussed ("discussed …, including our shared commitment to addressing …").
-        nouns = self.pledge_nouns
-        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and any(t.lower_ in self.about_pledges for t in doc[lo:s]))]
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.pledge_nouns and any(t.lower_ in self.about_pledges for t in doc[lo:s]))]
         # "underscore the U.S. commitment to the OAS and this year’s theme", "the Administration’s commitment to a
         # secure and prosperous Western Hemisphere": a commitment named as a noun, to a thing rather than an act.
-        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in nouns and not self.to_act(doc, e, hi))]
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.pledge_nouns and not self.to_act(doc, e, hi))]
         # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
                                                 any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
@@ -134,7 +133,6 @@ class CommitmentRules(Rules):
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
         date = next((d.value for d in dates if d.value is not None and not d.year_only and d.kind not in _SPANS
                      and not _after(d.value, reference)), None)
-        channels = [c.split() for c in self.lang.commitments.get("channels", [])]
         out: list[Found] = []
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
@@ -144,7 +142,7 @@ class CommitmentRules(Rules):
                     not any(t.lower_ in self.pronouns for t in doc[opening:s]):
                 opening = start
             subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
-                       self.after_channel(doc, r.start, channels)]
+                       self.after_channel(doc, r.start, self.channels)]
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
             # meeting is for, not a pledge of anyone's.
             # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
@@ -198,7 +196,7 @@ class CommitmentRules(Rules):
         """An actor named as the owner of a thing ("the U.S. government's assistance", "la asistencia del
         Gobierno"): the thing, not the actor, is the subject."""
         after = doc[r.end + 1] if r.end + 1 < len(doc) else None
-        if r.end < len(doc) and doc[r.end].text in ("'s", "’s") and after is not None:
+        if r.end < len(doc) and doc[r.end].text in self.possessives and after is not None:
             return after.is_lower and after.lower_ not in self.agents
         before = doc[r.start - 2] if r.start >= 2 else None
         return before is not None and doc[r.start - 1].lower_ in self.of_words and before.is_alpha and \
@@ -228,7 +226,7 @@ class CommitmentRules(Rules):
         j = that - 1
         if j > lo and doc[j].lower_ in self.articles:
             j -= 1
-        return j >= lo and doc[j].lower_ in self.lang.commitments.get("clause_prepositions", ())
+        return j >= lo and doc[j].lower_ in self.clause_prepositions
 
     def reported(self, doc: Doc, that: int, lo: int) -> bool:
         """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""

@@ -248,7 +248,13 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
 
 def _of_something(after: str) -> bool:
     """'today’s …', '… de la cumbre', '… of the summit': a relative day said of something else."""
-    return bool(re.match(r"\s*['’]s\b|\s+del\b|\s+(?:de|of)\s+(?:la|el|los|las|the)\b", after, re.I))
+    return bool(_of_something_pattern().match(after))
+
+
+@lru_cache(maxsize=1)
+def _of_something_pattern():
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lexicon()["grammar"]["of_something"])
+    return re.compile(rf"\s*['’]s\b|\s+(?:{words})\b", re.I)
 
 
 def _day_of_week(text: str, m, reference, future):

@@ -43,7 +43,6 @@ class EventRules(PlaceRules):
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
         self.hosted_by_words = _matcher(vocab, "hosted_by", lang.meetings["hosted_by"])
-        self.possessives = set(lang.meetings["possessive_marks"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -105,7 +104,7 @@ class EventRules(PlaceRules):
         j = s - 1
         while j > lo and doc[j].lower_ in self.lang.actors["definite_articles"]:
             j -= 1
-        if doc[j].lower_ in self.lang.names["of"]:      # "…, and of the Commission": elided "meetings"
+        if doc[j].lower_ in self.of_words:      # "…, and of the Commission": elided "meetings"
             return j > lo and doc[j - 1].lower_ in self.lang.actors["list_joiners"]
         if doc[j].lower_ not in self.lang.actors["list_joiners"]:
             return False

@@ -36,7 +36,6 @@ class MeetingRules(EventRules):
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.next_words = set(lang.meetings["next_words"])
         self.title_words = {w for t in lang.titles() for w in t.split()}
-        self.agents = set(lang.actors["agents"])
         self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:

@@ -115,6 +115,11 @@ class Rules:
         self.locatives = set(lang.names["locatives"])
         self.never_in_names = set(lang.names["never_in_names"])
         self.in_what_after = set(lang.names["in_what_after"])
+        self.of_words = set(lang.names["of"])
+        # "the U.S. government's", "Peru’s": the marks of a possessive
+        self.possessives = set(lang.meetings["possessive_marks"])
+        # "participant countries", "the ministers": plural nouns that name actors of a fact
+        self.agents = set(lang.actors["agents"])
         self.determiners = set(lang.names["determiners"])
         self.complementizers = set(lang.meetings["complementizers"])
         # Nouns of meetings and events ("reunión", "summit"): the kinds of fact share them.
@@ -232,7 +237,7 @@ class Rules:
                 return False    # "… en Quito el Tercer Diálogo": two names ("Treaty Concerning the …": one)
             # A country joins the name after it only as its owner: "… de Chile", "U.S.–Panama …",
             # not "la adhesión del Ecuador a la Iniciativa …".
-            return not (a - 1 in self._country_tokens and words[0] not in set(self.lang.names["of"]) | {"-", "–"})
+            return not (a - 1 in self._country_tokens and words[0] not in self.of_words | {"-", "–"})
 
         def capital(k: int) -> bool:
             return bool(_CAPITAL.match(doc[k].text)) and doc[k].text not in ("(", "“") and doc[k].lower_ not in self.date_words

@@ -135,12 +135,12 @@ class Titles:
         generic = role in self.index.lang.actors["generic_roles"]
         # "The President", "the Vice President" capitalised: the text's own principal, named first.
         principal = self.doc[e - 1].text[:1].isupper() and s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles
+        # "el funcionario estadounidense", "the U.S. official": anyone of that country named before
+        anyone = country and role in self.index.lang.actors["any_person_roles"]
         for ref in (self.refs if principal else reversed(self.refs)):
             if ref.type != PERSON or (country and ref.country != country):
                 continue
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
-            # "el funcionario estadounidense", "the U.S. official": anyone of that country named before
-            anyone = country and role in self.index.lang.actors["any_person_roles"]
             if role in roles or (generic and any(role in r for r in roles)) or anyone:
                 self.person(ref.actor, s, e, role, ref.country, ref.discovered)
                 return
