@@ -152,7 +152,7 @@ def resolve(phrase: str, reference: PartialDate | None, future: bool | None = No
     if any(w in lex["weekdays"] for w in p.split()):
         return weekday(p, reference, future)
     # "this week" and "esta semana" are entries of their own; other phrases lose their article.
-    if not any(p in lex[table] for table in ("relative_days", "relative_weeks", "relative_years")):
+    if not any(p in lex[table] for table in ("relative_days", "relative_weeks", "relative_months", "relative_years")):
         p = re.sub(r"^(?:el|the|on|este|this|del|de|en|in)\s+", "", p)
     ref_day = reference.as_date() if reference and reference.day else None
 
@@ -166,6 +166,11 @@ def resolve(phrase: str, reference: PartialDate | None, future: bool | None = No
         monday = ref_day - dt.timedelta(days=ref_day.weekday())
         start = monday + dt.timedelta(weeks=lex["relative_weeks"][p])
         return DateRange(PartialDate.of(start), PartialDate.of(start + dt.timedelta(days=6)))
+    if p in lex["relative_months"]:
+        if reference is None or not reference.month:
+            return None
+        months = reference.year * 12 + reference.month - 1 + lex["relative_months"][p]
+        return PartialDate(months // 12, months % 12 + 1)
     if p in lex["relative_years"]:
         if reference is None:
             return None

@@ -18,6 +18,8 @@ DOC_DAY = PartialDate(2025, 12, 6)  # a Saturday
     ("In September 2021", None, PartialDate(2021, 9)),
     ("2026", None, PartialDate(2026)),
     ("next year", DOC_DAY, PartialDate(2026)),
+    ("next month", DOC_DAY, PartialDate(2026, 1)),
+    ("el mes pasado", DOC_DAY, PartialDate(2025, 11)),
 ])
 def test_phrases_resolve_against_the_document_date(phrase, reference, expected):
     assert resolve(phrase, reference) == expected
@@ -32,6 +34,7 @@ def test_next_week_is_the_whole_following_week():
     ("hoy", PartialDate(2024)),    # ... or only its year
     ("March 14", None),
     ("la próxima semana", PartialDate(2024, 5)),
+    ("next month", PartialDate(2024)),     # a month needs the document's month
     ("el martes que viene", DOC_DAY),
 ])
 def test_a_date_the_text_does_not_give_stays_absent(phrase, reference):

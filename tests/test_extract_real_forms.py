@@ -742,3 +742,49 @@ def test_a_sites_menu_or_share_line_states_nothing(extractor):
 def test_an_official_of_a_country_is_the_one_of_that_country_named_before(extractor, text, language):
     later = extract(extractor, text, language, "2023-08-24").facts.meetings[-1]
     assert {"brian-nichols", "vicente-romero"} <= set(later.participants) and "ana-cecilia-gervasi" not in later.participants
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Foreign Minister expressed hope that the United States and Peru will deepen their economic ties.", "en"),
+    ("El canciller expresó su deseo de que los Estados Unidos y el Perú seguirán profundizando sus relaciones.", "es"),
+    ("El ministro señaló que el Perú busca atraer mayores inversiones estadounidenses.", "es"),
+    ("The project, funded by USAID, will help 5,000 farmers in Peru switch to legal crops.", "en"),
+])
+def test_hopes_aims_and_what_a_funded_thing_will_do_are_no_commitments(extractor, text, language):
+    assert extract(extractor, text, language, "2024-05-14").facts.commitments == []
+
+
+def test_a_hope_in_one_clause_leaves_a_pledge_in_the_next(extractor):
+    text = "The Foreign Minister expressed hope for a quick ratification, and the United States will continue to " \
+           "support Peru's efforts to combat illegal mining."
+    (c,) = extract(extractor, text, "en", "2024-05-14").facts.commitments
+    assert "united-states" in c.actors and c.topics == ["illegal-mining"]
+
+
+def test_a_number_with_a_thousands_comma_stays_whole_in_a_label(extractor):
+    text = "The United States will provide 5,000 tons of food aid to Peru."
+    (c,) = extract(extractor, text, "en", "2024-05-14").facts.commitments
+    assert "5,000 tons" in c.name["en"]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("The two governments will sign a memorandum of understanding on critical minerals next month.", "en",
+     "memorandum of understanding on critical minerals"),
+    ("Se espera que el acuerdo entre en vigor el próximo año.", "es", None),
+])
+def test_an_agreements_name_stops_at_a_date_and_a_verb_is_no_between(extractor, text, language, name):
+    names = [a.name[language] for a in extract(extractor, text, language, "2024-05-14").facts.agreements]
+    assert names == ([name] if name else [])
+
+
+def test_a_meeting_next_month_is_dated_to_that_month(extractor):
+    text = "Secretary Blinken will meet Foreign Minister González-Olaechea next month in Washington."
+    m = only_meeting(extract(extractor, text, "en", "2024-05-14"))
+    assert m.status == "scheduled" and m.date == PartialDate(2024, 6)
+    assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants)
+
+
+def test_who_a_traveller_will_meet_at_the_stop_takes_part(extractor):
+    text = "Secretary Blinken will travel to Lima, where he will meet President Boluarte."
+    m = only_meeting(extract(extractor, text, "en", "2024-05-14"))
+    assert {"antony-blinken", "dina-boluarte"} <= set(m.participants) and m.place == "lima"

@@ -45,6 +45,7 @@ class AgreementRules(Rules):
         out: list[Found] = []
         taken: set[int] = set()
         refs = self.actors_in(mentions, lo, hi)
+        dated = {t.i for t in doc[lo:hi] for d in dates if d.start <= t.idx - sent.start < d.end}
         # "anunciaron la creación de un Grupo de Implementación …": a body set up is an initiative.
         created = {}
         for _, cs, ce in self.creation_cues(doc):
@@ -100,7 +101,7 @@ class AgreementRules(Rules):
                     continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
             if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
                 continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
-            e2 = self.complement(doc, s, e, hi)
+            e2 = self.complement(doc, s, e, hi, dated)
             acronym = self.acronym_after(doc, e, hi) or self.acronym_after(doc, e2, hi)
             taken.update(range(s, e2))
             at = doc[s].idx - sent.start
@@ -140,7 +141,8 @@ class AgreementRules(Rules):
         if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"]:
             return False
         nxt = doc[e].lower_ if e < hi else ""
-        if nxt in self.lang.agreements["naming_prepositions"]:
+        # ("el acuerdo entre en vigor": a verb before a preposition, no "between")
+        if nxt in self.lang.agreements["naming_prepositions"] and not (e + 1 < hi and doc[e + 1].lower_ in self.lang.names["about"]):
             return False
         return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
@@ -204,8 +206,9 @@ class AgreementRules(Rules):
         return doc[k].lower_ in self.lang.meetings["place_prepositions"] and k + 1 < hi and \
             (k + 1 in self._place_starts or doc[k + 1].lower_ in self.date_words)
 
-    def complement(self, doc: Doc, s: int, e: int, hi: int) -> int:
-        """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …'."""
+    def complement(self, doc: Doc, s: int, e: int, hi: int, dated: set[int] = frozenset()) -> int:
+        """A generic name goes on with what it is about: 'Memorando de Entendimiento … sobre cooperación en …',
+        up to a date ('… on critical minerals [next month]')."""
         generic = all(t.text in self.heads or t.i in self._head_tokens or t.lower_ in self.common_heads or t.lower_ in self.connectors or
                       identity.fold(t.lower_) in self.generic_words or t.lower_ in self.lang.names["generic_subjects"] for t in doc[s:e])
         if not generic:
@@ -216,13 +219,14 @@ class AgreementRules(Rules):
                 j += 1
             j += 1
         about = set(self.lang.names["about"])
-        if j < hi and doc[j].lower_ in self.lang.names["between"]:
+        # ("el acuerdo entre en vigor": a verb, not "between", before a preposition)
+        if j + 1 < hi and doc[j].lower_ in self.lang.names["between"] and doc[j + 1].lower_ not in about:
             while j < hi and doc[j].lower_ not in about - self.of_words and doc[j].text not in (",", "."):
                 j += 1
         if j < hi and doc[j].lower_ in about and not self.purpose(doc, j, hi):
             k = j + 1
             while k < hi and (doc[k].is_alpha or doc[k].text in self.possessives) and \
-                    doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi) and \
+                    doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi) and k not in dated and \
                     not self.purpose(doc, k, hi):
                 k += 1      # "… joint declaration on Russia’s aggression"
             while k > j + 1 and doc[k - 1].lower_ in self.connectors:

@@ -54,12 +54,15 @@ class CommitmentRules(Rules):
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
         self.topic_of = Topics(lang.topics).of
         self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
-        self.clause_breaks = {",", ";", ":"} | set(lang.actors["list_joiners"])
-        stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else re.escape(w) for w in lang.commitments["label_stops"]]
+        self.joiners = set(lang.actors["list_joiners"])
+        self.clause_breaks = {",", ";", ":"} | self.joiners
+        # (a comma inside a number, "5,000", stops nothing)
+        stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else rf"{re.escape(w)}(?!\d)" for w in lang.commitments["label_stops"]]
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
         self.pledge_nouns = set(lang.commitments["pledge_nouns"])
         self.not_pledges = set(lang.commitments["not_pledges"])
+        self.hopes = set(lang.commitments["hopes"])
         # Before a noun of committing, these make it what is thanked, praised or discussed.
         self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
         self.not_after = set(lang.commitments["not_after"])
@@ -70,6 +73,7 @@ class CommitmentRules(Rules):
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
         self.states = set(lang.commitments["states"])
+        self.passive = lang.commitments["passive"]
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -97,6 +101,8 @@ class CommitmentRules(Rules):
         # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
         # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
         hits = [(s, e) for s, e in hits if not any(t.lower_ in self.not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
+        # "expressed hope that the United States and Peru will deepen …": what is hoped, however far on in its clause.
+        hits = [(s, e) for s, e in hits if not self.hoped(doc, s, lo)]
         # "I thank President Biden for the donation …, as a demonstration of his administration's
         # commitment to …": a commitment named as a noun inside thanks or praise is what is thanked.
         # … or inside what is discussed ("discussed …, including our shared commitment to addressing …").
@@ -154,7 +160,8 @@ class CommitmentRules(Rules):
                 continue
             # "The new center will help …", "El programa beneficiará …", "The U.S. government's assistance will
             # help …": what a thing will do, no one's pledge.
-            if not any(not self.owner(doc, r) for r in subject) and not out and self.future(doc[s:e]) and \
+            # ("The project, funded by USAID, will help …": the agent of a participle is no subject either.)
+            if not any(not self.owner(doc, r) and not self.passive_agent(doc, r) for r in subject) and not out and self.future(doc[s:e]) and \
                     not any(t.lower_ in self.pronouns or t.lower_ in self.agents for t in doc[opening:e]):
                 continue
             if s in quoted and not any(r.type == PERSON for r in subject):
@@ -202,6 +209,14 @@ class CommitmentRules(Rules):
         return before is not None and doc[r.start - 1].lower_ in self.of_words and before.is_alpha and \
             before.is_lower and before.lower_ not in self.agents and before.lower_ not in self.articles
 
+    def passive_agent(self, doc: Doc, r: Ref) -> bool:
+        """An actor named as the agent of a participle ("funded by USAID", "financiado por USAID")."""
+        j = r.start
+        while j > 0 and doc[j - 1].lower_ in self.articles:
+            j -= 1
+        return j >= 2 and doc[j - 1].lower_ in self.passive["by"] and \
+            doc[j - 2].lower_.endswith(tuple(self.passive["participle_endings"]))
+
     def agenda(self, doc: Doc, lo: int, hi: int) -> bool:
         """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …")."""
         if doc[lo].lower_ not in self.lang.meetings["opening_prepositions"]:
@@ -234,6 +249,17 @@ class CommitmentRules(Rules):
         while j > lo and doc[j].lower_ in self.pronouns:
             j -= 1
         return j >= lo and doc[j].lower_ in self.reporting and doc[that].lower_ in self.complementizers
+
+    def hoped(self, doc: Doc, s: int, lo: int) -> bool:
+        """A word of hope opens the clause the trigger is in: back to the sentence's start, a semicolon
+        or a conjunction after a comma ("expresó su esperanza en …, y Estados Unidos apoyará …" pledges)."""
+        for j in range(s - 1, lo - 1, -1):
+            word = doc[j].lower_
+            if word in self.hopes:
+                return True
+            if word == ";" or word in self.joiners and j > lo and doc[j - 1].text == ",":
+                return False
+        return False
 
     def clause_start(self, doc: Doc, s: int, lo: int) -> int:
         """Where the words before a trigger that can qualify it start: a few tokens back, not past a

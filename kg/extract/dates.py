@@ -149,6 +149,8 @@ def _patterns():
         # "en junio", "in October": a month of the document's year (or the next, for what is announced)
         ("bare_month", re.compile(rf"\b(?:{alt(g['month_prepositions'])})\s+(?:(?:{alt(g['month_nouns'])})\s+)?({month})\b(?![\s.]*\d)", re.I)),
         ("relative_year", re.compile(rf"(?<!\w)({years})(?!\w)", re.I)),
+        # "next month", "el mes pasado"
+        ("relative_month", re.compile(rf"(?<!\w)({alt(lex['relative_months'])})(?!\w)", re.I)),
     ]
 
 
@@ -214,7 +216,7 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                     # "today’s conversation", "la víspera de la cumbre": the day of something else, not of what
                     # the sentence states
                     value = None if _of_something(text[m.end():]) else resolve(m.group(1), reference)
-                elif kind == "relative_year":
+                elif kind in ("relative_year", "relative_month"):
                     value = None if _of_something(text[m.end():]) else resolve(m.group(1), reference)
                 elif kind == "part":
                     year = int(m.group(5))

@@ -340,6 +340,7 @@ class MeetingRules(EventRules):
                 stop = min(stop, opening)
             listed = any(doc[j].text == ";" for j in range(e, stop))
             plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
+            e -= doc[e - 1].is_title      # "met President B": the trigger ends inside the counterpart's name
             for j in range(e, stop):
                 seen = any(e <= r.start and r.end <= j for r in refs)
                 if doc[j].lower_ in self.lang.meetings["clause_openers"] or \
