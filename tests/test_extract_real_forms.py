@@ -788,3 +788,26 @@ def test_who_a_traveller_will_meet_at_the_stop_takes_part(extractor):
     text = "Secretary Blinken will travel to Lima, where he will meet President Boluarte."
     m = only_meeting(extract(extractor, text, "en", "2024-05-14"))
     assert {"antony-blinken", "dina-boluarte"} <= set(m.participants) and m.place == "lima"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("La presidenta Dina Boluarte saludó al secretario Antony Blinken a su llegada al aeropuerto.",
+     {"dina-boluarte", "antony-blinken"}),
+    ("La presidenta Dina Boluarte saludó a los peruanos que viven en Estados Unidos.", None),
+])
+def test_a_greeting_meets_the_person_greeted_only(extractor, text, people):
+    meetings = extract(extractor, text, "es", "2024-05-14").facts.meetings
+    assert ({frozenset(people)} if people else set()) == {frozenset(m.participants) & frozenset(people or ()) for m in meetings}
+
+
+def test_a_press_conference_does_not_make_a_meeting_multilateral(extractor):
+    text = "Tillerson sostendrá una reunión de trabajo con la canciller Cayetana Aljovín, tras lo cual ofrecerán una " \
+           "conferencia de prensa conjunta."
+    assert only_meeting(extract(extractor, text, "es", "2018-02-06")).kind == "in-person"
+
+
+def test_the_head_of_state_is_the_president_named_before(extractor):
+    text = "Rex Tillerson llegó hoy a Lima, donde se reunirá con el presidente Pedro Pablo Kuczynski. Tillerson será " \
+           "recibido mañana en Palacio de Gobierno por el jefe del Estado."
+    later = extract(extractor, text, "es", "2018-02-06").facts.meetings[-1]
+    assert {"rex-tillerson", "pedro-pablo-kuczynski"} <= set(later.participants)

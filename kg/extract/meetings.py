@@ -18,6 +18,7 @@ EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Di
 NO_PERSON = 0.15              # less sure: no person named as taking part
 DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
 DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
+OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
 
 
@@ -37,13 +38,16 @@ class MeetingRules(EventRules):
         self.next_words = set(lang.meetings["next_words"])
         self.title_words = {w for t in lang.titles() for w in t.split()}
         self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
+        self.person_objects = set(lang.meetings["person_objects"])
+        self.multilateral_cues = set(lang.meetings["multilateral_cues"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
         self._recalled_hits = sorted({(s, e) for _, s, e in self.recalled(doc)})
         self._meeting_weights = weighted_hits(self.meeting, doc, self.lang.meetings["triggers"], TRIGGER_CONFIDENCE)
         self._meeting_weights = {t: w for t, w in self._meeting_weights.items()
-                                 if not self.possessed(doc, t) and not self.third_party_visit(doc, t, mentions)}
+                                 if not self.possessed(doc, t) and not self.third_party_visit(doc, t, mentions) and
+                                 not self.greets_no_one(doc, t, mentions)}
         self._meeting_hits = sorted(self._meeting_weights)
         self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
 
@@ -101,7 +105,7 @@ class MeetingRules(EventRules):
         # "paid a courtesy call on the Minister" is a visit in person
         call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
             bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
-        multilateral = self.cue(self.lang.meetings["multilateral_cues"], span)
+        multilateral = self.multilateral(span)
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
@@ -124,6 +128,20 @@ class MeetingRules(EventRules):
             f.date = date or f.date
             f.place = f.place or place
         return found + [f for f in here if not self.unnamed_counterpart(f)]
+
+    def multilateral(self, span) -> bool:
+        """A word of many parties meeting ("summit", "cumbre"), not in a press conference ("ofrecerán una
+        conferencia de prensa conjunta")."""
+        press = self.lang.meetings["press_events"]
+        return any(t.lower_ in self.multilateral_cues and
+                   not any(span.doc[t.i:t.i + len(p.split())].text.lower() == p for p in press) for t in span)
+
+    def greets_no_one(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
+        """'saludó a los peruanos que viven …': a verb of greeting meets only a person named right after it."""
+        s, e = trigger
+        if doc[s].lower_ not in self.person_objects:
+            return False
+        return not any(e <= r.start <= e + OBJECT_WINDOW and r.type == PERSON for r in (mentions.refs if mentions else ()))
 
     def unnamed_counterpart(self, f: Found) -> bool:
         """'met with her cabinet', 'met with embassy staff and their families': one side named, and on the
