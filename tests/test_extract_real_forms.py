@@ -811,3 +811,18 @@ def test_the_head_of_state_is_the_president_named_before(extractor):
            "recibido mañana en Palacio de Gobierno por el jefe del Estado."
     later = extract(extractor, text, "es", "2018-02-06").facts.meetings[-1]
     assert {"rex-tillerson", "pedro-pablo-kuczynski"} <= set(later.participants)
+
+
+@pytest.mark.parametrize("text, language, label, topic", [
+    ("The United States will work closely with Peru on border security.", "en",
+     "work closely with Peru on border security", "border-security"),
+    ("Estados Unidos apoyará al Perú en la lucha contra la minería ilegal.", "es",
+     "apoyará al Perú en la lucha contra la minería ilegal", "illegal-mining"),
+    ("El Perú y Estados Unidos trabajarán de manera conjunta en la recuperación de las zonas degradadas.", "es",
+     "trabajarán de manera conjunta en la recuperación de las zonas degradadas", "environment"),
+    ("La canciller aseguró que el Perú seguirá trabajando con Estados Unidos contra el narcotráfico.", "es",
+     "trabajando con Estados Unidos contra el narcotráfico", "drug-trafficking"),
+])
+def test_a_label_starts_at_the_verb_of_what_is_committed(extractor, text, language, label, topic):
+    (c,) = extract(extractor, text, language, "2023-08-24").facts.commitments
+    assert c.name[language] == label and c.topics == [topic]

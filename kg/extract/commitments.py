@@ -20,7 +20,6 @@ INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of wh
 MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
-VERB_FORM = re.compile(r"(ar|er|ir|ando|iendo)$")  # … or at a gerund a trigger ends with ("seguirán cooperando")
 
 
 class Topics:
@@ -74,6 +73,7 @@ class CommitmentRules(Rules):
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
         self.states = set(lang.commitments["states"])
         self.passive = lang.commitments["passive"]
+        self.label_verbs = lang.commitments["label_verbs"]
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -174,7 +174,7 @@ class CommitmentRules(Rules):
             # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
             verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
                          self.infinitive_markers and INFINITIVE.search(doc[k + 1].lower_)), None)
-            first = e - 1 if VERB_FORM.search(doc[e - 1].lower_) else verb or e
+            first = e - 1 if self.ends_with_verb(doc, s, e) else verb or e
             if self.plans_meeting(doc, first, end):
                 continue    # "se comprometieron a realizar una segunda reunión", "agreed to hold the next round of talks"
             what = doc[first:end].text
@@ -186,6 +186,13 @@ class CommitmentRules(Rules):
             f.topic = self.topic_of(what)
             out.append(f)
         return out
+
+    def ends_with_verb(self, doc: Doc, s: int, e: int) -> bool:
+        """The trigger ends with the verb of what is committed ("acordaron fortalecer", "seguirán cooperando",
+        "apoyará al Perú", "will support Peru"), not a light one ("will continue to …")."""
+        last = doc[e - 1].lower_
+        verbs = self.label_verbs
+        return last not in verbs["light"] and (last.endswith(tuple(verbs["endings"])) or e - 1 > s and doc[e - 2].lower_ in verbs["modals"])
 
     def a_state(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """The trigger ends with a verb of being ("seguirá siendo", "will remain a partner"), or, a future,
