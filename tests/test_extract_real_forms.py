@@ -826,3 +826,21 @@ def test_the_head_of_state_is_the_president_named_before(extractor):
 def test_a_label_starts_at_the_verb_of_what_is_committed(extractor, text, language, label, topic):
     (c,) = extract(extractor, text, language, "2023-08-24").facts.commitments
     assert c.name[language] == label and c.topics == [topic]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Secretary Blinken met with Foreign Minister González-Olaechea today. The meeting took place at the State "
+     "Department in Washington.", "en"),
+    ("Secretary Blinken met with Foreign Minister González-Olaechea today. Today’s meeting in Washington builds on "
+     "momentum from the Summit of the Americas.", "en"),
+    ("El canciller Javier González-Olaechea se reunió hoy con el secretario Antony Blinken. La reunión se realizó en "
+     "Washington.", "es"),
+])
+def test_a_sentence_about_the_meeting_told_says_where_it_was(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2024-05-14"))
+    assert m.place == "washington-dc" and len(m.evidence) == 2
+    assert "us-department-of-state" not in m.participants
+
+
+def test_the_meeting_a_text_has_not_told_is_not_made_from_where_it_was(extractor):
+    assert extract(extractor, "The meeting took place in Washington.", "en", "2024-05-14").facts.meetings == []

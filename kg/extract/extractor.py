@@ -209,6 +209,8 @@ class Extractor:
             if same is not None:
                 self._merge(same, fact, ev)
                 continue
+            if f.again:
+                continue    # "The meeting took place in …" with no meeting told before it
             fact.evidence.append(ev)
             by_id[fact.id] = fact
             getattr(facts, f.kind + "s").append(fact)
@@ -231,7 +233,8 @@ class Extractor:
         named no one at yet ("The fifth meeting of the … Group was held today"), else the last."""
         if not f.joins_last:
             return None
-        told = [x for x in facts.meetings if x.id not in told_apart["recalled"] and x.status == m.status and m.date in (None, x.date)]
+        told = [x for x in facts.meetings if x.id not in told_apart["recalled"] and (f.again or x.status == m.status) and
+                m.date in (None, x.date)]
         described = [x for x in told if x.id in told_apart["described"]]
         unattended = [x for x in told if not any(self._is_person(a, mentions) for a in x.participants)]
         found = (described or unattended or told or [None])[-1]

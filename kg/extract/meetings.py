@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..dates import lexicon as date_lexicon
 from .actors import Mentions
 from .dates import DatePhrase
 from .events import Event, EventRules
@@ -18,6 +19,7 @@ EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Di
 NO_PERSON = 0.15              # less sure: no person named as taking part
 DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
 DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
+SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
 
@@ -40,6 +42,7 @@ class MeetingRules(EventRules):
         self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
         self.person_objects = set(lang.meetings["person_objects"])
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
+        self.relative_days = set(date_lexicon()["relative_days"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -70,7 +73,7 @@ class MeetingRules(EventRules):
         events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         if not triggers and not events:
-            return found
+            return found + self.told_again(sent, doc, refs, mentions, dates)
         # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
         # unless the sentence plans it ("agreed to hold", "acordaron celebrar", "accepted the invitation to visit").
         first = triggers[0][0] if triggers else events[0].start
@@ -128,6 +131,36 @@ class MeetingRules(EventRules):
             f.date = date or f.date
             f.place = f.place or place
         return found + [f for f in here if not self.unnamed_counterpart(f)]
+
+    def told_again(self, sent: Sentence, doc: Doc, refs: list[Ref], mentions: Mentions, dates: list[DatePhrase]) -> list[Found]:
+        """'The meeting took place at the State Department in Washington', 'La reunión se realizó en Lima',
+        'Today’s meeting in Washington …': a sentence about the meeting told before (its subject, with a verb
+        of taking place or a place right after it) says where or when that meeting was."""
+        lo, hi = sent.span.start, sent.span.end
+        j = next((k for k in range(lo + 1, min(hi, lo + SUBJECT_WINDOW)) if doc[k].lower_ in self.anaphoric_nouns), None)
+        if j is None or not self.points_back(doc, j, lo):
+            return []
+        taking_place = any(j < s <= j + 2 for s, _ in self._session_hits)
+        if not taking_place and not (j + 1 < hi and doc[j + 1].lower_ in self.place_prepositions):
+            return []
+        names = [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
+        place = self.place(doc, mentions, j, hi, names)
+        date = next((d.value for d in dates if d.value is not None and not d.year_only), None)
+        if place is None and date is None:
+            return []
+        people = [r for r in refs if r.type == PERSON]     # not the venue's body ("at the State Department")
+        f = Found("meeting", sent, sent.start, sent.end, people, confidence=TRIGGER_CONFIDENCE, date=date, place=place, trigger=j)
+        f.joins_last = f.again = True
+        return [f]
+
+    def points_back(self, doc: Doc, j: int, lo: int) -> bool:
+        """A determiner (maybe an adjective between) or "today’s" before a meeting noun: the one told."""
+        k = j - 1
+        if k > lo and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in self.lang.meetings["anaphoric_determiners"]:
+            k -= 1      # "The bilateral meeting", "La reunión bilateral" needs none
+        if doc[k].lower_ in self.lang.meetings["anaphoric_determiners"] or doc[k].lower_ in self.lang.meetings["demonstratives"]:
+            return True
+        return k > lo and doc[k].text in self.possessives and doc[k - 1].lower_ in self.relative_days
 
     def multilateral(self, span) -> bool:
         """A word of many parties meeting ("summit", "cumbre"), not in a press conference ("ofrecerán una

@@ -79,6 +79,7 @@ class Found:
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
     pronoun: bool = False          # its subject is a pronoun standing for a person told before
     joins_last: bool = False       # tells who took part in the meeting told before ("The U.S. delegation was led by …")
+    again: bool = False            # the meeting told before, its subject ("The meeting took place in …"): where or when it was
     recalled: bool = False         # a past meeting said in passing ("since our last meeting in November 2016")
     subjectless: bool = False      # names only counterparts ("… conveyed in the meetings with A and B"): whose?
     visitor: Ref | None = None     # the person "the visit of …" names
