@@ -67,6 +67,8 @@ def test_precision_decides_the_xsd_type():
     ("este jueves", False, PartialDate(2025, 12, 4)),       # reported: this week's, gone by
     ("este jueves", True, PartialDate(2025, 12, 11)),       # announced: the coming one
     ("este domingo", False, PartialDate(2025, 12, 7)),      # this week's is still to come
+    ("la noche del martes", False, PartialDate(2025, 12, 2)),   # a part of the day is that day
+    ("on the morning of Friday", False, PartialDate(2025, 12, 5)),
 ])
 def test_a_weekday_is_counted_from_the_document_date(phrase, future, expected):
     assert resolve(phrase, DOC_DAY, future) == expected

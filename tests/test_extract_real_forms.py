@@ -844,3 +844,8 @@ def test_a_sentence_about_the_meeting_told_says_where_it_was(extractor, text, la
 
 def test_the_meeting_a_text_has_not_told_is_not_made_from_where_it_was(extractor):
     assert extract(extractor, "The meeting took place in Washington.", "en", "2024-05-14").facts.meetings == []
+
+
+def test_an_arrival_on_the_night_of_a_weekday_is_dated_that_day(extractor):
+    text = "El secretario de Estado Antony Blinken arribó a Lima la noche del martes, procedente de Quito."
+    assert only_meeting(extract(extractor, text, "es", "2021-10-20")).date == PartialDate(2021, 10, 19)
