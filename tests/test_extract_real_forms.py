@@ -849,3 +849,16 @@ def test_the_meeting_a_text_has_not_told_is_not_made_from_where_it_was(extractor
 def test_an_arrival_on_the_night_of_a_weekday_is_dated_that_day(extractor):
     text = "El secretario de Estado Antony Blinken arribó a Lima la noche del martes, procedente de Quito."
     assert only_meeting(extract(extractor, text, "es", "2021-10-20")).date == PartialDate(2021, 10, 19)
+
+
+def test_what_an_instrument_is_to_do_is_not_its_name(extractor):
+    text = "The United States and Peru will sign a memorandum of understanding to expand cooperation on science and technology."
+    names = [a.name["en"] for a in extract(extractor, text, "en", "2024-03-13").facts.agreements]
+    assert names == ["memorandum of understanding"]
+
+
+def test_an_instruments_head_inside_an_events_name_is_no_instrument(extractor):
+    text = "Today, the United States and Panama signed a memorandum of understanding to advance the U.S.-Alliance for " \
+           "Development in Democracy (ADD) Consultative Dialogue on Supply Chains."
+    names = [a.name["en"] for a in extract(extractor, text, "en", "2022-09-01").facts.agreements]
+    assert names == ["memorandum of understanding"]

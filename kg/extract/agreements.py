@@ -9,7 +9,7 @@ from .actors import Mentions
 from .dates import DatePhrase
 from .lexicon import known_agreements
 from .refs import COUNTRY, ORGANISATION, Ref
-from .rules import _CAPITAL, INFINITIVE, Found, Rules, _after, _matcher
+from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
 
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
@@ -20,6 +20,7 @@ class AgreementRules(Rules):
 
     def __init__(self, lang, vocab, gaz=None):
         super().__init__(lang, vocab, gaz)
+        self.event_heads = set(lang.meetings["event_heads"])
         self.common_heads = {w.lower(): kind for kind, ws in lang.agreements["common_heads"].items() for w in ws}
         self.beneficiary = set(lang.agreements["beneficiary_markers"])
         self.not_signing = set(lang.agreements.get("not_signing_after", []))
@@ -86,6 +87,8 @@ class AgreementRules(Rules):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
                 if doc[e - 1].text in self.body_heads or self.holds_event(doc, s, lo):
                     continue  # a body ("the PTPA Free Trade Commission"), the organiser of an event ("la conferencia … del Programa …")
+                if self.in_event_name(doc, e, hi):
+                    continue  # "the U.S.-Alliance for Development in Democracy (ADD) Consultative Dialogue": the dialogue's name
                 if s == lo and e - s <= 2 and not capitals[1:]:
                     continue  # "Carta …" opening a sentence
             else:
@@ -119,6 +122,17 @@ class AgreementRules(Rules):
             f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
             out.append(f)
         return out
+
+    def in_event_name(self, doc: Doc, e: int, hi: int) -> bool:
+        """The capitalised name goes on past a preposition of place (and an acronym in brackets) to an
+        event's head: the instrument's words are part of the event's name."""
+        j = e
+        joining = self.connectors - self.list_joiners - self.articles    # "… (APEP) y el Foro …" is a second name
+        while j < hi and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in joining or doc[j].text in "()"):
+            if doc[j].text in self.event_heads:
+                return True
+            j += 1
+        return False
 
     def holds_event(self, doc: Doc, s: int, lo: int) -> bool:
         """'la segunda conferencia regional … del “Programa Infraestructura Fundamental …”', 'the annual
@@ -197,8 +211,9 @@ class AgreementRules(Rules):
         return s, i + len(self.common_phrase(doc, i).split())
 
     def purpose(self, doc: Doc, k: int, hi: int) -> bool:
-        """'… interinstitucional [para fortalecer la lucha …]': what an instrument is for is not its name."""
-        return doc[k].lower_ in self.lang.names["purpose"] and k + 1 < hi and bool(INFINITIVE.search(doc[k + 1].lower_))
+        """'… interinstitucional [para fortalecer la lucha …]', 'memorandum of understanding [to expand …]': what an
+        instrument is for is not its name."""
+        return doc[k].lower_ in self.lang.names["purpose"] and k + 1 < hi and self.infinitive(doc[k + 1])
 
     def where_or_when(self, doc: Doc, k: int, hi: int) -> bool:
         """'… on trade facilitation [in Quito on May 13]', '… sobre aduanas [en junio]': a preposition of

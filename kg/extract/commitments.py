@@ -9,7 +9,7 @@ from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
 from .refs import PERSON, Ref
-from .rules import _SPANS, INFINITIVE, Found, Rules, _after, _matcher, weighted_hits
+from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
 MAX_LABEL_WORDS = 12
@@ -173,7 +173,7 @@ class CommitmentRules(Rules):
             # cooperando …") or after it.
             # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
             verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
-                         self.infinitive_markers and INFINITIVE.search(doc[k + 1].lower_)), None)
+                         self.infinitive_markers and self.infinitive(doc[k + 1])), None)
             first = e - 1 if self.ends_with_verb(doc, s, e) else verb or e
             if self.plans_meeting(doc, first, end):
                 continue    # "se comprometieron a realizar una segunda reunión", "agreed to hold the next round of talks"

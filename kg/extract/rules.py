@@ -16,7 +16,6 @@ from .text import Sentence
 
 _CAPITAL = re.compile(r"^[A-ZÁÉÍÓÚÑ]")
 _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
-INFINITIVE = re.compile(r"(ar|er|ir)$")      # a Spanish infinitive ("fortalecer")
 
 
 SOURCE_WORDS = 10     # at most, between the comma and the verb of "…, the Ministry said on Sunday."
@@ -113,6 +112,7 @@ class Rules:
         # How names are built (data/lexicons/<lang>/names.yaml).
         self.connectors = set(lang.names["connectors"])
         self.articles = set(lang.names["articles"])
+        self.infinitive_endings = tuple(lang.names["infinitive_endings"])
         self.locatives = set(lang.names["locatives"])
         self.never_in_names = set(lang.names["never_in_names"])
         self.in_what_after = set(lang.names["in_what_after"])
@@ -221,6 +221,12 @@ class Rules:
         """A sentence opening with 'Posteriormente', 'Later', 'A su llegada': told on the day of the one before."""
         opening = " ".join(t.lower_ for t in sent.span[:6]) + " "
         return any(opening.startswith(cue + " ") for cue in self.lang.meetings["same_day_cues"])
+
+    def infinitive(self, tok) -> bool:
+        """A verb's infinitive: by its ending ("fortalecer"), or, where the language marks none ("to
+        expand"), any lower-case word but an article."""
+        word = tok.lower_
+        return tok.is_alpha and tok.is_lower and word not in self.articles and word.endswith(self.infinitive_endings or ("",))
 
     def future(self, span: Span) -> bool:
         return self.cue(self.scheduled, span)
