@@ -862,3 +862,16 @@ def test_an_instruments_head_inside_an_events_name_is_no_instrument(extractor):
            "Development in Democracy (ADD) Consultative Dialogue on Supply Chains."
     names = [a.name["en"] for a in extract(extractor, text, "en", "2022-09-01").facts.agreements]
     assert names == ["memorandum of understanding"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Lima, feb. 6 (ANDINA). El secretario de Estado Rex Tillerson llegó hoy a Lima.\n\nMás en Andina:\n\n"
+     "Presidente Vizcarra se reunirá con Donald Trump en la Cumbre de las Américas\n"
+     "Canciller Popolizio se reúne con embajadora de Estados Unidos\n\n(FIN) JCR/MDV", "es"),
+    ("Secretary Rex Tillerson arrived in Lima today.\n\nRead more: President Vizcarra will meet Donald Trump at the "
+     "Summit of the Americas in April", "en"),
+])
+def test_the_headlines_of_other_stories_a_page_lists_state_nothing(extractor, text, language):
+    r = extract(extractor, text, language, "2018-02-06")
+    assert [set(m.participants) & {"donald-trump", "vizcarra", "popolizio"} for m in r.facts.meetings] == [set()]
+    assert "donald-trump" not in [a.id for a in r.mentioned]

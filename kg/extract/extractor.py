@@ -24,7 +24,7 @@ from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
 from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
-from .text import pipeline, sentences
+from .text import RELATED, pipeline, sentences
 
 VERSION = "1.3.0"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
@@ -116,6 +116,9 @@ class Extractor:
         today = anchored.date       # what "today", "ayer", "el martes" count from
         self._dateline_place = self._city(anchored.place)
         mentions = find_mentions(sdoc, index, today)
+        # The people of other stories' headlines ("Más en Andina: …") are not this text's actors.
+        lists = sdoc.user_data.get(RELATED, ())
+        mentions.refs = [r for r in mentions.refs if not any(lo <= sdoc[r.start].idx < hi for lo, hi in lists)]
         rules.prepare(sdoc, mentions, anchored.span)
         context = Discourse(rules.lang.actors["pronouns"])
         found: list[Found] = []

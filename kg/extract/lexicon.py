@@ -63,6 +63,7 @@ class Language:
     actors: dict = field(default_factory=dict)
     topics: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
+    text: dict = field(default_factory=dict)
 
     def titles(self) -> dict[str, str]:
         """Title phrase (lower case) -> role."""
@@ -72,7 +73,7 @@ class Language:
 @lru_cache(maxsize=None)
 def language(code: str) -> Language:
     folder = LEXICONS / code
-    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors", "topics", "names")))
+    return Language(code, *(yamlfile.read(folder / f"{name}.yaml") for name in ("meetings", "commitments", "agreements", "actors", "topics", "names", "text")))
 
 
 @lru_cache(maxsize=1)

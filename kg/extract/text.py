@@ -38,9 +38,33 @@ def posts(text: str) -> list[tuple[int, int]]:
     return out
 
 
+RELATED = "kg.related"     # Doc.user_data key: character spans of lists of links to other stories
+
+
+def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
+    """The character spans of the lists of other stories a page embeds ("Más en Andina:", "Read more:"): the
+    rest of the marker's line, else the paragraph after it."""
+    out, offset, opened = [], 0, None
+    for line in text.splitlines(keepends=True):
+        words = line.strip()
+        head, colon, rest = words.partition(":")
+        if opened is not None and words:
+            out.append((offset, offset + len(line)))
+        elif opened is not None and not words and out and out[-1][0] >= opened:
+            opened = None       # the blank line after the list
+        if fold(head.strip()) in markers:
+            opened = offset + len(line)
+            if colon and rest.strip():
+                out.append((offset, offset + len(line)))
+        offset += len(line)
+    return out
+
+
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     text = doc.text
+    lists = related_lists(text, _related_markers(doc.lang_))
+    doc.user_data[RELATED] = lists
     for i, tok in enumerate(doc[:-1]):
         if "\n" not in tok.text_with_ws:
             continue
@@ -50,7 +74,8 @@ def line_breaks(doc: Doc) -> Doc:
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line = text[line_start:tok.idx + len(tok.text)].strip()
         # … or a line going on in lower case ("… met with Foreign Minister X on\nTuesday to discuss\nthe agenda.")
-        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE or doc[i + 1].text[:1].islower())
+        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE or doc[i + 1].text[:1].islower()) and \
+            not any(lo <= tok.idx < hi for lo, hi in lists)     # the headlines of other stories, one a line
         doc[i + 1].is_sent_start = not wrapped
     # "… in Washington, D.C. The Dialogue reflects …": an abbreviation's full stop ends the sentence when a word
     # that never starts a name follows.
@@ -64,6 +89,11 @@ def line_breaks(doc: Doc) -> Doc:
         if tok.text in _OPENING_QUOTES and doc[i + 1].is_sent_start and not tok.is_sent_start and doc[i - 1].text in _FULL_STOPS:
             tok.is_sent_start, doc[i + 1].is_sent_start = True, False
     return doc
+
+
+@lru_cache(maxsize=None)
+def _related_markers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in language(lang).text["related"])
 
 
 @lru_cache(maxsize=None)
@@ -120,7 +150,9 @@ class Sentence:
         """A title, caption or credit line: no facts are read from these."""
         words = [t for t in self.span if t.is_alpha]
         return not self.text.endswith(_END) and len(words) < MAX_HEADING_WORDS or \
-            self.text.count(" | ") >= MENU_BARS     # "Home | News & Events | …", "Share this: Facebook | Twitter"
+            self.text.count(" | ") >= MENU_BARS or \
+            any(lo <= self.start < hi for lo, hi in self.span.doc.user_data.get(RELATED, ()))
+        # ("Home | News & Events | …", "Share this: Facebook | Twitter"; the headlines after "Más en Andina:")
 
     @property
     def lead(self) -> bool:
