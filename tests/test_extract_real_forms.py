@@ -875,3 +875,10 @@ def test_the_headlines_of_other_stories_a_page_lists_state_nothing(extractor, te
     r = extract(extractor, text, language, "2018-02-06")
     assert [set(m.participants) & {"donald-trump", "vizcarra", "popolizio"} for m in r.facts.meetings] == [set()]
     assert "donald-trump" not in [a.id for a in r.mentioned]
+
+
+def test_an_event_named_again_in_fewer_words_is_the_one_told(extractor):
+    text = "Secretary Antony J. Blinken met today with Peruvian Foreign Minister César Landa on the margins of the 52nd " \
+           "OAS General Assembly in Lima. The Secretary thanked Foreign Minister Landa for Peru’s hosting of the General Assembly."
+    events = [m for m in extract(extractor, text, "en", "2022-10-06").facts.meetings if m.id.startswith("event-")]
+    assert len(events) == 1 and len(events[0].evidence) == 2

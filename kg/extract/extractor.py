@@ -31,6 +31,7 @@ _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
 RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
+MIN_EVENT_WORDS = 2     # of a shorter event name that is a longer one told before ("General Assembly")
 MEMBERSHIP = ("joined", "accession-requested")     # an initiative's statuses that make it a party: its members join it
 
 
@@ -283,7 +284,7 @@ class Extractor:
                 return other
             if m.date is not None and other.date is not None and m.date != other.date:
                 continue
-            if key and other.id.startswith(_NAMED) and key == self._event_key(other):
+            if key and other.id.startswith(_NAMED) and self._names_same_event(key, self._event_key(other)):
                 return other    # "APEC 2024" and "Peru’s APEC host year" of a 2024 text
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
@@ -298,6 +299,13 @@ class Extractor:
             if side <= self._sides(last) and not side & joined:
                 return last
         return None
+
+    @staticmethod
+    def _names_same_event(a: str, b: str) -> bool:
+        """The same key, or a shorter one of two words or more all in the longer ("the General Assembly"
+        after "the 52nd OAS General Assembly")."""
+        short, long = sorted((a.split(), b.split()), key=len)
+        return a == b or len(short) >= MIN_EVENT_WORDS and set(short) <= set(long)
 
     @staticmethod
     def _bare(key: str, lang: str) -> str:
