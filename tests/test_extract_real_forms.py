@@ -405,6 +405,9 @@ def test_the_two_delegations_are_both_countries(extractor):
      "González-Olaechea.", "es", "javier-gonzalez-olaechea", 1),
     ("“La relación con los Estados Unidos seguirá creciendo”, afirmó el canciller Javier González-Olaechea.", "es",
      "javier-gonzalez-olaechea", 0),
+    # a straight quotation mark after a full stop opens the next sentence: the quote is not the minister's before it
+    ("El ministro de Salud, César Vásquez, agradeció el apoyo. \"Seguiremos trabajando juntos por la salud de los "
+     "peruanos\", dijo el embajador Marc Ostfield.", "es", "marc-ostfield", 1),
 ])
 def test_a_pledge_in_quotes_is_the_speakers_and_an_opinion_is_none(extractor, text, language, speaker, pledges):
     found = extract(extractor, text, language, "2024-05-14").facts.commitments

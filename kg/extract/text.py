@@ -85,8 +85,10 @@ def line_breaks(doc: Doc) -> Doc:
             doc[i + 1].is_sent_start = True
     # '… al canciller. “La relación …': an opening quotation mark after a full stop opens the next
     # sentence (the sentencizer leaves it at the end of the one before).
+    # (A straight quotation mark opens when it is spaced before and not after: '… apoyo. "Seguiremos …'.)
     for i, tok in enumerate(doc[1:-1], 1):
-        if tok.text in _OPENING_QUOTES and doc[i + 1].is_sent_start and not tok.is_sent_start and doc[i - 1].text in _FULL_STOPS:
+        opening = tok.text in _OPENING_QUOTES or tok.text == '"' and doc[i - 1].whitespace_ and not tok.whitespace_
+        if opening and doc[i + 1].is_sent_start and not tok.is_sent_start and doc[i - 1].text in _FULL_STOPS:
             tok.is_sent_start, doc[i + 1].is_sent_start = True, False
     return doc
 
