@@ -885,3 +885,11 @@ def test_an_event_named_again_in_fewer_words_is_the_one_told(extractor):
            "OAS General Assembly in Lima. The Secretary thanked Foreign Minister Landa for Peru’s hosting of the General Assembly."
     events = [m for m in extract(extractor, text, "en", "2022-10-06").facts.meetings if m.id.startswith("event-")]
     assert len(events) == 1 and len(events[0].evidence) == 2
+
+
+@pytest.mark.parametrize("text, language", [
+    ("President Biden and President Castillo pledged to hold regular consultations on migration.", "en"),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron sostener reuniones periódicas.", "es"),
+])
+def test_meetings_as_a_practice_are_no_meeting(extractor, text, language):
+    assert extract(extractor, text, language, "2024-05-14").facts.meetings == []

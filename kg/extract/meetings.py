@@ -58,7 +58,7 @@ class MeetingRules(EventRules):
         span = sent.span
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
-        triggers = [t for t in triggers if not self.anaphoric(doc, t[0])]
+        triggers = [t for t in triggers if not self.anaphoric(doc, t[0]) and not self.recurring(doc, t)]
         # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
         if not any(r.type == PERSON for r in mentions.in_span(lo, hi)) and \
                 not any(t.lower_ in self.lang.meetings["delegation_words"] for t in span):
@@ -161,6 +161,11 @@ class MeetingRules(EventRules):
         if doc[k].lower_ in self.lang.meetings["anaphoric_determiners"] or doc[k].lower_ in self.lang.meetings["demonstratives"]:
             return True
         return k > lo and doc[k].text in self.possessives and doc[k - 1].lower_ in self.relative_days
+
+    def recurring(self, doc: Doc, trigger) -> bool:
+        """Meetings as a practice ("hold regular consultations", "reuniones periódicas"), in the trigger or right after it."""
+        s, e = trigger
+        return any(t.lower_ in self.lang.meetings["recurring"] for t in doc[s:min(len(doc), e + 1)])
 
     def multilateral(self, span) -> bool:
         """A word of many parties meeting ("summit", "cumbre"), not in a press conference ("ofrecerán una
