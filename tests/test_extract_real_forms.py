@@ -893,3 +893,12 @@ def test_an_event_named_again_in_fewer_words_is_the_one_told(extractor):
 ])
 def test_meetings_as_a_practice_are_no_meeting(extractor, text, language):
     assert extract(extractor, text, language, "2024-05-14").facts.meetings == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El canciller Elmer Schialer recibió en Torre Tagle al secretario Marco Rubio.", "es"),
+    ("Foreign Minister Elmer Schialer met Secretary Marco Rubio in Torre Tagle.", "en"),
+])
+def test_an_organisation_named_where_a_meeting_is_takes_no_part_in_it(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2025-03-06"))
+    assert {"elmer-schialer", "marco-rubio"} <= set(m.participants) and "peru-ministry-of-foreign-affairs" not in m.participants

@@ -10,7 +10,7 @@ from ..dates import lexicon as date_lexicon
 from .actors import Mentions
 from .dates import DatePhrase
 from .events import Event, EventRules
-from .refs import COUNTRY, PERSON, Ref
+from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import Found, _matcher, weighted_hits
 from .text import _END, Sentence
 
@@ -344,7 +344,7 @@ class MeetingRules(EventRules):
     def participants(self, doc: Doc, refs: list[Ref], lo: int, hi: int, triggers) -> list[Ref]:
         """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
         confirmó también que el presidente Arévalo viajará…' before the person it reports on."""
-        out = refs
+        out = [r for r in refs if not self.venue(doc, r, lo)]
         for j in range(lo + 1, hi):
             if doc[j].lower_ not in self.reporting:
                 continue
@@ -356,6 +356,13 @@ class MeetingRules(EventRules):
             if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
                 out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
         return out
+
+    def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
+        """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department")."""
+        j = r.start - 1
+        while j > lo and doc[j].lower_ in self.articles:
+            j -= 1
+        return r.type == ORGANISATION and j >= lo and doc[j].lower_ in self.lang.meetings["venue_prepositions"]
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
