@@ -902,3 +902,12 @@ def test_meetings_as_a_practice_are_no_meeting(extractor, text, language):
 def test_an_organisation_named_where_a_meeting_is_takes_no_part_in_it(extractor, text, language):
     m = only_meeting(extract(extractor, text, language, "2025-03-06"))
     assert {"elmer-schialer", "marco-rubio"} <= set(m.participants) and "peru-ministry-of-foreign-affairs" not in m.participants
+
+
+@pytest.mark.parametrize("text, language", [
+    ("President Joe Biden, who arrived Thursday, met with President Dina Boluarte on Friday.", "en"),
+    ("El presidente Joe Biden, quien llegó el jueves, se reunió el viernes con la presidenta Dina Boluarte.", "es"),
+])
+def test_the_day_of_an_aside_about_someone_is_not_the_meetings(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2024-11-16"))     # a Saturday
+    assert str(m.date) == "2024-11-15"

@@ -109,6 +109,8 @@ class MeetingRules(EventRules):
         call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
             bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
         multilateral = self.multilateral(span)
+        asides = self.asides(doc, lo, hi)
+        dates = sorted(dates, key=lambda d: any(a <= d.start < b for a, b in asides))   # stable: told order kept
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
@@ -355,6 +357,16 @@ class MeetingRules(EventRules):
             that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in self.complementizers), None)
             if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
                 out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
+        return out
+
+    def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Where, in the sentence's text, a comma opens an aside about someone (", who arrived Thursday,"),
+        up to the next comma or the sentence's end."""
+        base, out = doc[lo].idx, []
+        for j in range(lo + 1, hi - 1):
+            if doc[j].text == "," and doc[j + 1].lower_ in self.lang.meetings["aside_openers"]:
+                end = next((k for k in range(j + 2, hi) if doc[k].text == ","), hi - 1)
+                out.append((doc[j].idx - base, doc[end].idx - base))
         return out
 
     def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
