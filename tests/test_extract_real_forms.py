@@ -911,3 +911,20 @@ def test_an_organisation_named_where_a_meeting_is_takes_no_part_in_it(extractor,
 def test_the_day_of_an_aside_about_someone_is_not_the_meetings(extractor, text, language):
     m = only_meeting(extract(extractor, text, language, "2024-11-16"))     # a Saturday
     assert str(m.date) == "2024-11-15"
+
+
+@pytest.mark.parametrize("text, language, person, country", [
+    ("President Joe Biden met with Chinese President Xi Jinping in Lima.", "en", "xi-jinping", "china"),
+    ("President Joe Biden held a trilateral meeting with South Korean President Yoon Suk Yeol.", "en", "yoon-suk-yeol", "south-korea"),
+    ("El presidente Joe Biden se reunió con el primer ministro japonés Shigeru Ishiba.", "es", "shigeru-ishiba", "japan"),
+])
+def test_the_countries_beyond_the_americas_the_texts_name_often_are_known(extractor, text, language, person, country):
+    r = extract(extractor, text, language, "2024-11-16")
+    assert {person, country} <= set(only_meeting(r).participants)
+    assert {a.id: a.type for a in r.mentioned}[country] == "Country"
+
+
+def test_a_first_name_that_is_a_demonym_names_no_country(extractor):
+    text = "Ambassador Katherine Tai and Colombia’s Minister of Commerce German Umaña held a bilateral meeting."
+    m = only_meeting(extract(extractor, text, "en", "2024-03-01"))
+    assert "germany" not in m.participants and any("uma" in p for p in m.participants)

@@ -349,6 +349,12 @@ def test_the_source_of_a_report_is_not_an_actor(extractor, text, language, sourc
     ("El secretario de Estado Antony Blinken se reunió con el presidente Daniel Noboa y analizaron la crisis en Haití "
      "y Venezuela.", "es", "haiti"),
     ("Ecuador and the United States pledged to increase their support for Haiti.", "en", "haiti"),
+    ("Secretary Antony Blinken spoke today with President Daniel Noboa about Venezuela.", "en", "venezuela"),
+    ("Secretary Antony Blinken spoke today with President Daniel Noboa about their opposition to Russia’s premeditated, "
+     "unprovoked, and unjustified invasion of Ukraine.", "en", "russia"),
+    ("Secretary Antony Blinken spoke today with President Daniel Noboa about their opposition to Russia’s premeditated, "
+     "unprovoked, and unjustified invasion of Ukraine.", "en", "ukraine"),
+    ("El secretario Antony Blinken conversó hoy con el presidente Daniel Noboa sobre la agresión contra Ucrania.", "es", "ukraine"),
 ])
 def test_a_country_named_as_the_topic_is_not_a_participant(extractor, text, language, topic):
     r = extract(extractor, text, language, "2024-05-01")

@@ -20,6 +20,7 @@ _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
 
 SOURCE_WORDS = 10     # at most, between the comma and the verb of "…, the Ministry said on Sunday."
 SOURCE_TAIL = 4       # words after that verb before the sentence ends ("on Sunday", "in a statement")
+TOPIC_AFTER_WINDOW = 5  # words after a country's possessive that may hold its topic noun ("Russia’s premeditated … invasion")
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
 
 
@@ -109,6 +110,7 @@ class Rules:
         self.reporting = frozenset(lang.meetings["reporting_verbs"])
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
+        self.topic_after = frozenset(lang.actors["topic_after"])
         # How names are built (data/lexicons/<lang>/names.yaml).
         self.connectors = set(lang.names["connectors"])
         self.articles = set(lang.names["articles"])
@@ -191,7 +193,7 @@ class Rules:
 
     def topics(self, doc: Doc, refs: list[Ref]) -> set[int]:
         """Countries a sentence talks about rather than with: 'the situation in Venezuela',
-        'support for Haiti', 'la crisis en Haití' — and those listed with them."""
+        'support for Haiti', 'la crisis en Haití' — and those listed with them; 'Venezuela’s crisis'."""
         starts = {r.start: r for r in refs if r.type == COUNTRY}
         out: set[int] = set()
         for _, _s, e in self.topic_before(doc):
@@ -201,6 +203,10 @@ class Rules:
                 j = starts[j].end
                 while j < len(doc) and doc[j].lower_ in (",", "and", "or", "y", "e", "o", "u"):
                     j += 1
+        for r in starts.values():     # "Russia’s premeditated, unprovoked, and unjustified invasion"
+            if r.end < len(doc) and doc[r.end].text in self.possessives and \
+                    any(t.lower_ in self.topic_after for t in doc[r.end + 1:r.end + 1 + TOPIC_AFTER_WINDOW]):
+                out.add(r.start)
         return out
 
     def cue(self, words: list[str], span: Span) -> bool:
