@@ -928,3 +928,17 @@ def test_a_first_name_that_is_a_demonym_names_no_country(extractor):
     text = "Ambassador Katherine Tai and Colombia’s Minister of Commerce German Umaña held a bilateral meeting."
     m = only_meeting(extract(extractor, text, "en", "2024-03-01"))
     assert "germany" not in m.participants and any("uma" in p for p in m.participants)
+
+
+def test_agreeing_to_convene_a_named_dialogue_plans_a_meeting_and_pledges_nothing(extractor):
+    text = "Secretary Antony Blinken and Foreign Minister Javier González-Olaechea agreed to convene the next " \
+           "High-Level Dialogue in Washington in 2025."
+    r = extract(extractor, text, "en", "2024-02-14")
+    assert r.facts.commitments == [] and only_meeting(r).status == "scheduled"
+
+
+def test_a_label_keeps_a_list_of_adjectives_whole(extractor):
+    text = "The United States and Peru are committed to humane, safe and orderly migration, consistent with the " \
+           "Los Angeles Declaration."
+    (c,) = extract(extractor, text, "en", "2024-02-14").facts.commitments
+    assert c.name["en"] == "humane, safe and orderly migration" and c.topics == ["migration"]

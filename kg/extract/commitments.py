@@ -13,6 +13,7 @@ from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
 MAX_LABEL_WORDS = 12
+MIN_LABEL_WORDS = 2           # before a break that ends a label: one word is an item of a list
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
@@ -202,9 +203,11 @@ class CommitmentRules(Rules):
             self.future(doc[s:e]) and any(doc[k].lower_ in self.states for k in (e, e + 1) if k < hi)
 
     def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
-        """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun."""
+        """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun or an
+        event's name ("convene the next High-Level Dialogue")."""
+        heads = self.lang.meetings["event_heads"]
         return first < end and doc[first].lower_ in self.meeting_verbs and \
-            any(t.lower_ in self.event_nouns for t in doc[first + 1:min(end, first + 1 + MEETING_WINDOW)])
+            any(t.lower_ in self.event_nouns or t.text in heads for t in doc[first + 1:min(end, first + 1 + MEETING_WINDOW)])
 
     def owner(self, doc: Doc, r: Ref) -> bool:
         """An actor named as the owner of a thing ("the U.S. government's assistance", "la asistencia del
@@ -277,10 +280,11 @@ class CommitmentRules(Rules):
         return j
 
     def label(self, what: str) -> str:
-        """A short label: what is committed up to the first clause break, a dozen words at most."""
+        """A short label: what is committed up to its first clause break, a dozen words at most."""
         text = re.sub(r"^[-•–*·\s]+", "", what).strip()
-        cut = self.label_stops.search(text)
-        if cut and cut.start() > 0:
+        # At the first break that leaves a phrase, not a word of a list ("humane, safe and orderly migration").
+        cut = next((m for m in self.label_stops.finditer(text) if len(text[:m.start()].split()) >= MIN_LABEL_WORDS), None)
+        if cut:
             text = text[:cut.start()]
         words = text.split()
         while len(words) > 1 and identity.fold(words[0]) in self.label_connectors:
