@@ -942,3 +942,10 @@ def test_a_label_keeps_a_list_of_adjectives_whole(extractor):
            "Los Angeles Declaration."
     (c,) = extract(extractor, text, "en", "2024-02-14").facts.commitments
     assert c.name["en"] == "humane, safe and orderly migration" and c.topics == ["migration"]
+
+
+def test_a_commitment_naming_no_topic_takes_the_one_its_sentence_names(extractor):
+    text = "El Perú y los Estados Unidos destacaron la importancia del Acuerdo de Promoción Comercial, vigente desde 2009, " \
+           "y se comprometieron a trabajar para su plena implementación."
+    (c,) = extract(extractor, text, "es", "2024-02-14").facts.commitments
+    assert c.topics == ["trade"]

@@ -37,9 +37,9 @@ class Topics:
         alternation = "|".join(re.escape(w) for w in sorted(of_word, key=len, reverse=True))
         return re.compile(rf"(?<![a-z0-9])({alternation})"), of_word
 
-    def of(self, text: str) -> str:
+    def of(self, text: str, weak: bool = True) -> str:
         folded = identity.fold(text)
-        for rx, of_word in (self.strong, self.weak):
+        for rx, of_word in (self.strong, self.weak) if weak else (self.strong,):
             m = rx.search(folded)
             if m:
                 return of_word[m.group(1)]
@@ -184,7 +184,11 @@ class CommitmentRules(Rules):
                       others=[r for r in refs if r not in subject])
             f.date = date
             f.aliases = [what]
+            # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
+            # implementación": what names no topic, the sentence may.
             f.topic = self.topic_of(what)
+            if f.topic == OTHER:
+                f.topic = self.topic_of(sent.text, weak=False)
             out.append(f)
         return out
 
