@@ -949,3 +949,10 @@ def test_a_commitment_naming_no_topic_takes_the_one_its_sentence_names(extractor
            "y se comprometieron a trabajar para su plena implementación."
     (c,) = extract(extractor, text, "es", "2024-02-14").facts.commitments
     assert c.topics == ["trade"]
+
+
+def test_they_after_a_sentence_about_one_person_are_the_people_who_met(extractor):
+    text = "Secretary of State Antony J. Blinken spoke with Peruvian President-elect Pedro Castillo today. The Secretary " \
+           "congratulated him on his election. They agreed to stay in close touch."
+    (c,) = extract(extractor, text, "en", "2021-07-07").facts.commitments
+    assert {"antony-blinken", "pedro-castillo"} <= set(c.actors)

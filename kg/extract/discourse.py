@@ -36,7 +36,7 @@ class Discourse:
                 f.refs = ([last] if last else []) + f.refs
                 f.pronoun = last is not None
             elif words & set(self.pronouns["group"]):
-                f.refs = self.previous + f.refs
+                f.refs = self.group() + f.refs
             elif f.subjectless and self.subject and self.subject.actor not in {r.actor for r in f.refs}:
                 f.refs = [self.subject] + f.refs     # "… conveyed in the meetings with A and B": the visitor's
         if any(r.via == "both_people" for r in f.refs) and self.last_people:
@@ -46,6 +46,14 @@ class Discourse:
         if not f.refs:
             f.refs = self.previous if self.previous else f.others
             f.confidence -= 0.1
+
+    def group(self) -> list[Ref]:
+        """Whom 'they' stand for: the actors of the sentence before, or, when it names one person at most
+        ("The Secretary congratulated him …. They agreed to stay in close touch."), the people who met last."""
+        people = [r for r in self.previous if r.type == PERSON]
+        if len(people) >= 2 or len(self.last_people) < 2:
+            return self.previous
+        return self.last_people + [r for r in self.previous if r.type != PERSON]
 
     def told(self, here: list[Found], own: list[Ref]) -> None:
         """After a sentence: its facts' actors (else the actors it names) are what the next one's
