@@ -956,3 +956,11 @@ def test_they_after_a_sentence_about_one_person_are_the_people_who_met(extractor
            "congratulated him on his election. They agreed to stay in close touch."
     (c,) = extract(extractor, text, "en", "2021-07-07").facts.commitments
     assert {"antony-blinken", "pedro-castillo"} <= set(c.actors)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El canciller César Landa se reunió con el secretario Antony Blinken en Lima, donde permanecerá hasta el viernes.", "es"),
+    ("Foreign Minister César Landa met with Secretary Antony Blinken in Lima, where he will stay until Friday.", "en"),
+])
+def test_the_end_of_a_stay_is_not_the_day_of_the_meeting(extractor, text, language):
+    assert only_meeting(extract(extractor, text, language, "2022-10-06")).date is None

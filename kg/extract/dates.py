@@ -242,10 +242,18 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                     value = PartialDate(int(m.group(1)))
             except (ValueError, KeyError):
                 value = None
+            if _until(text[:m.start()]):
+                value = None
             taken.append((m.start(), m.end()))
             found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind in ("year", "relative_year"), kind))
     _within_week(found)
     return sorted(found, key=lambda p: p.start)
+
+
+def _until(before: str) -> bool:
+    """'… hasta el viernes', 'until 2030': the end of a period, not the day of what the sentence states."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in lexicon()["grammar"]["until"]
 
 
 def _of_something(after: str) -> bool:
