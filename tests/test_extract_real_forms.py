@@ -964,3 +964,13 @@ def test_they_after_a_sentence_about_one_person_are_the_people_who_met(extractor
 ])
 def test_the_end_of_a_stay_is_not_the_day_of_the_meeting(extractor, text, language):
     assert only_meeting(extract(extractor, text, language, "2022-10-06")).date is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("President Joe Biden met with Chinese President Xi Jinping on the sidelines of the APEC summit in Lima.", "en"),
+    ("Secretary Antony Blinken will attend the OAS General Assembly in Lima, where he will also meet with President "
+     "Pedro Castillo.", "en"),
+])
+def test_a_bilateral_meeting_at_a_summit_is_one_meeting_and_the_summit_another(extractor, text, language):
+    kinds = sorted(m.kind for m in extract(extractor, text, language, "2024-11-16").facts.meetings)
+    assert kinds == ["in-person", "multilateral"]

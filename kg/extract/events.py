@@ -71,14 +71,21 @@ class EventRules(PlaceRules):
 
     def framing_meetings(self, doc: Doc, lo: int, hi: int, events: list[Event]) -> list[Event]:
         """'on the margins of the joint meeting of the APEC Ministers Responsible for Trade': a meeting
-        noun in lower case that frames another meeting, named by what follows its 'of'."""
+        noun in lower case that frames another meeting, named by what follows its 'of'; 'on the
+        sidelines of the APEC summit': a name, then a multilateral noun in lower case."""
         out = []
         nouns, of = self.lang.meetings["anaphoric_nouns"], self.lang.meetings["event_of"]
+        multilateral = set(self.lang.meetings["multilateral_cues"])
         for _, fe in self._frame_hits:
             j = fe
             while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or doc[j].is_lower and doc[j].is_alpha
                               and doc[j].lower_ not in nouns and j < fe + 3):
                 j += 1
+            if lo <= fe and j < hi and _CAPITAL.match(doc[j].text) and not any(ev.start <= j < ev.end for ev in events):
+                _, e = self.chunk(doc, j, lo, hi)
+                if e < hi and doc[e].is_lower and doc[e].lower_ in multilateral:
+                    out.append(Event(j, e + 1, doc[j:e + 1].text))
+                    continue
             if not (lo <= fe and j + 2 < hi and doc[j].lower_ in nouns and doc[j + 1].lower_ in of) or \
                     any(ev.start <= j + 2 < ev.end for ev in events):
                 continue

@@ -290,11 +290,13 @@ class MeetingRules(EventRules):
                    for t in outside for fs, _ in frames)
 
     def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
-        """'she will meet with Foreign Minister B and participate in the Strategic Dialogue': a meeting
-        with people named before the event, beside it."""
-        first = min(ev.start for ev in events)
-        return any(self.with_trigger(doc, t, hi) and t[1] <= first and
-                   any(r.type == PERSON and t[1] <= r.start and r.end <= first for r in refs) for t in triggers)
+        """'she will meet with Foreign Minister B and participate in the Strategic Dialogue', 'will attend
+        the OAS General Assembly, where he will also meet with President B': a meeting with people named
+        before the event or after it, beside it."""
+        first, last = min(ev.start for ev in events), max(ev.end for ev in events)
+        return any(self.with_trigger(doc, t, hi) and
+                   (t[1] <= first and any(r.type == PERSON and t[1] <= r.start and r.end <= first for r in refs) or
+                    t[0] >= last and any(r.type == PERSON and t[1] <= r.start for r in refs)) for t in triggers)
 
     def with_trigger(self, doc: Doc, trigger, hi: int) -> bool:
         """A trigger that names its counterparts after 'with'/'con' ('met with', 'se reunió con') or right
