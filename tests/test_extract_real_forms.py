@@ -974,3 +974,10 @@ def test_the_end_of_a_stay_is_not_the_day_of_the_meeting(extractor, text, langua
 def test_a_bilateral_meeting_at_a_summit_is_one_meeting_and_the_summit_another(extractor, text, language):
     kinds = sorted(m.kind for m in extract(extractor, text, language, "2024-11-16").facts.meetings)
     assert kinds == ["in-person", "multilateral"]
+
+
+def test_a_meeting_placed_nowhere_is_where_its_people_met_before_not_the_dateline(extractor):
+    text = "Lima, 20 de mayo de 2025\nEl canciller Elmer Schialer sostuvo una reunión con el secretario Marco Rubio, " \
+           "en el marco de su visita oficial a Washington. Asimismo, el canciller se reunió con el senador Bernie Moreno."
+    places = [m.place for m in extract(extractor, text, "es", "2025-05-20").facts.meetings]
+    assert places == ["washington-dc", "washington-dc"]

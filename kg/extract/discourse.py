@@ -20,6 +20,7 @@ class Discourse:
     subject: Ref | None = None              # the person the last such sentence was about
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
     held_on: PartialDate | None = None      # the day of the last meeting reported as held
+    held_at: str | None = None              # the place of the last meeting held in person
 
     def resolve(self, f: Found, doc) -> None:
         """Complete a fact's actors from the context: pronouns, 'both leaders', 'ambos países'."""
@@ -75,3 +76,11 @@ class Discourse:
         self.last_people = people or self.last_people
         if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
             self.held_on = f.date
+        if f.status == "held" and f.subtype != "call" and f.place:
+            self.held_at = f.place
+
+    def where(self, f: Found) -> str | None:
+        """Where a meeting the text places nowhere is: where the last one held in person was, when one of
+        its people met there ("… en su visita oficial a Washington. Asimismo, el canciller se reunió con …")."""
+        people = {r.actor for r in f.refs if r.type == PERSON}
+        return self.held_at if people & {r.actor for r in self.last_people} else None

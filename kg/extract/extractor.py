@@ -133,7 +133,7 @@ class Extractor:
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 for f in here:
                     context.resolve(f, sdoc)
-                    self._tense_and_place(f, today)
+                    self._tense_and_place(f, today, context.where(f))
                     if f.kind == "meeting":
                         if f.status == "held" and context.held_on and rules.same_day(sent):
                             f.date = f.date or context.held_on    # "Posteriormente, … encabezaron una reunión ampliada"
@@ -149,9 +149,10 @@ class Extractor:
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
         return out
 
-    def _tense_and_place(self, f: Found, today):
+    def _tense_and_place(self, f: Found, today, before: str | None = None):
         """A meeting dated after the text's day is scheduled; one held without a place of its own, that
-        day or undated, is where the dateline says (a call has no place)."""
+        day or undated, is where its people met before in the text, else where the dateline says (a call
+        has no place)."""
         if f.kind == "meeting" and today and f.date is not None:
             start = f.date.start
             if start.precision == "day" and today.precision == "day" and start > today:
@@ -160,7 +161,7 @@ class Extractor:
                 f.status = "scheduled"
         if f.kind == "meeting" and f.place is None and f.status == "held" and f.subtype != "call" and \
                 (f.date is None or f.date == today):
-            f.place = self._dateline_place     # reported from where it happened
+            f.place = before or self._dateline_place     # reported from where it happened
 
     def _facts(self, doc: Document, lang: str, found: list[Found], mentions: Mentions, rules) -> Extraction:
         facts = DocumentFacts(doc.identifier)
