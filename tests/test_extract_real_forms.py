@@ -981,3 +981,10 @@ def test_a_meeting_placed_nowhere_is_where_its_people_met_before_not_the_datelin
            "en el marco de su visita oficial a Washington. Asimismo, el canciller se reunió con el senador Bernie Moreno."
     places = [m.place for m in extract(extractor, text, "es", "2025-05-20").facts.meetings]
     assert places == ["washington-dc", "washington-dc"]
+
+
+def test_a_call_told_days_before_a_date_does_not_take_it_and_is_the_call_told_later(extractor):
+    text = "Peru and the United States signed an agreement on Thursday to expand cooperation, days after U.S. Secretary " \
+           "of State Marco Rubio called President Dina Boluarte. Rubio and Boluarte spoke by phone on Monday about security."
+    m = only_meeting(extract(extractor, text, "en", "2025-08-14"))
+    assert str(m.date) == "2025-08-11" and len(m.evidence) == 2

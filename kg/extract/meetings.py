@@ -37,6 +37,7 @@ class MeetingRules(EventRules):
         self.list_openers = set(lang.meetings["list_openers"])
         self.opening_prepositions = set(lang.meetings["opening_prepositions"])
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
+        self.another_time = _matcher(vocab, "another_time", lang.meetings["another_time"])
         self.next_words = set(lang.meetings["next_words"])
         self.title_words = {w for t in lang.titles() for w in t.split()}
         self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
@@ -53,6 +54,7 @@ class MeetingRules(EventRules):
                                  not self.greets_no_one(doc, t, mentions)}
         self._meeting_hits = sorted(self._meeting_weights)
         self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
+        self._another_time_hits = sorted({(s, e) for _, s, e in self.another_time(doc)})
 
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
@@ -111,6 +113,8 @@ class MeetingRules(EventRules):
         multilateral = self.multilateral(span)
         asides = self.asides(doc, lo, hi)
         dates = sorted(dates, key=lambda d: any(a <= d.start < b for a, b in asides))   # stable: told order kept
+        if triggers:
+            dates = [d for d in dates if not self.at_another_time(doc, d, triggers[0][0], lo)]
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
@@ -360,6 +364,13 @@ class MeetingRules(EventRules):
             if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
                 out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
         return out
+
+    def at_another_time(self, doc: Doc, d: DatePhrase, trigger: int, lo: int) -> bool:
+        """'… signed an agreement on Thursday, days after B called C': a date the trigger is said to be
+        some time before or after."""
+        at = doc[lo].idx + d.start
+        return any(min(at, doc[trigger].idx) <= doc[s].idx <= max(at, doc[trigger].idx)
+                   for s, _ in self._another_time_hits if lo <= s)
 
     def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
         """Where, in the sentence's text, a comma opens an aside about someone (", who arrived Thursday,"),
