@@ -988,3 +988,9 @@ def test_a_call_told_days_before_a_date_does_not_take_it_and_is_the_call_told_la
            "of State Marco Rubio called President Dina Boluarte. Rubio and Boluarte spoke by phone on Monday about security."
     m = only_meeting(extract(extractor, text, "en", "2025-08-14"))
     assert str(m.date) == "2025-08-11" and len(m.evidence) == 2
+
+
+def test_a_weekday_at_the_start_of_a_wrapped_line_still_dates_the_meeting(extractor):
+    text = "WASHINGTON, May 9 (Reuters) - U.S. Secretary of State Antony Blinken met\nWednesday with Peruvian Foreign " \
+           "Minister Javier González-Olaechea, the State\nDepartment said."
+    assert str(only_meeting(extract(extractor, text, "en", "2024-05-09")).date) == "2024-05-08"

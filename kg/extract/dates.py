@@ -140,8 +140,8 @@ def _patterns():
         # "el próximo martes", "on Thursday", "el jueves pasado", "last Friday"
         # (a weekday alone is too often a name: "Santo Domingo")
         ("weekday", re.compile(rf"\b(?:(?:{alt(g['weekday_articles'])})\s+(?:(?:{before})\s+)?|(?:{before})\s+)({weekday})\b(?:\s+(?:{after})\b)?", re.I)),
-        # "met Wednesday with", "said on Monday": an English weekday is capitalised, and never a name's word
-        ("weekday", re.compile(rf"(?<=[a-z,] )({english_days})\b(?!\s+(?:\d|{month}))")),
+        # "met Wednesday with", "said on Monday", "met\nWednesday" (a wrapped line): an English weekday is capitalised, and never a name's word
+        ("weekday", re.compile(rf"(?<=[a-z,][ \n])({english_days})\b(?!\s+(?:\d|{month}))")),
         # "en el segundo semestre de 2026", "in the first half of 2025", "el primer trimestre de 2026"
         ("part", re.compile(rf"\b(?:({ordinals})\s+({halves})|({ordinals})\s+({quarters}))\s+(?:{of})\s+((?:19|20)\d{{2}})\b", re.I)),
         # "en 2026", "in 2022", "vigente desde 2009", "in force since 2024": a year stated as a time, not as part of a name
