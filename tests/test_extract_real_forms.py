@@ -994,3 +994,14 @@ def test_a_weekday_at_the_start_of_a_wrapped_line_still_dates_the_meeting(extrac
     text = "WASHINGTON, May 9 (Reuters) - U.S. Secretary of State Antony Blinken met\nWednesday with Peruvian Foreign " \
            "Minister Javier González-Olaechea, the State\nDepartment said."
     assert str(only_meeting(extract(extractor, text, "en", "2024-05-09")).date) == "2024-05-08"
+
+
+def test_the_people_attending_a_signing_ceremony_meet(extractor):
+    text = "Peru signed the Artemis Accords on Thursday, at a ceremony at NASA Headquarters in Washington attended by " \
+           "Secretary Antony Blinken and Peruvian Foreign Minister Javier González-Olaechea."
+    assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(only_meeting(extract(extractor, text, "en", "2024-05-30")).participants)
+
+
+def test_a_pledge_by_name_is_an_instrument_joined(extractor):
+    (a,) = extract(extractor, "Peru joined the Global Methane Pledge at COP26 in Glasgow.", "en", "2021-11-05").facts.agreements
+    assert a.name["en"] == "Global Methane Pledge" and a.status == "joined" and a.parties == ["peru"]
