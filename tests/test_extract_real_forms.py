@@ -257,6 +257,18 @@ def test_one_visit_told_in_three_sentences_is_one_meeting(extractor):
     assert len(m.evidence) == 3
 
 
+@pytest.mark.parametrize("text, language", [
+    ("La subsecretaria Nancy Hosking llegó hoy a Montevideo en el marco de una gira regional que incluye Argentina y "
+     "Chile. Es su primera visita al Uruguay.", "es"),
+    ("Assistant Secretary Nancy Hosking arrived today in Montevideo as part of a regional tour that includes Argentina "
+     "and Chile. It is her first visit to Uruguay.", "en"),
+])
+def test_a_visit_on_a_regional_tour_is_one_visit_to_the_country_of_its_stop(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2024-03-12"))
+    assert m.kind == "in-person" and set(m.participants) == {"nancy-hosking", "uruguay"} and m.place == "montevideo"
+    assert str(m.date) == "2024-03-12" and len(m.evidence) == 2
+
+
 def test_a_pronoun_stands_for_the_subject_told_before_not_the_person_named_last(extractor):
     r = extract(extractor, "Ambassador Katherine Tai traveled to Los Angeles. On June 7, she had a bilateral meeting with "
                            "Chile’s Under-Secretary José Miguel Ahumada. On June 8, she had a bilateral meeting with "

@@ -175,10 +175,12 @@ class MeetingRules(EventRules):
 
     def multilateral(self, span) -> bool:
         """A word of many parties meeting ("summit", "cumbre"), not in a press conference ("ofrecerán una
-        conferencia de prensa conjunta")."""
-        press = self.lang.meetings["press_events"]
+        conferencia de prensa conjunta") nor of a tour ("una gira regional", "a regional tour")."""
+        press, tours = self.lang.meetings["press_events"], self.lang.meetings["tour_nouns"]
+        doc = span.doc
         return any(t.lower_ in self.multilateral_cues and
-                   not any(span.doc[t.i:t.i + len(p.split())].text.lower() == p for p in press) for t in span)
+                   not any(doc[t.i:t.i + len(p.split())].text.lower() == p for p in press) and
+                   not any(0 <= k < len(doc) and doc[k].lower_ in tours for k in (t.i - 1, t.i + 1)) for t in span)
 
     def greets_no_one(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
         """'saludó a los peruanos que viven …': a verb of greeting meets only a person named right after it."""

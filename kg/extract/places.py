@@ -8,6 +8,8 @@ from .actors import Mentions
 from .refs import COUNTRY, Ref
 from .rules import Rules
 
+TRIP_GAP = 7    # tokens between a verb of travel and the preposition of its stop ("llegó el martes 5 de marzo a Lima")
+
 
 class PlaceRules(Rules):
     """Where a meeting is, and the stops of a trip."""
@@ -49,6 +51,10 @@ class PlaceRules(Rules):
         stops: dict[str, tuple[int, str | None]] = {}
         # "visited Lima": the trigger ends with the first stop
         j = visit[1] - 1 if visit[1] - 1 > visit[0] and (visit[1] - 1 in at or visit[1] - 1 in countries) else visit[1]
+        # "llegó hoy a Montevideo", "llegó el martes 5 de marzo a Lima": past when, to the preposition of where
+        when = next((k for k in range(j, min(hi, j + TRIP_GAP)) if doc[k].lower_ in self.place_prepositions), None)
+        if when is not None and j not in at and j not in countries and not any(t.is_punct for t in doc[j:when]):
+            j = when
         while j < hi:
             if j in at:
                 e, p = at[j]
