@@ -1017,3 +1017,16 @@ def test_the_people_attending_a_signing_ceremony_meet(extractor):
 def test_a_pledge_by_name_is_an_instrument_joined(extractor):
     (a,) = extract(extractor, "Peru joined the Global Methane Pledge at COP26 in Glasgow.", "en", "2021-11-05").facts.agreements
     assert a.name["en"] == "Global Methane Pledge" and a.status == "joined" and a.parties == ["peru"]
+
+
+@pytest.mark.parametrize("text, language, label, topic", [
+    ("Secretary Antony Blinken announced $15 million in new assistance to strengthen Peru’s fight against illegal mining.",
+     "en", "$15 million in new assistance to strengthen Peru’s fight against illegal mining", "illegal-mining"),
+    ("La embajadora de los Estados Unidos, Lisa Kenna, anunció una donación de equipos médicos para el Perú.", "es",
+     "donación de equipos médicos para el Perú", "health"),
+    ("La embajadora de los Estados Unidos, Lisa Kenna, expresó el respaldo de su país a las instituciones democráticas "
+     "del Perú.", "es", "respaldo de su país a las instituciones democráticas del Perú", "democracy"),
+])
+def test_a_label_starts_at_what_is_given_and_aid_takes_the_topic_of_its_purpose(extractor, text, language, label, topic):
+    (c,) = extract(extractor, text, language, "2023-06-01").facts.commitments
+    assert next(iter(c.name.values())) == label and c.topics == [topic]

@@ -175,7 +175,7 @@ class CommitmentRules(Rules):
             # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
             verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
                          self.infinitive_markers and self.infinitive(doc[k + 1])), None)
-            first = e - 1 if self.ends_with_verb(doc, s, e) else verb or e
+            first = e - 1 if self.ends_with_verb(doc, s, e) else verb or self.label_noun(doc, s, e) or e
             if self.plans_meeting(doc, first, end):
                 continue    # "se comprometieron a realizar una segunda reunión", "agreed to hold the next round of talks"
             what = doc[first:end].text
@@ -198,6 +198,11 @@ class CommitmentRules(Rules):
         last = doc[e - 1].lower_
         verbs = self.label_verbs
         return last not in verbs["light"] and (last.endswith(tuple(verbs["endings"])) or e - 1 > s and doc[e - 2].lower_ in verbs["modals"])
+
+    def label_noun(self, doc: Doc, s: int, e: int) -> int | None:
+        """Where in the trigger what is given or backed is named ("underscored U.S. [support] for …",
+        "announced [$]15 million …", "anunció una [donación] de …")."""
+        return next((k for k in range(s + 1, e) if doc[k].lower_ in self.lang.commitments["label_nouns"] or doc[k].like_num), None)
 
     def a_state(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """The trigger ends with a verb of being ("seguirá siendo", "will remain a partner"), or, a future,
