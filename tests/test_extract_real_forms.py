@@ -1030,3 +1030,9 @@ def test_a_pledge_by_name_is_an_instrument_joined(extractor):
 def test_a_label_starts_at_what_is_given_and_aid_takes_the_topic_of_its_purpose(extractor, text, language, label, topic):
     (c,) = extract(extractor, text, language, "2023-06-01").facts.commitments
     assert next(iter(c.name.values())) == label and c.topics == [topic]
+
+
+def test_support_underscored_is_a_commitment_as_support_reaffirmed_is(extractor):
+    text = "Secretary Antony Blinken underscored U.S. support for Peru’s democratic institutions."
+    (c,) = extract(extractor, text, "en", "2023-06-01").facts.commitments
+    assert c.name["en"] == "support for Peru’s democratic institutions" and "antony-blinken" in c.actors
