@@ -1036,3 +1036,12 @@ def test_support_underscored_is_a_commitment_as_support_reaffirmed_is(extractor)
     text = "Secretary Antony Blinken underscored U.S. support for Peru’s democratic institutions."
     (c,) = extract(extractor, text, "en", "2023-06-01").facts.commitments
     assert c.name["en"] == "support for Peru’s democratic institutions" and "antony-blinken" in c.actors
+
+
+@pytest.mark.parametrize("text", [
+    "El Perú será sede de la APEC en 2024.",
+    "El canciller destacó que el Perú será sede de APEC en 2024.",
+])
+def test_a_country_that_will_be_the_seat_of_a_forum_hosts_it(extractor, text):
+    m = only_meeting(extract(extractor, text, "es", "2023-06-01"))
+    assert m.kind == "multilateral" and "peru" in m.participants and m.status == "scheduled"

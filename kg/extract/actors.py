@@ -252,11 +252,15 @@ def _rank_in_name(doc: Doc, match, index: ActorIndex) -> bool:
 
 
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
-    """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word."""
+    """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word
+    (not one said of a host: 'el Perú será sede de la APEC')."""
     j = s - 1
     while j > 0 and doc[j].lower_ in index.definite_articles:
         j -= 1
-    return j >= 1 and doc[j].lower_ in index.of_words and doc[j - 1].lower_ in index.place_heads
+    if not (j >= 1 and doc[j].lower_ in index.of_words and doc[j - 1].lower_ in index.place_heads):
+        return False
+    head = j - 1
+    return not (doc[head].is_lower and head >= 1 and doc[head - 1].lower_ in index.lang.meetings["tense_auxiliaries"])
 
 
 def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]:
