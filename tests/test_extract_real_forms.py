@@ -1045,3 +1045,14 @@ def test_support_underscored_is_a_commitment_as_support_reaffirmed_is(extractor)
 def test_a_country_that_will_be_the_seat_of_a_forum_hosts_it(extractor, text):
     m = only_meeting(extract(extractor, text, "es", "2023-06-01"))
     assert m.kind == "multilateral" and "peru" in m.participants and m.status == "scheduled"
+
+
+@pytest.mark.parametrize("text, calls", [
+    ("El canciller Javier González-Olaechea se comunicó telefónicamente con el secretario de Estado Antony Blinken.", 1),
+    ("El secretario Antony Blinken telefoneó ayer al canciller Javier González-Olaechea.", 1),
+    ("El presidente Joe Biden llamó a la presidenta Dina Boluarte para felicitarla.", 1),
+    ("El presidente Joe Biden llamó a los países de la región a cooperar contra el crimen.", 0),
+])
+def test_spanish_verbs_of_calling_state_a_call_with_the_person_named_after_them(extractor, text, calls):
+    found = extract(extractor, text, "es", "2024-05-10").facts.meetings
+    assert [m.kind for m in found] == ["call"] * calls
