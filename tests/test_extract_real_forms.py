@@ -1056,3 +1056,12 @@ def test_a_country_that_will_be_the_seat_of_a_forum_hosts_it(extractor, text):
 def test_spanish_verbs_of_calling_state_a_call_with_the_person_named_after_them(extractor, text, calls):
     found = extract(extractor, text, "es", "2024-05-10").facts.meetings
     assert [m.kind for m in found] == ["call"] * calls
+
+
+def test_a_country_the_text_only_talks_about_is_not_one_it_is_about(extractor):
+    text = "El secretario de Estado Mike Pompeo viajará a Chile, Paraguay, Perú y a la ciudad de Cúcuta, Colombia, en la " \
+           "frontera con Venezuela. La visita reunirá el apoyo a la democracia en Venezuela y a la democracia venezolana."
+    r = extract(extractor, text, "es", "2019-04-08")
+    stops = sorted(c for m in r.facts.meetings for c in m.participants if c not in ("mike-pompeo", "united-states"))
+    assert stops == ["chile", "colombia", "paraguay", "peru"]
+    assert "venezuela" not in [a.id for a in r.mentioned]

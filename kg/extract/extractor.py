@@ -121,6 +121,7 @@ class Extractor:
         lists = sdoc.user_data.get(RELATED, ())
         mentions.refs = [r for r in mentions.refs if not any(lo <= sdoc[r.start].idx < hi for lo, hi in lists)]
         rules.prepare(sdoc, mentions, anchored.span)
+        mentions.principal = [c for c in mentions.principal if not self._only_talked_about(c, mentions, rules.topic_starts)]
         context = Discourse(rules.lang.actors["pronouns"])
         found: list[Found] = []
         for sent in sentences(sdoc):
@@ -148,6 +149,14 @@ class Extractor:
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
         return out
+
+    @staticmethod
+    def _only_talked_about(country: str, mentions: Mentions, topics: set[int]) -> bool:
+        """A country the text names only as what it talks about ("la democracia en Venezuela", "la frontera con
+        Venezuela"), with no one of its own: not a country the text is about."""
+        named = [r for r in mentions.refs if r.actor == country]
+        return bool(named) and all(r.start in topics for r in named) and \
+            not any(r.country == country for r in mentions.refs if r.type != COUNTRY)
 
     def _tense_and_place(self, f: Found, today, before: str | None = None):
         """A meeting dated after the text's day is scheduled; one held without a place of its own, that

@@ -38,6 +38,14 @@ class PlaceRules(Rules):
             return (not locative, self.place_types.get(p) != "City", s)
         return min(cands, key=rank)[2] if cands else None
 
+    @staticmethod
+    def unknown_city(doc: Doc, j: int, hi: int, countries: dict) -> int | None:
+        """Where the country after a city the gazetteer does not know starts ("Cúcuta, Colombia")."""
+        k = j
+        while k < hi and doc[k].is_title:
+            k += 1
+        return k + 1 if j < k and k + 1 < hi and doc[k].text == "," and k + 1 in countries else None
+
     def destinations(self, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, hi: int) -> list[tuple[list[Ref], str | None]]:
         """The stops of a trip: the places and countries listed right after a verb of visiting
         ("will travel to Ottawa, Canada, and Brasília, Brazil", "viajará a Chile, Paraguay, Perú y a
@@ -68,6 +76,8 @@ class PlaceRules(Rules):
                 j = e
             elif doc[j].lower_ in self.trip_fillers or doc[j].text == ",":
                 j += 1
+            elif self.unknown_city(doc, j, hi, countries) is not None:
+                j = self.unknown_city(doc, j, hi, countries)     # "la ciudad de Cúcuta, Colombia": a stop in that country
             else:
                 break
         if not stops:

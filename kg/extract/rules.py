@@ -111,6 +111,7 @@ class Rules:
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
         self.topic_after = frozenset(lang.actors["topic_after"])
+        self.topic_nouns = frozenset(lang.actors["topic_nouns"])
         # How names are built (data/lexicons/<lang>/names.yaml).
         self.connectors = set(lang.names["connectors"])
         self.articles = set(lang.names["articles"])
@@ -139,7 +140,8 @@ class Rules:
         self._place_starts = {s for s, _, _ in mentions.places} if mentions else set()
         self._name_tokens = [(r.start, r.end) for r in mentions.refs] if mentions else []
         self._country_tokens = {i for r in mentions.refs if r.type == COUNTRY for i in range(r.start, r.end)} if mentions else set()
-        self._not_actors = self.sources(doc) | self.topics(doc, mentions.refs if mentions else [])
+        self.topic_starts = self.topics(doc, mentions.refs if mentions else [])
+        self._not_actors = self.sources(doc) | self.topic_starts
 
     # ------------------------------------------------------------ helpers
 
@@ -193,7 +195,8 @@ class Rules:
 
     def topics(self, doc: Doc, refs: list[Ref]) -> set[int]:
         """Countries a sentence talks about rather than with: 'the situation in Venezuela',
-        'support for Haiti', 'la crisis en Haití' — and those listed with them; 'Venezuela’s crisis'."""
+        'support for Haiti', 'la crisis en Haití' — and those listed with them; 'Venezuela’s crisis', 'la
+        democracia venezolana'."""
         starts = {r.start: r for r in refs if r.type == COUNTRY}
         out: set[int] = set()
         for _, _s, e in self.topic_before(doc):
@@ -206,6 +209,9 @@ class Rules:
         for r in starts.values():     # "Russia’s premeditated, unprovoked, and unjustified invasion"
             if r.end < len(doc) and doc[r.end].text in self.possessives and \
                     any(t.lower_ in self.topic_after for t in doc[r.end + 1:r.end + 1 + TOPIC_AFTER_WINDOW]):
+                out.add(r.start)
+            # "la democracia venezolana", "Venezuelan migrants": a demonym beside a topic's noun
+            if r.end - r.start == 1 and any(0 <= k < len(doc) and doc[k].lower_ in self.topic_nouns for k in (r.start - 1, r.end)):
                 out.add(r.start)
         return out
 
