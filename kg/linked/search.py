@@ -23,6 +23,7 @@ KINDS = [(DIP.Person.value, "person"), (DIP.Organisation.value, "organisation"),
          (DIP.Office.value, "office"), (DIP.Meeting.value, "meeting"), (DIP.Agreement.value, "agreement"),
          (DIP.Commitment.value, "commitment"), (DIP.SourceDocument.value, "document"),
          (SCHEMA.Place.value, "place"), (SKOS.Concept.value, "topic")]
+RANK = {name: i for i, (_, name) in enumerate(KINDS)}    # ties go to the more specific kind
 _WORD = re.compile(r"\w+")
 
 
@@ -123,7 +124,7 @@ class Index:
             hit = best.get(e.thing)
             if hit is None or score > hit.score:
                 best[e.thing] = Hit(e.thing, self.kinds[e.thing], score, e)
-        ranked = sorted(best.values(), key=lambda h: (-h.score, h.entry.text))
+        ranked = sorted(best.values(), key=lambda h: (-h.score, RANK[h.kind], h.entry.text, h.thing))
         return ranked[:limit]
 
 
