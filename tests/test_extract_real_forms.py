@@ -10,6 +10,7 @@ import pytest
 from kg.build import documents, gazetteer
 from kg.config import Config
 from kg.dates import PartialDate
+from kg.errors import InputError
 from kg.extract import Extractor
 
 
@@ -1065,3 +1066,19 @@ def test_a_country_the_text_only_talks_about_is_not_one_it_is_about(extractor):
     stops = sorted(c for m in r.facts.meetings for c in m.participants if c not in ("mike-pompeo", "united-states"))
     assert stops == ["chile", "colombia", "paraguay", "peru"]
     assert "venezuela" not in [a.id for a in r.mentioned]
+
+
+@pytest.mark.parametrize("city, posted_here", [("Lima", True), ("Montevideo", False)])
+def test_an_envoy_named_by_title_is_the_one_posted_to_the_country_of_the_text(extractor, city, posted_here):
+    r = extract(extractor, f"{city}, 10 de mayo de 2024.– El canciller se reunió con el embajador de los Estados Unidos.",
+                "es", "2024-05-10")
+    people = {a.id for a in r.mentioned if a.type == "Person"}
+    assert ("lisa-kenna" in people) == posted_here     # the U.S. ambassador to Peru, not in a text of Uruguay
+
+
+def test_a_gazetteer_office_posted_to_an_unknown_country_names_it(tmp_path):
+    bad = tmp_path / "gazetteer.yaml"
+    bad.write_text("offices:\n  - id: us-ambassador-to-atlantis\n    name: {en: \"U.S. Ambassador to Atlantis\"}\n"
+                   "    posted_to: atlantis\n", encoding="utf-8")
+    with pytest.raises(InputError, match="us-ambassador-to-atlantis.*posted_to.*atlantis"):
+        gazetteer.load(bad)

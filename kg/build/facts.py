@@ -46,6 +46,7 @@ class Office:
     aliases: Aliases = field(default_factory=dict)
     organisation: str | None = None
     wikidata: str | None = None
+    posted_to: str | None = None    # the country an envoy's office serves in ("Ambassador to Peru")
 
 
 @dataclass

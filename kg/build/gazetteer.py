@@ -59,7 +59,7 @@ def load(path: Path) -> Gazetteer:
     for e in data.get("offices") or []:
         i = _entry(path, "office", e, gaz.offices)
         gaz.offices[i] = Office(i, _names(path, "office", e), _names(path, "office", e, "aliases", False),
-                                e.get("organisation"), e.get("wikidata"))
+                                e.get("organisation"), e.get("wikidata"), e.get("posted_to"))
     for e in data.get("places") or []:
         i = _entry(path, "place", e, gaz.places)
         if e.get("type") not in PLACE_TYPES:
@@ -90,6 +90,7 @@ def _check_references(path, gaz: Gazetteer) -> None:
             need(f"actor {a.id!r} role", r.office, gaz.offices, "office")
     for o in gaz.offices.values():
         need(f"office {o.id!r} organisation", o.organisation, gaz.actors, "actor")
+        need(f"office {o.id!r} posted_to", o.posted_to, gaz.actors, "actor")
     for p in gaz.places.values():
         need(f"place {p.id!r} country", p.country, gaz.actors, "actor")
 

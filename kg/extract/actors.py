@@ -415,7 +415,7 @@ class _Resolver(Titles):
 
     def run(self, chosen, places) -> Mentions:
         doc, index = self.doc, self.index
-        self.principal = _principal(chosen, index, doc)
+        self.principal = _principal(chosen, places, index, doc)
         consumed = set()
         for n, (label, s, e) in enumerate(chosen):
             if n in consumed:
@@ -617,9 +617,10 @@ class _Resolver(Titles):
                 self.refs.append(Ref(ident, PERSON, tok.i, tok.i + 1, self.new[ident].country, True))
 
 
-def _principal(chosen, index: ActorIndex, doc: Doc) -> list[str]:
+def _principal(chosen, places, index: ActorIndex, doc: Doc) -> list[str]:
     """The countries a document is about: the most mentioned (countries, their people, demonyms,
-    offices whose words name their country — "the Foreign Minister" alone says nothing of whose)."""
+    offices whose words name their country — "the Foreign Minister" alone says nothing of whose),
+    then those of the cities it names ("Montevideo, 12 de marzo.– El canciller …": Uruguay's)."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for label, s, e in chosen:
@@ -631,4 +632,6 @@ def _principal(chosen, index: ActorIndex, doc: Doc) -> list[str]:
         if country:
             counts[country] += 1
             first.setdefault(country, s)
-    return sorted(counts, key=lambda c: (-counts[c], first[c]))
+    named = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    cities = (index.gaz.places[p].country for _, _, p in sorted(places))
+    return named + [c for c in dict.fromkeys(cities) if c and c not in named]

@@ -155,6 +155,8 @@ class Titles:
             offices = [o for o in candidates if self.index.office_country(o) in main]
             if not offices and (not main or len(main) < 2 and len(owners) == 1):
                 offices = [office] if office else candidates   # a text of no country; a title only the other side has
+        # "el embajador de los Estados Unidos" in a text of Uruguay is not the one posted to Peru.
+        offices = [o for o in offices if self.index.gaz.offices[o].posted_to in (None, *self.principal)]
         holders = self.index.holders(offices, self.date)
         if len(holders) == 1:
             self.person(holders.pop(), s, e, role)
