@@ -1082,3 +1082,15 @@ def test_a_gazetteer_office_posted_to_an_unknown_country_names_it(tmp_path):
                    "    posted_to: atlantis\n", encoding="utf-8")
     with pytest.raises(InputError, match="us-ambassador-to-atlantis.*posted_to.*atlantis"):
         gazetteer.load(bad)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Under Secretary Victoria Nuland met with Chilean Undersecretary of Foreign Affairs Gloria de la Fuente.",
+     "gloria-de-la-fuente"),            # not Juan Ramón de la Fuente, whose surname the gazetteer knows
+    ("Secretary Blinken spoke with Peruvian President-Elect Castillo.", "pedro-castillo"),   # a title before it
+    ("Secretary Marco A. Rubio met with President Boluarte.", "marco-rubio"),               # an initial
+    ("Secretary Marc Rubio met with President Boluarte.", "marco-rubio"),                   # its first name's initial
+])
+def test_a_known_surname_after_another_first_name_is_another_person(extractor, text, person):
+    r = extract(extractor, text, "en", "2021-07-02")
+    assert person in {a.id for a in r.mentioned}

@@ -22,6 +22,7 @@ from .lexicon import Language, date_names, demonyms, token_pattern
 from .names import (
     HEADLINE_WORDS,
     _after_portfolio,
+    _is_name_token,
     headline_words,
     line_matcher,
     name_after,
@@ -220,7 +221,9 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
     # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
-    raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index)]
+    titles = {i for label, s, e in raw if label.startswith(("title:", "office:")) for i in range(s, e)}
+    raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index)
+           and not _another_first_name(doc, c, index, titles)]
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
@@ -249,6 +252,22 @@ def _rank_in_name(doc: Doc, match, index: ActorIndex) -> bool:
     label, s, e = match
     return label.startswith("title:") and e - s == 1 and doc[s].lower_ in index.ranks and s > 0 and \
         doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_sent_start
+
+
+def _another_first_name(doc: Doc, match, index: ActorIndex, titles: set[int]) -> bool:
+    """'Gloria de la Fuente' is not Juan Ramón de la Fuente: a known person's surname after a first
+    name none of their names has, nor its initial ('Mike Pompeo', 'Michael R. Pompeo' are Pompeo)."""
+    label, s, _ = match
+    person = index.gaz.actors.get(label[6:]) if label.startswith("actor:") else None
+    if person is None or person.type != PERSON or s == 0:
+        return False
+    first = doc[s - 1]
+    if not (first.is_alpha and len(first) > 2 and _is_name_token(first, index)) or first.is_sent_start or \
+            first.i in titles or first.lower_ in index.title_words:
+        return False    # an initial, a capitalised word that opens a sentence, a title ("President-Elect Castillo")
+    names = [identity.words(n) for n in identity.names_of(person)]
+    given = {w for n in names for w in n[:-1]}
+    return identity.fold(first.text) not in given and identity.fold(first.text)[0] not in {n[0][0] for n in names if len(n) > 1}
 
 
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
