@@ -1094,3 +1094,21 @@ def test_a_gazetteer_office_posted_to_an_unknown_country_names_it(tmp_path):
 def test_a_known_surname_after_another_first_name_is_another_person(extractor, text, person):
     r = extract(extractor, text, "en", "2021-07-02")
     assert person in {a.id for a in r.mentioned}
+
+
+DIALOGUE = ("The United States and Chile held the second meeting of their Strategic Dialogue in Washington on November 2, "
+            "2023. Under Secretary for Political Affairs Victoria Nuland and Chilean Undersecretary of Foreign Affairs "
+            "Gloria de la Fuente co-chaired the dialogue. Both countries agreed to hold the next dialogue in Santiago in 2024.")
+
+
+def test_the_people_who_chaired_the_dialogue_took_part_in_the_one_told_before(extractor):
+    r = extract(extractor, DIALOGUE, "en", "2023-11-03")
+    held = [m for m in r.facts.meetings if m.status == "held"]
+    assert len(held) == 1 and {"victoria-nuland", "gloria-de-la-fuente", "chile"} <= set(held[0].participants)
+    assert len(held[0].evidence) == 2
+
+
+def test_agreeing_to_hold_the_next_dialogue_plans_a_meeting_and_pledges_nothing(extractor):
+    r = extract(extractor, DIALOGUE, "en", "2023-11-03")
+    assert [m.place for m in r.facts.meetings if m.status == "scheduled"] == ["santiago-de-chile"]
+    assert r.facts.commitments == []

@@ -124,7 +124,7 @@ class MeetingRules(EventRules):
         # took part in the meeting told before, not another meeting.
         joins = bool(triggers) and not events and (
             doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
-            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits))
+            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) or self.the_one_told(doc, triggers[0]))
         described = self.described(doc, triggers[0], hi) if triggers else None
         for f in here:
             f.trigger = first
@@ -390,6 +390,13 @@ class MeetingRules(EventRules):
         while j > lo and doc[j].lower_ in self.articles:
             j -= 1
         return r.type == ORGANISATION and j >= lo and doc[j].lower_ in self.lang.meetings["venue_prepositions"]
+
+    def the_one_told(self, doc: Doc, trigger: tuple[int, int]) -> bool:
+        """A verb of leading a meeting named with a determiner ("A and B co-chaired the dialogue",
+        "presidieron la reunión"): the meeting told before."""
+        s, e = trigger
+        return e - s >= 3 and doc[e - 1].lower_ in self.anaphoric_nouns and \
+            doc[e - 2].lower_ in self.lang.meetings["anaphoric_determiners"]
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
