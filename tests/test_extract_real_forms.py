@@ -1112,3 +1112,10 @@ def test_agreeing_to_hold_the_next_dialogue_plans_a_meeting_and_pledges_nothing(
     r = extract(extractor, DIALOGUE, "en", "2023-11-03")
     assert [m.place for m in r.facts.meetings if m.status == "scheduled"] == ["santiago-de-chile"]
     assert r.facts.commitments == []
+
+
+def test_a_promise_reported_by_someone_else_is_of_whom_the_report_names(extractor):
+    r = extract(extractor, 'La congresista María Elvira Salazar destacó el liderazgo del presidente Daniel Noboa y aseguró '
+                           'que Estados Unidos "seguirá apoyando" a Ecuador.', "es", "2024-06-12")
+    [c] = r.facts.commitments
+    assert c.actors == ["united-states"] and c.name == {"es": "apoyando a Ecuador"}   # no quote's edge in the label

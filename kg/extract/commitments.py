@@ -150,6 +150,10 @@ class CommitmentRules(Rules):
                 opening = start
             subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
                        self.after_channel(doc, r.start, self.channels)]
+            # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
+            that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
+            if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
+                subject = told
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
             # meeting is for, not a pledge of anyone's.
             # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
@@ -291,6 +295,7 @@ class CommitmentRules(Rules):
     def label(self, what: str) -> str:
         """A short label: what is committed up to its first clause break, a dozen words at most."""
         text = re.sub(r"^[-•–*·\s]+", "", what).strip()
+        text = " ".join(re.sub(r"[\"“”«»]", "", text).split())    # 'seguirá apoyando" a Ecuador': a quote's edge
         # At the first break that leaves a phrase, not a word of a list ("humane, safe and orderly migration").
         cut = next((m for m in self.label_stops.finditer(text) if len(text[:m.start()].split()) >= MIN_LABEL_WORDS), None)
         if cut:
