@@ -1119,3 +1119,13 @@ def test_a_promise_reported_by_someone_else_is_of_whom_the_report_names(extracto
                            'que Estados Unidos "seguirá apoyando" a Ecuador.', "es", "2024-06-12")
     [c] = r.facts.commitments
     assert c.actors == ["united-states"] and c.name == {"es": "apoyando a Ecuador"}   # no quote's edge in the label
+
+
+@pytest.mark.parametrize("text, committed", [
+    ("USAID will provide an additional $10 million to support Peru’s efforts to integrate migrants.", ["usaid", "united-states"]),
+    ("The Department of State will expand English-language programs for Peruvian teachers.",
+     ["us-department-of-state", "united-states"]),
+])
+def test_an_agency_commits_for_its_own_country_not_for_the_one_it_helps(extractor, text, committed):
+    r = extract(extractor, "The United States and Peru share a strong partnership. " + text, "en", "2022-06-10")
+    assert [c.actors for c in r.facts.commitments] == [committed]

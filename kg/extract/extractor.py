@@ -191,7 +191,9 @@ class Extractor:
                 # "… since the last meeting in 2018": of the text's two countries
                 actors = list(dict.fromkeys(actors + mentions.principal[:2]))
             if f.kind in ("commitment", "agreement") and not any(a in self._countries for a in actors):
-                actors = actors + mentions.principal[:2]     # the text's two countries
+                # "USAID will provide …": its country; "The Ministry committed …": the text's two countries
+                own = [r.country for r in f.refs if r.country] if f.kind == "commitment" else []
+                actors = list(dict.fromkeys(actors + (own or mentions.principal[:2])))
             if f.kind in ("meeting", "commitment") and not actors:
                 continue  # every meeting has a participant, every commitment an actor
             if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and actors[0] in self._countries and \
