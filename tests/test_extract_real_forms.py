@@ -1129,3 +1129,9 @@ def test_a_promise_reported_by_someone_else_is_of_whom_the_report_names(extracto
 def test_an_agency_commits_for_its_own_country_not_for_the_one_it_helps(extractor, text, committed):
     r = extract(extractor, "The United States and Peru share a strong partnership. " + text, "en", "2022-06-10")
     assert [c.actors for c in r.facts.commitments] == [committed]
+
+
+def test_whose_efforts_a_leader_welcomes_does_not_commit_with_him(extractor):
+    r = extract(extractor, "President Biden welcomed Argentina’s economic reform efforts and reaffirmed U.S. support for "
+                           "Argentina’s engagement with the International Monetary Fund.", "en", "2024-04-05")
+    assert [c.actors for c in r.facts.commitments] == [["joe-biden", "united-states"]]

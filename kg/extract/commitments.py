@@ -150,6 +150,12 @@ class CommitmentRules(Rules):
                 opening = start
             subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
                        self.after_channel(doc, r.start, self.channels)]
+            # "President Biden welcomed Argentina’s reform efforts and reaffirmed …": whose efforts is no subject.
+            # (Not "Los Gobiernos de Chile y de los Estados Unidos": the same head's second owner.)
+            owned = [r for r in subject if self.owner(doc, r) and s > r.start > opening and
+                     not (r.start >= 2 and doc[r.start - 2].lower_ in self.lang.actors["organisation_joiners"])]
+            if len(owned) < len(subject):
+                subject = [r for r in subject if r not in owned]
             # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
             that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
             if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
