@@ -214,7 +214,8 @@ class Mentions:
         return [r for r in self.refs if start <= r.start and r.end <= end]
 
 
-def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Mentions:
+def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: str | None = None) -> Mentions:
+    """The actors a document names; `home` is the country its dateline says it was written in."""
     vocab = doc.vocab
     doc.user_data[HEADLINE_WORDS] = headline_words(doc)
     raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
@@ -243,7 +244,7 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None) -> Ment
             chosen.append((label, s, e))
             used.update(range(s, e))
     chosen.sort(key=lambda c: c[1])
-    return _Resolver(doc, index, date, raw).run(chosen, places)
+    return _Resolver(doc, index, date, raw).run(chosen, places, home)
 
 
 def _rank_in_name(doc: Doc, match, index: ActorIndex) -> bool:
@@ -432,9 +433,9 @@ class _Resolver(Titles):
         self.new.setdefault(ident, NewActor(ident, ORGANISATION, text, index.lang.code, qualifier))
         return Ref(ident, ORGANISATION, s, e, qualifier, True)
 
-    def run(self, chosen, places) -> Mentions:
+    def run(self, chosen, places, home: str | None = None) -> Mentions:
         doc, index = self.doc, self.index
-        self.principal = _principal(chosen, places, index, doc)
+        self.principal = _principal(chosen, index, doc, home)
         consumed = set()
         for n, (label, s, e) in enumerate(chosen):
             if n in consumed:
@@ -636,10 +637,10 @@ class _Resolver(Titles):
                 self.refs.append(Ref(ident, PERSON, tok.i, tok.i + 1, self.new[ident].country, True))
 
 
-def _principal(chosen, places, index: ActorIndex, doc: Doc) -> list[str]:
+def _principal(chosen, index: ActorIndex, doc: Doc, home: str | None) -> list[str]:
     """The countries a document is about: the most mentioned (countries, their people, demonyms,
     offices whose words name their country — "the Foreign Minister" alone says nothing of whose),
-    then those of the cities it names ("Montevideo, 12 de marzo.– El canciller …": Uruguay's)."""
+    then the country of its dateline ("Montevideo, 12 de marzo.– El canciller …": Uruguay's)."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for label, s, e in chosen:
@@ -652,5 +653,4 @@ def _principal(chosen, places, index: ActorIndex, doc: Doc) -> list[str]:
             counts[country] += 1
             first.setdefault(country, s)
     named = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    cities = (index.gaz.places[p].country for _, _, p in sorted(places))
-    return named + [c for c in dict.fromkeys(cities) if c and c not in named]
+    return named + [home] if home and home not in named else named

@@ -116,7 +116,8 @@ class Extractor:
         anchored = anchor(doc.text, lang, doc.date, doc.title)
         today = anchored.date       # what "today", "ayer", "el martes" count from
         self._dateline_place = self._city(anchored.place)
-        mentions = find_mentions(sdoc, index, today)
+        home = self.gaz.places[self._dateline_place].country if self._dateline_place else None
+        mentions = find_mentions(sdoc, index, today, home)
         # The people of other stories' headlines ("Más en Andina: …") are not this text's actors.
         lists = sdoc.user_data.get(RELATED, ())
         mentions.refs = [r for r in mentions.refs if not any(lo <= sdoc[r.start].idx < hi for lo, hi in lists)]
