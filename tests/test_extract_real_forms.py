@@ -1135,3 +1135,10 @@ def test_whose_efforts_a_leader_welcomes_does_not_commit_with_him(extractor):
     r = extract(extractor, "President Biden welcomed Argentina’s economic reform efforts and reaffirmed U.S. support for "
                            "Argentina’s engagement with the International Monetary Fund.", "en", "2024-04-05")
     assert [c.actors for c in r.facts.commitments] == [["joe-biden", "united-states"]]
+
+
+def test_a_city_named_in_passing_does_not_make_its_country_one_of_the_text(extractor):
+    r = extract(extractor, "Secretary of State Michael R. Pompeo met with Paraguayan President Mario Abdo Benitez today. "
+                           "The Secretary thanked President Abdo Benitez for Paraguay's leadership in the Lima Group.",
+                "en", "2019-04-13")
+    assert "peru" not in {a.id for a in r.mentioned}
