@@ -399,6 +399,9 @@ class _Resolver(Titles):
         """Whose is a title no country qualifies: the office's own country if the document is about
         it ("the Foreign Minister" in a text about Peru), or the one country whose offices have that
         role ("Assistant Secretary X": the State Department's), else unknown."""
+        national = self.index.lang.actors["national_roles"].get(self.index.office_role.get(office, role) if office else role)
+        if national:
+            return national     # "Secretary of State X": the United States', whatever the text names
         owners = {self.index.office_country(office)} if office else \
             {self.index.office_country(o) for o in self.role_offices(role, None)} if role else set()
         own = owners.pop() if len(owners) == 1 else None
