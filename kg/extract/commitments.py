@@ -156,6 +156,11 @@ class CommitmentRules(Rules):
                      not (r.start >= 2 and doc[r.start - 2].lower_ in self.lang.actors["organisation_joiners"])]
             if len(owned) < len(subject):
                 subject = [r for r in subject if r not in owned]
+            # "The Deputy Secretary welcomed Brazil’s renewed commitment to …": the commitment is Brazil's.
+            noun = next((k for k in range(s, e) if doc[k].lower_ in self.pledge_nouns), None)
+            whose = self.possessor(doc, refs, noun) if noun is not None else None
+            if whose and whose.actor not in {r.country for r in subject} | {r.actor for r in subject}:
+                subject = [r for r in subject if r.country is None] + [whose]    # not those of another country
             # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
             that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
             if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
@@ -213,6 +218,19 @@ class CommitmentRules(Rules):
         """Where in the trigger what is given or backed is named ("underscored U.S. [support] for …",
         "announced [$]15 million …", "anunció una [donación] de …")."""
         return next((k for k in range(s + 1, e) if doc[k].lower_ in self.lang.commitments["label_nouns"] or doc[k].like_num), None)
+
+    def possessor(self, doc: Doc, refs: list[Ref], s: int) -> Ref | None:
+        """Whose a commitment named as a noun is: "Brazil’s (renewed) commitment", "the commitment of
+        Brazil", "el compromiso de Brasil"."""
+        for r in refs:
+            between = doc[r.end:s]
+            if r.end <= s and len(between) <= 3 and between and between[0].text in self.possessives and \
+                    all(t.is_lower for t in between[1:]):
+                return r
+            if r.start > s and r.start - s <= 3 and doc[s + 1].lower_ in self.of_words and \
+                    all(t.lower_ in self.articles for t in doc[s + 2:r.start]):
+                return r
+        return None
 
     def a_state(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """The trigger ends with a verb of being ("seguirá siendo", "will remain a partner"), or, a future,
