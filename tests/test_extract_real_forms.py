@@ -1174,3 +1174,12 @@ def test_the_country_a_commitment_is_to_work_with_does_not_commit(extractor):
     r = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de los Estados Unidos de continuar "
                            "trabajando con el Perú en temas de interés común.", "es", "2025-03-12")
     assert [c.actors for c in r.facts.commitments] == [["eric-jacobstein", "united-states"]]
+
+
+@pytest.mark.parametrize("dateline, country", [("Buenos Aires, 6 de octubre de 2022.– ", "argentina"),
+                                               ("Washington, 6 de octubre de 2022.– ", None)])
+def test_a_foreign_minister_no_country_qualifies_is_the_datelines(extractor, dateline, country):
+    r = extract(extractor, dateline + "El canciller Santiago Cafiero recibió hoy a la subsecretaria de Estado adjunta "
+                                      "Emily Mendrala.", "es", "2022-10-06")
+    cafiero = next(a for a in r.mentioned if a.id == "santiago-cafiero")
+    assert cafiero.country == country      # not the United States, whose people have titles of their own

@@ -405,7 +405,15 @@ class _Resolver(Titles):
         owners = {self.index.office_country(office)} if office else \
             {self.index.office_country(o) for o in self.role_offices(role, None)} if role else set()
         own = owners.pop() if len(owners) == 1 else None
-        return own if own in self.principal[:2] else None
+        if own in self.principal[:2]:
+            return own
+        # "Buenos Aires, 6 de octubre.– El canciller Santiago Cafiero": the dateline's country's (the United
+        # States, whose people have titles of their own, has no "canciller")
+        home_roles = self.index.lang.actors["home_roles"]
+        if self.home and (self.index.office_role.get(office, role) if office else role) in home_roles and \
+                self.home not in self.index.lang.actors["national_roles"].values():
+            return self.home
+        return None
 
 
     def country_after(self, e: int) -> str | None:
@@ -439,6 +447,7 @@ class _Resolver(Titles):
     def run(self, chosen, places, home: str | None = None) -> Mentions:
         doc, index = self.doc, self.index
         self.principal = _principal(chosen, index, doc, home)
+        self.home = home
         consumed = set()
         for n, (label, s, e) in enumerate(chosen):
             if n in consumed:
