@@ -175,6 +175,10 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
      "Elmer Schialer.", "en", "2025", PartialDate(2025, 5, 7), "washington-dc"),
     ("Lima, 08/05/2024. El canciller Javier González-Olaechea se reunió hoy con el secretario Antony Blinken.", "es",
      "2024", PartialDate(2024, 5, 8), "lima"),     # a Spanish dateline writes the day first
+    ("LIMA, Peru, Nov 14 (Reuters) - U.S. President Joe Biden met Peruvian President Dina Boluarte today.", "en", "2024",
+     PartialDate(2024, 11, 14), "lima"),         # the city's country named after it
+    ("Quito, 12 jun (EFE).- El presidente Daniel Noboa recibió hoy a la congresista María Elvira Salazar.", "es", "2024",
+     PartialDate(2024, 6, 12), "quito"),         # a day with no year, from the publication's
 ])
 def test_a_dateline_anchors_the_days_of_the_text_and_gives_its_city(extractor, text, language, published, day, place):
     m = only_meeting(extract(extractor, text, language, published))
