@@ -908,6 +908,8 @@ def test_an_event_named_again_in_fewer_words_is_the_one_told(extractor):
 @pytest.mark.parametrize("text, language", [
     ("President Biden and President Castillo pledged to hold regular consultations on migration.", "en"),
     ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron sostener reuniones periódicas.", "es"),
+    ("Peru and the United States agreed to meet regularly to review progress.", "en"),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron reunirse periódicamente.", "es"),
 ])
 def test_meetings_as_a_practice_are_no_meeting(extractor, text, language):
     assert extract(extractor, text, language, "2024-05-14").facts.meetings == []
@@ -1187,3 +1189,11 @@ def test_a_foreign_minister_no_country_qualifies_is_the_datelines(extractor, dat
                                       "Emily Mendrala.", "es", "2022-10-06")
     cafiero = next(a for a in r.mentioned if a.id == "santiago-cafiero")
     assert cafiero.country == country      # not the United States, whose people have titles of their own
+
+
+@pytest.mark.parametrize("text", ["Secretary Antony Blinken and Foreign Minister César Landa agreed to meet again in "
+                                  "Washington in June.",
+                                  "Secretary Antony Blinken and Foreign Minister César Landa agreed to meet next month."])
+def test_agreeing_to_meet_again_plans_a_meeting(extractor, text):
+    m = only_meeting(extract(extractor, text, "en", "2022-03-02"))
+    assert m.status == "scheduled" and {"antony-blinken", "cesar-landa"} <= set(m.participants)
