@@ -1197,3 +1197,15 @@ def test_a_foreign_minister_no_country_qualifies_is_the_datelines(extractor, dat
 def test_agreeing_to_meet_again_plans_a_meeting(extractor, text):
     m = only_meeting(extract(extractor, text, "en", "2022-03-02"))
     assert m.status == "scheduled" and {"antony-blinken", "cesar-landa"} <= set(m.participants)
+
+
+def test_they_who_commit_are_the_people_told_before(extractor):
+    r = extract(extractor, "President Biden hosted President Lula at the White House on February 10. They committed to "
+                           "work together to combat climate change.", "en", "2023-03-01")
+    assert [c.actors[:2] for c in r.facts.commitments] == [["joe-biden", "luiz-inacio-lula-da-silva"]]
+
+
+def test_an_intent_announced_is_a_commitment(extractor):
+    r = extract(extractor, "President Biden announced his intent to work with Congress to provide funds for the Amazon "
+                           "Fund.", "en", "2023-03-01")
+    assert [c.actors for c in r.facts.commitments] == [["joe-biden", "united-states"]]

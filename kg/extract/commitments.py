@@ -92,10 +92,10 @@ class CommitmentRules(Rules):
         if not hits:
             return []
         # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
-        # describing a noun (not an actor), not a commitment.
+        # describing a noun (not an actor, not a pronoun: "They committed to …"), not a commitment.
         refs = self.actors_in(mentions, lo, hi)
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.participles and s > lo and doc[s - 1].is_alpha and
-                                                doc[s - 1].lower_ not in self.auxiliaries and
+                                                doc[s - 1].lower_ not in self.auxiliaries | self.pronouns and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
         if not hits:
             return []
