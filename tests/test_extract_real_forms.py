@@ -1209,3 +1209,14 @@ def test_an_intent_announced_is_a_commitment(extractor):
     r = extract(extractor, "President Biden announced his intent to work with Congress to provide funds for the Amazon "
                            "Fund.", "en", "2023-03-01")
     assert [c.actors for c in r.facts.commitments] == [["joe-biden", "united-states"]]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Secretary Blinken met with Foreign Secretary Alicia Bárcena in Mexico City today. Also participating in the meeting "
+     "were Secretary of Homeland Security Alejandro Mayorkas and Ambassador Ken Salazar.", "en"),
+    ("El secretario Antony Blinken se reunió hoy con la canciller Alicia Bárcena en la Ciudad de México. En el encuentro "
+     "participaron también el secretario de Seguridad Nacional, Alejandro Mayorkas, y el embajador Ken Salazar.", "es"),
+])
+def test_who_also_took_part_in_the_meeting_told_joins_it(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2023-10-05"))
+    assert {"antony-blinken", "alicia-barcena", "alejandro-mayorkas"} <= set(m.participants) and len(m.evidence) == 2

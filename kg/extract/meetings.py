@@ -392,11 +392,12 @@ class MeetingRules(EventRules):
         return r.type == ORGANISATION and j >= lo and doc[j].lower_ in self.lang.meetings["venue_prepositions"]
 
     def the_one_told(self, doc: Doc, trigger: tuple[int, int]) -> bool:
-        """A verb of leading a meeting named with a determiner ("A and B co-chaired the dialogue",
-        "presidieron la reunión"): the meeting told before."""
+        """A verb of leading or joining a meeting named with a determiner ("A and B co-chaired the dialogue",
+        "presidieron la reunión", "En el encuentro participaron …"): the meeting told before."""
         s, e = trigger
-        return e - s >= 3 and doc[e - 1].lower_ in self.anaphoric_nouns and \
-            doc[e - 2].lower_ in self.lang.meetings["anaphoric_determiners"]
+        determiners, nouns = self.lang.meetings["anaphoric_determiners"], self.anaphoric_nouns
+        return e - s >= 3 and (doc[e - 1].lower_ in nouns and doc[e - 2].lower_ in determiners or
+                               doc[s + 1].lower_ in determiners and doc[s + 2].lower_ in nouns)
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
