@@ -368,6 +368,8 @@ def test_who_took_part_told_after_a_meeting_joins_that_meeting(extractor, text, 
     ("Perú y Estados Unidos se comprometieron a fortalecer la lucha contra la minería ilegal y el lavado de activos.", "es",
      "illegal-mining"),
     ("Peru and the United States agreed to stay in regular communication.", "en", "bilateral-relations"),
+    ("México y Estados Unidos acordaron fortalecer la cooperación para combatir el tráfico de fentanilo y de armas.", "es",
+     "drug-trafficking"),
     ("Peru and the United States agreed to keep their deputies informed.", "en", "other"),
     ("El subsecretario Eric Jacobstein reiteró el compromiso de los Estados Unidos de continuar trabajando con el Perú "
      "en temas de interés común, como la seguridad energética y el comercio.", "es", "energy"),
