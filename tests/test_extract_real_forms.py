@@ -1229,3 +1229,10 @@ def test_us_cabinet_titles_introduce_their_holder(extractor):
                            "National Security Advisor Jake Sullivan also attended.", "en", "2023-10-05")
     ids = {a.id for a in r.mentioned}
     assert {"merrick-garland", "alejandro-gertz-manero", "jake-sullivan"} <= ids and "national-security" not in ids
+
+
+@pytest.mark.parametrize("text", ["Blinken y González-Olaechea conversaron por videoconferencia sobre la agenda bilateral.",
+                                  "Blinken y González-Olaechea hablaron por teléfono sobre la agenda bilateral."])
+def test_two_people_who_talked_by_phone_or_video_held_a_call(extractor, text):
+    m = only_meeting(extract(extractor, text, "es", "2024-03-14"))
+    assert m.kind == "call" and {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants)
