@@ -9,7 +9,7 @@ import pytest
 
 from kg.build import documents, gazetteer
 from kg.config import Config
-from kg.dates import PartialDate
+from kg.dates import DateRange, PartialDate
 from kg.errors import InputError
 from kg.extract import Extractor
 
@@ -1236,3 +1236,9 @@ def test_us_cabinet_titles_introduce_their_holder(extractor):
 def test_two_people_who_talked_by_phone_or_video_held_a_call(extractor, text):
     m = only_meeting(extract(extractor, text, "es", "2024-03-14"))
     assert m.kind == "call" and {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants)
+
+
+def test_a_sentence_opening_with_a_name_and_a_place_is_no_dateline(extractor):
+    m = only_meeting(extract(extractor, "Secretary Blinken will travel to Lima, Peru, March 18-19, where he will meet with "
+                                        "President Boluarte.", "en", "2024-03-14"))
+    assert str(m.date) == str(DateRange(PartialDate(2024, 3, 18), PartialDate(2024, 3, 19)))
