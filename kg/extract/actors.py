@@ -396,22 +396,22 @@ class _Resolver(Titles):
         self.qualifiers += [(ls, le) for label, ls, le in self.raw if s <= ls and le <= e and label.startswith(("actor:", "demonym:"))]
 
     def default_country(self, office: str | None, role: str | None) -> str | None:
-        """Whose is a title no country qualifies: the office's own country if the document is about
-        it ("the Foreign Minister" in a text about Peru), or the one country whose offices have that
-        role ("Assistant Secretary X": the State Department's), else unknown."""
-        national = self.index.lang.actors["national_roles"].get(self.index.office_role.get(office, role) if office else role)
-        if national:
-            return national     # "Secretary of State X": the United States', whatever the text names
+        """Whose is a title no country qualifies: the one country that has the role ("Secretary of State
+        X"), the office's own country if the document is about it ("the Foreign Minister" in a text about
+        Peru), or the one country whose offices have that role ("Assistant Secretary X": the State
+        Department's), else the dateline's country for the roles every country has, else unknown."""
+        lex = self.index.lang.actors
+        played = self.index.office_role.get(office, role) if office else role
+        if played in lex["national_roles"]:
+            return lex["national_roles"][played]     # the United States', whatever the text names
         owners = {self.index.office_country(office)} if office else \
             {self.index.office_country(o) for o in self.role_offices(role, None)} if role else set()
         own = owners.pop() if len(owners) == 1 else None
         if own in self.principal[:2]:
             return own
-        # "Buenos Aires, 6 de octubre.– El canciller Santiago Cafiero": the dateline's country's (the United
-        # States, whose people have titles of their own, has no "canciller")
-        home_roles = self.index.lang.actors["home_roles"]
-        if self.home and (self.index.office_role.get(office, role) if office else role) in home_roles and \
-                self.home not in self.index.lang.actors["national_roles"].values():
+        # "Buenos Aires, 6 de octubre.– El canciller Santiago Cafiero": the dateline's country's (not the United
+        # States', whose people have titles of their own: it has no "canciller")
+        if self.home and played in lex["home_roles"] and self.home not in lex["national_roles"].values():
             return self.home
         return None
 
