@@ -370,6 +370,7 @@ def test_who_took_part_told_after_a_meeting_joins_that_meeting(extractor, text, 
     ("Peru and the United States agreed to stay in regular communication.", "en", "bilateral-relations"),
     ("México y Estados Unidos acordaron fortalecer la cooperación para combatir el tráfico de fentanilo y de armas.", "es",
      "drug-trafficking"),
+    ("Costa Rica and the United States agreed to cooperate on the return of deportees.", "en", "migration"),
     ("Peru and the United States agreed to keep their deputies informed.", "en", "other"),
     ("El subsecretario Eric Jacobstein reiteró el compromiso de los Estados Unidos de continuar trabajando con el Perú "
      "en temas de interés común, como la seguridad energética y el comercio.", "es", "energy"),
@@ -1242,3 +1243,11 @@ def test_a_sentence_opening_with_a_name_and_a_place_is_no_dateline(extractor):
     m = only_meeting(extract(extractor, "Secretary Blinken will travel to Lima, Peru, March 18-19, where he will meet with "
                                         "President Boluarte.", "en", "2024-03-14"))
     assert str(m.date) == str(DateRange(PartialDate(2024, 3, 18), PartialDate(2024, 3, 19)))
+
+
+def test_a_source_named_between_commas_takes_no_part(extractor):
+    r = extract(extractor, "SAN JOSE, Feb 5 (Reuters) - U.S. Secretary of State Marco Rubio met Costa Rican President "
+                           "Rodrigo Chaves on Tuesday, the State Department said in a statement, as part of his first trip "
+                           "abroad.", "en", "2025-02-05")
+    m = only_meeting(r)
+    assert "us-department-of-state" not in m.participants and {"marco-rubio", "rodrigo-chaves"} <= set(m.participants)

@@ -184,11 +184,13 @@ class Rules:
         return out
 
     def closing_source(self, doc: Doc, verb: int) -> range:
-        """'…, the Peruvian Ministry of Foreign Affairs said on Sunday.': the source between the last
-        comma and a verb of reporting that closes its sentence (a few words at most after it)."""
+        """'…, the Peruvian Ministry of Foreign Affairs said on Sunday.', '…, the State Department said in a
+        statement, as part of …': the source between a comma and a verb of reporting that closes its sentence
+        or its clause (a few words at most after it)."""
         sent = doc[verb].sent
-        if sent.end - verb > SOURCE_TAIL + 1 or any(t.lower_ in self.complementizers or t.is_punct and t.text != "."
-                                                     for t in doc[verb + 1:sent.end]):
+        end = next((j for j in range(verb + 1, sent.end) if doc[j].is_punct), sent.end)
+        if end - verb > SOURCE_TAIL + 1 or end < sent.end and doc[end].text not in (",", ".") or \
+                any(t.lower_ in self.complementizers for t in doc[verb + 1:end]):
             return range(0)
         comma = next((j for j in range(verb - 1, max(sent.start, verb - SOURCE_WORDS) - 1, -1) if doc[j].is_punct), None)
         return range(comma + 1, verb) if comma is not None and doc[comma].text == "," else range(0)
