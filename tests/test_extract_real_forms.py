@@ -1251,3 +1251,10 @@ def test_a_source_named_between_commas_takes_no_part(extractor):
                            "abroad.", "en", "2025-02-05")
     m = only_meeting(r)
     assert "us-department-of-state" not in m.participants and {"marco-rubio", "rodrigo-chaves"} <= set(m.participants)
+
+
+def test_a_commitment_that_does_not_point_back_takes_no_topic_from_the_rest_of_its_sentence(extractor):
+    (c,) = extract(extractor, "President Biden welcomed Colombia’s leadership on regional migration and underscored the "
+                              "United States’ commitment to supporting the implementation of the 2016 peace accord.",
+                   "en", "2023-11-03").facts.commitments
+    assert c.topics == ["other"]     # not "migration": the peace accord is what is supported

@@ -200,9 +200,9 @@ class CommitmentRules(Rules):
             f.date = date
             f.aliases = [what]
             # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
-            # implementación": what names no topic, the sentence may.
+            # implementación": what names no topic but points back, the sentence may.
             f.topic = self.topic_of(what)
-            if f.topic == OTHER:
+            if f.topic == OTHER and any(t.lower_ in self.lang.commitments["back_references"] for t in doc[first:end]):
                 f.topic = self.topic_of(sent.text, weak=False)
             out.append(f)
         return out
