@@ -179,6 +179,8 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
      PartialDate(2024, 11, 14), "lima"),         # the city's country named after it
     ("Quito, 12 jun (EFE).- El presidente Daniel Noboa recibió hoy a la congresista María Elvira Salazar.", "es", "2024",
      PartialDate(2024, 6, 12), "quito"),         # a day with no year, from the publication's
+    ("Lima | 10 de mayo de 2024 | Andina\nEl canciller Javier González-Olaechea se reunió hoy con el secretario Antony "
+     "Blinken.", "es", "2024", PartialDate(2024, 5, 10), "lima"),     # a web page's bars
 ])
 def test_a_dateline_anchors_the_days_of_the_text_and_gives_its_city(extractor, text, language, published, day, place):
     m = only_meeting(extract(extractor, text, language, published))

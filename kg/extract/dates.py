@@ -12,12 +12,12 @@ from functools import lru_cache
 from ..dates import DateRange, PartialDate, lexicon, resolve
 
 # A dateline: a place, a separator, then the date, at the start or end of the text; or a line that
-# is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket
-# or dash ("(Reuters) -", "(ANDINA).–"). The place is a name of a few capitalised words ("Ciudad de México"), and
-# may name its country ("LIMA, Peru, Nov 14 (Reuters) -").
+# is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket,
+# a dash or a bar ("(Reuters) -", "(ANDINA).–", "Lima | 10 de mayo de 2024 | Andina"). The place is a
+# name of a few capitalised words ("Ciudad de México"), and may name its country ("LIMA, Peru, Nov 14").
 _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’]*(?:\s(?:[A-ZÁÉÍÓÚÑ][\w.'’]*|de|del|la|las|los|el)){0,3}?)(?:,\s*[A-ZÁÉÍÓÚÑ][\w.]+(?:\s[A-ZÁÉÍÓÚÑ][\w.]+)?)?"
-                       r"\s*(?:,|\(|–|—|-)\s*(?P<date>(?=[^()–—\n]{3})[^()–—\n]{0,30}?\d[^()–—\n]{0,12}?)"
-                       r"\s*(?:\(|\)|:|\.?\s*[–—-]|\.$|\.\s+(?=[A-ZÁÉÍÓÚÑ])|$)")
+                       r"\s*(?:,|\(|–|—|-|\|)\s*(?P<date>(?=[^()–—|\n]{3})[^()–—|\n]{0,30}?\d[^()–—|\n]{0,12}?)"
+                       r"\s*(?:\(|\)|:|\||\.?\s*[–—-]|\.$|\.\s+(?=[A-ZÁÉÍÓÚÑ])|$)")
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
