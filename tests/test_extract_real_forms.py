@@ -1260,3 +1260,14 @@ def test_a_commitment_that_does_not_point_back_takes_no_topic_from_the_rest_of_i
                               "United States’ commitment to supporting the implementation of the 2016 peace accord.",
                    "en", "2023-11-03").facts.commitments
     assert c.topics == ["other"]     # not "migration": the peace accord is what is supported
+
+
+@pytest.mark.parametrize("text, language, committed", [
+    ("Deputy Secretary of State Richard Verma traveled to Lima, where he met with Prime Minister Gustavo Adrianzén and "
+     "announced $15 million in new assistance to combat illegal mining.", "en", ["richard-verma", "united-states"]),
+    ("El secretario de Estado Marco Rubio sostuvo hoy una conversación con el presidente peruano José Jerí, reafirmando "
+     "la voluntad de su gobierno de profundizar la asociación entre ambos países.", "es", ["marco-rubio", "united-states"]),
+])
+def test_whom_the_subject_met_does_not_commit_with_it(extractor, text, language, committed):
+    r = extract(extractor, text, language, "2025-10-20")
+    assert [c.actors for c in r.facts.commitments] == [committed]

@@ -156,6 +156,13 @@ class CommitmentRules(Rules):
                      not (r.start >= 2 and doc[r.start - 2].lower_ in self.lang.actors["organisation_joiners"])]
             if len(owned) < len(subject):
                 subject = [r for r in subject if r not in owned]
+            # "…, where he met with Prime Minister X and announced $15 million …": whom one met is no subject.
+            partners = [r for r in subject if self.met_with(doc, r, opening)]
+            pronoun = any(t.lower_ in self.pronouns for t in doc[opening:s])
+            if partners and (len(partners) < len(subject) or pronoun):
+                subject = [r for r in subject if r not in partners]
+                if not subject:     # "Verma traveled to Lima, where he met with …": he is the one named before
+                    subject = [r for r in refs if r.type == PERSON and lo <= r.start and r.end <= opening][-1:]
             # "The Deputy Secretary welcomed Brazil’s renewed commitment to …": the commitment is Brazil's.
             noun = next((k for k in range(s, e) if doc[k].lower_ in self.pledge_nouns), None)
             whose = self.possessor(doc, refs, noun) if noun is not None else None
@@ -218,6 +225,13 @@ class CommitmentRules(Rules):
         """Where in the trigger what is given or backed is named ("underscored U.S. [support] for …",
         "announced [$]15 million …", "anunció una [donación] de …")."""
         return next((k for k in range(s + 1, e) if doc[k].lower_ in self.lang.commitments["label_nouns"] or doc[k].like_num), None)
+
+    def met_with(self, doc: Doc, r: Ref, opening: int) -> bool:
+        """An actor named after "with", "con" (past a title): whom the subject met, not the subject."""
+        j = r.start - 1
+        while j > opening and (doc[j].is_title or doc[j].lower_ in self.articles):
+            j -= 1
+        return j >= opening and doc[j].lower_ in self.lang.commitments["partner_words"]
 
     def possessor(self, doc: Doc, refs: list[Ref], s: int) -> Ref | None:
         """Whose a commitment named as a noun is: "Brazil’s (renewed) commitment", "the commitment of
