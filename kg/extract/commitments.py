@@ -142,36 +142,7 @@ class CommitmentRules(Rules):
                      and not _after(d.value, reference)), None)
         out: list[Found] = []
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
-            # The giver with the subject: who channels it ("… a través de la Oficina … (INL)").
-            # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
-            opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
-            if not any(opening <= r.start and r.end <= s for r in refs) and \
-                    not any(t.lower_ in self.pronouns for t in doc[opening:s]):
-                opening = start
-            subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
-                       self.after_channel(doc, r.start, self.channels)]
-            # "President Biden welcomed Argentina’s reform efforts and reaffirmed …": whose efforts is no subject.
-            # (Not "Los Gobiernos de Chile y de los Estados Unidos": the same head's second owner.)
-            owned = [r for r in subject if self.owner(doc, r) and s > r.start > opening and
-                     not (r.start >= 2 and doc[r.start - 2].lower_ in self.lang.actors["organisation_joiners"])]
-            if len(owned) < len(subject):
-                subject = [r for r in subject if r not in owned]
-            # "…, where he met with Prime Minister X and announced $15 million …": whom one met is no subject.
-            partners = [r for r in subject if self.met_with(doc, r, opening)]
-            pronoun = any(t.lower_ in self.pronouns for t in doc[opening:s])
-            if partners and (len(partners) < len(subject) or pronoun):
-                subject = [r for r in subject if r not in partners]
-                if not subject:     # "Verma traveled to Lima, where he met with …": he is the one named before
-                    subject = [r for r in refs if r.type == PERSON and lo <= r.start and r.end <= opening][-1:]
-            # "The Deputy Secretary welcomed Brazil’s renewed commitment to …": the commitment is Brazil's.
-            noun = next((k for k in range(s, e) if doc[k].lower_ in self.pledge_nouns), None)
-            whose = self.possessor(doc, refs, noun) if noun is not None else None
-            if whose and whose.actor not in {r.country for r in subject} | {r.actor for r in subject}:
-                subject = [r for r in subject if r.country is None] + [whose]    # not those of another country
-            # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
-            that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
-            if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
-                subject = told
+            subject, opening = self.subject(doc, refs, lo, start, (s, e), end)
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
             # meeting is for, not a pledge of anyone's.
             # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
@@ -213,6 +184,42 @@ class CommitmentRules(Rules):
                 f.topic = self.topic_of(sent.text, weak=False)
             out.append(f)
         return out
+
+    def subject(self, doc: Doc, refs: list[Ref], lo: int, start: int, trigger: tuple[int, int], end: int):
+        """Who commits in a clause, and where its subject starts: the actors before the trigger (and the
+        giver that channels it: "… a través de la Oficina … (INL)"), not whose thing a verb names, nor whom
+        the subject met; the owner of a commitment named as a noun; the subject a report names."""
+        s, e = trigger
+        # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
+        opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
+        if not any(opening <= r.start and r.end <= s for r in refs) and \
+                not any(t.lower_ in self.pronouns for t in doc[opening:s]):
+            opening = start
+        subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
+                   self.after_channel(doc, r.start, self.channels)]
+        # "President Biden welcomed Argentina’s reform efforts and reaffirmed …": whose efforts is no subject.
+        # (Not "Los Gobiernos de Chile y de los Estados Unidos": the same head's second owner.)
+        owned = [r for r in subject if self.owner(doc, r) and s > r.start > opening and
+                 not (r.start >= 2 and doc[r.start - 2].lower_ in self.lang.actors["organisation_joiners"])]
+        if len(owned) < len(subject):
+            subject = [r for r in subject if r not in owned]
+        # "…, where he met with Prime Minister X and announced $15 million …": whom one met is no subject.
+        partners = [r for r in subject if self.met_with(doc, r, opening)]
+        pronoun = any(t.lower_ in self.pronouns for t in doc[opening:s])
+        if partners and (len(partners) < len(subject) or pronoun):
+            subject = [r for r in subject if r not in partners]
+            if not subject:     # "Verma traveled to Lima, where he met with …": he is the one named before
+                subject = [r for r in refs if r.type == PERSON and lo <= r.start and r.end <= opening][-1:]
+        # "The Deputy Secretary welcomed Brazil’s renewed commitment to …": the commitment is Brazil's.
+        noun = next((k for k in range(s, e) if doc[k].lower_ in self.pledge_nouns), None)
+        whose = self.possessor(doc, refs, noun) if noun is not None else None
+        if whose and whose.actor not in {r.country for r in subject} | {r.actor for r in subject}:
+            subject = [r for r in subject if r.country is None] + [whose]    # not those of another country
+        # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
+        that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
+        if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
+            subject = told
+        return subject, opening
 
     def ends_with_verb(self, doc: Doc, s: int, e: int) -> bool:
         """The trigger ends with the verb of what is committed ("acordaron fortalecer", "seguirán cooperando",
