@@ -448,6 +448,12 @@ def test_a_pledge_in_reported_speech_is_the_reported_act(extractor, text, langua
     assert next(iter(c.name.values())) == label
 
 
+def test_an_interest_in_acting_is_labelled_from_the_act(extractor):
+    (c,) = extract(extractor, "Tillerson manifestó el interés de su país en seguir cooperando con el Perú en la lucha contra "
+                              "el narcotráfico.", "es", "2018-02-06").facts.commitments
+    assert c.name["es"] == "seguir cooperando con el Perú en la lucha contra el narcotráfico"
+
+
 def test_what_is_committed_starts_at_its_verb(extractor):
     (c,) = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de su país de continuar trabajando con "
                               "el Paraguay.", "es", "2024-02-20").facts.commitments
