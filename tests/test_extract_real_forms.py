@@ -30,6 +30,11 @@ def only_meeting(result):
     return m
 
 
+def committers(result) -> list[list[str]]:
+    """Who made each commitment of an extraction."""
+    return [c.actors for c in result.facts.commitments]
+
+
 # ------------------------------------------------------------------ meetings: the verbs of real texts
 
 DE_ZELA_DAY = "2025-12-06"
@@ -1146,13 +1151,13 @@ def test_a_promise_reported_by_someone_else_is_of_whom_the_report_names(extracto
 ])
 def test_an_agency_commits_for_its_own_country_not_for_the_one_it_helps(extractor, text, committed):
     r = extract(extractor, "The United States and Peru share a strong partnership. " + text, "en", "2022-06-10")
-    assert [c.actors for c in r.facts.commitments] == [committed]
+    assert committers(r) == [committed]
 
 
 def test_whose_efforts_a_leader_welcomes_does_not_commit_with_him(extractor):
     r = extract(extractor, "President Biden welcomed Argentina’s economic reform efforts and reaffirmed U.S. support for "
                            "Argentina’s engagement with the International Monetary Fund.", "en", "2024-04-05")
-    assert [c.actors for c in r.facts.commitments] == [["joe-biden", "united-states"]]
+    assert committers(r) == [["joe-biden", "united-states"]]
 
 
 def test_a_city_named_in_passing_does_not_make_its_country_one_of_the_text(extractor):
@@ -1178,7 +1183,7 @@ def test_a_title_only_one_country_has_is_that_countrys_where_the_text_does_not_n
 def test_a_commitment_welcomed_is_the_one_whose_it_is(extractor, text):
     r = extract(extractor, "Deputy Secretary of State Wendy R. Sherman met today with Brazilian Foreign Minister Mauro "
                            "Vieira. " + text, "en", "2023-03-01")
-    assert [c.actors for c in r.facts.commitments] == [["brazil"]]
+    assert committers(r) == [["brazil"]]
 
 
 def test_a_commitment_of_the_speakers_own_country_stays_the_speakers(extractor):
@@ -1190,7 +1195,7 @@ def test_a_commitment_of_the_speakers_own_country_stays_the_speakers(extractor):
 def test_the_country_a_commitment_is_to_work_with_does_not_commit(extractor):
     r = extract(extractor, "El subsecretario Eric Jacobstein reiteró el compromiso de los Estados Unidos de continuar "
                            "trabajando con el Perú en temas de interés común.", "es", "2025-03-12")
-    assert [c.actors for c in r.facts.commitments] == [["eric-jacobstein", "united-states"]]
+    assert committers(r) == [["eric-jacobstein", "united-states"]]
 
 
 @pytest.mark.parametrize("dateline, country", [("Buenos Aires, 6 de octubre de 2022.– ", "argentina"),
@@ -1219,7 +1224,7 @@ def test_they_who_commit_are_the_people_told_before(extractor):
 def test_an_intent_announced_is_a_commitment(extractor):
     r = extract(extractor, "President Biden announced his intent to work with Congress to provide funds for the Amazon "
                            "Fund.", "en", "2023-03-01")
-    assert [c.actors for c in r.facts.commitments] == [["joe-biden", "united-states"]]
+    assert committers(r) == [["joe-biden", "united-states"]]
 
 
 @pytest.mark.parametrize("text, language", [
@@ -1276,4 +1281,4 @@ def test_a_commitment_that_does_not_point_back_takes_no_topic_from_the_rest_of_i
 ])
 def test_whom_the_subject_met_does_not_commit_with_it(extractor, text, language, committed):
     r = extract(extractor, text, language, "2025-10-20")
-    assert [c.actors for c in r.facts.commitments] == [committed]
+    assert committers(r) == [committed]

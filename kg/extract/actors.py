@@ -267,8 +267,8 @@ def _another_first_name(doc: Doc, match, index: ActorIndex, titles: set[int]) ->
             first.i in titles or first.lower_ in index.title_words:
         return False    # an initial, a capitalised word that opens a sentence, a title ("President-Elect Castillo")
     names = [identity.words(n) for n in identity.names_of(person)]
-    given = {w for n in names for w in n[:-1]}
-    return identity.fold(first.text) not in given and identity.fold(first.text)[0] not in {n[0][0] for n in names if len(n) > 1}
+    word = identity.fold(first.text)
+    return word not in {w for n in names for w in n[:-1]} and word[0] not in {n[0][0] for n in names if len(n) > 1}
 
 
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
@@ -444,7 +444,7 @@ class _Resolver(Titles):
         self.new.setdefault(ident, NewActor(ident, ORGANISATION, text, index.lang.code, qualifier))
         return Ref(ident, ORGANISATION, s, e, qualifier, True)
 
-    def run(self, chosen, places, home: str | None = None) -> Mentions:
+    def run(self, chosen, places, home: str | None) -> Mentions:
         doc, index = self.doc, self.index
         self.principal = _principal(chosen, index, doc, home)
         self.home = home

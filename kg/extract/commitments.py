@@ -61,6 +61,10 @@ class CommitmentRules(Rules):
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
         self.pledge_nouns = set(lang.commitments["pledge_nouns"])
+        self.label_nouns = set(lang.commitments["label_nouns"])
+        self.partner_words = set(lang.commitments["partner_words"])
+        self.back_references = set(lang.commitments["back_references"])
+        self.org_joiners = set(lang.actors["organisation_joiners"])
         self.not_pledges = set(lang.commitments["not_pledges"])
         self.hopes = set(lang.commitments["hopes"])
         # Before a noun of committing, these make it what is thanked, praised or discussed.
@@ -180,7 +184,7 @@ class CommitmentRules(Rules):
             # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
             # implementación": what names no topic but points back, the sentence may.
             f.topic = self.topic_of(what)
-            if f.topic == OTHER and any(t.lower_ in self.lang.commitments["back_references"] for t in doc[first:end]):
+            if f.topic == OTHER and any(t.lower_ in self.back_references for t in doc[first:end]):
                 f.topic = self.topic_of(sent.text, weak=False)
             out.append(f)
         return out
@@ -200,7 +204,7 @@ class CommitmentRules(Rules):
         # "President Biden welcomed Argentina’s reform efforts and reaffirmed …": whose efforts is no subject.
         # (Not "Los Gobiernos de Chile y de los Estados Unidos": the same head's second owner.)
         owned = [r for r in subject if self.owner(doc, r) and s > r.start > opening and
-                 not (r.start >= 2 and doc[r.start - 2].lower_ in self.lang.actors["organisation_joiners"])]
+                 not (r.start >= 2 and doc[r.start - 2].lower_ in self.org_joiners)]
         if len(owned) < len(subject):
             subject = [r for r in subject if r not in owned]
         # "…, where he met with Prime Minister X and announced $15 million …": whom one met is no subject.
@@ -231,14 +235,14 @@ class CommitmentRules(Rules):
     def label_noun(self, doc: Doc, s: int, e: int) -> int | None:
         """Where in the trigger what is given or backed is named ("underscored U.S. [support] for …",
         "announced [$]15 million …", "anunció una [donación] de …")."""
-        return next((k for k in range(s + 1, e) if doc[k].lower_ in self.lang.commitments["label_nouns"] or doc[k].like_num), None)
+        return next((k for k in range(s + 1, e) if doc[k].lower_ in self.label_nouns or doc[k].like_num), None)
 
     def met_with(self, doc: Doc, r: Ref, opening: int) -> bool:
         """An actor named after "with", "con" (past a title): whom the subject met, not the subject."""
         j = r.start - 1
         while j > opening and (doc[j].is_title or doc[j].lower_ in self.articles):
             j -= 1
-        return j >= opening and doc[j].lower_ in self.lang.commitments["partner_words"]
+        return j >= opening and doc[j].lower_ in self.partner_words
 
     def possessor(self, doc: Doc, refs: list[Ref], s: int) -> Ref | None:
         """Whose a commitment named as a noun is: "Brazil’s (renewed) commitment", "the commitment of

@@ -41,6 +41,7 @@ class MeetingRules(EventRules):
         self.next_words = set(lang.meetings["next_words"])
         self.title_words = {w for t in lang.titles() for w in t.split()}
         self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
+        self.determiners = set(lang.meetings["anaphoric_determiners"])
         self.person_objects = set(lang.meetings["person_objects"])
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
         self.relative_days = set(date_lexicon()["relative_days"])
@@ -162,9 +163,9 @@ class MeetingRules(EventRules):
     def points_back(self, doc: Doc, j: int, lo: int) -> bool:
         """A determiner (maybe an adjective between) or "today’s" before a meeting noun: the one told."""
         k = j - 1
-        if k > lo and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in self.lang.meetings["anaphoric_determiners"]:
+        if k > lo and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in self.determiners:
             k -= 1      # "The bilateral meeting", "La reunión bilateral" needs none
-        if doc[k].lower_ in self.lang.meetings["anaphoric_determiners"] or doc[k].lower_ in self.lang.meetings["demonstratives"]:
+        if doc[k].lower_ in self.determiners or doc[k].lower_ in self.lang.meetings["demonstratives"]:
             return True
         return k > lo and doc[k].text in self.possessives and doc[k - 1].lower_ in self.relative_days
 
@@ -205,7 +206,7 @@ class MeetingRules(EventRules):
         s, e = trigger
         stops = {",", ";", ".", ":", "(", "—", "–"} | set(self.lang.meetings["clause_openers"])
         noun = next((j for j in range(s, e) if doc[j].lower_ in self.event_nouns), None)
-        articles = set(self.lang.meetings["anaphoric_determiners"]) | set(self.lang.meetings["indefinite_articles"])
+        articles = self.determiners | set(self.lang.meetings["indefinite_articles"])
         kind, start = "words", s   # else the trigger's own words ("contará con la participación del ministro …")
         if doc[e - 1].lower_ in self.lang.meetings["counterpart_words"]:
             kind, start = "with", e - 1
@@ -395,7 +396,7 @@ class MeetingRules(EventRules):
         """A verb of leading or joining a meeting named with a determiner ("A and B co-chaired the dialogue",
         "presidieron la reunión", "En el encuentro participaron …"): the meeting told before."""
         s, e = trigger
-        determiners, nouns = self.lang.meetings["anaphoric_determiners"], self.anaphoric_nouns
+        determiners, nouns = self.determiners, self.anaphoric_nouns
         return e - s >= 3 and (doc[e - 1].lower_ in nouns and doc[e - 2].lower_ in determiners or
                                doc[s + 1].lower_ in determiners and doc[s + 2].lower_ in nouns)
 
@@ -413,7 +414,7 @@ class MeetingRules(EventRules):
         # "the meetings with President Castillo and Minister Maurtua": its counterparts, who met
         described = start + 1 < len(doc) and doc[start + 1].lower_ in self.lang.meetings["relative_pronouns"] + \
             self.lang.meetings["counterpart_words"]
-        return told and not described and before in self.lang.meetings["anaphoric_determiners"]
+        return told and not described and before in self.determiners
 
     def opening(self, doc: Doc, lo: int, hi: int, triggers) -> int | None:
         """'During meetings with A and B, Dr. Gordon reinforced …': the comma closing a sentence's

@@ -76,8 +76,8 @@ class PlaceRules(Rules):
                 j = e
             elif doc[j].lower_ in self.trip_fillers or doc[j].text == ",":
                 j += 1
-            elif self.unknown_city(doc, j, hi, countries) is not None:
-                j = self.unknown_city(doc, j, hi, countries)     # "la ciudad de Cúcuta, Colombia": a stop in that country
+            elif (country_at := self.unknown_city(doc, j, hi, countries)) is not None:
+                j = country_at      # "la ciudad de Cúcuta, Colombia": a stop in that country
             else:
                 break
         if not stops:
