@@ -466,6 +466,27 @@ def test_a_later_meeting_led_by_titles_only_is_another_meeting_of_the_same_peopl
     assert later.status == "held" and later.date == PartialDate(2024, 5, 1)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Secretary of State Antony Blinken met today with President Daniel Noboa in Quito. Earlier, Secretary Blinken "
+     "visited Buenos Aires.", "en"),
+    ("El secretario de Estado Antony Blinken se reunió hoy con el presidente Daniel Noboa en Quito. Previamente, el "
+     "secretario Blinken visitó Buenos Aires.", "es"),
+])
+def test_an_earlier_stop_of_a_trip_does_not_take_the_day_of_the_meeting_told_before(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-01")
+    dates = {m.place: m.date for m in r.facts.meetings}
+    assert dates.get("quito") == PartialDate(2024, 5, 1)
+    assert dates.get("buenos-aires") is None
+
+
+def test_both_officials_after_a_visitor_arrived_alone_are_the_pair_met_before(extractor):
+    r = extract(extractor, "El canciller Néstor Popolizio se reunió hoy con el secretario de Comercio Wilbur Ross. "
+                "Ross llegó al país para participar en la Conferencia Anual de Ejecutivos. Durante la reunión, ambos "
+                "funcionarios acordaron promover el comercio bilateral.", "es", "2018-10-01")
+    (pledge,) = r.facts.commitments
+    assert {"nestor-popolizio", "wilbur-ross"} <= set(pledge.actors)
+
+
 def test_a_visit_told_in_a_past_relative_clause_is_held(extractor):
     r = extract(extractor, "La reunión servirá para evaluar lo avanzado desde la visita que el secretario de Estado "
                 "Antony Blinken realizó a Quito en enero de 2024.", "es", "2024-05-01")

@@ -71,9 +71,11 @@ class Discourse:
             self.previous = own + people
 
     def met(self, f: Found) -> None:
-        """After a meeting: its people are who 'both leaders' are."""
+        """After a meeting: its people are who 'both leaders' are. A meeting of one person ("Ross llegó al
+        país para participar en la Conferencia …") names no pair: the last pair stays."""
         people = [r for r in f.refs if r.type == PERSON]
-        self.last_people = people or self.last_people
+        if len(people) >= 2 or len(self.last_people) < 2:
+            self.last_people = people or self.last_people
         if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
             self.held_on = f.date
         if f.status == "held" and f.subtype != "call" and f.place:
