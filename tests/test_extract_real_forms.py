@@ -973,6 +973,20 @@ def test_agreeing_to_convene_a_named_dialogue_plans_a_meeting_and_pledges_nothin
     assert r.facts.commitments == [] and only_meeting(r).status == "scheduled"
 
 
+@pytest.mark.parametrize("text, language, label, topic", [
+    ("El canciller Javier González-Olaechea se reunió con el secretario de Estado Antony Blinken. Los cancilleres "
+     "acordaron celebrar la próxima reunión del Mecanismo de Consultas Políticas en Lima y reafirmaron su compromiso "
+     "con la democracia.", "es", None, "democracy"),
+    ("President Joe Biden met with President Gustavo Petro today. The leaders committed to deepen cooperation on "
+     "counternarcotics and agreed to convene the High-Level Dialogue later this year.", "en",
+     "deepen cooperation on counternarcotics", "drug-trafficking"),
+])
+def test_a_meeting_planned_beside_a_pledge_leaves_the_pledge(extractor, text, language, label, topic):
+    (c,) = extract(extractor, text, language, "2024-02-14").facts.commitments
+    assert c.topics == [topic] and len(c.actors) >= 2
+    assert label is None or c.name[language] == label
+
+
 def test_a_label_keeps_a_list_of_adjectives_whole(extractor):
     text = "The United States and Peru are committed to humane, safe and orderly migration, consistent with the " \
            "Los Angeles Declaration."

@@ -139,6 +139,11 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not self.a_state(doc, s, e, hi)]
         # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
         hits = [(s, e) for s, e in hits if not any(t.lower_ in self.event_nouns for t in doc[s:e])]
+        # "se comprometieron a realizar una segunda reunión", "agreed to convene the High-Level Dialogue": a meeting
+        # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
+        # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
+        plans = [s for s, e in hits if self.plans_meeting(doc, self.what_starts(doc, s, e, hi), hi)]
+        hits = [(s, e) for s, e in hits if s not in plans]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
@@ -167,14 +172,10 @@ class CommitmentRules(Rules):
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
-            # What is committed: from the verb the trigger ends with ("acordaron fortalecer …", "seguirán
-            # cooperando …") or after it.
-            # "reiteró el compromiso de su país de continuar …": from the infinitive a few words on.
-            verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
-                         self.infinitive_markers and self.infinitive(doc[k + 1])), None)
-            first = e - 1 if self.ends_with_verb(doc, s, e) else verb or self.label_noun(doc, s, e) or e
-            if self.plans_meeting(doc, first, end):
-                continue    # "se comprometieron a realizar una segunda reunión", "agreed to hold the next round of talks"
+            plan = next((p for p in plans if s < p < end), None)
+            if plan is not None:     # "… deepen cooperation on counternarcotics and agreed to convene …": up to "and"
+                end = next((j for j in range(plan - 1, s, -1) if doc[j].lower_ in self.clause_breaks), plan)
+            first = self.what_starts(doc, s, e, end)
             what = doc[first:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
                       subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
@@ -263,6 +264,16 @@ class CommitmentRules(Rules):
         contact", an act)."""
         return doc[e - 1].lower_ in self.states or \
             self.future(doc[s:e]) and any(doc[k].lower_ in self.states for k in (e, e + 1) if k < hi)
+
+    def what_starts(self, doc: Doc, s: int, e: int, end: int) -> int:
+        """Where what is committed starts: at the verb the trigger ends with ("acordaron fortalecer …",
+        "seguirán cooperando …") or after it; "reiteró el compromiso de su país de continuar …": at the
+        infinitive a few words on."""
+        if self.ends_with_verb(doc, s, e):
+            return e - 1
+        verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
+                     self.infinitive_markers and self.infinitive(doc[k + 1])), None)
+        return verb or self.label_noun(doc, s, e) or e
 
     def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
         """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun or an
