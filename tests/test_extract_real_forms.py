@@ -973,6 +973,16 @@ def test_agreeing_to_convene_a_named_dialogue_plans_a_meeting_and_pledges_nothin
     assert r.facts.commitments == [] and only_meeting(r).status == "scheduled"
 
 
+@pytest.mark.parametrize("text, language", [
+    ("La Embajada de los Estados Unidos informó que el programa beneficiará a más de 5000 familias en Ucayali.", "es"),
+    ("The Embassy said that the new center will help Peruvian police fight transnational crime.", "en"),
+    ("Secretary Pompeo will deliver remarks at the Conference on Venezuela.", "en"),
+    ("El secretario Mike Pompeo pronunciará un discurso en la Conferencia de Lima.", "es"),
+])
+def test_what_a_thing_will_do_or_a_speech_to_come_pledges_nothing(extractor, text, language):
+    assert extract(extractor, text, language, "2019-08-06").facts.commitments == []
+
+
 @pytest.mark.parametrize("text, language, label, topic", [
     ("El canciller Javier González-Olaechea se reunió con el secretario de Estado Antony Blinken. Los cancilleres "
      "acordaron celebrar la próxima reunión del Mecanismo de Consultas Políticas en Lima y reafirmaron su compromiso "
@@ -1043,6 +1053,20 @@ def test_a_call_told_days_before_a_date_does_not_take_it_and_is_the_call_told_la
 def test_a_weekday_at_the_start_of_a_wrapped_line_still_dates_the_meeting(extractor):
     text = "WASHINGTON, May 9 (Reuters) - U.S. Secretary of State Antony Blinken met\nWednesday with Peruvian Foreign " \
            "Minister Javier González-Olaechea, the State\nDepartment said."
+    assert str(only_meeting(extract(extractor, text, "en", "2024-05-09")).date) == "2024-05-08"
+
+
+def test_a_headline_in_title_case_is_not_a_wrapped_line_of_the_sentence_after_it(extractor):
+    text = "Secretary Blinken's Call with Peruvian President-elect Castillo\nThe following is attributable to " \
+           "Spokesperson Ned Price:\nSecretary of State Antony J. Blinken spoke today with Peruvian President-elect " \
+           "Pedro Castillo to congratulate him on his electoral victory."
+    people = set(only_meeting(extract(extractor, text, "en", "2021-07-29")).participants)
+    assert {"antony-blinken", "pedro-castillo"} <= people and "ned-price" not in people
+
+
+def test_a_wrapped_line_of_capitalised_names_still_runs_on(extractor):
+    text = "WASHINGTON, May 9 (Reuters) - U.S. Secretary of State Antony Blinken met with Peruvian Foreign Minister\n" \
+           "Javier González-Olaechea on Wednesday."
     assert str(only_meeting(extract(extractor, text, "en", "2024-05-09")).date) == "2024-05-08"
 
 

@@ -76,6 +76,7 @@ class CommitmentRules(Rules):
         self.channels = [c.split() for c in lang.commitments["channels"]]
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
+        self.speaking = {k: set(v) for k, v in lang.commitments["speaking"].items()}
         self.states = set(lang.commitments["states"])
         self.passive = lang.commitments["passive"]
         self.label_verbs = lang.commitments["label_verbs"]
@@ -143,6 +144,7 @@ class CommitmentRules(Rules):
         # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
         # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
         plans = [s for s, e in hits if self.plans_meeting(doc, self.what_starts(doc, s, e, hi), hi)]
+        hits = [(s, e) for s, e in hits if not self.speaks(doc, self.what_starts(doc, s, e, hi), hi)]
         hits = [(s, e) for s, e in hits if s not in plans]
         if not hits:
             return []
@@ -224,6 +226,8 @@ class CommitmentRules(Rules):
         that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
         if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
             subject = told
+        elif that is not None and that + 1 < e and doc[that + 1].lower_ in self.articles:
+            subject = []    # "informó que el programa beneficiará …": what a thing will do, no one's pledge
         return subject, opening
 
     def ends_with_verb(self, doc: Doc, s: int, e: int) -> bool:
@@ -274,6 +278,11 @@ class CommitmentRules(Rules):
         verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
                      self.infinitive_markers and self.infinitive(doc[k + 1])), None)
         return verb or self.label_noun(doc, s, e) or e
+
+    def speaks(self, doc: Doc, first: int, end: int) -> bool:
+        """What is committed is to speak: a verb of giving, then a speech ("deliver remarks at …")."""
+        return first < end and doc[first].lower_ in self.speaking["verbs"] and \
+            any(t.lower_ in self.speaking["nouns"] for t in doc[first + 1:min(end, first + 4)])
 
     def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
         """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun or an

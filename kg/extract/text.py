@@ -21,6 +21,7 @@ _OPENING_QUOTES = ("“", "«", "‘")
 _FULL_STOPS = (".", "!", "?", "…")
 MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a heading, not a wrap
 MAX_HEADING_WORDS = 20
+MIN_TITLE_WORDS = 4        # words of a line in Title Case before it is taken for a headline
 MENU_BARS = 2          # bars that make a line a site's menu or breadcrumb trail
 
 
@@ -64,6 +65,7 @@ def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
 def line_breaks(doc: Doc) -> Doc:
     text = doc.text
     lists = related_lists(text, _related_markers(doc.lang_))
+    minor = _title_case_minor(doc.lang_)
     doc.user_data[RELATED] = lists
     for i, tok in enumerate(doc[:-1]):
         if "\n" not in tok.text_with_ws:
@@ -74,7 +76,8 @@ def line_breaks(doc: Doc) -> Doc:
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line = text[line_start:tok.idx + len(tok.text)].strip()
         # … or a line going on in lower case ("… met with Foreign Minister X on\nTuesday to discuss\nthe agenda.")
-        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE or doc[i + 1].text[:1].islower()) and \
+        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE and not title_case(line, minor) or
+                                               doc[i + 1].text[:1].islower()) and \
             not any(lo <= tok.idx < hi for lo, hi in lists)     # the headlines of other stories, one a line
         doc[i + 1].is_sent_start = not wrapped
     # "… in Washington, D.C. The Dialogue reflects …": an abbreviation's full stop ends the sentence when a word
@@ -96,6 +99,18 @@ def line_breaks(doc: Doc) -> Doc:
 @lru_cache(maxsize=None)
 def _related_markers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in language(lang).text["related"])
+
+
+def title_case(line: str, minor: frozenset[str]) -> bool:
+    """A headline in Title Case: every word capitalised but the small ones ("… Call with Peruvian President-elect
+    Castillo"); a wrapped line of prose has lower-case words of its own ("… met with Peruvian Foreign Minister")."""
+    words = re.findall(r"\w[\w'’.-]*", line)
+    return len(words) >= MIN_TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w.lower() in minor for w in words)
+
+
+@lru_cache(maxsize=None)
+def _title_case_minor(lang: str) -> frozenset[str]:
+    return frozenset(language(lang).text.get("title_case_minor", ()))
 
 
 @lru_cache(maxsize=None)
