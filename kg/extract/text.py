@@ -67,19 +67,23 @@ def line_breaks(doc: Doc) -> Doc:
     lists = related_lists(text, _related_markers(doc.lang_))
     minor = _title_case_minor(doc.lang_)
     doc.user_data[RELATED] = lists
+    continued = False       # the line is the rest of the one before: no headline
     for i, tok in enumerate(doc[:-1]):
         if "\n" not in tok.text_with_ws:
             continue
         if tok.is_space and tok.text.count("\n") > 1:
             doc[i + 1].is_sent_start = True     # a blank line always ends a sentence
+            continued = False
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         line = text[line_start:tok.idx + len(tok.text)].strip()
         # … or a line going on in lower case ("… met with Foreign Minister X on\nTuesday to discuss\nthe agenda.")
-        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE and not title_case(line, minor) or
+        headline = not continued and title_case(line, minor)
+        wrapped = not line.endswith(_END) and (len(line) >= MIN_WRAPPED_LINE and not headline or
                                                doc[i + 1].text[:1].islower()) and \
             not any(lo <= tok.idx < hi for lo, hi in lists)     # the headlines of other stories, one a line
         doc[i + 1].is_sent_start = not wrapped
+        continued = wrapped
     # "… in Washington, D.C. The Dialogue reflects …": an abbreviation's full stop ends the sentence when a word
     # that never starts a name follows.
     openers = _sentence_openers(doc.lang_)
