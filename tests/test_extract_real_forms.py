@@ -983,6 +983,23 @@ def test_what_a_thing_will_do_or_a_speech_to_come_pledges_nothing(extractor, tex
     assert extract(extractor, text, language, "2019-08-06").facts.commitments == []
 
 
+@pytest.mark.parametrize("text, language, giver, topic", [
+    ("El Gobierno de los Estados Unidos, a través de USAID, financiará un programa de 20 millones de dólares para la "
+     "lucha contra la tala ilegal.", "es", "united-states", "deforestation"),
+    ("USAID will fund a $10 million program to support Venezuelan migrants in Colombia.", "en", "usaid", "migration"),
+])
+def test_money_to_be_given_is_a_pledge_about_what_it_is_for(extractor, text, language, giver, topic):
+    (c,) = extract(extractor, text, language, "2022-09-15").facts.commitments
+    assert giver in c.actors and c.topics == [topic]
+
+
+def test_who_reports_what_their_country_will_do_is_the_subject_of_the_pledge(extractor):
+    text = "La encargada de negocios de Estados Unidos, Denison Offutt, afirmó que su país continuará trabajando con " \
+           "el Perú para superar la pandemia."
+    (c,) = extract(extractor, text, "es", "2021-07-01").facts.commitments
+    assert "denison-offutt" in c.actors and c.evidence[0].confidence >= 0.5 and c.topics == ["pandemic"]
+
+
 @pytest.mark.parametrize("text, language, label, topic", [
     ("El canciller Javier González-Olaechea se reunió con el secretario de Estado Antony Blinken. Los cancilleres "
      "acordaron celebrar la próxima reunión del Mecanismo de Consultas Políticas en Lima y reafirmaron su compromiso "
@@ -1054,6 +1071,11 @@ def test_a_weekday_at_the_start_of_a_wrapped_line_still_dates_the_meeting(extrac
     text = "WASHINGTON, May 9 (Reuters) - U.S. Secretary of State Antony Blinken met\nWednesday with Peruvian Foreign " \
            "Minister Javier González-Olaechea, the State\nDepartment said."
     assert str(only_meeting(extract(extractor, text, "en", "2024-05-09")).date) == "2024-05-08"
+
+
+def test_a_visit_during_which_something_could_happen_is_still_to_come(extractor):
+    text = "Officials said the deal could be signed during President Dina Boluarte's visit to Washington."
+    assert only_meeting(extract(extractor, text, "en", "2023-03-10")).status == "scheduled"
 
 
 def test_a_headline_in_title_case_is_not_a_wrapped_line_of_the_sentence_after_it(extractor):

@@ -186,7 +186,9 @@ class CommitmentRules(Rules):
             f.aliases = [what]
             # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
             # implementación": what names no topic but points back, the sentence may.
-            f.topic = self.topic_of(what)
+            # "financiará un programa … contra la tala ilegal": what is acted on names the topic, not the verb of acting.
+            f.topic = self.topic_of(doc[first + 1:end].text) if first == e - 1 else OTHER
+            f.topic = self.topic_of(what) if f.topic == OTHER else f.topic
             if f.topic == OTHER and any(t.lower_ in self.back_references for t in doc[first:end]):
                 f.topic = self.topic_of(sent.text, weak=False)
             out.append(f)
@@ -197,10 +199,13 @@ class CommitmentRules(Rules):
         giver that channels it: "… a través de la Oficina … (INL)"), not whose thing a verb names, nor whom
         the subject met; the owner of a commitment named as a noun; the subject a report names."""
         s, e = trigger
+        # What a report says ("… afirmó que su país continuará …") is not where the subject is looked for.
+        that = max((j for j in range(start, e) if self.reported(doc, j, lo)), default=None)
+        head = that if that is not None and that < s else s
         # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
-        opening = max((j + 1 for j in range(start, s) if doc[j].text == ","), default=start)
-        if not any(opening <= r.start and r.end <= s for r in refs) and \
-                not any(t.lower_ in self.pronouns for t in doc[opening:s]):
+        opening = max((j + 1 for j in range(start, head) if doc[j].text == ","), default=start)
+        if not any(opening <= r.start and r.end <= head for r in refs) and \
+                not any(t.lower_ in self.pronouns for t in doc[opening:head]):
             opening = start
         subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
                    self.after_channel(doc, r.start, self.channels)]
@@ -223,7 +228,8 @@ class CommitmentRules(Rules):
         if whose and whose.actor not in {r.country for r in subject} | {r.actor for r in subject}:
             subject = [r for r in subject if r.country is None] + [whose]    # not those of another country
         # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
-        that = max((j for j in range(opening, e) if self.reported(doc, j, lo)), default=None)
+        if that is not None and that < opening:
+            that = None
         if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
             subject = told
         elif that is not None and that + 1 < e and doc[that + 1].lower_ in self.articles:
