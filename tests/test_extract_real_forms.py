@@ -167,6 +167,20 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
     assert a.status == "signed" and a.date == m.date
 
 
+def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
+    m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
+                                        "Paul Benavente.", "es", "2022-03-10"))
+    assert m.kind == "in-person" and "jean-paul-benavente" in m.participants
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La canciller Ana Cecilia Gervasi se reunió con el presidente Pedro Castillo en Palacio de Gobierno.", "es"),
+    ("Secretary of State Marco Rubio met with President Donald Trump at the White House.", "en"),
+])
+def test_a_meeting_of_people_of_one_country_at_home_is_no_diplomatic_meeting(extractor, text, language):
+    assert extract(extractor, text, language, "2022-03-10").facts.meetings == []
+
+
 # ------------------------------------------------------------------ dates
 
 @pytest.mark.parametrize("text, language, published, day, place", [
@@ -658,6 +672,8 @@ def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(ex
     ("El canciller Julio César Arriola recibió al embajador.", "es", "julio-cesar-arriola", "canciller"),
     ("La vicepresidenta Francia Márquez se reunió con el secretario.", "es", "francia-marquez", "vicepresidenta"),
     ("Se reunió con Mark Wells, subsecretario de Estado Adjunto para Asuntos del Hemisferio Occidental.", "es", "mark-wells", None),
+    ("La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean Paul Benavente.", "es",
+     "jean-paul-benavente", "gobernador regional de Cusco"),
 ])
 def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
                                                                                                    person, role):

@@ -200,6 +200,8 @@ class Extractor:
             if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and actors[0] in self._countries and \
                     (f.described or ("",))[0] != "with":
                 continue  # "The Peruvian Congress held a session": a country alone, with no one and nowhere, meets no one
+            if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and self._domestic(actors, f.place, mentions):
+                continue  # "Secretary Blinken met with Secretary Mayorkas": not diplomacy
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
             if fact is None:
                 continue
@@ -445,6 +447,18 @@ class Extractor:
         if f.place:
             return f"{head} {who} {words['to' if f.visit else 'in']} {self.gaz.places[f.place].name.get(lang) or f.place}"
         return f"{head} {who}: “{text}”" if text else f"{head} {who}"
+
+    def _domestic(self, actors: list[str], place: str | None, mentions: Mentions) -> bool:
+        """A meeting of people of one country only, at home or nowhere said, with no other country. (One
+        person alone met someone unnamed: who, the text does not say.)"""
+        people = [a for a in actors if self._is_person(a, mentions)]
+        countries = {self._country_of(a, mentions) for a in people} | {a for a in actors if a in self._countries}
+        home = self.gaz.places[place].country if place else None
+        return len(people) >= 2 and len(countries) == 1 and None not in countries and home in countries | {None} and \
+            all(a in people or a in self._countries for a in actors)
+
+    def _country_of(self, actor: str, mentions: Mentions) -> str | None:
+        return mentions.new[actor].country if actor in mentions.new else self.gaz.actors[actor].country
 
     def _is_person(self, actor: str, mentions: Mentions) -> bool:
         if actor in mentions.new:
