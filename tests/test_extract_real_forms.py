@@ -1114,6 +1114,20 @@ def test_the_people_attending_a_signing_ceremony_meet(extractor):
     assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(only_meeting(extract(extractor, text, "en", "2024-05-30")).participants)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("El Congreso peruano aprobó el Acuerdo de Cooperación Aduanera con Estados Unidos, que entrará en vigor en mayo.", "es"),
+    ("The Customs Mutual Assistance Agreement between Peru and the United States will enter into force on May 1.", "en"),
+])
+def test_an_instrument_still_to_enter_into_force_is_signed_not_in_force(extractor, text, language):
+    (a,) = extract(extractor, text, language, "2023-03-17").facts.agreements
+    assert a.status == "signed"
+
+
+def test_the_amount_of_an_instrument_is_not_part_of_its_name(extractor):
+    r = extract(extractor, "Ambos países firmaron un acuerdo de donación por 50 millones de dólares.", "es", "2023-03-17")
+    assert [a.name["es"] for a in r.facts.agreements] == ["acuerdo de donación"]
+
+
 def test_a_pledge_by_name_is_an_instrument_joined(extractor):
     (a,) = extract(extractor, "Peru joined the Global Methane Pledge at COP26 in Glasgow.", "en", "2021-11-05").facts.agreements
     assert a.name["en"] == "Global Methane Pledge" and a.status == "joined" and a.parties == ["peru"]
