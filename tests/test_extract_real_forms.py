@@ -999,6 +999,34 @@ def test_what_a_thing_will_do_or_a_speech_to_come_pledges_nothing(extractor, tex
     assert extract(extractor, text, language, "2019-08-06").facts.commitments == []
 
 
+MET = {"es": "El canciller Javier González-Olaechea se reunió con el secretario Antony Blinken. ",
+       "en": "Secretary Antony Blinken met with Foreign Minister Javier González-Olaechea. "}
+
+
+@pytest.mark.parametrize("text, language, label", [
+    ("The Secretary reaffirmed U.S. support for Peru's democratic institutions and pledged to continue cooperation "
+     "against drug trafficking.", "en", "support for Peru's democratic institutions"),
+    ("Ambos reafirmaron su compromiso con la democracia y acordaron seguir trabajando en la lucha contra el narcotráfico.",
+     "es", "democracia"),
+])
+def test_a_label_ends_before_the_next_pledge_of_its_clause(extractor, text, language, label):
+    (c, *_) = extract(extractor, MET[language] + text, language, "2023-03-17").facts.commitments
+    assert c.name[language] == label
+
+
+@pytest.mark.parametrize("text, pledges", [
+    ("Ambos coincidieron en la importancia de la cooperación en seguridad.", 0),
+    ("Ambos coincidieron en la importancia de reforzar la cooperación en seguridad.", 1),
+])
+def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_does(extractor, text, pledges):
+    assert len(extract(extractor, MET["es"] + text, "es", "2023-03-17").facts.commitments) == pledges
+
+
+def test_ambos_are_the_two_who_met(extractor):
+    (c,) = extract(extractor, MET["es"] + "Ambos acordaron fortalecer la cooperación en seguridad.", "es", "2023-03-17").facts.commitments
+    assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(c.actors) and c.evidence[0].confidence >= 0.7
+
+
 @pytest.mark.parametrize("text, language, giver, topic", [
     ("El Gobierno de los Estados Unidos, a través de USAID, financiará un programa de 20 millones de dólares para la "
      "lucha contra la tala ilegal.", "es", "united-states", "deforestation"),

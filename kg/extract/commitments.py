@@ -174,21 +174,23 @@ class CommitmentRules(Rules):
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
-            plan = next((p for p in plans if s < p < end), None)
-            if plan is not None:     # "… deepen cooperation on counternarcotics and agreed to convene …": up to "and"
-                end = next((j for j in range(plan - 1, s, -1) if doc[j].lower_ in self.clause_breaks), plan)
-            first = self.what_starts(doc, s, e, end)
+            # "… deepen cooperation on counternarcotics and agreed to convene …", "reaffirmed U.S. support for X and
+            # pledged to …": what is committed ends at the "and" before the next trigger of its clause.
+            # (The whole clause still identifies the commitment, and names its topic when that part does not.)
+            after = next((p for p in sorted(plans + [h for h, _ in hits]) if e <= p < end), None)
+            cut = end if after is None else next((j for j in range(after - 1, e, -1) if doc[j].lower_ in self.clause_breaks), end)
+            first = self.what_starts(doc, s, e, cut)
             what = doc[first:end].text
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
-                      subject, self.label(what), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT), trigger=s,
-                      others=[r for r in refs if r not in subject])
+                      subject, self.label(doc[first:cut].text), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT),
+                      trigger=s, others=[r for r in refs if r not in subject])
             f.date = date
             f.aliases = [what]
+            # "financiará un programa … contra la tala ilegal": what is acted on names the topic, not the verb of acting.
+            f.topic = next((t for t in (self.topic_of(doc[k:cut].text) for k in (first + (first == e - 1), first)) if t != OTHER),
+                           self.topic_of(what))
             # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
             # implementación": what names no topic but points back, the sentence may.
-            # "financiará un programa … contra la tala ilegal": what is acted on names the topic, not the verb of acting.
-            f.topic = self.topic_of(doc[first + 1:end].text) if first == e - 1 else OTHER
-            f.topic = self.topic_of(what) if f.topic == OTHER else f.topic
             if f.topic == OTHER and any(t.lower_ in self.back_references for t in doc[first:end]):
                 f.topic = self.topic_of(sent.text, weak=False)
             out.append(f)
