@@ -1151,6 +1151,26 @@ def test_an_instrument_still_to_enter_into_force_is_signed_not_in_force(extracto
     assert a.status == "signed"
 
 
+@pytest.mark.parametrize("text, language, name", [
+    ("The two leaders also welcomed the signing of a memorandum of understanding on critical minerals.", "en",
+     "memorandum of understanding on critical minerals"),
+    ("Ambos mandatarios saludaron la firma de un memorando de entendimiento sobre minerales críticos.", "es",
+     "memorando de entendimiento sobre minerales críticos"),
+    ("La ceremonia de suscripción del convenio de cooperación técnica se realizó en la Cancillería.", "es",
+     "convenio de cooperación técnica"),
+])
+def test_an_instrument_whose_signing_is_told_as_a_noun_is_signed(extractor, text, language, name):
+    (a,) = extract(extractor, text, language, "2024-11-15").facts.agreements
+    assert a.name[language] == name and a.status == "signed"
+
+
+def test_an_acronym_alone_after_the_event_it_starts_is_that_event(extractor):
+    text = "President Joe Biden met today with President Dina Boluarte on the margins of the APEC Leaders' Meeting in " \
+           "Lima. President Biden welcomed Peru's leadership as APEC host."
+    events = [m for m in extract(extractor, text, "en", "2024-11-15").facts.meetings if m.kind == "multilateral"]
+    assert len(events) == 1
+
+
 def test_the_amount_of_an_instrument_is_not_part_of_its_name(extractor):
     r = extract(extractor, "Ambos países firmaron un acuerdo de donación por 50 millones de dólares.", "es", "2023-03-17")
     assert [a.name["es"] for a in r.facts.agreements] == ["acuerdo de donación"]

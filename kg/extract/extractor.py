@@ -318,9 +318,10 @@ class Extractor:
     @staticmethod
     def _names_same_event(a: str, b: str) -> bool:
         """The same key, or a shorter one of two words or more all in the longer ("the General Assembly"
-        after "the 52nd OAS General Assembly")."""
+        after "the 52nd OAS General Assembly"), or one word the longer starts with ("APEC host" after "the
+        APEC Leaders' Meeting")."""
         short, long = sorted((a.split(), b.split()), key=len)
-        return a == b or len(short) >= MIN_EVENT_WORDS and set(short) <= set(long)
+        return a == b or len(short) >= MIN_EVENT_WORDS and set(short) <= set(long) or short == long[:1]
 
     @staticmethod
     def _bare(key: str, lang: str) -> str:
@@ -456,9 +457,6 @@ class Extractor:
         home = self.gaz.places[place].country if place else None
         return len(people) >= 2 and len(countries) == 1 and None not in countries and home in countries | {None} and \
             all(a in people or a in self._countries for a in actors)
-
-    def _country_of(self, actor: str, mentions: Mentions) -> str | None:
-        return mentions.new[actor].country if actor in mentions.new else self.gaz.actors[actor].country
 
     def _is_person(self, actor: str, mentions: Mentions) -> bool:
         if actor in mentions.new:
