@@ -167,6 +167,27 @@ def test_what_is_signed_at_a_meeting_met_without_with_takes_its_date(extractor):
     assert a.status == "signed" and a.date == m.date
 
 
+@pytest.mark.parametrize("text, language, people", [
+    ("La embajadora Lisa Kenna y el ministro del Interior, Alfonso Chávarry, inauguraron hoy el nuevo centro de "
+     "entrenamiento antidrogas.", "es", {"lisa-kenna", "alfonso-chavarry"}),
+    ("Ambassador Lisa Kenna and Interior Minister Alfonso Chávarry today inaugurated a new counternarcotics training "
+     "center.", "en", {"lisa-kenna", "alfonso-chavarry"}),
+    # a full stop slipped in before "y" does not part the people named together
+    ("El agregado jurídico del FBI, Norman Quilichini, el jefe de la INL, Charles Sewall. y el comandante general de la "
+     "PNP, Vicente Tiburcio, felicitaron a los 32 miembros de la policía que completaron el curso que empezó el 21 de "
+     "marzo.", "es", {"norman-quilichini", "charles-sewall", "vicente-tiburcio"}),
+])
+def test_people_named_together_doing_one_thing_met(extractor, text, language, people):
+    m = only_meeting(extract(extractor, text, language, "2022-03-25"))
+    assert people <= set(m.participants) and m.status == "held"
+    assert m.date in (None, PartialDate(2022, 3, 25))     # not the day the course began
+
+
+def test_one_person_and_people_unnamed_doing_one_thing_is_no_meeting(extractor):
+    text = "La embajadora Lisa Kenna y autoridades locales inauguraron el nuevo centro de salud."
+    assert extract(extractor, text, "es", "2022-03-25").facts.meetings == []
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

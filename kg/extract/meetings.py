@@ -15,6 +15,7 @@ from .rules import Found, _matcher, weighted_hits
 from .text import _END, Sentence
 
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
+JOINT_CONFIDENCE = 0.6        # people named together doing one thing ("A y B inauguraron …"): they met
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
 DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
@@ -45,6 +46,10 @@ class MeetingRules(EventRules):
         self.person_objects = set(lang.meetings["person_objects"])
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
         self.relative_days = set(date_lexicon()["relative_days"])
+        self.relatives = set(lang.meetings["relatives"])
+        self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
+        self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
+        self.list_joiners = set(lang.actors["list_joiners"]) - {","}
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -53,6 +58,9 @@ class MeetingRules(EventRules):
         self._meeting_weights = {t: w for t, w in self._meeting_weights.items()
                                  if not self.possessed(doc, t) and not self.third_party_visit(doc, t, mentions) and
                                  not self.greets_no_one(doc, t, mentions)}
+        if mentions is not None:
+            self._meeting_weights.update({(t.i, t.i + 1): JOINT_CONFIDENCE for t in doc if t.lower_ in self.joint_acts and
+                                          (t.i, t.i + 1) not in self._meeting_weights and self.together(doc, t.i, mentions)})
         self._meeting_hits = sorted(self._meeting_weights)
         self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
         self._another_time_hits = sorted({(s, e) for _, s, e in self.another_time(doc)})
@@ -269,6 +277,20 @@ class MeetingRules(EventRules):
             j += 1
         return j < hi and doc[j].lower_ in self.lang.meetings["delegation_words"]
 
+    def together(self, doc: Doc, verb: int, mentions: Mentions) -> bool:
+        """Two people or more, joined by "y"/"and", are the subject of the verb: named before it in its
+        sentence, the last with only a title's words or an aside between it and the verb ("El agregado
+        del FBI, X, y el comandante general de la PNP, Y, felicitaron …")."""
+        start = doc[verb].sent.start
+        people = []
+        for r in mentions.in_span(start, verb):
+            if r.type == PERSON and not (people and people[-1].actor == r.actor):    # a name and its title: one
+                people.append(r)
+        if len({r.actor for r in people}) < 2 or \
+                any(t.is_alpha and t.lower_ not in self.joint_adverbs for t in doc[people[-1].end:verb]):
+            return False
+        return any(t.lower_ in self.list_joiners for t in doc[people[-2].end:people[-1].start])
+
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
         """The meetings a sentence's triggers state: one per item of a list of separate meetings,
         one per stop of a trip, else one of all its actors."""
@@ -373,7 +395,22 @@ class MeetingRules(EventRules):
         some time before or after."""
         at = doc[lo].idx + d.start
         return any(min(at, doc[trigger].idx) <= doc[s].idx <= max(at, doc[trigger].idx)
-                   for s, _ in self._another_time_hits if lo <= s)
+                   for s, _ in self._another_time_hits if lo <= s) or \
+            doc[trigger].lower_ in self.joint_acts and self.in_relative_clause(doc, trigger, at)
+
+    def in_relative_clause(self, doc: Doc, trigger: int, at: int) -> bool:
+        """'felicitaron a los miembros que completaron el curso que empezó el 21 de marzo': after an act done
+        together, a date after a relative word that follows a common noun is the time of that clause, not
+        of the act (but for a meeting's noun, or a clause that says when something takes place)."""
+        k = trigger + 1
+        while k < len(doc) and doc[k].idx < at:
+            before = doc[k - 1]
+            if doc[k].lower_ in self.relatives and before.is_alpha and before.is_lower and \
+                    before.lower_ not in self.reporting and before.lower_ not in self.event_nouns and \
+                    not any(k < s <= k + 2 for s, _ in self._session_hits):
+                return True
+            k += 1
+        return False
 
     def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
         """Where, in the sentence's text, a comma opens an aside about someone (", who arrived Thursday,"),

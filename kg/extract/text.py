@@ -90,6 +90,11 @@ def line_breaks(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         if len(tok.text) > 1 and tok.text.endswith(".") and tok.whitespace_ and doc[i + 1].text in openers:
             doc[i + 1].is_sent_start = True
+    # "… Charles Sewall. y el Comandante General …": a full stop before a word in lower case is a slip, not a
+    # sentence's end.
+    for i, tok in enumerate(doc[1:], 1):
+        if tok.is_sent_start and tok.is_lower and tok.is_alpha and doc[i - 1].text == "." and "\n" not in doc[i - 1].whitespace_:
+            tok.is_sent_start = False
     # '… al canciller. “La relación …': an opening quotation mark after a full stop opens the next
     # sentence (the sentencizer leaves it at the end of the one before).
     # (A straight quotation mark opens when it is spaced before and not after: '… apoyo. "Seguiremos …'.)
