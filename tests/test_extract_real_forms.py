@@ -183,6 +183,16 @@ def test_people_named_together_doing_one_thing_met(extractor, text, language, pe
     assert m.date in (None, PartialDate(2022, 3, 25))     # not the day the course began
 
 
+@pytest.mark.parametrize("text, language", [
+    ("The Acting Secretary John J. Sullivan will also engage with members of Cuban and Venezuelan independent civil "
+     "society.", "en"),
+    ("El secretario John J. Sullivan se reunirá con representantes de la sociedad civil venezolana y cubana.", "es"),
+])
+def test_the_country_of_a_civil_society_is_no_party_to_meeting_it(extractor, text, language):
+    r = extract(extractor, text, language, "2018-04-10")
+    assert not {"cuba", "venezuela"} & {a for m in r.facts.meetings for a in m.participants}
+
+
 def test_one_person_and_people_unnamed_doing_one_thing_is_no_meeting(extractor):
     text = "La embajadora Lisa Kenna y autoridades locales inauguraron el nuevo centro de salud."
     assert extract(extractor, text, "es", "2022-03-25").facts.meetings == []
@@ -695,6 +705,7 @@ def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(ex
     ("Se reunió con Mark Wells, subsecretario de Estado Adjunto para Asuntos del Hemisferio Occidental.", "es", "mark-wells", None),
     ("La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean Paul Benavente.", "es",
      "jean-paul-benavente", "gobernador regional de Cusco"),
+    ("Secretary Pompeo met with Venezuelan opposition leader Juan Guaidó.", "en", "juan-guaido", "Venezuelan opposition leader"),
 ])
 def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
                                                                                                    person, role):

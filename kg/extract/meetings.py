@@ -49,7 +49,6 @@ class MeetingRules(EventRules):
         self.relatives = set(lang.meetings["relatives"])
         self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
         self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
-        self.list_joiners = set(lang.actors["list_joiners"]) - {","}
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)

@@ -20,6 +20,7 @@ _ORDINAL = re.compile(r"^(\d+(º|°|st|nd|rd|th|\.º)?|[IVXL]+)$")
 
 SOURCE_WORDS = 10     # at most, between the comma and the verb of "…, the Ministry said on Sunday."
 SOURCE_TAIL = 4       # words after that verb before the sentence ends ("on Sunday", "in a statement")
+DEMONYM_ADJECTIVES = 2  # words between a demonym and the topic noun it qualifies ("Venezuelan independent civil society")
 TOPIC_AFTER_WINDOW = 5  # words after a country's possessive that may hold its topic noun ("Russia’s premeditated … invasion")
 _SPANS = ("part", "bare_month", "relative_year")     # date phrases that name a period, not a day
 
@@ -112,6 +113,7 @@ class Rules:
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
         self.topic_after = frozenset(lang.actors["topic_after"])
         self.topic_nouns = frozenset(lang.actors["topic_nouns"])
+        self.list_joiners = set(lang.actors["list_joiners"]) - {","}      # "y", "and"
         # How names are built (data/lexicons/<lang>/names.yaml).
         self.connectors = set(lang.names["connectors"])
         self.articles = set(lang.names["articles"])
@@ -212,9 +214,25 @@ class Rules:
             if r.end < len(doc) and doc[r.end].text in self.possessives and \
                     any(t.lower_ in self.topic_after for t in doc[r.end + 1:r.end + 1 + TOPIC_AFTER_WINDOW]):
                 out.add(r.start)
-            # "la democracia venezolana", "Venezuelan migrants": a demonym beside a topic's noun
-            if r.end - r.start == 1 and any(0 <= k < len(doc) and doc[k].lower_ in self.topic_nouns for k in (r.start - 1, r.end)):
+            # "la democracia venezolana", "Venezuelan migrants", "Venezuelan independent civil society": a demonym
+            # beside a topic's noun, or before it past a few adjectives
+            after = []
+            for t in doc[r.end:r.end + 1 + DEMONYM_ADJECTIVES]:
+                if not (t.is_alpha and t.is_lower):
+                    break
+                after.append(t)
+            if r.end - r.start == 1 and (r.start > 0 and doc[r.start - 1].lower_ in self.topic_nouns or
+                                         any(t.lower_ in self.topic_nouns for t in after)):
                 out.add(r.start)
+        # "Cuban and Venezuelan civil society", "la sociedad civil venezolana y cubana": a demonym listed with one
+        # that is a topic
+        ends = {r.end: r for r in starts.values()}
+        for order in (-1, 1):
+            for r in sorted(starts.values(), key=lambda r: order * r.start):
+                listed = starts.get(r.end + 1) if order < 0 else ends.get(r.start - 1)
+                joiner = doc[r.end] if order < 0 else doc[r.start - 1]
+                if listed is not None and listed.start in out and joiner.lower_ in self.list_joiners and r.end - r.start == 1:
+                    out.add(r.start)
         return out
 
     def cue(self, words: list[str], span: Span) -> bool:
