@@ -193,6 +193,21 @@ def test_the_country_of_a_civil_society_is_no_party_to_meeting_it(extractor, tex
     assert not {"cuba", "venezuela"} & {a for m in r.facts.meetings for a in m.participants}
 
 
+def test_the_office_of_a_title_names_no_holder(extractor):
+    text = "Office of the Spokesperson\nMay 10, 2024\nDeputy Secretary of State Kurt M. Campbell met with Peruvian " \
+           "Foreign Minister Javier González-Olaechea today in Washington."
+    r = extract(extractor, text, "en", "2024-05-10")
+    spokespeople = [a for a in extractor.gaz.actors.values() if a.type == "Person" and "spokesperson" in r.roles.get(a.id, "").lower()]
+    assert spokespeople == [] and not any("Spokesperson" in t.text for t in r.facts.titles)
+
+
+def test_the_headlines_of_other_stories_give_no_one_a_title(extractor):
+    text = "Lima, may. 10 (ANDINA). El canciller Javier González-Olaechea se reunió hoy con el subsecretario Brian " \
+           "Nichols.\n\nMás en Andina:\n- Presidenta Boluarte viajará a Estados Unidos para reunirse con Biden\n"
+    r = extract(extractor, text, "es", "2024-05-10")
+    assert "dina-boluarte" not in r.roles and "dina-boluarte" not in {t.actor for t in r.facts.titles}
+
+
 def test_one_person_and_people_unnamed_doing_one_thing_is_no_meeting(extractor):
     text = "La embajadora Lisa Kenna y autoridades locales inauguraron el nuevo centro de salud."
     assert extract(extractor, text, "es", "2022-03-25").facts.meetings == []

@@ -213,6 +213,15 @@ class Mentions:
     def in_span(self, start: int, end: int) -> list[Ref]:
         return [r for r in self.refs if start <= r.start and r.end <= end]
 
+    def forget(self, doc: Doc, spans) -> None:
+        """Drop the mentions and titles inside these character spans (the headlines of other stories)."""
+        def inside(at: int) -> bool:
+            return any(lo <= at < hi for lo, hi in spans)
+        self.refs = [r for r in self.refs if not inside(doc[r.start].idx)]
+        for actor in [a for a, (at, _) in self.roles_at.items() if inside(at)]:
+            del self.roles_at[actor]
+            self.roles.pop(actor, None)
+
 
 def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: str | None = None) -> Mentions:
     """The actors a document names; `home` is the country its dateline says it was written in."""

@@ -119,8 +119,7 @@ class Extractor:
         home = self.gaz.places[self._dateline_place].country if self._dateline_place else None
         mentions = find_mentions(sdoc, index, today, home)
         # The people of other stories' headlines ("Más en Andina: …") are not this text's actors.
-        lists = sdoc.user_data.get(RELATED, ())
-        mentions.refs = [r for r in mentions.refs if not any(lo <= sdoc[r.start].idx < hi for lo, hi in lists)]
+        mentions.forget(sdoc, sdoc.user_data.get(RELATED, ()))
         rules.prepare(sdoc, mentions, anchored.span)
         mentions.principal = [c for c in mentions.principal if not self._only_talked_about(c, mentions, rules.topic_starts)]
         context = Discourse(rules.lang.actors["pronouns"])

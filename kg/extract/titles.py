@@ -121,8 +121,8 @@ class Titles:
         role (of that country, if the title says), else the holder of that country's office — or,
         for a title no country qualifies, of an office of the document's main countries. A title
         posted somewhere ("Embajador de Estados Unidos en Colombia") is only an office posted there."""
-        if role == GROUP:
-            return      # "los viceministros", "the ministers": several people, none in particular
+        if role == GROUP or self.office_of(s):
+            return      # "los viceministros", "the ministers": several people; "Office of the Spokesperson": a bureau
         if posting:
             names = {identity.fold(n) for n in identity.names_of(self.index.gaz.actors[posting])}
             offices = [o for o in ([office] if office else self.role_offices(role, None))
@@ -162,6 +162,14 @@ class Titles:
             self.person(holders.pop(), s, e, role)
         elif country:   # "the Foreign Minister of Peru" of a day the gazetteer knows no holder of: Peru's
             self.refs.append(Ref(country, COUNTRY, s, e, country))
+
+    def office_of(self, s: int) -> bool:
+        """The title names a bureau, not its holder: "Office of the Spokesperson", "Oficina del Vocero"."""
+        j = s - 1
+        while j >= 0 and self.doc[j].lower_ in self.index.definite_articles:
+            j -= 1
+        return j >= 1 and self.doc[j].lower_ in self.index.of_words and \
+            self.doc[j - 1].lower_ in self.index.lang.actors["office_nouns"]
 
     def appositive(self, s: int, chosen, n: int):
         """'Luis Gilberto Murillo, Colombia's Foreign Minister', 'John Creamer, Department of State
