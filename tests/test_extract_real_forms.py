@@ -213,6 +213,20 @@ def test_one_person_and_people_unnamed_doing_one_thing_is_no_meeting(extractor):
     assert extract(extractor, text, "es", "2022-03-25").facts.meetings == []
 
 
+def test_a_body_named_with_an_acronym_inside_its_name_meets(extractor):
+    text = "The meeting was held in Vancouver, Canada, where the two ministers were taking part in events related to " \
+           "the second meeting of the United States – Mexico – Canada Agreement (USMCA) Free Trade Commission."
+    names = [next(iter(m.name.values())) for m in extract(extractor, text, "en", "2022-07-08").facts.meetings]
+    assert any(n.endswith("(USMCA) Free Trade Commission") for n in names)
+
+
+def test_a_dialogue_an_instrument_is_signed_to_advance_is_no_meeting(extractor):
+    text = "Today, the United States, Costa Rica, the Dominican Republic, and Panama signed a memorandum of " \
+           "understanding to advance the U.S.-Alliance for Development in Democracy (ADD) Consultative Dialogue on " \
+           "Supply Chains and Economic Growth."
+    assert extract(extractor, text, "en", "2022-07-08").facts.meetings == []
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

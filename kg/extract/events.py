@@ -102,6 +102,14 @@ class EventRules(PlaceRules):
                 out.append(Event(start, e, doc[start:e].text))     # "joint meeting of the APEC Ministers …"
         return out
 
+    def words_of_names_before(self, doc: Doc, s: int, lo: int) -> int:
+        """Where the capitalised words, connectors and acronyms right before token s start ("the U.S.-Alliance for
+        Development in Democracy (ADD)" before "Consultative Dialogue")."""
+        j = s
+        while j - 1 >= lo and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in self.connectors or doc[j - 1].text in "()-–"):
+            j -= 1
+        return j
+
     def next_session(self, doc: Doc, s: int, lo: int, sessions: list[Event]) -> bool:
         """'held meetings of the Council (EAC) and Sub-Committee on … (…), and of the Commission (ECC)':
         a body coordinated with one whose session the sentence states (right after it, or after 'and of
@@ -251,7 +259,7 @@ class EventRules(PlaceRules):
                         continue
                 # "relaunch their bilateral Commercial Dialogue": the mechanism is set up, no session is stated.
                 if not triggers and not any(e <= ts <= e + 3 for ts, _ in self._session_hits) and \
-                        any(t.lower_ in self.creation for t in doc[max(lo, s - 4):s]):
+                        any(t.lower_ in self.creation for t in doc[max(lo, self.words_of_names_before(doc, s, lo) - 4):s]):
                     continue
                 if any(t.text in self.heads for t in doc[s:e]) and self.status_cues(doc[lo:hi].text.lower()):
                     continue  # "Foro de la Asociación…" joined as an instrument, not a meeting

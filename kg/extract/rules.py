@@ -281,10 +281,16 @@ class Rules:
         def capital(k: int) -> bool:
             return bool(_CAPITAL.match(doc[k].text)) and doc[k].text not in ("(", "“") and doc[k].lower_ not in self.date_words
 
+        def acronym_inside(k: int) -> bool:     # doc[k:k + 3] is "(USMCA)" and a capitalised word follows
+            return k + 3 < hi and doc[k].text == "(" and doc[k + 1].text.isupper() and doc[k + 2].text == ")" and capital(k + 3)
+
         s = i
         while s - 1 >= lo:
             if capital(s - 1):
                 s -= 1
+                continue
+            if s - 4 >= lo and acronym_inside(s - 3) and capital(s - 4):
+                s -= 4
                 continue
             k = s - 1
             while k >= lo and doc[k].lower_ in self.connectors:
@@ -297,6 +303,9 @@ class Rules:
         while e < hi:
             if capital(e):
                 e += 1
+                continue
+            if acronym_inside(e):     # "… Agreement (USMCA) Free Trade Commission": the acronym of a name inside one
+                e += 4
                 continue
             k = e
             while k < hi and doc[k].lower_ in self.connectors:
