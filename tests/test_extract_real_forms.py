@@ -227,6 +227,21 @@ def test_a_dialogue_an_instrument_is_signed_to_advance_is_no_meeting(extractor):
     assert extract(extractor, text, "en", "2022-07-08").facts.meetings == []
 
 
+def test_a_second_list_after_as_well_as_with_is_a_second_meeting(extractor):
+    text = "Acting Secretary John J. Sullivan will also meet with representatives of the governments of the Bahamas, " \
+           "Barbados, Guyana, Jamaica, and St. Lucia, as well as with leaders from El Salvador, Guatemala, and Honduras."
+    met = [set(m.participants) - {"john-j-sullivan", "united-states"} for m in extract(extractor, text, "en", "2018-04-10").facts.meetings]
+    assert sorted(met, key=len) == [{"el-salvador", "guatemala", "honduras"},
+                                    {"bahamas", "barbados", "guyana", "jamaica", "saint-lucia"}]
+
+
+def test_and_with_after_a_comma_goes_on_with_the_same_meeting(extractor):
+    text = "El Secretario de Estado Michael R. Pompeo se reunirá con el Presidente de la República, Mario Abdo Benítez, " \
+           "y con el canciller nacional Luis Alberto Castiglioni."
+    m = only_meeting(extract(extractor, text, "es", "2019-04-08"))
+    assert {"mario-abdo-benitez", "luis-alberto-castiglioni"} <= set(m.participants)
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

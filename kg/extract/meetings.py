@@ -476,15 +476,18 @@ class MeetingRules(EventRules):
             listed = any(doc[j].text == ";" for j in range(e, stop))
             plural = any(t.lower_ in self.plural_meetings for t in doc[s:e])
             e -= doc[e - 1].is_title      # "met President B": the trigger ends inside the counterpart's name
+            starts = {r.start for r in refs}
             for j in range(e, stop):
                 seen = any(e <= r.start and r.end <= j for r in refs)
+                # (not the commas of a list: "… with A, B, and C", nor one before a second: "…, as well as with D")
+                listing = j + 1 in starts or j + 2 in starts and doc[j + 1].lower_ in self.list_joiners or \
+                    self.second_list(doc, j + 1, stop)
                 if doc[j].lower_ in self.lang.meetings["clause_openers"] or \
-                        (doc[j].text in (",", ";") and seen and not (listed or plural)):
+                        (doc[j].text in (",", ";") and seen and not (listed or plural or listing)):
                     stop = j
                     break
             # "… with A, B and C, as well as with D and E": a second list after a second 'with'
-            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in self.lang.meetings["counterpart_words"]
-                    and doc[k - 1].lower_ in self.list_openers]
+            cuts = [k for k in range(e + 1, stop) if self.second_list(doc, k, stop, at=True)]
             for a, b in zip([e, *cuts], [*cuts, stop]):
                 if listed or plural:
                     groups += self.list_items(doc, a, b, refs, None if plural else ";")
@@ -492,6 +495,17 @@ class MeetingRules(EventRules):
                     groups += [g for g in [[r for r in refs if a <= r.start and r.end <= b]] if g]
         flat = [r.actor for g in groups for r in g]
         return groups if len(flat) == len(set(flat)) else []
+
+    def second_list(self, doc: Doc, k: int, stop: int, at: bool = False) -> bool:
+        """A second 'with' opens at token k (at=True), or after list openers of two words or more from k
+        ("…, as well as with", "…, así como con"; after ", y con" the same meeting goes on)."""
+        counterpart = self.lang.meetings["counterpart_words"]
+        if at:
+            return doc[k].lower_ in counterpart and doc[k - 1].lower_ in self.list_openers
+        j = k
+        while j < stop and doc[j].lower_ in self.list_openers:
+            j += 1
+        return j > k + 1 and j < stop and doc[j].lower_ in counterpart
 
     def list_items(self, doc: Doc, start: int, stop: int, refs: list[Ref], separator: str | None) -> list[list[Ref]]:
         """The actors of a list, one group per item: items end at the separator (any of ',', ';',
