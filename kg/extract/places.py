@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .actors import Mentions
-from .refs import COUNTRY, Ref
+from .refs import COUNTRY, PERSON, Ref
 from .rules import Rules
 
 TRIP_GAP = 7    # tokens between a verb of travel and the preposition of its stop ("llegó el martes 5 de marzo a Lima")
@@ -83,5 +83,8 @@ class PlaceRules(Rules):
         if not stops:
             return []
         travellers = [r for r in refs if r.end <= visit[0]]
-        return [(travellers + [Ref(c, COUNTRY, s, s + 1, c)], p) for c, (s, p) in stops.items()]
+        # "…, where he was received by Secretary X", "…, donde se reunió con X": the people met at the last stop
+        met = [r for r in refs if r.type == PERSON and r.start >= j and r.actor not in {t.actor for t in travellers}]
+        last = max(stops, key=lambda c: stops[c][0])
+        return [(travellers + [Ref(c, COUNTRY, s, s + 1, c)] + (met if c == last else []), p) for c, (s, p) in stops.items()]
 
