@@ -137,7 +137,7 @@ ORTIZ_SYPTAK = {"walter-ortiz", "stephanie-syptak-ramnath"}
     ("La presidenta Dina Boluarte y el presidente Joe Biden dialogaron durante 45 minutos en el Salón Oval.",
      "es", "2024-05-14", BOLUARTE_BIDEN, None),
     ("Under Secretary for Economic Growth, Energy, and the Environment Jose W. Fernandez met with Peruvian Vice Minister "
-     "of Foreign Affairs Ignacio Higueras.", "en", "2024-05-14", {"jose-w-fernandez", "ignacio-higueras"}, None),
+     "of Foreign Affairs Ignacio Higueras.", "en", "2024-05-14", {"jose-fernandez", "ignacio-higueras"}, None),
     # A copy whose lines were cut mid-sentence, one of them short
     ("Secretary Blinken met with Peruvian Foreign Minister Javier Gonzalez-Olaechea on\nTuesday to discuss\nthe "
      "bilateral relationship.", "en", "2024-05-14", {"antony-blinken", "javier-gonzalez-olaechea"}, "in-person"),
@@ -243,7 +243,7 @@ def test_a_dialogue_an_instrument_is_signed_to_advance_is_no_meeting(extractor):
 def test_a_second_list_after_as_well_as_with_is_a_second_meeting(extractor):
     text = "Acting Secretary John J. Sullivan will also meet with representatives of the governments of the Bahamas, " \
            "Barbados, Guyana, Jamaica, and St. Lucia, as well as with leaders from El Salvador, Guatemala, and Honduras."
-    met = [set(m.participants) - {"john-j-sullivan", "united-states"} for m in extract(extractor, text, "en", "2018-04-10").facts.meetings]
+    met = [set(m.participants) - {"john-sullivan", "united-states"} for m in extract(extractor, text, "en", "2018-04-10").facts.meetings]
     assert sorted(met, key=len) == [{"el-salvador", "guatemala", "honduras"},
                                     {"bahamas", "barbados", "guyana", "jamaica", "saint-lucia"}]
 
@@ -818,11 +818,17 @@ def test_people_named_in_appositions_lists_and_elliptical_titles_are_found_whole
     assert people <= found and not {p for p in found if any(q in p and q != p for q in people)}
 
 
+def test_a_person_named_with_or_without_a_middle_initial_is_one_actor(extractor):
+    ids = [{a.id for a in extract(extractor, f"El canciller Javier González-Olaechea se reunió con el subsecretario {name}.",
+                                  "es", "2023-06-30").mentioned if a.type == "Person"} for name in ("Brian A. Nichols", "Brian Nichols")]
+    assert ids[0] == ids[1] and "brian-nichols" in ids[0]
+
+
 def test_a_title_case_headline_does_not_make_its_common_words_part_of_a_name(extractor):
     r = extract(extractor, "Acting Secretary Sullivan Travel to Lima, Peru To Participate in the Summit of the Americas\n\n"
                            "Acting Secretary of State John J. Sullivan will travel to Lima to attend the summit.", "en", "2018-04-10")
     people = {a.id: a.name for a in r.mentioned if a.type == "Person"}
-    assert people == {"john-j-sullivan": {"en": "John J. Sullivan"}}
+    assert people == {"john-sullivan": {"en": "John J. Sullivan"}}
 
 
 def test_a_title_followed_by_its_portfolio_does_not_make_the_portfolio_a_person(extractor):

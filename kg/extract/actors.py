@@ -347,7 +347,7 @@ class _Resolver(Titles):
         while e - s > 1 and self.doc[s].text in self.index.honorifics:
             s += 1      # "Dr. Philip Gordon"
         name = self.doc[s:e].text
-        ident = self.same_person(name) or identity.slug(name)
+        ident = self.same_person(name) or identity.person_slug(name)
         known = self.surnames.get(self.doc[e - 1].text)
         if known and (e - s == 1 or known == ident):
             ident = known
@@ -578,10 +578,10 @@ class _Resolver(Titles):
 
     def fullest_ids(self) -> None:
         """A discovered person's id is minted from the fullest name the text gives them, wherever it
-        comes first ("Sullivan" in a headline, "John J. Sullivan" in the body: john-j-sullivan)."""
+        comes first ("Sullivan" in a headline, "John J. Sullivan" in the body: john-sullivan, without the initial)."""
         renamed = {}
         for ident, actor in list(self.new.items()):
-            better = identity.slug(actor.name)
+            better = identity.person_slug(actor.name)
             if actor.type == PERSON and better != ident and better not in self.new and better not in self.index.gaz.actors:
                 actor.id = better
                 self.new[better] = self.new.pop(ident)

@@ -16,6 +16,14 @@ def slug(text: str, limit: int = MAX_SLUG) -> str:
     return s or "x"
 
 
+def person_slug(name: str) -> str:
+    """A person's id without the initials sources give or leave out ("Brian A. Nichols", "Brian Nichols":
+    brian-nichols), so that documents naming them either way mint one node."""
+    parts = name.split()
+    kept = [p for p in parts if not re.fullmatch(r"\w\.?", p)]
+    return slug(" ".join(kept if len(kept) >= 2 else parts))
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", fold(text))
 
