@@ -214,6 +214,16 @@ def test_the_office_of_a_title_names_no_holder(extractor):
     assert spokespeople == [] and not any("Spokesperson" in t.text for t in r.facts.titles)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Secretary of State Antony J. Blinken met with Foreign Minister Ana Cecilia Gervasi on Thursday, a department "
+     "spokesperson said.", "en"),
+    ("El secretario Antony Blinken se reunió con la canciller Ana Cecilia Gervasi, informó un portavoz del departamento.", "es"),
+])
+def test_a_title_after_an_indefinite_article_names_no_holder(extractor, text, language):
+    r = extract(extractor, text, language, "2023-06-30")
+    assert {a.id for a in r.mentioned if a.type == "Person"} == {"antony-blinken", "ana-cecilia-gervasi"}
+
+
 def test_the_headlines_of_other_stories_give_no_one_a_title(extractor):
     text = "Lima, may. 10 (ANDINA). El canciller Javier González-Olaechea se reunió hoy con el subsecretario Brian " \
            "Nichols.\n\nMás en Andina:\n- Presidenta Boluarte viajará a Estados Unidos para reunirse con Biden\n"

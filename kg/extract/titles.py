@@ -11,6 +11,7 @@ from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, Ref
 
 MAX_GAP = 6              # tokens between a title and its holder's name ("canciller de Perú, Hugo de Zela")
 MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
+INDEFINITE_WINDOW = 3    # words between an indefinite article and the title it makes no one in particular ("a senior State Department official")
 
 
 class Titles:
@@ -121,8 +122,9 @@ class Titles:
         role (of that country, if the title says), else the holder of that country's office — or,
         for a title no country qualifies, of an office of the document's main countries. A title
         posted somewhere ("Embajador de Estados Unidos en Colombia") is only an office posted there."""
-        if role == GROUP or self.office_of(s):
-            return      # "los viceministros", "the ministers": several people; "Office of the Spokesperson": a bureau
+        if role == GROUP or self.office_of(s) or self.indefinite(s):
+            return      # "los viceministros", "the ministers": several people; "Office of the Spokesperson": a bureau;
+            # "a department spokesperson": someone unnamed
         if posting:
             names = {identity.fold(n) for n in identity.names_of(self.index.gaz.actors[posting])}
             offices = [o for o in ([office] if office else self.role_offices(role, None))
@@ -170,6 +172,16 @@ class Titles:
             j -= 1
         return j >= 1 and self.doc[j].lower_ in self.index.of_words and \
             self.doc[j - 1].lower_ in self.index.lang.actors["office_nouns"]
+
+    def indefinite(self, s: int) -> bool:
+        """'a department spokesperson', 'un alto funcionario': an indefinite article before the title, past
+        a few words in lower case."""
+        j = s - 1
+        while j >= 0 and s - j <= INDEFINITE_WINDOW and self.doc[j].is_lower and self.doc[j].is_alpha:
+            if self.doc[j].lower_ in self.index.lang.actors["indefinite_articles"]:
+                return True
+            j -= 1
+        return False
 
     def appositive(self, s: int, chosen, n: int):
         """'Luis Gilberto Murillo, Colombia's Foreign Minister', 'John Creamer, Department of State
