@@ -224,6 +224,21 @@ def test_a_title_after_an_indefinite_article_names_no_holder(extractor, text, la
     assert {a.id for a in r.mentioned if a.type == "Person"} == {"antony-blinken", "ana-cecilia-gervasi"}
 
 
+def test_a_meeting_at_a_venue_abroad_is_not_in_the_city_of_the_dateline(extractor):
+    text = "LIMA, Nov 3 (Reuters) - Peru's President Dina Boluarte met U.S. President Joe Biden at the White House on Friday."
+    m = only_meeting(extract(extractor, text, "en", "2023-11-03"))
+    assert m.place != "lima" and str(m.date) == "2023-11-03"
+
+
+def test_people_named_in_an_aside_or_after_an_indefinite_article_are_not_whom_later_words_stand_for(extractor):
+    text = "Peru's President Dina Boluarte met U.S. President Joe Biden at the White House on Friday. Boluarte, who took " \
+           "office after the ouster of her predecessor Pedro Castillo, has sought closer ties with Washington. Biden last " \
+           "met a Peruvian leader in 2021. \"We agreed to strengthen our cooperation against transnational crime,\" " \
+           "Boluarte told reporters."
+    r = extract(extractor, text, "en", "2023-11-04")
+    assert "pedro-castillo" not in {a for f in r.facts.all() for a in getattr(f, "participants", []) + getattr(f, "actors", [])}
+
+
 def test_the_headlines_of_other_stories_give_no_one_a_title(extractor):
     text = "Lima, may. 10 (ANDINA). El canciller Javier González-Olaechea se reunió hoy con el subsecretario Brian " \
            "Nichols.\n\nMás en Andina:\n- Presidenta Boluarte viajará a Estados Unidos para reunirse con Biden\n"

@@ -125,7 +125,9 @@ class Extractor:
         context = Discourse(rules.lang.actors["pronouns"])
         found: list[Found] = []
         for sent in sentences(sdoc):
-            own = mentions.in_span(sent.span.start, sent.span.end)
+            # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
+            asides = rules.aside_spans(sdoc, sent.span.start, sent.span.end)
+            own = [r for r in mentions.in_span(sent.span.start, sent.span.end) if not any(a < r.start < b for a, b in asides)]
             here: list[Found] = []
             if not sent.heading:
                 future = rules.future(sent.span)
@@ -170,7 +172,9 @@ class Extractor:
                 f.status = "scheduled"
         if f.kind == "meeting" and f.place is None and f.status == "held" and f.subtype != "call" and \
                 (f.date is None or f.date == today):
-            f.place = before or self._dateline_place     # reported from where it happened
+            f.place = before or self._dateline_place     # reported from where it happened …
+            if f.place and f.venue_countries and self.gaz.places[f.place].country not in f.venue_countries:
+                f.place = None      # … but for a venue elsewhere: "LIMA (Reuters) - … met Biden at the White House"
 
     def _facts(self, doc: Document, lang: str, found: list[Found], mentions: Mentions, rules) -> Extraction:
         facts = DocumentFacts(doc.identifier)

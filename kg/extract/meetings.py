@@ -144,6 +144,7 @@ class MeetingRules(EventRules):
             f.status = "scheduled" if future else "held"
             f.date = date or f.date
             f.place = f.place or place
+            f.venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
         return found + [f for f in here if not self.unnamed_counterpart(f)]
 
     def told_again(self, sent: Sentence, doc: Doc, refs: list[Ref], mentions: Mentions, dates: list[DatePhrase]) -> list[Found]:
@@ -411,15 +412,19 @@ class MeetingRules(EventRules):
             k += 1
         return False
 
-    def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-        """Where, in the sentence's text, a comma opens an aside about someone (", who arrived Thursday,"),
-        up to the next comma or the sentence's end."""
-        base, out = doc[lo].idx, []
+    def aside_spans(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The tokens of the asides about someone a comma opens (", who arrived Thursday,"), up to the next
+        comma or the sentence's end."""
+        out = []
         for j in range(lo + 1, hi - 1):
             if doc[j].text == "," and doc[j + 1].lower_ in self.lang.meetings["aside_openers"]:
-                end = next((k for k in range(j + 2, hi) if doc[k].text == ","), hi - 1)
-                out.append((doc[j].idx - base, doc[end].idx - base))
+                out.append((j, next((k for k in range(j + 2, hi) if doc[k].text == ","), hi - 1)))
         return out
+
+    def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The asides of a sentence, in characters from its start."""
+        base = doc[lo].idx
+        return [(doc[a].idx - base, doc[b].idx - base) for a, b in self.aside_spans(doc, lo, hi)]
 
     def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
         """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department")."""

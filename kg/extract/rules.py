@@ -87,6 +87,7 @@ class Found:
     visit: bool = False            # told as a visit ("will travel to", "the visit of", "visitará")
     untensed: bool = False         # its sentence gives no tense ("officials participating in the Summit …")
     described: tuple[str, str] | None = None   # the text's words for the encounter: ("with", "with several of the ministers")
+    venue_countries: set[str] = field(default_factory=set)   # where the venues it names are ("at the White House": the U.S.)
 
 
 

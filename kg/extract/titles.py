@@ -174,10 +174,10 @@ class Titles:
             self.doc[j - 1].lower_ in self.index.lang.actors["office_nouns"]
 
     def indefinite(self, s: int) -> bool:
-        """'a department spokesperson', 'un alto funcionario': an indefinite article before the title, past
-        a few words in lower case."""
+        """'a department spokesperson', 'a Peruvian leader', 'un alto funcionario': an indefinite article
+        before the title, past a few words."""
         j = s - 1
-        while j >= 0 and s - j <= INDEFINITE_WINDOW and self.doc[j].is_lower and self.doc[j].is_alpha:
+        while j >= 0 and s - j <= INDEFINITE_WINDOW and self.doc[j].is_alpha:
             if self.doc[j].lower_ in self.index.lang.actors["indefinite_articles"]:
                 return True
             j -= 1
