@@ -280,6 +280,14 @@ def test_and_with_after_a_comma_goes_on_with_the_same_meeting(extractor):
     assert {"mario-abdo-benitez", "luis-alberto-castiglioni"} <= set(m.participants)
 
 
+def test_the_official_who_visits_is_the_visitor_told_before(extractor):
+    text = "Montevideo, 12 de marzo de 2025.– La secretaria de Estado adjunta para Asuntos del Hemisferio Occidental, " \
+           "Mónica Crespo, llegó hoy a Montevideo en su primera visita a Uruguay. La funcionaria visita Uruguay como " \
+           "parte de una gira regional que incluye Argentina y Chile."
+    m = only_meeting(extract(extractor, text, "es", "2025-03-12"))
+    assert "monica-crespo" in m.participants and len(m.evidence) == 2
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

@@ -137,8 +137,10 @@ class Titles:
         generic = role in self.index.lang.actors["generic_roles"]
         # "The President", "the Vice President" capitalised: the text's own principal, named first.
         principal = self.doc[e - 1].text[:1].isupper() and s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles
-        # "el funcionario estadounidense", "the U.S. official": anyone of that country named before
-        anyone = country and role in self.index.lang.actors["any_person_roles"]
+        # "el funcionario estadounidense", "the U.S. official": anyone of that country named before;
+        # "la funcionaria", "the official": the person named last (not "the General Assembly": in lower case)
+        definite = s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles and self.doc[s:e].text.islower()
+        anyone = (country or definite) and role in self.index.lang.actors["any_person_roles"]
         for ref in (self.refs if principal else reversed(self.refs)):
             if ref.type != PERSON or (country and ref.country != country):
                 continue
