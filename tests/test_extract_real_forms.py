@@ -1150,6 +1150,17 @@ def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_doe
     assert len(extract(extractor, MET["es"] + text, "es", "2023-03-17").facts.commitments) == pledges
 
 
+@pytest.mark.parametrize("text, language, topic", [
+    ("Los funcionarios convinieron en intensificar el intercambio de información en materia de inteligencia.", "es", "security"),
+    ("El secretario Blinken se mostró dispuesto a colaborar con el Perú en la lucha contra la minería ilegal.", "es", "illegal-mining"),
+    ("The two sides agreed on a roadmap to expand cooperation on clean energy.", "en", "energy"),
+    ("The United States stands ready to support Peru in its efforts to counter illegal mining.", "en", "illegal-mining"),
+])
+def test_readiness_and_roadmaps_agreed_are_pledges(extractor, text, language, topic):
+    (c,) = extract(extractor, MET[language] + text, language, "2024-05-10").facts.commitments
+    assert c.topics == [topic] and c.evidence[0].confidence >= 0.6
+
+
 def test_ambos_are_the_two_who_met(extractor):
     (c,) = extract(extractor, MET["es"] + "Ambos acordaron fortalecer la cooperación en seguridad.", "es", "2023-03-17").facts.commitments
     assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(c.actors) and c.evidence[0].confidence >= 0.7
