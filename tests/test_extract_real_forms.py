@@ -288,6 +288,27 @@ def test_the_official_who_visits_is_the_visitor_told_before(extractor):
     assert "monica-crespo" in m.participants and len(m.evidence) == 2
 
 
+@pytest.mark.parametrize("text, language, counterparts", [
+    ("Palabras de la Embajadora de los EE.UU. ante la ONU Linda Thomas-Greenfield a su llegada a Ecuador\n\nBuenas "
+     "tardes. Es la primera vez que viajo fuera de los Estados Unidos en más de 14 meses. Es por eso que el Presidente "
+     "Biden envió su primera delegación presidencial aquí a Ecuador. Espero tener la oportunidad de felicitar al "
+     "Presidente Guillermo Lasso en persona en su toma de posesión mañana.", "es", [{"ecuador"}, {"guillermo-lasso"}]),
+    ("Remarks by Ambassador Linda Thomas-Greenfield Upon Arrival in Quito\n\nGood afternoon. I am delighted to be here "
+     "in Ecuador. I look forward to congratulating President Guillermo Lasso in person tomorrow.", "en",
+     [{"ecuador"}, {"guillermo-lasso"}]),
+])
+def test_the_first_person_of_a_speech_is_its_speaker(extractor, text, language, counterparts):
+    met = [m for m in extract(extractor, text, language, None).facts.meetings]
+    assert all("linda-thomas-greenfield" in m.participants for m in met)
+    assert [c for c in counterparts if any(c <= set(m.participants) for m in met)] == counterparts and len(met) == 2
+
+
+def test_here_outside_a_speech_is_no_visit(extractor):
+    text = "Secretary Blinken met Foreign Minister Javier González-Olaechea. \"I am delighted to be here in Peru,\" a " \
+           "reporter said."
+    assert len(extract(extractor, text, "en", "2024-05-10").facts.meetings) == 1
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

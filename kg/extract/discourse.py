@@ -9,13 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..dates import PartialDate
+from .lexicon import fold
 from .refs import PERSON, Ref
 from .rules import Found
+
+
+def speaker(sentences, mentions, openers: list[str]) -> Ref | None:
+    """The person whose words a text is, by its headline ("Palabras de la Embajadora … X a su llegada a
+    Ecuador", "Remarks by Secretary X"): the first person it names."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    if not any(fold(first.text).startswith(fold(o) + " ") for o in openers):
+        return None
+    return next((r for r in mentions.in_span(first.span.start, first.span.end) if r.type == PERSON), None)
 
 
 @dataclass
 class Discourse:
     pronouns: dict[str, list[str]]          # {"person": [he, she, …], "group": [they, …]}
+    speaker: Ref | None = None              # whose words the text is: what its first person stands for
+    first_person: frozenset[str] = frozenset()
     previous: list[Ref] = field(default_factory=list)     # the actors of the last sentence that stated a fact
     subject: Ref | None = None              # the person the last such sentence was about
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
@@ -32,7 +46,11 @@ class Discourse:
         said = next((t.i for t in before if t.lower_ in self.pronouns["person"]), None)
         named_first = said is not None and any(r.end <= said for r in f.refs + f.others)
         if not any(r.type == PERSON and r.end <= (f.trigger or f.sentence.span.end) for r in f.refs):
-            if words & set(self.pronouns["person"]) and not named_first:
+            if self.speaker and {t.lower_ for t in f.sentence.span} & self.first_person and \
+                    any(r.actor != self.speaker.country for r in f.refs):
+                # "Espero tener la oportunidad de felicitar al Presidente Lasso …" (not "viajo fuera de los Estados Unidos")
+                f.refs = [self.speaker] + f.refs
+            elif words & set(self.pronouns["person"]) and not named_first:
                 last = self.subject or next((r for r in reversed(self.previous) if r.type == PERSON), None)
                 f.refs = ([last] if last else []) + f.refs
                 f.pronoun = last is not None

@@ -19,7 +19,7 @@ from .actors import ActorIndex, Mentions, find_mentions
 from .agreements import AgreementRules
 from .commitments import CommitmentRules
 from .dates import anchor
-from .discourse import Discourse
+from .discourse import Discourse, speaker
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
 from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
@@ -122,9 +122,11 @@ class Extractor:
         mentions.forget(sdoc, sdoc.user_data.get(RELATED, ()))
         rules.prepare(sdoc, mentions, anchored.span)
         mentions.principal = [c for c in mentions.principal if not self._only_talked_about(c, mentions, rules.topic_starts)]
-        context = Discourse(rules.lang.actors["pronouns"])
+        told = sentences(sdoc)
+        rules.speech_by = speaker(told, mentions, rules.lang.actors["speech_openers"])
+        context = Discourse(rules.lang.actors["pronouns"], rules.speech_by, frozenset(rules.lang.actors["first_person"]))
         found: list[Found] = []
-        for sent in sentences(sdoc):
+        for sent in told:
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
             asides = rules.aside_spans(sdoc, sent.span.start, sent.span.end)
             own = [r for r in mentions.in_span(sent.span.start, sent.span.end) if not any(a < r.start < b for a, b in asides)]

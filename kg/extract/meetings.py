@@ -47,6 +47,8 @@ class MeetingRules(EventRules):
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
         self.relative_days = set(date_lexicon()["relative_days"])
         self.relatives = set(lang.meetings["relatives"])
+        self.here_words = set(lang.meetings["here_words"])
+        self.speech_by: Ref | None = None     # whose words the text is (kg.extract.discourse.speaker)
         self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
         self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
 
@@ -68,7 +70,8 @@ class MeetingRules(EventRules):
         span = sent.span
         lo, hi = span.start, span.end
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
-        triggers = [t for t in triggers if not self.anaphoric(doc, t[0]) and not self.recurring(doc, t)]
+        triggers = [t for t in triggers if not self.anaphoric(doc, t[0]) and not self.recurring(doc, t) and
+                    not (doc[t[0]].lower_ in self.here_words and not self.speaker_visits(doc, t, mentions))]
         # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
         if not any(r.type == PERSON for r in mentions.in_span(lo, hi)) and \
                 not any(t.lower_ in self.lang.meetings["delegation_words"] for t in span):
@@ -145,6 +148,9 @@ class MeetingRules(EventRules):
             f.date = date or f.date
             f.place = f.place or place
             f.venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
+            if doc[first].lower_ in self.here_words:     # "… aquí a Ecuador": the speaker is visiting that country
+                f.refs = [self.speech_by] + [r for r in refs if r.start == triggers[0][1]]
+                f.visit = True
         return found + [f for f in here if not self.unnamed_counterpart(f)]
 
     def told_again(self, sent: Sentence, doc: Doc, refs: list[Ref], mentions: Mentions, dates: list[DatePhrase]) -> list[Found]:
@@ -276,6 +282,10 @@ class MeetingRules(EventRules):
         while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or not doc[j].is_alpha):
             j += 1
         return j < hi and doc[j].lower_ in self.lang.meetings["delegation_words"]
+
+    def speaker_visits(self, doc: Doc, trigger, mentions: Mentions) -> bool:
+        """'aquí a Ecuador', 'here in Peru' in a speech: a country right after the words of place."""
+        return self.speech_by is not None and any(r.start == trigger[1] and r.type == COUNTRY for r in mentions.refs)
 
     def together(self, doc: Doc, verb: int, mentions: Mentions) -> bool:
         """Two people or more, joined by "y"/"and", are the subject of the verb: named before it in its

@@ -3,12 +3,13 @@ of, the portfolio a title names before its holder, an organisation's head and co
 capitalised common words of title-case headlines, which are not names."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from .lexicon import token_pattern
+from .lexicon import language, token_pattern
 from .text import _END
 
 if TYPE_CHECKING:
@@ -125,5 +126,12 @@ def headline_words(doc: Doc) -> set[int]:
         if line and not line[-1].text.endswith(_END) and len(words) >= 3 and \
                 sum(t.is_title for t in words) >= TITLE_CASE_SHARE * len(words):
             out.update(t.i for t in line)
-    lower = {t.text for t in doc if t.i not in out and t.is_lower}
+    lower = {t.text for t in doc if t.i not in out and t.is_lower} | _headline_common(doc.lang_)
     return {i for i in out if doc[i].lower_ in lower}
+
+
+@lru_cache(maxsize=None)
+def _headline_common(lang: str) -> frozenset[str]:
+    """Words a headline capitalises that are never part of a name ("Remarks by X Upon Arrival in Quito")."""
+    text = language(lang).text
+    return frozenset(text.get("title_case_minor", ())) | frozenset(text.get("headline_words", ()))
