@@ -1182,6 +1182,16 @@ def test_readiness_and_roadmaps_agreed_are_pledges(extractor, text, language, to
     assert c.topics == [topic] and c.evidence[0].confidence >= 0.6
 
 
+def test_a_pledge_and_the_meeting_it_was_made_in_told_in_one_sentence(extractor):
+    text = "Lima, oct. 6 (ANDINA). El Perú y los Estados Unidos acordaron hoy fortalecer la cooperación en materia de " \
+           "seguridad, durante la reunión que sostuvieron el canciller César Landa y el secretario de Estado Antony " \
+           "Blinken en Torre Tagle."
+    r = extract(extractor, text, "es", "2022-10-06")
+    m = only_meeting(r)
+    assert {"cesar-landa", "antony-blinken"} <= set(m.participants) and str(m.date) == "2022-10-06"
+    assert [c.topics for c in r.facts.commitments] == [["security"]]
+
+
 def test_ambos_are_the_two_who_met(extractor):
     (c,) = extract(extractor, MET["es"] + "Ambos acordaron fortalecer la cooperación en seguridad.", "es", "2023-03-17").facts.commitments
     assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(c.actors) and c.evidence[0].confidence >= 0.7
