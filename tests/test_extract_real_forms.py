@@ -1176,6 +1176,8 @@ def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_doe
     ("El secretario Blinken se mostró dispuesto a colaborar con el Perú en la lucha contra la minería ilegal.", "es", "illegal-mining"),
     ("The two sides agreed on a roadmap to expand cooperation on clean energy.", "en", "energy"),
     ("The United States stands ready to support Peru in its efforts to counter illegal mining.", "en", "illegal-mining"),
+    ("The two leaders agreed today to strengthen security cooperation.", "en", "security"),
+    ("Both governments pledged on Tuesday to fight illegal mining.", "en", "illegal-mining"),
 ])
 def test_readiness_and_roadmaps_agreed_are_pledges(extractor, text, language, topic):
     (c,) = extract(extractor, MET[language] + text, language, "2024-05-10").facts.commitments
