@@ -1343,6 +1343,20 @@ def test_an_acronym_alone_after_the_event_it_starts_is_that_event(extractor):
     assert len(events) == 1
 
 
+@pytest.mark.parametrize("text, language", [
+    ("The United States intends to support Peru's efforts to protect the Amazon, including through a new $5 million "
+     "program to combat illegal logging.", "en"),
+    ("Estados Unidos apoyará al Perú a través de un nuevo programa de 5 millones de dólares para combatir la tala ilegal.", "es"),
+])
+def test_a_programme_no_name_or_subject_tells_apart_is_no_instrument(extractor, text, language):
+    assert extract(extractor, text, language, "2023-11-03").facts.agreements == []
+
+
+def test_the_house_one_is_welcomed_to_is_a_venue_not_a_party(extractor):
+    m = only_meeting(extract(extractor, "Today, President Biden welcomed President Boluarte to the White House.", "en", "2023-11-03"))
+    assert "white-house" not in m.participants and {"joe-biden", "dina-boluarte"} <= set(m.participants)
+
+
 def test_the_amount_of_an_instrument_is_not_part_of_its_name(extractor):
     r = extract(extractor, "Ambos países firmaron un acuerdo de donación por 50 millones de dólares.", "es", "2023-03-17")
     assert [a.name["es"] for a in r.facts.agreements] == ["acuerdo de donación"]

@@ -67,6 +67,7 @@ class AgreementRules(Rules):
             if tok.i in taken:
                 continue
             kind = self._head_at.get(tok.i) or self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
+            common = not kind
             if kind:
                 s, e = self.chunk(doc, tok.i, lo, hi)
                 if s >= lo + 2 and doc[s - 1].lower_ in self.portfolio_prepositions and doc[s - 2].lower_ in self.title_words:
@@ -105,6 +106,9 @@ class AgreementRules(Rules):
             if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
                 continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
             e2 = self.complement(doc, s, e, hi, dated)
+            if common and kind in self.lang.agreements["named_kinds"] and e2 == e and \
+                    not any(_CAPITAL.match(t.text) for t in doc[s:e]):
+                continue  # "a new $5 million program to combat …": a programme no name or subject tells apart
             acronym = self.acronym_after(doc, e, hi) or self.acronym_after(doc, e2, hi)
             taken.update(range(s, e2))
             at = doc[s].idx - sent.start
