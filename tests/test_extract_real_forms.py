@@ -309,6 +309,17 @@ def test_here_outside_a_speech_is_no_visit(extractor):
     assert len(extract(extractor, text, "en", "2024-05-10").facts.meetings) == 1
 
 
+@pytest.mark.parametrize("text, language, place", [
+    ("Los Ángeles, 9 de junio de 2022. El presidente de Colombia, Iván Duque, sostuvo un encuentro bilateral con el "
+     "presidente de Estados Unidos, Joe Biden, en el marco de la IX Cumbre de las Américas.", "es", "los-angeles"),
+    ("Secretary Antony Blinken will attend the migration ministerial on the Los Angeles Declaration.", "en", None),
+    ("El secretario Antony Blinken participará en la reunión ministerial sobre la Declaración de Los Ángeles.", "es", None),
+])
+def test_a_city_an_instrument_is_named_after_is_not_where_one_meets(extractor, text, language, place):
+    r = extract(extractor, text, language, "2022-06-09")
+    assert {m.place for m in r.facts.meetings} == {place}
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

@@ -31,12 +31,18 @@ class PlaceRules(Rules):
         event's name ("U.S.–Panama Bilateral Security Dialogue") or naming an actor's country
         ("Subsecretario de Estado de los Estados Unidos")."""
         cands = [(s, e, p) for s, e, p in mentions.places if lo <= s and e <= hi and not any(a <= s < b for a, b in names)
-                 and self.place_types.get(p) != "Country"]     # a country is a participant, not a place
+                 and self.place_types.get(p) != "Country"     # a country is a participant, not a place
+                 and not self.in_instrument_name(doc, s, e, lo, hi)]
         def rank(c):
             s, _, p = c
             locative = s > lo and doc[s - 1].lower_ in self.place_prepositions
             return (not locative, self.place_types.get(p) != "City", s)
         return min(cands, key=rank)[2] if cands else None
+
+    def in_instrument_name(self, doc: Doc, s: int, e: int, lo: int, hi: int) -> bool:
+        """'the Los Angeles Declaration', 'la Declaración de Los Ángeles': a place an instrument is named after."""
+        return e < hi and doc[e].text in self.heads or \
+            s - 2 >= lo and doc[s - 1].lower_ in self.of_words and doc[s - 2].text in self.heads
 
     @staticmethod
     def unknown_city(doc: Doc, j: int, hi: int, countries: dict) -> int | None:
