@@ -254,8 +254,9 @@ def test_one_person_and_people_unnamed_doing_one_thing_is_no_meeting(extractor):
 def test_a_body_named_with_an_acronym_inside_its_name_meets(extractor):
     text = "The meeting was held in Vancouver, Canada, where the two ministers were taking part in events related to " \
            "the second meeting of the United States – Mexico – Canada Agreement (USMCA) Free Trade Commission."
-    names = [next(iter(m.name.values())) for m in extract(extractor, text, "en", "2022-07-08").facts.meetings]
-    assert any(n.endswith("(USMCA) Free Trade Commission") for n in names)
+    met = {next(iter(m.name.values())): m for m in extract(extractor, text, "en", "2022-07-08").facts.meetings}
+    (body,) = [m for n, m in met.items() if n.endswith("(USMCA) Free Trade Commission")]
+    assert body.kind == "multilateral"      # a session of three countries' body
 
 
 def test_a_dialogue_an_instrument_is_signed_to_advance_is_no_meeting(extractor):

@@ -205,6 +205,8 @@ class Extractor:
             if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and actors[0] in self._countries and \
                     (f.described or ("",))[0] != "with":
                 continue  # "The Peruvian Congress held a session": a country alone, with no one and nowhere, meets no one
+            if f.kind == "meeting" and f.name and sum(a in self._countries for a in actors) >= 3:
+                f.subtype = "multilateral"      # "the USMCA Free Trade Commission": a session of three countries' body
             if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and self._domestic(actors, f.place, mentions):
                 continue  # "Secretary Blinken met with Secretary Mayorkas": not diplomacy
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
