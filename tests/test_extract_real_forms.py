@@ -321,6 +321,14 @@ def test_a_city_an_instrument_is_named_after_is_not_where_one_meets(extractor, t
     assert {m.place for m in r.facts.meetings} == {place}
 
 
+def test_a_sentence_that_leaves_its_subject_out_is_about_the_one_before(extractor):
+    text = "El secretario de Estado Antony Blinken viajará a Lima del 13 al 16 de noviembre para participar en la " \
+           "Reunión Ministerial de APEC. Luego se trasladará a Río de Janeiro, donde acompañará al presidente Joe Biden " \
+           "en la Cumbre de Líderes del G20."
+    rio = [m for m in extract(extractor, text, "es", "2024-11-10").facts.meetings if m.place == "rio-de-janeiro"]
+    assert len(rio) == 1 and {"antony-blinken", "joe-biden"} <= set(rio[0].participants)
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

@@ -30,6 +30,7 @@ class Discourse:
     pronouns: dict[str, list[str]]          # {"person": [he, she, …], "group": [they, …]}
     speaker: Ref | None = None              # whose words the text is: what its first person stands for
     first_person: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()  # "the", "el", "la": a subject starts here
     previous: list[Ref] = field(default_factory=list)     # the actors of the last sentence that stated a fact
     subject: Ref | None = None              # the person the last such sentence was about
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
@@ -56,8 +57,11 @@ class Discourse:
                 f.pronoun = last is not None
             elif words & set(self.pronouns["group"]):
                 f.refs = self.group() + f.refs
-            elif f.subjectless and self.subject and self.subject.actor not in {r.actor for r in f.refs}:
-                f.refs = [self.subject] + f.refs     # "… conveyed in the meetings with A and B": the visitor's
+            elif (f.subjectless or f.kind == "meeting" and self.elided(before)) and self.subject and \
+                    self.subject.actor not in {r.actor for r in f.refs}:
+                # "… conveyed in the meetings with A and B", "Luego se trasladará a Río, donde acompañará al
+                # presidente Biden": the visitor's, the subject the sentence leaves out
+                f.refs = [self.subject] + f.refs
         if any(r.via == "both_people" for r in f.refs) and self.last_people:
             f.refs = [r for r in f.refs if r.via != "both_people"] + self.last_people
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
@@ -65,6 +69,11 @@ class Discourse:
         if not f.refs:
             f.refs = self.previous if self.previous else f.others
             f.confidence -= 0.1
+
+    def elided(self, before) -> bool:
+        """No subject before the words that state the fact ("Luego se trasladará a …"): a sentence start and
+        small words in lower case only, no article, no name."""
+        return all(t.i == before.start or t.is_lower and t.lower_ not in self.articles or t.is_punct for t in before)
 
     def group(self) -> list[Ref]:
         """Whom 'they' stand for: the actors of the sentence before, or, when it names one person at most

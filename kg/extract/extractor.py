@@ -124,7 +124,8 @@ class Extractor:
         mentions.principal = [c for c in mentions.principal if not self._only_talked_about(c, mentions, rules.topic_starts)]
         told = sentences(sdoc)
         rules.speech_by = speaker(told, mentions, rules.lang.actors["speech_openers"])
-        context = Discourse(rules.lang.actors["pronouns"], rules.speech_by, frozenset(rules.lang.actors["first_person"]))
+        context = Discourse(rules.lang.actors["pronouns"], rules.speech_by, frozenset(rules.lang.actors["first_person"]),
+                            frozenset(rules.articles))
         found: list[Found] = []
         for sent in told:
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
