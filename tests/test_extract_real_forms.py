@@ -259,6 +259,13 @@ def test_a_body_named_with_an_acronym_inside_its_name_meets(extractor):
     assert body.kind == "multilateral"      # a session of three countries' body
 
 
+def test_an_instrument_named_before_the_acronym_of_its_body_is_still_an_instrument(extractor):
+    text = "The ministers attended the meeting of the United States-Peru Trade Promotion Agreement (PTPA) Environmental " \
+           "Affairs Council in Lima."
+    (a,) = extract(extractor, text, "en", "2024-05-10").facts.agreements
+    assert a.name["en"] == "United States–Peru Trade Promotion Agreement"
+
+
 def test_a_dialogue_an_instrument_is_signed_to_advance_is_no_meeting(extractor):
     text = "Today, the United States, Costa Rica, the Dominican Republic, and Panama signed a memorandum of " \
            "understanding to advance the U.S.-Alliance for Development in Democracy (ADD) Consultative Dialogue on " \

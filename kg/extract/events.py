@@ -238,7 +238,7 @@ class EventRules(PlaceRules):
         meeting_words = set(self.lang.meetings["anaphoric_nouns"])
         for tok in doc[lo:hi]:
             if tok.text in self.event_heads or tok.text in self.body_heads:
-                s, e = self.chunk(doc, tok.i, lo, hi)
+                s, e = self.chunk(doc, tok.i, lo, hi, acronyms=True)
                 others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners]
                 if not others:
                     continue

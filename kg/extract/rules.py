@@ -264,10 +264,12 @@ class Rules:
     def future(self, span: Span) -> bool:
         return self.cue(self.scheduled, span)
 
-    def chunk(self, doc: Doc, i: int, lo: int, hi: int) -> tuple[int, int]:
+    def chunk(self, doc: Doc, i: int, lo: int, hi: int, acronyms: bool = False) -> tuple[int, int]:
         """The capitalised name around token i. Small words join capitalised ones inside it, an
         article only after a preposition ("de la", "of the"); a date ("… Accords on December 10")
-        or a place after "in"/"en" ("… Dialogue in Washington") ends it."""
+        or a place after "in"/"en" ("… Dialogue in Washington") ends it. With `acronyms`, an instrument's
+        acronym inside the name of a body of it is part of that name ("… Agreement (USMCA) Free Trade
+        Commission"); the instrument's own name ends before it."""
         def joins(a: int, b: int) -> bool:          # doc[a:b] are connectors between two capitals
             words = [t.lower_ for t in doc[a:b]]
             if not words or words[0] in self.locatives and b in self._place_starts or \
@@ -290,7 +292,7 @@ class Rules:
             if capital(s - 1):
                 s -= 1
                 continue
-            if s - 4 >= lo and acronym_inside(s - 3) and capital(s - 4):
+            if acronyms and s - 4 >= lo and acronym_inside(s - 3) and capital(s - 4):
                 s -= 4
                 continue
             k = s - 1
@@ -305,7 +307,7 @@ class Rules:
             if capital(e):
                 e += 1
                 continue
-            if acronym_inside(e):     # "… Agreement (USMCA) Free Trade Commission": the acronym of a name inside one
+            if acronyms and acronym_inside(e):
                 e += 4
                 continue
             k = e
