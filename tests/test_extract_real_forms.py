@@ -1226,6 +1226,13 @@ def test_ambos_are_the_two_who_met(extractor):
     assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(c.actors) and c.evidence[0].confidence >= 0.7
 
 
+def test_what_an_instrument_guarantees_is_no_ones_pledge(extractor):
+    text = "The Treaty Concerning the Permanent Neutrality and Operation of the Panama Canal, in force since October 1, " \
+           "1979, guarantees that the Canal remains permanently neutral and open to the vessels of all nations."
+    r = extract(extractor, text, "en", "2025-02-02")
+    assert r.facts.commitments == [] and len(r.facts.agreements) == 1
+
+
 @pytest.mark.parametrize("text, language, giver, topic", [
     ("El Gobierno de los Estados Unidos, a través de USAID, financiará un programa de 20 millones de dólares para la "
      "lucha contra la tala ilegal.", "es", "united-states", "deforestation"),

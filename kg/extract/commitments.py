@@ -169,6 +169,8 @@ class CommitmentRules(Rules):
             if not any(not self.owner(doc, r) and not self.passive_agent(doc, r) for r in subject) and not out and self.future(doc[s:e]) and \
                     not any(t.lower_ in self.pronouns or t.lower_ in self.agents for t in doc[opening:e]):
                 continue
+            if self.instrument_subject(doc, opening, s, hi, subject):
+                continue    # "The Treaty … guarantees that the Canal remains …": what an instrument does, no one's pledge
             if s in quoted and not any(r.type == PERSON for r in subject):
                 subject = self.speaker(doc, mentions, lo, hi, quoted) + subject   # "“Continuaremos …”, afirmó X": X's
             if out and not subject:
@@ -237,6 +239,18 @@ class CommitmentRules(Rules):
         elif that is not None and that + 1 < e and doc[that + 1].lower_ in self.articles:
             subject = []    # "informó que el programa beneficiará …": what a thing will do, no one's pledge
         return subject, opening
+
+    def instrument_subject(self, doc: Doc, opening: int, s: int, hi: int, subject: list[Ref]) -> bool:
+        """The clause's subject is an instrument's name ("The Treaty Concerning … of the Panama Canal"), the
+        actors it names inside that name."""
+        k = opening
+        while k < s and doc[k].lower_ in self.articles:
+            k += 1
+        if k >= s or not doc[k].text[:1].isupper():
+            return False
+        a, b = self.chunk(doc, k, k, hi)
+        return any(doc[j].text in self.heads or j in self._head_tokens for j in range(a, b)) and \
+            all(a <= r.start and r.end <= b for r in subject)
 
     def ends_with_verb(self, doc: Doc, s: int, e: int) -> bool:
         """The trigger ends with the verb of what is committed ("acordaron fortalecer", "seguirán cooperando",
