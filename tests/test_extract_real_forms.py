@@ -1205,6 +1205,7 @@ def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_doe
     ("The United States stands ready to support Peru in its efforts to counter illegal mining.", "en", "illegal-mining"),
     ("The two leaders agreed today to strengthen security cooperation.", "en", "security"),
     ("Both governments pledged on Tuesday to fight illegal mining.", "en", "illegal-mining"),
+    ("En la reunión se acordó establecer una hoja de ruta para la cooperación en seguridad.", "es", "security"),
 ])
 def test_readiness_and_roadmaps_agreed_are_pledges(extractor, text, language, topic):
     (c,) = extract(extractor, MET[language] + text, language, "2024-05-10").facts.commitments

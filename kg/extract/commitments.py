@@ -18,6 +18,7 @@ TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
+OPENING_WORDS = 4            # of an opening phrase with no comma, up to its meeting noun ("En la reunión …")
 MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
@@ -159,7 +160,9 @@ class CommitmentRules(Rules):
             # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
             told = start
             if doc[start].lower_ in self.lang.meetings["opening_prepositions"]:
-                told = next((j + 1 for j in range(start, s) if doc[j].text == ","), start)
+                # ("En la reunión se acordó …": with no comma, the phrase ends at its meeting noun)
+                nouns = [j + 1 for j in range(start, min(s, start + OPENING_WORDS)) if doc[j].lower_ in self.event_nouns]
+                told = next((j + 1 for j in range(start, s) if doc[j].text == ","), nouns[0] if nouns else start)
             if not any(told <= r.start and r.end <= s for r in refs) and \
                     any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[told:s]):
                 continue
