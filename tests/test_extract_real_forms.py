@@ -1209,7 +1209,7 @@ def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_doe
 ])
 def test_readiness_and_roadmaps_agreed_are_pledges(extractor, text, language, topic):
     (c,) = extract(extractor, MET[language] + text, language, "2024-05-10").facts.commitments
-    assert c.topics == [topic] and c.evidence[0].confidence >= 0.6
+    assert c.topics == [topic] and c.evidence[0].confidence >= 0.5     # (an impersonal "se acordó" names no one: a little less sure)
 
 
 def test_a_pledge_and_the_meeting_it_was_made_in_told_in_one_sentence(extractor):
