@@ -844,6 +844,9 @@ def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(ex
     ("La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean Paul Benavente.", "es",
      "jean-paul-benavente", "gobernador regional de Cusco"),
     ("Secretary Pompeo met with Venezuelan opposition leader Juan Guaidó.", "en", "juan-guaido", "Venezuelan opposition leader"),
+    ("El Ministro de Relaciones Exteriores, Comercio Internacional y Culto de la República Argentina, Gerardo Werthein, se "
+     "reunió con el secretario.", "es", "gerardo-werthein",
+     "Ministro de Relaciones Exteriores, Comercio Internacional y Culto de la República Argentina"),
 ])
 def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
                                                                                                    person, role):

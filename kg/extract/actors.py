@@ -344,6 +344,8 @@ class _Resolver(Titles):
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
         if self.doc[e - 1].text in self.index.not_person_words:
             return False
+        if all(t.lower_ in self.index.portfolio_words for t in self.doc[s:e]):
+            return False    # "Ministro de Relaciones Exteriores, Comercio Internacional y Culto": the portfolio goes on
         while e - s > 1 and self.doc[s].text in self.index.honorifics:
             s += 1      # "Dr. Philip Gordon"
         name = self.doc[s:e].text
