@@ -1209,6 +1209,8 @@ def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_doe
     ("The two leaders agreed today to strengthen security cooperation.", "en", "security"),
     ("Both governments pledged on Tuesday to fight illegal mining.", "en", "illegal-mining"),
     ("En la reunión se acordó establecer una hoja de ruta para la cooperación en seguridad.", "es", "security"),
+    ("Blinken anunció además que en los próximos meses se entregarán diez helicópteros a la Policía Nacional.", "es",
+     "citizen-security"),
 ])
 def test_readiness_and_roadmaps_agreed_are_pledges(extractor, text, language, topic):
     (c,) = extract(extractor, MET[language] + text, language, "2024-05-10").facts.commitments
