@@ -336,6 +336,18 @@ def test_a_sentence_that_leaves_its_subject_out_is_about_the_one_before(extracto
     assert len(rio) == 1 and {"antony-blinken", "joe-biden"} <= set(rio[0].participants)
 
 
+@pytest.mark.parametrize("text, status, date", [
+    ("Según fuentes diplomáticas, el presidente Joe Biden recibiría a la presidenta Dina Boluarte en la Casa Blanca en "
+     "diciembre.", "scheduled", "2024-12"),
+    ("La Cancillería informó mediante un comunicado que el canciller Javier González-Olaechea se reunió el jueves con el "
+     "subsecretario Kurt Campbell.", "held", "2024-05-09"),
+])
+def test_a_meeting_reported_or_rumoured_is_of_its_people_only_in_its_tense(extractor, text, status, date):
+    m = only_meeting(extract(extractor, text, "es", "2024-05-10"))
+    assert m.status == status and str(m.date) == date
+    assert not [a for a in m.participants if "ministry" in a or "cancilleria" in a]
+
+
 def test_a_governor_of_a_region_is_no_multilateral_meeting(extractor):
     m = only_meeting(extract(extractor, "La embajadora Lisa Kenna se reunió con el gobernador regional de Cusco, Jean "
                                         "Paul Benavente.", "es", "2022-03-10"))

@@ -15,6 +15,7 @@ from .rules import Found, _matcher, weighted_hits
 from .text import _END, Sentence
 
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
+REPORT_WORDS = 6               # between a verb of reporting and the "que" of what it reports ("informó mediante un comunicado que")
 JOINT_CONFIDENCE = 0.6        # people named together doing one thing ("A y B inauguraron …"): they met
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
@@ -395,7 +396,7 @@ class MeetingRules(EventRules):
             if doc[j - 1].text == "," and not later:
                 out = [r for r in out if r.start < j] or out       # ", informó el Ministerio …"
                 continue
-            that = next((k for k in range(j + 1, min(hi, j + 4)) if doc[k].lower_ in self.complementizers), None)
+            that = next((k for k in range(j + 1, min(hi, j + REPORT_WORDS)) if doc[k].lower_ in self.complementizers), None)
             if that is not None and later and any(r.type == PERSON and that < r.start <= that + 4 and r.start < later[0] for r in out):
                 out = [r for r in out if r.start > that]          # "X confirmó que el presidente Y viajará …"
         return out
