@@ -364,6 +364,16 @@ def test_a_meeting_of_people_of_one_country_at_home_is_no_diplomatic_meeting(ext
 
 # ------------------------------------------------------------------ dates
 
+@pytest.mark.parametrize("text, day", [
+    ("El canciller Javier González-Olaechea se reunió el pasado 15 con el secretario Antony Blinken.", "2024-05-15"),
+    ("El canciller Javier González-Olaechea se reunió el pasado 25 con el secretario Antony Blinken.", "2024-04-25"),
+    ("El canciller Javier González-Olaechea se reunirá el próximo 3 con el secretario Antony Blinken.", "2024-06-03"),
+    ("El canciller Javier González-Olaechea se reunirá en los próximos 10 días con el secretario Antony Blinken.", "None"),
+])
+def test_a_day_of_the_month_alone_is_the_last_or_the_next_such_day(extractor, text, day):
+    assert str(only_meeting(extract(extractor, text, "es", "2024-05-20")).date) == day
+
+
 @pytest.mark.parametrize("text, language, published, day, place", [
     ("Montevideo, 12 de marzo de 2025.– El canciller uruguayo Mario Lubetkin se reunió hoy con el secretario de "
      "Estado Marco Rubio.", "es", None, PartialDate(2025, 3, 12), "montevideo"),

@@ -134,6 +134,8 @@ def _patterns():
         ("day_en", re.compile(rf"\b({month})\.?\s+{d}(?:\s*(?:{day_joiners})\s*(\d{{1,2}}))?\b(?:,?\s+(\d{{4}}))?", re.I)),
         # "9 May 2024"
         ("day_en2", re.compile(rf"\b{d}\s+({month})\.?\s+(\d{{4}})\b", re.I)),
+        # "el pasado 15", "el próximo 3": a day of the month, the last before the document's date or the next after it
+        ("day_alone", re.compile(rf"\b(?:{alt(g['weekday_articles'])})\s+({after})\s+{d}(?![\w%])(?![\s.]*(?:(?:{of}|{alt(g['count_nouns'])})(?!\w)|\d|(?:{month})\b))", re.I)),
         # "el 13 del presente mes", "el 5 de los corrientes": a day of the document's month
         ("day_this_month", re.compile(rf"\b{d}\s+(?:{alt(g['this_month'])})\b", re.I)),
         # "September 2021", "setiembre de 2022"
@@ -206,6 +208,8 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                         value = PartialDate(year, month, day)
                         if second:
                             value = DateRange(value, PartialDate(year, month, int(second)))
+                elif kind == "day_alone":
+                    value = _day_of_month(int(m.group(2)), m.group(1).lower() in lexicon()["weekday_words"]["next"], reference)
                 elif kind == "day_this_month":
                     if reference is not None and reference.month:
                         value = PartialDate(reference.year, reference.month, int(m.group(1)))
@@ -250,6 +254,21 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
             found.append(DatePhrase(m.start(), m.end(), m.group(0), value, kind in ("year", "relative_year"), kind))
     _within_week(found)
     return sorted(found, key=lambda p: p.start)
+
+
+def _day_of_month(day: int, after: bool, reference: PartialDate | None) -> PartialDate | None:
+    """The last such day of a month on or before the reference ("el pasado 15"), or the first after it ("el próximo 3")."""
+    if reference is None or not reference.day:
+        return None
+    y, m = reference.year, reference.month
+    if after and day < reference.day:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    elif not after and day > reference.day:
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    try:
+        return PartialDate(*dt.date(y, m, day).timetuple()[:3])
+    except ValueError:
+        return None
 
 
 def _until(before: str) -> bool:
