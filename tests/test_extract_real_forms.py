@@ -1231,6 +1231,9 @@ def test_agreeing_on_the_importance_of_a_thing_pledges_nothing_but_of_an_act_doe
     ("The two leaders agreed today to strengthen security cooperation.", "en", "security"),
     ("Both governments pledged on Tuesday to fight illegal mining.", "en", "illegal-mining"),
     ("En la reunión se acordó establecer una hoja de ruta para la cooperación en seguridad.", "es", "security"),
+    ("They agreed on the importance of continuing to work together to address the climate crisis.", "en", "climate-change"),
+    ("The Secretary underscored the United States' continued support for Peru's efforts to combat illegal mining.", "en",
+     "illegal-mining"),
     ("Blinken anunció además que en los próximos meses se entregarán diez helicópteros a la Policía Nacional.", "es",
      "citizen-security"),
 ])
