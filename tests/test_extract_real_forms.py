@@ -1426,6 +1426,15 @@ def test_the_house_one_is_welcomed_to_is_a_venue_not_a_party(extractor):
     assert "white-house" not in m.participants and {"joe-biden", "dina-boluarte"} <= set(m.participants)
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Peru and the United States inked a deal to boost trade in critical minerals.", "signed"),
+    ("Peru and the United States reached an agreement to expand cooperation on cybersecurity.", "announced"),
+])
+def test_deals_inked_and_agreements_reached_are_instruments(extractor, text, status):
+    (a,) = extract(extractor, text, "en", "2024-05-22").facts.agreements
+    assert a.status == status and set(a.parties) == {"peru", "united-states"}
+
+
 def test_the_amount_of_an_instrument_is_not_part_of_its_name(extractor):
     r = extract(extractor, "Ambos países firmaron un acuerdo de donación por 50 millones de dólares.", "es", "2023-03-17")
     assert [a.name["es"] for a in r.facts.agreements] == ["acuerdo de donación"]
