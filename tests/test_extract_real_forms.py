@@ -292,6 +292,13 @@ def test_and_with_after_a_comma_goes_on_with_the_same_meeting(extractor):
     assert {"mario-abdo-benitez", "luis-alberto-castiglioni"} <= set(m.participants)
 
 
+def test_a_counterpart_of_a_country_is_its_person_named_before(extractor):
+    text = "U.S. Secretary of State Antony Blinken and Peru's Foreign Minister Javier González-Olaechea met in Lima. " \
+           "Blinken held talks with his Peruvian counterpart in Lima on Tuesday."
+    m = only_meeting(extract(extractor, text, "en", "2024-05-22"))
+    assert {"antony-blinken", "javier-gonzalez-olaechea"} <= set(m.participants) and str(m.date) == "2024-05-21"
+
+
 def test_the_official_who_visits_is_the_visitor_told_before(extractor):
     text = "Montevideo, 12 de marzo de 2025.– La secretaria de Estado adjunta para Asuntos del Hemisferio Occidental, " \
            "Mónica Crespo, llegó hoy a Montevideo en su primera visita a Uruguay. La funcionaria visita Uruguay como " \
