@@ -375,6 +375,16 @@ def test_a_meeting_of_people_of_one_country_at_home_is_no_diplomatic_meeting(ext
 
 # ------------------------------------------------------------------ dates
 
+@pytest.mark.parametrize("text, language", [
+    ("Secretary Antony Blinken arrived in Lima on Monday. He met with President Dina Boluarte the next day.", "en"),
+    ("El secretario Antony Blinken llegó a Lima el lunes. Al día siguiente, se reunió con la presidenta Dina Boluarte.", "es"),
+])
+def test_the_next_day_is_the_day_after_the_meeting_told_before(extractor, text, language):
+    met = {frozenset(m.participants): m for m in extract(extractor, text, language, "2024-05-22").facts.meetings}
+    (m,) = [m for people, m in met.items() if "dina-boluarte" in people]
+    assert str(m.date) == "2024-05-21" and "antony-blinken" in m.participants
+
+
 @pytest.mark.parametrize("text, day", [
     ("El canciller Javier González-Olaechea se reunió el pasado 15 con el secretario Antony Blinken.", "2024-05-15"),
     ("El canciller Javier González-Olaechea se reunió el pasado 25 con el secretario Antony Blinken.", "2024-04-25"),

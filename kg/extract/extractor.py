@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from ..build.curation import evidence_at
 from ..build.documents import Document, detect_language
@@ -137,6 +138,8 @@ class Extractor:
                 dates = rules.dates(sent, None if sent.embedded else today, future)
                 pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
+                # "He met with President Boluarte the next day": the day after the meeting told before
+                day_after = rules.next_day(sent) and context.held_on is not None
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today, context.where(f))
@@ -144,9 +147,12 @@ class Extractor:
                         if f.status == "held" and context.held_on and rules.same_day(sent):
                             f.date = f.date or context.held_on    # "Posteriormente, … encabezaron una reunión ampliada"
                             f.sequel = True
+                        elif f.status == "held" and day_after and f.date is None:
+                            f.date, f.sequel = _next_day(context.held_on), True
                         context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
-                        f.date = context.held_on   # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting
+                        # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)
+                        f.date = _next_day(context.held_on) if day_after else context.held_on
                 found.extend(here)
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
@@ -538,6 +544,10 @@ class Extractor:
                 if not parties or set(f.countries) <= parties and (f.countries or acronym or context <= parties):
                     return entry
         return None
+
+
+def _next_day(day: PartialDate) -> PartialDate:
+    return PartialDate(*(day.as_date() + timedelta(days=1)).timetuple()[:3])
 
 
 def _year(date) -> int | None:

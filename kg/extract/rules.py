@@ -255,6 +255,11 @@ class Rules:
         opening = " ".join(t.lower_ for t in sent.span[:6]) + " "
         return any(opening.startswith(cue + " ") for cue in self.lang.meetings["same_day_cues"])
 
+    def next_day(self, sent: Sentence) -> bool:
+        """'the next day', 'al día siguiente': told on the day after the one before."""
+        text = " ".join(t.lower_ for t in sent.span)
+        return any(f" {cue} " in f" {text} " for cue in self.lang.meetings["next_day_cues"])
+
     def infinitive(self, tok) -> bool:
         """A verb's infinitive: by its ending ("fortalecer"), or, where the language marks none ("to
         expand"), any lower-case word but an article."""
