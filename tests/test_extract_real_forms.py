@@ -376,6 +376,19 @@ def test_a_meeting_of_people_of_one_country_at_home_is_no_diplomatic_meeting(ext
 # ------------------------------------------------------------------ dates
 
 @pytest.mark.parametrize("text, language", [
+    ("Secretary Antony Blinken arrived in Lima on Monday. The next day, he and Foreign Minister Javier González-Olaechea "
+     "signed a memorandum of understanding on critical minerals.", "en"),
+    ("El secretario Antony Blinken llegó a Lima el lunes. Al día siguiente, él y el canciller Javier González-Olaechea "
+     "firmaron un memorando de entendimiento.", "es"),
+])
+def test_he_and_someone_signing_the_next_day_met_that_day(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-22")
+    (m,) = [m for m in r.facts.meetings if "javier-gonzalez-olaechea" in m.participants]
+    (a,) = r.facts.agreements
+    assert "antony-blinken" in m.participants and str(m.date) == str(a.date) == "2024-05-21"
+
+
+@pytest.mark.parametrize("text, language", [
     ("Secretary Antony Blinken arrived in Lima on Monday. He met with President Dina Boluarte the next day.", "en"),
     ("El secretario Antony Blinken llegó a Lima el lunes. Al día siguiente, se reunió con la presidenta Dina Boluarte.", "es"),
 ])

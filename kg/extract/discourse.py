@@ -31,6 +31,7 @@ class Discourse:
     speaker: Ref | None = None              # whose words the text is: what its first person stands for
     first_person: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "the", "el", "la": a subject starts here
+    joiners: frozenset[str] = frozenset()   # "and", "y": "He and X …" 
     previous: list[Ref] = field(default_factory=list)     # the actors of the last sentence that stated a fact
     subject: Ref | None = None              # the person the last such sentence was about
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
@@ -46,6 +47,11 @@ class Discourse:
         # "Ambos Estados subrayaron su decisión …": a pronoun after an actor of its sentence is that actor's
         said = next((t.i for t in before if t.lower_ in self.pronouns["person"]), None)
         named_first = said is not None and any(r.end <= said for r in f.refs + f.others)
+        # "He and Foreign Minister X signed …": the subject told before and X
+        joined = any(a.lower_ in self.pronouns["person"] and b.lower_ in self.joiners for a, b in zip(before, before[1:]))
+        if joined and self.subject and self.subject.actor not in {r.actor for r in f.refs}:
+            f.refs = [self.subject] + f.refs
+            f.pronoun = True
         if not any(r.type == PERSON and r.end <= (f.trigger or f.sentence.span.end) for r in f.refs):
             if self.speaker and {t.lower_ for t in f.sentence.span} & self.first_person and \
                     any(r.actor != self.speaker.country for r in f.refs):

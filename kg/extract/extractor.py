@@ -126,7 +126,7 @@ class Extractor:
         told = sentences(sdoc)
         rules.speech_by = speaker(told, mentions, rules.lang.actors["speech_openers"])
         context = Discourse(rules.lang.actors["pronouns"], rules.speech_by, frozenset(rules.lang.actors["first_person"]),
-                            frozenset(rules.articles))
+                            frozenset(rules.articles), frozenset(rules.list_joiners))
         found: list[Found] = []
         for sent in told:
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
@@ -139,7 +139,7 @@ class Extractor:
                 pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 # "He met with President Boluarte the next day": the day after the meeting told before
-                day_after = rules.next_day(sent) and context.held_on is not None
+                day_after = _next_day(context.held_on) if rules.next_day(sent) and context.held_on else None
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today, context.where(f))
@@ -148,11 +148,11 @@ class Extractor:
                             f.date = f.date or context.held_on    # "Posteriormente, … encabezaron una reunión ampliada"
                             f.sequel = True
                         elif f.status == "held" and day_after and f.date is None:
-                            f.date, f.sequel = _next_day(context.held_on), True
+                            f.date, f.sequel = day_after, True
                         context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
                         # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)
-                        f.date = _next_day(context.held_on) if day_after else context.held_on
+                        f.date = day_after or context.held_on
                 found.extend(here)
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)

@@ -51,6 +51,7 @@ class MeetingRules(EventRules):
         self.here_words = set(lang.meetings["here_words"])
         self.speech_by: Ref | None = None     # whose words the text is (kg.extract.discourse.speaker)
         self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
+        self.person_pronouns = set(lang.actors["pronouns"]["person"])
         self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
@@ -297,9 +298,11 @@ class MeetingRules(EventRules):
         for r in mentions.in_span(start, verb):
             if r.type == PERSON and not (people and people[-1].actor == r.actor):    # a name and its title: one
                 people.append(r)
-        if len({r.actor for r in people}) < 2 or \
-                any(t.is_alpha and t.lower_ not in self.joint_adverbs for t in doc[people[-1].end:verb]):
+        if not people or any(t.is_alpha and t.lower_ not in self.joint_adverbs for t in doc[people[-1].end:verb]):
             return False
+        if len({r.actor for r in people}) < 2:    # "He and Foreign Minister X signed …" (kg.extract.discourse: who "he" is)
+            lead = [t for t in doc[start:people[0].start] if not t.is_punct]
+            return len(lead) >= 2 and lead[-2].lower_ in self.person_pronouns and lead[-1].lower_ in self.list_joiners
         return any(t.lower_ in self.list_joiners for t in doc[people[-2].end:people[-1].start])
 
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
