@@ -144,9 +144,9 @@ class CommitmentRules(Rules):
         # "se comprometieron a realizar una segunda reunión", "agreed to convene the High-Level Dialogue": a meeting
         # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
         # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
-        plans = [s for s, e in hits if self.plans_meeting(doc, self.what_starts(doc, s, e, hi), hi)]
-        hits = [(s, e) for s, e in hits if not self.speaks(doc, self.what_starts(doc, s, e, hi), hi)]
-        hits = [(s, e) for s, e in hits if s not in plans]
+        starts = {(s, e): self.what_starts(doc, s, e, hi) for s, e in hits}
+        plans = [s for s, e in hits if self.plans_meeting(doc, starts[(s, e)], hi)]
+        hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi)]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
@@ -192,8 +192,9 @@ class CommitmentRules(Rules):
             f.date = date
             f.aliases = [what]
             # "financiará un programa … contra la tala ilegal": what is acted on names the topic, not the verb of acting.
-            f.topic = next((t for t in (self.topic_of(doc[k:cut].text) for k in (first + (first == e - 1), first)) if t != OTHER),
-                           self.topic_of(what))
+            f.topic = self.topic_of(doc[first + (first == e - 1):cut].text)
+            if f.topic == OTHER:
+                f.topic = self.topic_of(what)
             # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
             # implementación": what names no topic but points back, the sentence may.
             if f.topic == OTHER and any(t.lower_ in self.back_references for t in doc[first:end]):

@@ -266,7 +266,7 @@ def _day_of_month(day: int, after: bool, reference: PartialDate | None) -> Parti
     elif not after and day > reference.day:
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     try:
-        return PartialDate(*dt.date(y, m, day).timetuple()[:3])
+        return PartialDate.of(dt.date(y, m, day))
     except ValueError:
         return None
 

@@ -31,7 +31,7 @@ class Discourse:
     speaker: Ref | None = None              # whose words the text is: what its first person stands for
     first_person: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # "the", "el", "la": a subject starts here
-    joiners: frozenset[str] = frozenset()   # "and", "y": "He and X …" 
+    joiners: frozenset[str] = frozenset()   # "and", "y": "He and X …"
     previous: list[Ref] = field(default_factory=list)     # the actors of the last sentence that stated a fact
     subject: Ref | None = None              # the person the last such sentence was about
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated

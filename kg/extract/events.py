@@ -106,7 +106,7 @@ class EventRules(PlaceRules):
         """Where the capitalised words, connectors and acronyms right before token s start ("the U.S.-Alliance for
         Development in Democracy (ADD)" before "Consultative Dialogue")."""
         j = s
-        while j - 1 >= lo and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in self.connectors or doc[j - 1].text in "()-–"):
+        while j - 1 >= lo and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in self.connectors or doc[j - 1].text in ("(", ")", "-", "–")):
             j -= 1
         return j
 

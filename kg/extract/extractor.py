@@ -547,7 +547,7 @@ class Extractor:
 
 
 def _next_day(day: PartialDate) -> PartialDate:
-    return PartialDate(*(day.as_date() + timedelta(days=1)).timetuple()[:3])
+    return PartialDate.of(day.as_date() + timedelta(days=1))
 
 
 def _year(date) -> int | None:

@@ -139,6 +139,7 @@ class MeetingRules(EventRules):
             doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) or self.the_one_told(doc, triggers[0]))
         described = self.described(doc, triggers[0], hi) if triggers else None
+        venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
         for f in here:
             f.trigger = first
             f.joins_last = joins
@@ -149,7 +150,7 @@ class MeetingRules(EventRules):
             f.status = "scheduled" if future else "held"
             f.date = date or f.date
             f.place = f.place or place
-            f.venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
+            f.venue_countries = venue_countries
             if doc[first].lower_ in self.here_words:     # "… aquí a Ecuador": the speaker is visiting that country
                 f.refs = [self.speech_by] + [r for r in refs if r.start == triggers[0][1]]
                 f.visit = True
@@ -506,7 +507,8 @@ class MeetingRules(EventRules):
                     stop = j
                     break
             # "… with A, B and C, as well as with D and E": a second list after a second 'with'
-            cuts = [k for k in range(e + 1, stop) if self.second_list(doc, k, stop, at=True)]
+            cuts = [k for k in range(e + 1, stop) if doc[k].lower_ in self.lang.meetings["counterpart_words"]
+                    and doc[k - 1].lower_ in self.list_openers]
             for a, b in zip([e, *cuts], [*cuts, stop]):
                 if listed or plural:
                     groups += self.list_items(doc, a, b, refs, None if plural else ";")
@@ -515,16 +517,13 @@ class MeetingRules(EventRules):
         flat = [r.actor for g in groups for r in g]
         return groups if len(flat) == len(set(flat)) else []
 
-    def second_list(self, doc: Doc, k: int, stop: int, at: bool = False) -> bool:
-        """A second 'with' opens at token k (at=True), or after list openers of two words or more from k
-        ("…, as well as with", "…, así como con"; after ", y con" the same meeting goes on)."""
-        counterpart = self.lang.meetings["counterpart_words"]
-        if at:
-            return doc[k].lower_ in counterpart and doc[k - 1].lower_ in self.list_openers
+    def second_list(self, doc: Doc, k: int, stop: int) -> bool:
+        """A second 'with' after list openers of two words or more from token k ("…, as well as with", "…, así
+        como con"; after ", y con" the same meeting goes on)."""
         j = k
         while j < stop and doc[j].lower_ in self.list_openers:
             j += 1
-        return j > k + 1 and j < stop and doc[j].lower_ in counterpart
+        return j > k + 1 and j < stop and doc[j].lower_ in self.lang.meetings["counterpart_words"]
 
     def list_items(self, doc: Doc, start: int, stop: int, refs: list[Ref], separator: str | None) -> list[list[Ref]]:
         """The actors of a list, one group per item: items end at the separator (any of ',', ';',

@@ -10,7 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .lexicon import language, token_pattern
-from .text import _END
+from .text import _END, _title_case_minor
 
 if TYPE_CHECKING:
     from .actors import ActorIndex
@@ -133,5 +133,4 @@ def headline_words(doc: Doc) -> set[int]:
 @lru_cache(maxsize=None)
 def _headline_common(lang: str) -> frozenset[str]:
     """Words a headline capitalises that are never part of a name ("Remarks by X Upon Arrival in Quito")."""
-    text = language(lang).text
-    return frozenset(text.get("title_case_minor", ())) | frozenset(text.get("headline_words", ()))
+    return _title_case_minor(lang) | frozenset(language(lang).text.get("headline_words", ()))

@@ -227,6 +227,7 @@ class Rules:
                 out.add(r.start)
         # "Cuban and Venezuelan civil society", "la sociedad civil venezolana y cubana": a demonym listed with one
         # that is a topic
+        # (right to left for a demonym before a topic one, left to right for one after it, so that lists chain)
         ends = {r.end: r for r in starts.values()}
         for order in (-1, 1):
             for r in sorted(starts.values(), key=lambda r: order * r.start):

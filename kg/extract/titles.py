@@ -122,9 +122,10 @@ class Titles:
         role (of that country, if the title says), else the holder of that country's office — or,
         for a title no country qualifies, of an office of the document's main countries. A title
         posted somewhere ("Embajador de Estados Unidos en Colombia") is only an office posted there."""
+        # "los viceministros", "the ministers": several people; "Office of the Spokesperson": a bureau; "a department
+        # spokesperson": someone unnamed
         if role == GROUP or self.office_of(s) or self.indefinite(s):
-            return      # "los viceministros", "the ministers": several people; "Office of the Spokesperson": a bureau;
-            # "a department spokesperson": someone unnamed
+            return
         if posting:
             names = {identity.fold(n) for n in identity.names_of(self.index.gaz.actors[posting])}
             offices = [o for o in ([office] if office else self.role_offices(role, None))
