@@ -1714,3 +1714,51 @@ def test_a_commitment_that_does_not_point_back_takes_no_topic_from_the_rest_of_i
 def test_whom_the_subject_met_does_not_commit_with_it(extractor, text, language, committed):
     r = extract(extractor, text, language, "2025-10-20")
     assert committers(r) == [committed]
+
+
+def test_whom_the_subject_greets_after_an_aside_does_not_commit(extractor):
+    r = extract(extractor, "El secretario Antony Blinken, a su turno, saludó al Perú por su compromiso con la democracia y "
+                           "señaló que su país continuará apoyando al Perú en la recuperación económica.", "es", "2021-10-19")
+    assert committers(r) == [["antony-blinken", "united-states"]]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Minister Willy Huerta said the assistance would help the police reduce crime.", "en"),
+    ("El canciller César Landa informó que se realizarán reuniones técnicas con los Estados Unidos.", "es"),
+])
+def test_what_a_thing_reported_will_do_and_meetings_to_be_held_are_no_commitments(extractor, text, language):
+    assert extract(extractor, text, language, "2022-10-06").facts.commitments == []
+
+
+@pytest.mark.parametrize("text, language, label, topic", [
+    ("El presidente Pedro Castillo expresó su interés en fortalecer las relaciones bilaterales y resaltó la importancia de "
+     "la lucha contra el narcotráfico.", "es", "fortalecer las relaciones bilaterales", "bilateral-relations"),
+    ("Secretary Antony Blinken reiterated U.S. support for Peru’s democratic institutions and called for an end to "
+     "violence.", "en", "support for Peru’s democratic institutions", "democracy"),
+])
+def test_a_label_ends_before_another_act_of_its_subject_and_names_the_topic(extractor, text, language, label, topic):
+    (c,) = extract(extractor, text, language, "2023-03-15").facts.commitments
+    assert c.name == {language: label} and c.topics == [topic]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Secretary Antony Blinken and Foreign Minister César Landa agreed to deepen their important partnership.", "en"),
+    ("El secretario Antony Blinken y el canciller César Landa acordaron profundizar su importante alianza.", "es"),
+])
+def test_what_is_important_is_not_imports(extractor, text, language):
+    (c,) = extract(extractor, text, language, "2023-03-15").facts.commitments
+    assert c.topics != ["trade"]
+
+
+def test_an_organisation_is_named_again_by_the_acronym_given_after_its_name(extractor):
+    r = extract(extractor, "La vicepresidenta Dina Boluarte se reunió hoy con una delegación del Departamento de Agricultura "
+                           "de los Estados Unidos (USDA). Los representantes del USDA manifestaron su voluntad de seguir "
+                           "colaborando con el Perú en la lucha contra la anemia.", "es", "2022-11-23")
+    (c,) = r.facts.commitments
+    assert c.actors[0] == "departamento-de-agricultura-de-los-estados-unidos" and c.topics == ["health"]
+
+
+def test_a_summit_a_visit_prepares_is_no_meeting(extractor):
+    r = extract(extractor, "El viceministro Brian Nichols llegó hoy a Lima. La visita de Nichols tiene como propósito "
+                           "consolidar el diálogo político y preparar la próxima Cumbre de las Américas.", "es", "2022-03-10")
+    assert not any("Cumbre" in next(iter(m.name.values())) for m in r.facts.meetings)

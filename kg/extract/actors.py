@@ -35,6 +35,7 @@ from .titles import MAX_GAP, MAX_TITLE_WORDS, Titles
 __all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
 
 
 def _variants(name: str) -> set[str]:
@@ -572,6 +573,7 @@ class _Resolver(Titles):
         self.untitled_appositions(chosen)
         self.elliptical_titles(chosen)
         self.surname_mentions(chosen)
+        self.acronym_mentions(chosen)
         self.refs.sort(key=lambda r: r.start)
         self.fullest_ids()
         doc = self.doc
@@ -631,7 +633,6 @@ class _Resolver(Titles):
                     return value
         return None
 
-
     def organisation_label(self, label: str) -> bool:
         kind, _, value = label.partition(":")
         return kind == "actor" and value in self.index.gaz.actors and self.index.gaz.actors[value].type == ORGANISATION
@@ -648,6 +649,21 @@ class _Resolver(Titles):
                 self.refs.append(Ref(ref.actor, PERSON, s, e, ref.country, ref.discovered, kind))
             if len(people) == 2:
                 break
+
+    def acronym_mentions(self, chosen):
+        """Later mentions of a discovered organisation by the acronym given after its name
+        ("Departamento de Agricultura de los Estados Unidos (USDA) … Los representantes del USDA")."""
+        doc = self.doc
+        acronyms = {doc[r.end + 1].text: r for r in self.refs if r.type == ORGANISATION and r.discovered and
+                    r.end + 2 < len(doc) and doc[r.end].text == "(" and doc[r.end + 2].text == ")" and
+                    _ACRONYM.fullmatch(doc[r.end + 1].text)}
+        if not acronyms:
+            return
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        for tok in doc:
+            first = acronyms.get(tok.text)
+            if first and tok.i not in taken and tok.i != first.end + 1:
+                self.refs.append(Ref(first.actor, ORGANISATION, tok.i, tok.i + 1, first.country, True))
 
     def surname_mentions(self, chosen):
         """Later mentions of a discovered person by last name alone."""

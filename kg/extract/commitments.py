@@ -58,12 +58,14 @@ class CommitmentRules(Rules):
         self.joiners = set(lang.actors["list_joiners"])
         self.clause_breaks = {",", ";", ":"} | self.joiners
         # (a comma inside a number, "5,000", stops nothing)
-        stops = [rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else rf"{re.escape(w)}(?!\d)" for w in lang.commitments["label_stops"]]
+        stops = [w[1:] if w.startswith("~") else rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else rf"{re.escape(w)}(?!\d)"
+                 for w in lang.commitments["label_stops"]]
         self.label_stops = re.compile("|".join(stops), re.I)
         self.label_connectors = {identity.fold(w) for w in lang.commitments["label_connectors"]}
         self.pledge_nouns = set(lang.commitments["pledge_nouns"])
         self.label_nouns = set(lang.commitments["label_nouns"])
         self.partner_words = set(lang.commitments["partner_words"])
+        self.object_words = set(lang.commitments["object_words"])
         self.back_references = set(lang.commitments["back_references"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.not_pledges = set(lang.commitments["not_pledges"])
@@ -186,13 +188,19 @@ class CommitmentRules(Rules):
             cut = end if after is None else next((j for j in range(after - 1, e, -1) if doc[j].lower_ in self.clause_breaks), end)
             first = self.what_starts(doc, s, e, cut)
             what = doc[first:end].text
+            label = self.label(doc[first:cut].text)
             f = Found("commitment", sent, clause.start_char if out else sent.start, clause.end_char if end < hi else sent.end,
-                      subject, self.label(doc[first:cut].text), confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT),
+                      subject, label, confidence=self._commitment_weights[(s, e)] - (0 if subject else NO_SUBJECT),
                       trigger=s, others=[r for r in refs if r not in subject])
             f.date = date
             f.aliases = [what]
-            # "financiará un programa … contra la tala ilegal": what is acted on names the topic, not the verb of acting.
-            f.topic = self.topic_of(doc[first + (first == e - 1):cut].text)
+            # The first area the label names ("fortalecer las relaciones bilaterales y resaltó … el narcotráfico":
+            # bilateral relations); "financiará un programa … contra la tala ilegal": what is acted on names the
+            # topic, not the verb of acting.
+            acted = first + (first == e - 1)
+            f.topic = self.topic_of(" ".join(label.split()[acted - first:]))
+            if f.topic == OTHER:
+                f.topic = self.topic_of(doc[acted:cut].text)
             if f.topic == OTHER:
                 f.topic = self.topic_of(what)
             # "… la importancia del Acuerdo de Promoción Comercial, y se comprometieron a trabajar para su plena
@@ -209,14 +217,20 @@ class CommitmentRules(Rules):
         s, e = trigger
         # What a report says ("… afirmó que su país continuará …") is not where the subject is looked for.
         that = max((j for j in range(start, e) if self.reported(doc, j, lo)), default=None)
+        if that is None and doc[s].lower_ in self.reporting and any(t.lower_ in self.label_verbs["modals"] for t in doc[s:e]):
+            that = s    # the trigger opens with the report: "said the assistance would help …"
         head = that if that is not None and that < s else s
         # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
+        # ("El secretario Blinken, a su turno, saludó al Perú … y señaló que …": whom one greets after the comma is
+        # no subject; the subject is before it.)
         opening = max((j + 1 for j in range(start, head) if doc[j].text == ","), default=start)
-        if not any(opening <= r.start and r.end <= head for r in refs) and \
-                not any(t.lower_ in self.pronouns for t in doc[opening:head]):
-            opening = start
-        subject = [r for r in refs if opening <= r.start and r.end <= s or r.start > e and r.end <= end and
-                   self.after_channel(doc, r.start, self.channels)]
+        addressed = [r for r in refs if opening <= r.start and r.end <= head and self.after_word(doc, r, opening, self.object_words)]
+        if not any(opening <= r.start and r.end <= head and r not in addressed for r in refs) and \
+                not any(t.lower_ in self.pronouns for t in doc[opening:min(head, opening + 2)]):
+            opening = start     # (a pronoun opening what follows the comma is its subject: "…, they reaffirmed")
+        subject = [r for r in refs if (opening <= r.start and r.end <= s or r.start > e and r.end <= end and
+                                       self.after_channel(doc, r.start, self.channels)) and
+                   not (r in addressed and opening == start)]
         # "President Biden welcomed Argentina’s reform efforts and reaffirmed …": whose efforts is no subject.
         # (Not "Los Gobiernos de Chile y de los Estados Unidos": the same head's second owner.)
         owned = [r for r in subject if self.owner(doc, r) and s > r.start > opening and
@@ -270,10 +284,14 @@ class CommitmentRules(Rules):
 
     def met_with(self, doc: Doc, r: Ref, opening: int) -> bool:
         """An actor named after "with", "con" (past a title): whom the subject met, not the subject."""
+        return self.after_word(doc, r, opening, self.partner_words)
+
+    def after_word(self, doc: Doc, r: Ref, opening: int, words) -> bool:
+        """An actor named right after one of `words`, past its title and articles ("with Prime Minister X")."""
         j = r.start - 1
         while j > opening and (doc[j].is_title or doc[j].lower_ in self.articles):
             j -= 1
-        return j >= opening and doc[j].lower_ in self.partner_words
+        return j >= opening and doc[j].lower_ in words
 
     def possessor(self, doc: Doc, refs: list[Ref], s: int) -> Ref | None:
         """Whose a commitment named as a noun is: "Brazil’s (renewed) commitment", "the commitment of
