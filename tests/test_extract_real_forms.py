@@ -1762,3 +1762,20 @@ def test_a_summit_a_visit_prepares_is_no_meeting(extractor):
     r = extract(extractor, "El viceministro Brian Nichols llegó hoy a Lima. La visita de Nichols tiene como propósito "
                            "consolidar el diálogo político y preparar la próxima Cumbre de las Américas.", "es", "2022-03-10")
     assert not any("Cumbre" in next(iter(m.name.values())) for m in r.facts.meetings)
+
+
+@pytest.mark.parametrize("text, language, committed", [
+    ("The Secretary of State Antony Blinken reaffirmed the strong partnership between the United States and Peru and the "
+     "U.S. commitment to working with Peru on clean energy.", "en", ["antony-blinken", "united-states"]),
+    ("El vicepresidente estadounidense Mike Pence, por su parte, reconoció los esfuerzos del Perú en la lucha contra la corrupción y "
+     "anunció que su país donará 2 millones de dólares para atender a los migrantes venezolanos.", "es",
+     ["mike-pence", "united-states"]),
+])
+def test_whose_partnership_or_efforts_are_praised_does_not_commit(extractor, text, language, committed):
+    assert committers(extract(extractor, text, language, "2018-08-16")) == [committed]
+
+
+def test_a_label_keeps_a_list_of_words_between_commas_whole(extractor):
+    text = "The United States reiterated its support for free, fair, inclusive and peaceful elections in Honduras."
+    (c,) = extract(extractor, text, "en", "2021-11-02").facts.commitments
+    assert c.name["en"] == "support for free, fair, inclusive and peaceful elections in Honduras"

@@ -221,16 +221,19 @@ class CommitmentRules(Rules):
             that = s    # the trigger opens with the report: "said the assistance would help …"
         head = that if that is not None and that < s else s
         # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
-        # ("El secretario Blinken, a su turno, saludó al Perú … y señaló que …": whom one greets after the comma is
-        # no subject; the subject is before it.)
+        # ("El secretario Blinken, a su turno, saludó al Perú … y señaló que …", "Pence, por su parte, reconoció los
+        # esfuerzos del Perú … y anunció que …": whom one greets, whose efforts one praises after the comma, is no
+        # subject; the subject is before it.)
         opening = max((j + 1 for j in range(start, head) if doc[j].text == ","), default=start)
-        addressed = [r for r in refs if opening <= r.start and r.end <= head and self.after_word(doc, r, opening, self.object_words)]
-        if not any(opening <= r.start and r.end <= head and r not in addressed for r in refs) and \
+        addressed = [r for r in refs if opening <= r.start and r.end <= head and
+                     (self.after_word(doc, r, opening, self.object_words) or self.owner(doc, r))]
+        if opening > start and not any(opening <= r.start and r.end <= head and r not in addressed for r in refs) and \
                 not any(t.lower_ in self.pronouns for t in doc[opening:min(head, opening + 2)]):
             opening = start     # (a pronoun opening what follows the comma is its subject: "…, they reaffirmed")
+        else:
+            addressed = []
         subject = [r for r in refs if (opening <= r.start and r.end <= s or r.start > e and r.end <= end and
-                                       self.after_channel(doc, r.start, self.channels)) and
-                   not (r in addressed and opening == start)]
+                                       self.after_channel(doc, r.start, self.channels)) and r not in addressed]
         # "President Biden welcomed Argentina’s reform efforts and reaffirmed …": whose efforts is no subject.
         # (Not "Los Gobiernos de Chile y de los Estados Unidos": the same head's second owner.)
         owned = [r for r in subject if self.owner(doc, r) and s > r.start > opening and
@@ -247,8 +250,11 @@ class CommitmentRules(Rules):
         # "The Deputy Secretary welcomed Brazil’s renewed commitment to …": the commitment is Brazil's.
         noun = next((k for k in range(s, e) if doc[k].lower_ in self.pledge_nouns), None)
         whose = self.possessor(doc, refs, noun) if noun is not None else None
-        if whose and whose.actor not in {r.country for r in subject} | {r.actor for r in subject}:
-            subject = [r for r in subject if r.country is None] + [whose]    # not those of another country
+        # ("The Secretary reaffirmed the partnership between the United States and Peru and the U.S. commitment to …":
+        # the Secretary's and the United States', not Peru's.)
+        if whose:
+            subject = [r for r in subject if r.actor != whose.actor and (r.country is None or r.type == PERSON and
+                                                                          r.country == whose.actor)] + [whose]
         # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
         if that is not None and that < opening:
             that = None
@@ -294,12 +300,16 @@ class CommitmentRules(Rules):
         return j >= opening and doc[j].lower_ in words
 
     def possessor(self, doc: Doc, refs: list[Ref], s: int) -> Ref | None:
-        """Whose a commitment named as a noun is: "Brazil’s (renewed) commitment", "the commitment of
-        Brazil", "el compromiso de Brasil"."""
+        """Whose a commitment named as a noun is: "Brazil’s (renewed) commitment", "the U.S. commitment",
+        "the commitment of Brazil", "el compromiso de Brasil"."""
         for r in refs:
             between = doc[r.end:s]
             if r.end <= s and len(between) <= 3 and between and between[0].text in self.possessives and \
                     all(t.is_lower for t in between[1:]):
+                return r
+            # "the U.S. (renewed) commitment": a name used as an adjective after an article
+            if r.end <= s and len(between) <= 2 and all(t.is_lower and t.is_alpha for t in between) and \
+                    r.start > 0 and doc[r.start - 1].lower_ in self.articles:
                 return r
             if r.start > s and r.start - s <= 3 and doc[s + 1].lower_ in self.of_words and \
                     all(t.lower_ in self.articles for t in doc[s + 2:r.start]):
@@ -410,7 +420,9 @@ class CommitmentRules(Rules):
         text = re.sub(r"^[-•–*·\s]+", "", what).strip()
         text = " ".join(re.sub(r"[\"“”«»]", "", text).split())    # 'seguirá apoyando" a Ecuador': a quote's edge
         # At the first break that leaves a phrase, not a word of a list ("humane, safe and orderly migration").
-        cut = next((m for m in self.label_stops.finditer(text) if len(text[:m.start()].split()) >= MIN_LABEL_WORDS), None)
+        # ("a prosperous, secure, and democratic hemisphere": a comma before one word and the next comma or "and" lists it)
+        cut = next((m for m in self.label_stops.finditer(text) if len(text[:m.start()].split()) >= MIN_LABEL_WORDS and
+                    not (m.group() == "," and self.listed_word(text[m.end():]))), None)
         if cut:
             text = text[:cut.start()]
         words = text.split()
@@ -423,6 +435,11 @@ class CommitmentRules(Rules):
         while words and identity.fold(words[-1]) in self.label_connectors:
             words.pop()
         return " ".join(words).rstrip(",;:") + "…"
+
+    def listed_word(self, rest: str) -> bool:
+        """What follows a comma is one word of a list: that word, then a comma or a list's conjunction."""
+        words = rest.split(maxsplit=2)
+        return len(words) >= 2 and (words[0].endswith(",") or words[1].lower() in self.list_joiners)
 
     def commitment_clauses(self, doc: Doc, hits, lo: int, hi: int, refs=()):
         """The commitments a sentence joins, one per trigger after a conjunction and a subject of its
