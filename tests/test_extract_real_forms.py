@@ -1779,3 +1779,26 @@ def test_a_label_keeps_a_list_of_words_between_commas_whole(extractor):
     text = "The United States reiterated its support for free, fair, inclusive and peaceful elections in Honduras."
     (c,) = extract(extractor, text, "en", "2021-11-02").facts.commitments
     assert c.name["en"] == "support for free, fair, inclusive and peaceful elections in Honduras"
+
+
+def test_the_agreement_named_again_with_an_amount_is_the_one_told_before(extractor):
+    r = extract(extractor, "Ambassador Lisa Kenna and Minister Avelino Guillén signed an amendment to the Letter of Agreement "
+                           "on counternarcotics cooperation. The amendment brings total U.S. funding under the agreement to "
+                           "more than $100 million since 2019.", "en", "2022-01-19")
+    assert [next(iter(a.name.values())) for a in r.facts.agreements] == ["Letter of Agreement"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru joined the Inter-American Convention against Corruption in 1997.", "Inter-American Convention against Corruption"),
+    ("Peru joined the Global Coalition to Address Synthetic Drug Threats in 2023.",
+     "Global Coalition to Address Synthetic Drug Threats"),
+])
+def test_conventions_against_and_coalitions_joined_are_instruments(extractor, text, name):
+    (a,) = extract(extractor, text, "en", "2024-01-19").facts.agreements
+    assert a.name == {"en": name} and a.status == "joined"
+
+
+def test_a_headlines_verb_ends_an_organisations_name(extractor):
+    r = extract(extractor, "U.S. Embassy Lima Signs Letter of Agreement with Peru’s Ministry of Interior\n"
+                           "Ambassador Lisa Kenna signed the letter today.", "en", "2022-01-19")
+    assert not any("Signs" in next(iter(a.name.values())) for a in r.mentioned)

@@ -160,7 +160,10 @@ class AgreementRules(Rules):
             return False
         nxt = doc[e].lower_ if e < hi else ""
         # ("el acuerdo entre en vigor": a verb before a preposition, no "between")
-        if nxt in self.lang.agreements["naming_prepositions"] and not (e + 1 < hi and doc[e + 1].lower_ in self.lang.names["about"]):
+        # ("under the agreement to more than $100 million": an amount, not what it is about)
+        if nxt in self.lang.agreements["naming_prepositions"] and not (e + 1 < hi and (
+                doc[e + 1].lower_ in self.lang.names["about"] or doc[e + 1].like_num or
+                doc[e + 1].lower_ in self.lang.agreements["amount_words"])):
             return False
         return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 

@@ -95,7 +95,8 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = froz
     if doc[i].text not in index.org_heads:
         return i
     j, last, capitals = i + 1, i, 0
-    while j < len(doc) and j not in titled:
+    unsure = doc.user_data.get(HEADLINE_WORDS, ())     # "U.S. Embassy Lima Signs Letter …": a headline's verb ends it
+    while j < len(doc) and j not in titled and j not in unsure:
         tok = doc[j]
         if tok.text[:1].isupper() and tok.is_alpha and tok.text not in index.date_words:
             last, capitals = j + 1, capitals + 1
