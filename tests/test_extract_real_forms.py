@@ -1802,3 +1802,19 @@ def test_a_headlines_verb_ends_an_organisations_name(extractor):
     r = extract(extractor, "U.S. Embassy Lima Signs Letter of Agreement with Peru’s Ministry of Interior\n"
                            "Ambassador Lisa Kenna signed the letter today.", "en", "2022-01-19")
     assert not any("Signs" in next(iter(a.name.values())) for a in r.mentioned)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El documento fue firmado por la ministra de Relaciones Exteriores, Ana Cecilia Gervasi, y la embajadora de Estados "
+     "Unidos, Lisa Kenna, en la sede de la Cancillería.", "es"),
+    ("The memorandum was signed today by Foreign Minister Ana Cecilia Gervasi and Ambassador Lisa Kenna.", "en"),
+])
+def test_people_who_signed_as_the_agent_of_a_passive_met(extractor, text, language):
+    m = only_meeting(extract(extractor, text, language, "2023-06-20"))
+    assert {"ana-cecilia-gervasi", "lisa-kenna"} <= set(m.participants)
+
+
+def test_an_instrument_described_as_signed_by_two_people_is_no_meeting_told(extractor):
+    r = extract(extractor, "El Acuerdo de Promoción Comercial, firmado por los presidentes Alejandro Toledo y George W. Bush "
+                           "en 2006, entró en vigor en 2009.", "es", "2022-01-19")
+    assert r.facts.meetings == []

@@ -16,6 +16,7 @@ from .text import _END, Sentence
 
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 REPORT_WORDS = 6               # between a verb of reporting and the "que" of what it reports ("informó mediante un comunicado que")
+AGENT_WORDS = 10              # between a participle's "por"/"by" and the first person ("por la ministra de Relaciones Exteriores, X")
 JOINT_CONFIDENCE = 0.6        # people named together doing one thing ("A y B inauguraron …"): they met
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
@@ -51,6 +52,9 @@ class MeetingRules(EventRules):
         self.here_words = set(lang.meetings["here_words"])
         self.speech_by: Ref | None = None     # whose words the text is (kg.extract.discourse.speaker)
         self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
+        self.joint_passives = set(lang.meetings["joint_acts"]["passives"])
+        self.joint_agents = set(lang.meetings["joint_acts"]["by"])
+        self.joint_auxiliaries = set(lang.meetings["joint_acts"]["auxiliaries"])
         self.person_pronouns = set(lang.actors["pronouns"]["person"])
         self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
 
@@ -62,8 +66,9 @@ class MeetingRules(EventRules):
                                  if not self.possessed(doc, t) and not self.third_party_visit(doc, t, mentions) and
                                  not self.greets_no_one(doc, t, mentions)}
         if mentions is not None:
-            self._meeting_weights.update({(t.i, t.i + 1): JOINT_CONFIDENCE for t in doc if t.lower_ in self.joint_acts and
-                                          (t.i, t.i + 1) not in self._meeting_weights and self.together(doc, t.i, mentions)})
+            self._meeting_weights.update({(t.i, t.i + 1): JOINT_CONFIDENCE for t in doc if (t.i, t.i + 1) not in self._meeting_weights and
+                                          (t.lower_ in self.joint_acts and self.together(doc, t.i, mentions) or
+                                           t.lower_ in self.joint_passives and self.done_by_together(doc, t.i, mentions))})
         self._meeting_hits = sorted(self._meeting_weights)
         self._occasion_hits = sorted({(s, e) for _, s, e in self.occasion(doc)})
         self._another_time_hits = sorted({(s, e) for _, s, e in self.another_time(doc)})
@@ -305,6 +310,25 @@ class MeetingRules(EventRules):
             lead = [t for t in doc[start:people[0].start] if not t.is_punct]
             return len(lead) >= 2 and lead[-2].lower_ in self.person_pronouns and lead[-1].lower_ in self.list_joiners
         return any(t.lower_ in self.list_joiners for t in doc[people[-2].end:people[-1].start])
+
+    def done_by_together(self, doc: Doc, verb: int, mentions: Mentions) -> bool:
+        """A participle of a joint act with two people or more as its agent ("El documento fue firmado por la
+        ministra X y la embajadora Y", "was signed by Foreign Minister X and Ambassador Y"): they met."""
+        end = doc[verb].sent.end
+        by = verb + 1
+        while by < end and doc[by].lower_ in self.joint_adverbs:
+            by += 1     # "was signed today by …"
+        # (not a participle describing an instrument: "el Acuerdo, firmado por los presidentes A y B en 2006")
+        if by >= end or doc[by].lower_ not in self.joint_agents or doc[verb - 1].lower_ not in self.joint_auxiliaries:
+            return False
+        people = []
+        for r in mentions.in_span(by + 1, end):
+            if r.type == PERSON and not (people and people[-1].actor == r.actor):
+                people.append(r)
+        if len(people) < 2 or people[0].start - by > AGENT_WORDS:
+            return False
+        between = doc[people[0].end:people[1].start]
+        return any(t.lower_ in self.list_joiners for t in between) and not any(t.text in (";", ".") for t in between)
 
     def encounters(self, sent: Sentence, doc: Doc, triggers, refs: list[Ref], mentions: Mentions, sure: float) -> list[Found]:
         """The meetings a sentence's triggers state: one per item of a list of separate meetings,
