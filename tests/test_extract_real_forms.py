@@ -1818,3 +1818,13 @@ def test_an_instrument_described_as_signed_by_two_people_is_no_meeting_told(extr
     r = extract(extractor, "El Acuerdo de Promoción Comercial, firmado por los presidentes Alejandro Toledo y George W. Bush "
                            "en 2006, entró en vigor en 2009.", "es", "2022-01-19")
     assert r.facts.meetings == []
+
+
+@pytest.mark.parametrize("text, language, day", [
+    ("El canciller César Landa se reunió el 15/03/2023 con el secretario Antony Blinken en Washington.", "es", "2023-03-15"),
+    ("El canciller César Landa se reunió el 05/03/2023 con el secretario Antony Blinken en Washington.", "es", "2023-03-05"),
+    ("Foreign Minister César Landa met with Secretary Antony Blinken on 03/05/2023 in Washington.", "en", "2023-03-05"),
+    ("Foreign Minister César Landa met with Secretary Antony Blinken on 15.03.2023 in Washington.", "en", "2023-03-15"),
+])
+def test_a_date_in_numbers_is_read_in_the_order_of_its_language(extractor, text, language, day):
+    assert only_meeting(extract(extractor, text, language, "2023-03-20")).date == documents.parse_iso(day)

@@ -138,6 +138,8 @@ def _patterns():
         ("day_alone", re.compile(rf"\b(?:{alt(g['weekday_articles'])})\s+({after})\s+{d}(?![\w%])(?![\s.]*(?:(?:{of}|{alt(g['count_nouns'])})(?!\w)|\d|(?:{month})\b))", re.I)),
         # "el 13 del presente mes", "el 5 de los corrientes": a day of the document's month
         ("day_this_month", re.compile(rf"\b{d}\s+(?:{alt(g['this_month'])})\b", re.I)),
+        # "15/03/2023", "03/15/2023", "15.03.2023": the order of day and month is the language's unless one is over 12
+        ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d{2})(?![\d/])")),
         # "September 2021", "setiembre de 2022"
         ("month", re.compile(rf"\b({month})\.?\s+(?:(?:{of})\s+)?(\d{{4}})\b", re.I)),
         ("relative", re.compile(rf"(?<!\w)({rel})(?!\w)", re.I)),
@@ -178,9 +180,11 @@ def _reported(text: str, start: int, reporting: frozenset[str]) -> bool:
     return bool(words) and (words[-1] in reporting or len(words) == 2 and words[-1] in links and words[0] in reporting)
 
 
-def find(text: str, reference: PartialDate | None, future: bool = False, reporting: frozenset[str] = frozenset()) -> list[DatePhrase]:
+def find(text: str, reference: PartialDate | None, future: bool = False, reporting: frozenset[str] = frozenset(),
+         day_first: bool = True) -> list[DatePhrase]:
     """Every date phrase of a sentence, earliest first, resolved where the reference allows; not
-    one that dates a report (right after one of the `reporting` verbs)."""
+    one that dates a report (right after one of the `reporting` verbs). `day_first`: how the
+    text's language writes a date in numbers ("15/03/2023"; English: "03/15/2023")."""
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
     months = lexicon()["months"]
@@ -213,6 +217,11 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                 elif kind == "day_this_month":
                     if reference is not None and reference.month:
                         value = PartialDate(reference.year, reference.month, int(m.group(1)))
+                elif kind == "numeric":
+                    first, second = int(m.group(1)), int(m.group(3))
+                    day_is_first = first > 12 or second <= 12 and day_first
+                    day, month = (first, second) if day_is_first else (second, first)
+                    value = PartialDate(int(m.group(4)), month, day)
                 elif kind == "month":
                     value = PartialDate(int(m.group(2)), months[m.group(1).lower().rstrip(".")])
                 elif kind == "relative":
