@@ -1828,3 +1828,24 @@ def test_an_instrument_described_as_signed_by_two_people_is_no_meeting_told(extr
 ])
 def test_a_date_in_numbers_is_read_in_the_order_of_its_language(extractor, text, language, day):
     assert only_meeting(extract(extractor, text, language, "2023-03-20")).date == documents.parse_iso(day)
+
+
+def test_a_summit_a_country_is_about_to_host_is_still_to_come(extractor):
+    r = extract(extractor, "Deputy Secretary Kurt Campbell met today with Foreign Minister Javier González-Olaechea. The "
+                           "Deputy Secretary and the Foreign Minister discussed Peru’s upcoming hosting of APEC.", "en", "2024-05-10")
+    (apec,) = [m for m in r.facts.meetings if m.kind == "multilateral"]
+    assert apec.status == "scheduled" and "peru" in apec.participants
+
+
+def test_they_are_the_people_told_before_not_the_organisation_they_talked_about(extractor):
+    r = extract(extractor, "Deputy Secretary Kurt Campbell met today with Foreign Minister Javier González-Olaechea. The "
+                           "Deputy Secretary and the Foreign Minister discussed Peru’s upcoming hosting of APEC. They also "
+                           "exchanged views on the situation in Venezuela.", "en", "2024-05-10")
+    bilateral = next(m for m in r.facts.meetings if m.kind == "in-person")
+    assert "apec" not in bilateral.participants
+
+
+def test_what_companies_of_a_country_are_ready_to_do_is_no_pledge_of_its_own(extractor):
+    r = extract(extractor, "Ambassador Lisa Kenna said that American companies are ready to invest in Peru’s infrastructure.",
+                "en", "2024-05-10")
+    assert r.facts.commitments == []

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
+from .lexicon import demonyms
 from .refs import PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
@@ -66,6 +67,7 @@ class CommitmentRules(Rules):
         self.label_nouns = set(lang.commitments["label_nouns"])
         self.partner_words = set(lang.commitments["partner_words"])
         self.object_words = set(lang.commitments["object_words"])
+        self.demonym_words = {w for names in demonyms().values() for w in names.get(lang.code, [])}
         self.back_references = set(lang.commitments["back_references"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.not_pledges = set(lang.commitments["not_pledges"])
@@ -157,6 +159,8 @@ class CommitmentRules(Rules):
         out: list[Found] = []
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             subject, opening = self.subject(doc, refs, lo, start, (s, e), end)
+            if subject is None:
+                continue    # what a report says of a thing
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
             # meeting is for, not a pledge of anyone's.
             # ("En la llamada, ambas reiteraron …": an opening phrase before the subject says when, not who.)
@@ -213,7 +217,8 @@ class CommitmentRules(Rules):
     def subject(self, doc: Doc, refs: list[Ref], lo: int, start: int, trigger: tuple[int, int], end: int):
         """Who commits in a clause, and where its subject starts: the actors before the trigger (and the
         giver that channels it: "… a través de la Oficina … (INL)"), not whose thing a verb names, nor whom
-        the subject met; the owner of a commitment named as a noun; the subject a report names."""
+        the subject met; the owner of a commitment named as a noun; the subject a report names (None: a
+        report says it of a thing, no one commits)."""
         s, e = trigger
         # What a report says ("… afirmó que su país continuará …") is not where the subject is looked for.
         that = max((j for j in range(start, e) if self.reported(doc, j, lo)), default=None)
@@ -260,8 +265,9 @@ class CommitmentRules(Rules):
             that = None
         if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
             subject = told
-        elif that is not None and that + 1 < e and doc[that + 1].lower_ in self.articles:
-            subject = []    # "informó que el programa beneficiará …": what a thing will do, no one's pledge
+        elif that is not None and that + 1 < e and (doc[that + 1].lower_ in self.articles or doc[that + 1].text in self.demonym_words) \
+                and not any(t.lower_ in self.agents or t.lower_ in self.pronouns for t in doc[that + 1:e]):
+            subject = None  # "informó que el programa beneficiará …", "said that American companies are ready to …": no one's pledge
         return subject, opening
 
     def instrument_subject(self, doc: Doc, opening: int, s: int, hi: int, subject: list[Ref]) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..dates import PartialDate
 from .lexicon import fold
-from .refs import PERSON, Ref
+from .refs import ORGANISATION, PERSON, Ref
 from .rules import Found
 
 
@@ -85,7 +85,9 @@ class Discourse:
         """Whom 'they' stand for: the actors of the sentence before, or, when it names one person at most
         ("The Secretary congratulated him …. They agreed to stay in close touch."), the people who met last."""
         people = [r for r in self.previous if r.type == PERSON]
-        if len(people) >= 2 or len(self.last_people) < 2:
+        if len(people) >= 2:    # (they and their countries, not an organisation they talked about: "… hosting of APEC")
+            return [r for r in self.previous if r.type != ORGANISATION]
+        if len(self.last_people) < 2:
             return self.previous
         return self.last_people + [r for r in self.previous if r.type != PERSON]
 

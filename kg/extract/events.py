@@ -180,7 +180,7 @@ class EventRules(PlaceRules):
         j = hs
         while j > 0 and doc[j - 1].lower_ in self.lang.meetings["tense_auxiliaries"]:
             j -= 1
-        words = doc[j:he]
+        words = doc[max(0, j - 1):he]     # (and the word before them: "Peru’s upcoming hosting of APEC")
         if self.future(words):
             return True
         return False if self.cue(self.lang.meetings["past_cues"], words) else None
