@@ -1849,3 +1849,36 @@ def test_what_companies_of_a_country_are_ready_to_do_is_no_pledge_of_its_own(ext
     r = extract(extractor, "Ambassador Lisa Kenna said that American companies are ready to invest in Peru’s infrastructure.",
                 "en", "2024-05-10")
     assert r.facts.commitments == []
+
+
+def test_the_topics_of_a_pages_bar_name_no_one(extractor):
+    r = extract(extractor, "U.S. Embassy Lima | 15 September, 2022 | Topics: Ambassador, Press Releases\n\n"
+                           "Ambassador Lisa Kenna met with Minister Willy Huerta today.", "en", "2022-09-15")
+    assert not any("Press" in next(iter(a.name.values())) for a in r.mentioned)
+
+
+def test_people_who_led_a_ceremony_met_and_who_else_attended_it_joins_that_meeting(extractor):
+    r = extract(extractor, "U.S. Ambassador to Peru Lisa Kenna and Minister of the Interior Willy Huerta today led a "
+                           "ceremony in Pucallpa. The ceremony was also attended by PNP Commander General Raúl Alfaro.",
+                "en", "2022-09-15")
+    assert {"lisa-kenna", "willy-huerta"} <= set(only_meeting(r).participants)
+
+
+@pytest.mark.parametrize("text, committed", [
+    ("“The United States is proud to stand with Peru. We will continue to support the Peruvian National Police in its "
+     "fight against drug trafficking,” said Ambassador Lisa Kenna.", ["lisa-kenna", "united-states"]),
+    ("USAID will also fund the training of 40 river pilots in 2023.", ["usaid", "united-states"]),
+    ("Secretary Miguel Cardona told President Pedro Castillo the United States would keep working with Peru on "
+     "education.", ["united-states"]),
+])
+def test_pledges_in_a_quote_of_two_sentences_with_an_adverb_or_told_to_someone(extractor, text, committed):
+    assert committers(extract(extractor, text, "en", "2022-09-15"))[:1] == [committed]
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. Education Secretary Miguel Cardona met Peru's President Pedro Castillo on Thursday.",
+    "Secretary of Education Miguel Cardona met Peru's new President Pedro Castillo on Thursday.",
+])
+def test_a_portfolio_before_a_title_and_an_adjective_after_a_possessive_keep_the_meeting(extractor, text):
+    m = only_meeting(extract(extractor, text, "en", "2021-07-29"))
+    assert {"miguel-cardona", "pedro-castillo"} <= set(m.participants)

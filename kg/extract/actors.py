@@ -622,8 +622,11 @@ class _Resolver(Titles):
         return Ref(ident, ORGANISATION, s, e, country, True)
 
     def country_before(self, s: int, chosen, n: int) -> str | None:
-        """'Chilean Foreign Minister', 'Colombia's Foreign Minister': the country right before a title."""
+        """'Chilean Foreign Minister', 'Colombia's Foreign Minister': the country right before a title
+        (past the words of a portfolio: 'U.S. Education Secretary')."""
         j = s - 1
+        while j >= 0 and self.doc[j].text[:1].isupper() and self.doc[j].lower_ in self.index.portfolio_words:
+            j -= 1
         while j >= 0 and self.doc[j].text in ("’s", "'s", "’"):
             j -= 1
         for lab, _ls, le in chosen[max(0, n - 2):n]:

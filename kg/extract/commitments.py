@@ -263,7 +263,10 @@ class CommitmentRules(Rules):
         # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
         if that is not None and that < opening:
             that = None
-        if that is not None and (told := [r for r in refs if that < r.start and r.end <= e]):
+        told = [r for r in refs if that is not None and that < r.start and r.end <= e]
+        if that == s and len(told) > 1 and told[0].start == s + 1 and told[0].type == PERSON:
+            told = told[1:]     # "told President X the United States would …": whom one tells is no subject
+        if told:
             subject = told
         elif that is not None and that + 1 < e and (doc[that + 1].lower_ in self.articles or doc[that + 1].text in self.demonym_words) \
                 and not any(t.lower_ in self.agents or t.lower_ in self.pronouns for t in doc[that + 1:e]):
@@ -485,7 +488,7 @@ class CommitmentRules(Rules):
         return after[:1] or before[-1:]
 
     def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
-        """Tokens inside quotation marks."""
+        """Tokens inside quotation marks (from the sentence's start to a closing mark the sentence does not open)."""
         out, opener = set(), None
         pairs = {"“": "”", "«": "»", '"': '"'}
         for j in range(lo, hi):
@@ -494,6 +497,8 @@ class CommitmentRules(Rules):
                 opener = None
             elif opener is None and t in pairs:
                 opener = t
+            elif opener is None and t in ("”", "»") and not out:
+                out.update(range(lo, j))    # "… Peru. We will continue to …,” said X": the quote opened a sentence before
             elif opener is not None:
                 out.add(j)
         return out if opener is None else set()

@@ -254,7 +254,10 @@ class MeetingRules(EventRules):
         if not (e + 1 < len(doc) and doc[e].text in self.possessives):
             return False
         nxt = doc[e + 1]
-        return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in self.title_words
+        # ("met Peru's new President X": an adjective before a title)
+        after = doc[e + 2] if e + 2 < len(doc) else None
+        return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in self.title_words and \
+            not (after is not None and after.is_title and after.lower_ in self.title_words)
 
     def third_party_visit(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
         """'welcomed Peru’s invitation for a U.S. business mission to visit Peru': the invitation says
@@ -478,7 +481,8 @@ class MeetingRules(EventRules):
         s, e = trigger
         determiners, nouns = self.determiners, self.anaphoric_nouns
         return e - s >= 3 and (doc[e - 1].lower_ in nouns and doc[e - 2].lower_ in determiners or
-                               doc[s + 1].lower_ in determiners and doc[s + 2].lower_ in nouns)
+                               doc[s + 1].lower_ in determiners and doc[s + 2].lower_ in nouns or
+                               s > 0 and doc[s - 1].lower_ in determiners and doc[s].lower_ in nouns)   # "The ceremony was attended by …"
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;

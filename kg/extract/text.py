@@ -44,7 +44,8 @@ RELATED = "kg.related"     # Doc.user_data key: character spans of lists of link
 
 def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
     """The character spans of the lists of other stories a page embeds ("Más en Andina:", "Read more:"): the
-    rest of the marker's line, else the paragraph after it."""
+    rest of the marker's line, else the paragraph after it; a marked field of a bar ("… | Topics: …") to the
+    line's end."""
     out, offset, opened = [], 0, None
     for line in text.splitlines(keepends=True):
         words = line.strip()
@@ -57,6 +58,11 @@ def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
             opened = offset + len(line)
             if colon and rest.strip():
                 out.append((offset, offset + len(line)))
+        else:   # "U.S. Embassy Lima | 15 September, 2022 | Topics: Ambassador, Press Releases": a field of a page's bar
+            at = next((line.index(field) for field in line.split("|")[1:]
+                       if fold(field.partition(":")[0].strip()) in markers and field.partition(":")[2].strip()), None)
+            if at is not None:
+                out.append((offset + at, offset + len(line)))
         offset += len(line)
     return out
 
