@@ -1882,3 +1882,26 @@ def test_pledges_in_a_quote_of_two_sentences_with_an_adverb_or_told_to_someone(e
 def test_a_portfolio_before_a_title_and_an_adjective_after_a_possessive_keep_the_meeting(extractor, text):
     m = only_meeting(extract(extractor, text, "en", "2021-07-29"))
     assert {"miguel-cardona", "pedro-castillo"} <= set(m.participants)
+
+
+def test_a_title_whose_organisation_has_a_long_name_still_names_its_holder(extractor):
+    r = extract(extractor, "El embajador Krishna R. Urs y el presidente ejecutivo de la Comisión Nacional para el Desarrollo y "
+                           "Vida sin Drogas (DEVIDA), Rubén Vargas Céspedes, firmaron hoy una enmienda.", "es", "2019-08-22")
+    assert {"krishna-urs", "ruben-vargas-cespedes"} <= set(only_meeting(r).participants)
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Las partes firmaron hoy la Carta de Acuerdo sobre control de drogas y desarrollo alternativo.", "es",
+     "Carta de Acuerdo sobre control de drogas"),
+    ("Repasaron el funcionamiento del Tratado entre México, Estados Unidos y Canadá (T-MEC), en vigor desde julio de 2020.",
+     "es", "Tratado entre México, Estados Unidos y Canadá"),
+])
+def test_a_name_of_head_words_says_what_it_is_about_or_between_whom(extractor, text, language, name):
+    (a,) = extract(extractor, text, language, "2019-08-22").facts.agreements
+    assert name in a.name.values()
+
+
+def test_an_acronym_with_a_hyphen_names_a_well_known_instrument(extractor):
+    (a,) = extract(extractor, "Repasaron el funcionamiento del Tratado entre México, Estados Unidos y Canadá (T-MEC), en vigor "
+                              "desde julio de 2020.", "es", "2025-09-03").facts.agreements
+    assert a.id == "usmca"

@@ -461,6 +461,7 @@ class _Resolver(Titles):
         self.principal = _principal(chosen, index, doc, home)
         self.home = home
         consumed = set()
+        named_orgs = {i for lab, ls, le in chosen if lab == "org:" or self.organisation_label(lab) for i in range(ls, le)}
         for n, (label, s, e) in enumerate(chosen):
             if n in consumed:
                 continue
@@ -539,8 +540,10 @@ class _Resolver(Titles):
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
                 # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
                 comma = next((c for c in range(j, min(len(doc), j + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
-                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()"
-                                                 for t in doc[j:comma]):
+                # (an organisation's whole name may come between: "… de la Comisión Nacional para el Desarrollo y Vida sin
+                # Drogas (DEVIDA), X")
+                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()" or
+                                                 t.i in named_orgs for t in doc[j:comma]):
                     comma = None
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
                     self.titled(*self.stated_title(s, comma))

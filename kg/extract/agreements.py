@@ -81,9 +81,10 @@ class AgreementRules(Rules):
                         continue
                     s, e, kind = known.i, known.i + 1, self.acronyms[known.text]
                 capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads and t.i not in self._head_at]
-                back = not capitals and s == tok.i and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
-                if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2):
-                    continue
+                # ("The Declaration …" points back; "la Carta de Acuerdo sobre control de drogas" says what it is)
+                back = not capitals and s == tok.i and self.back_reference(doc, s, e, hi)
+                if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2) and not self.says_what(doc, e, hi):
+                    continue    # a name of head words only, that says nothing of what it is about
                 if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
                 if doc[e - 1].text in self.body_heads or self.holds_event(doc, s, lo):
@@ -156,16 +157,19 @@ class AgreementRules(Rules):
         """A bare common noun after a definite article ("the agreement", "los acuerdos alcanzados")
         points back at an instrument; words saying what it is about make it a new mention ("el
         acuerdo sobre interceptación aérea", "the agreement on cultural property")."""
-        if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"]:
+        if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"] or self.says_what(doc, e, hi):
             return False
         nxt = doc[e].lower_ if e < hi else ""
-        # ("el acuerdo entre en vigor": a verb before a preposition, no "between")
-        # ("under the agreement to more than $100 million": an amount, not what it is about)
-        if nxt in self.lang.agreements["naming_prepositions"] and not (e + 1 < hi and (
-                doc[e + 1].lower_ in self.lang.names["about"] or doc[e + 1].like_num or
-                doc[e + 1].lower_ in self.lang.agreements["amount_words"])):
-            return False
         return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
+
+    def says_what(self, doc: Doc, e: int, hi: int) -> bool:
+        """A naming preposition after an instrument's noun says what it is about ("… sobre control de drogas")
+        (not "el acuerdo entre en vigor": a verb before a preposition; not "the agreement to more than $100
+        million": an amount)."""
+        nxt = doc[e].lower_ if e < hi else ""
+        return nxt in self.lang.agreements["naming_prepositions"] and not (e + 1 < hi and (
+            doc[e + 1].lower_ in self.lang.names["about"] or doc[e + 1].like_num or
+            doc[e + 1].lower_ in self.lang.agreements["amount_words"]))
 
     def signing(self, doc: Doc, lo: int, hi: int, s: int, e: int) -> bool:
         """A finite verb of signing outside the instrument's name: "Firmaron un Memorando…", "the
@@ -243,8 +247,16 @@ class AgreementRules(Rules):
         about = set(self.lang.names["about"])
         # ("el acuerdo entre en vigor": a verb, not "between", before a preposition)
         if j + 1 < hi and doc[j].lower_ in self.lang.names["between"] and doc[j + 1].lower_ not in about:
+            between = j
             while j < hi and doc[j].lower_ not in about - self.of_words and doc[j].text not in (",", "."):
                 j += 1
+            k = between + 1     # "Tratado entre México, Estados Unidos y Canadá (T-MEC)": the parties it is between
+            while k < hi and (doc[k].is_title or doc[k].text == "," or doc[k].lower_ in self.list_joiners | self.connectors):
+                k += 1
+            while k > between + 1 and not doc[k - 1].is_title:
+                k -= 1
+            if j < hi and doc[j].text == "," and k > j and (k >= hi or doc[k].lower_ not in about):
+                return k
         if j < hi and doc[j].lower_ in about and not self.purpose(doc, j, hi):
             k = j + 1
             while k < hi and (doc[k].is_alpha or doc[k].text in self.possessives) and \

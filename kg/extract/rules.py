@@ -329,9 +329,12 @@ class Rules:
 
     @staticmethod
     def acronym_after(doc: Doc, e: int, hi: int) -> str | None:
-        if e + 2 < hi + 1 and e + 2 <= len(doc) - 1 and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text.isupper():
-            return doc[e + 1].text
-        return None
+        """The acronym in brackets right after a name: "(USMCA)", "(T-MEC)" (a hyphen splits it in tokens)."""
+        if e >= min(hi, len(doc)) or doc[e].text != "(":
+            return None
+        close = next((k for k in range(e + 1, min(hi, len(doc), e + 5)) if doc[k].text == ")"), None)
+        inside = doc[e + 1:close].text if close is not None and close > e + 1 else ""
+        return inside if inside.replace(" ", "").isupper() and " " not in inside else None
 
     def status_cues(self, text: str) -> list[tuple[int, int, str]]:
         """(offset, length, status) of the status words of a sentence; a cue inside a longer one
