@@ -1905,3 +1905,30 @@ def test_an_acronym_with_a_hyphen_names_a_well_known_instrument(extractor):
     (a,) = extract(extractor, "Repasaron el funcionamiento del Tratado entre México, Estados Unidos y Canadá (T-MEC), en vigor "
                               "desde julio de 2020.", "es", "2025-09-03").facts.agreements
     assert a.id == "usmca"
+
+
+def test_who_else_was_at_the_ceremony_told_before_joins_it(extractor):
+    r = extract(extractor, "El embajador Krishna R. Urs y el ministro del Interior, Carlos Morán, firmaron hoy una enmienda a la "
+                           "Carta de Acuerdo sobre control de drogas. La ceremonia se realizó en la sede de DEVIDA y contó con "
+                           "la presencia del director de la Sección de Asuntos Antinarcóticos de la Embajada, Thomas Hanley.",
+                "es", "2019-08-22")
+    assert {"krishna-urs", "carlos-moran"} <= set(only_meeting(r).participants)
+
+
+def test_in_the_afternoon_is_the_texts_day(extractor):
+    r = extract(extractor, "En horas de la tarde, el subsecretario Brian Nichols se reunirá con la canciller Ana Cecilia "
+                           "Gervasi.", "es", "2023-04-18")
+    assert only_meeting(r).date == PartialDate(2023, 4, 18)
+
+
+def test_who_began_a_meeting_its_host_held_met(extractor):
+    r = extract(extractor, "Later on Friday, President Joe Biden and leaders of the other economies began the annual "
+                           "leaders' meeting hosted by President Dina Boluarte at the Lima convention center.", "en", "2024-11-15")
+    assert {"joe-biden", "dina-boluarte"} <= set(only_meeting(r).participants)
+
+
+def test_an_organisation_a_meeting_is_to_discuss_takes_no_part_in_it(extractor):
+    r = extract(extractor, "In Lima, on June 5, Under Secretary Jose W. Fernandez will meet with Foreign Minister Ana Cecilia "
+                           "Gervasi to discuss bilateral economic cooperation and preparations for APEC 2024.", "en", "2023-06-02")
+    bilateral = next(m for m in r.facts.meetings if "ana-cecilia-gervasi" in m.participants)
+    assert "apec" not in bilateral.participants

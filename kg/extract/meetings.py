@@ -123,7 +123,10 @@ class MeetingRules(EventRules):
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
         framed = bool(events) and (self.framed(doc, events, triggers) or self.beside(doc, events, triggers, refs, hi))
         if not events or framed:
-            outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events)]
+            # (nor an organisation talked about: "… to discuss preparations for APEC 2024")
+            topic = next((t.i for t in doc[lo:hi] if t.lower_ in self.event_topics), hi)
+            outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events) and
+                       not (r.type == ORGANISATION and r.start > topic)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
         call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
@@ -142,7 +145,8 @@ class MeetingRules(EventRules):
         # took part in the meeting told before, not another meeting.
         joins = bool(triggers) and not events and (
             doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
-            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) or self.the_one_told(doc, triggers[0]))
+            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) or self.the_one_told(doc, triggers[0]) or
+            self.attended(doc, lo, triggers[0]))
         described = self.described(doc, triggers[0], hi) if triggers else None
         venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
         for f in here:
@@ -483,6 +487,12 @@ class MeetingRules(EventRules):
         return e - s >= 3 and (doc[e - 1].lower_ in nouns and doc[e - 2].lower_ in determiners or
                                doc[s + 1].lower_ in determiners and doc[s + 2].lower_ in nouns or
                                s > 0 and doc[s - 1].lower_ in determiners and doc[s].lower_ in nouns)   # "The ceremony was attended by …"
+
+    def attended(self, doc: Doc, lo: int, trigger: tuple[int, int]) -> bool:
+        """'La ceremonia (se realizó en … y) contó con la presencia de X', 'The meeting was attended by X': who
+        else was at the meeting told before."""
+        return lo + 1 < trigger[0] and doc[lo].lower_ in self.determiners and doc[lo + 1].lower_ in self.anaphoric_nouns and \
+            any(t.lower_ in self.lang.meetings["presence_words"] for t in doc[trigger[0]:trigger[1]])
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
