@@ -1932,3 +1932,15 @@ def test_an_organisation_a_meeting_is_to_discuss_takes_no_part_in_it(extractor):
                            "Gervasi to discuss bilateral economic cooperation and preparations for APEC 2024.", "en", "2023-06-02")
     bilateral = next(m for m in r.facts.meetings if "ana-cecilia-gervasi" in m.participants)
     assert "apec" not in bilateral.participants
+
+
+def test_a_trip_announced_is_a_meeting_to_come_not_a_pledge(extractor):
+    r = extract(extractor, "El canciller Elmer Schialer anunció además que viajará a Washington a finales de abril para "
+                           "reunirse con el secretario Marco Rubio.", "es", "2025-03-20")
+    assert r.facts.commitments == [] and only_meeting(r).status == "scheduled"
+
+
+def test_a_person_told_as_someones_top_adviser_is_found(extractor):
+    r = extract(extractor, "The delegation also included U.S. Ambassador Lisa Kenna and Juan Gonzalez, President Joe Biden's "
+                           "top adviser on Latin America.", "en", "2021-07-29")
+    assert "juan-gonzalez" in {a.id for a in r.mentioned}

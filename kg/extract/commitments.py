@@ -67,6 +67,7 @@ class CommitmentRules(Rules):
         self.label_nouns = set(lang.commitments["label_nouns"])
         self.partner_words = set(lang.commitments["partner_words"])
         self.object_words = set(lang.commitments["object_words"])
+        self.journeys = set(lang.meetings["visit_cues"]) | set(lang.meetings["arrival_words"])
         self.demonym_words = {w for names in demonyms().values() for w in names.get(lang.code, [])}
         self.back_references = set(lang.commitments["back_references"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
@@ -149,7 +150,8 @@ class CommitmentRules(Rules):
         # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
         # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
         starts = {(s, e): self.what_starts(doc, s, e, hi) for s, e in hits}
-        plans = [s for s, e in hits if self.plans_meeting(doc, starts[(s, e)], hi)]
+        # ("anunció además que viajará a Washington … para reunirse con Rubio": a trip, a meeting to come)
+        plans = [s for s, e in hits if self.plans_meeting(doc, starts[(s, e)], hi) or doc[starts[(s, e)]].lower_ in self.journeys]
         hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi)]
         if not hits:
             return []
