@@ -1944,3 +1944,12 @@ def test_a_person_told_as_someones_top_adviser_is_found(extractor):
     r = extract(extractor, "The delegation also included U.S. Ambassador Lisa Kenna and Juan Gonzalez, President Joe Biden's "
                            "top adviser on Latin America.", "en", "2021-07-29")
     assert "juan-gonzalez" in {a.id for a in r.mentioned}
+
+
+@pytest.mark.parametrize("text, language, topic", [
+    ("El presidente Martín Vizcarra y el secretario Mike Pompeo reafirmaron su compromiso de trabajar por el "
+     "restablecimiento del orden democrático en Venezuela.", "es", "venezuela"),
+    ("El canciller Elmer Schialer y el secretario Marco Rubio abordaron la presencia china en el puerto de Chancay.", "es", "china"),
+])
+def test_a_country_whose_order_or_presence_is_talked_about_is_no_actor(extractor, text, language, topic):
+    assert topic not in {a.id for a in extract(extractor, text, language, "2019-04-13").mentioned}
