@@ -1953,3 +1953,59 @@ def test_a_person_told_as_someones_top_adviser_is_found(extractor):
 ])
 def test_a_country_whose_order_or_presence_is_talked_about_is_no_actor(extractor, text, language, topic):
     assert topic not in {a.id for a in extract(extractor, text, language, "2019-04-13").mentioned}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A video call between President Gustavo Petro and President Donald Trump floated by Colombian officials on Sunday "
+     "afternoon did not take place, the presidency confirmed.", "en"),
+    ("La reunión bilateral entre el presidente Mario Abdo Benítez y la vicepresidenta Kamala Harris fue postergada.", "es"),
+])
+def test_a_meeting_that_did_not_take_place_is_none(extractor, text, language):
+    assert extract(extractor, text, language, "2025-01-27").facts.meetings == []
+
+
+def test_a_meeting_to_come_later_the_day_of_one_held_today_is_that_day(extractor):
+    r = extract(extractor, "El canciller Álvaro Leyva recibió hoy al secretario de Estado Antony Blinken. Más tarde, el "
+                           "Secretario de Estado será recibido por el presidente Gustavo Petro en la Casa de Nariño.",
+                "es", "2023-10-03")
+    later = next(m for m in r.facts.meetings if "gustavo-petro" in m.participants)
+    assert later.status == "scheduled" and later.date == PartialDate(2023, 10, 3)
+
+
+def test_who_also_took_part_in_the_meeting_joins_it_and_their_posting_is_no_place(extractor):
+    r = extract(extractor, "La canciller Diana Mondino se reunió hoy con el secretario de Estado Antony Blinken. Participaron "
+                           "también del encuentro el Embajador de los Estados Unidos en la Argentina, Marc Stanley, y el "
+                           "Embajador argentino en Washington, Gerardo Werthein.", "es", "2024-02-22")
+    m = only_meeting(r)
+    assert {"diana-mondino", "antony-blinken"} <= set(m.participants) and m.place is None
+
+
+def test_after_the_meeting_told_before_is_no_other_meeting_and_no_agenda(extractor):
+    r = extract(extractor, "Rubio se reunió con el presidente Daniel Noboa. Tras la reunión en Carondelet, Rubio anunció que "
+                           "Estados Unidos entregará $ 13,5 millones en asistencia para seguridad.", "es", "2025-09-04")
+    assert len(r.facts.meetings) == 1 and len(r.facts.commitments) == 1
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("El canciller Marcelo Ebrard Casaubon encabezó la delegación. \"México va a proteger a su gente. Vamos a trabajar juntos "
+     "contra el tráfico de armas\", afirmó el canciller Ebrard.", "es", ["marcelo-ebrard-casaubon", "mexico"]),
+    ("President Javier Milei met President Donald Trump. “We will keep working side by side with the United States,” "
+     "Milei said, thanking Trump for his “unconditional” support.", "en", ["javier-milei", "argentina"]),
+])
+def test_a_pledge_in_quotes_is_its_speakers_named_after_them(extractor, text, language, speaker):
+    assert committers(extract(extractor, text, language, "2025-10-14")) == [speaker]
+
+
+def test_the_next_session_of_a_dialogue_is_of_the_texts_countries(extractor):
+    r = extract(extractor, "El canciller Marcelo Ebrard y el secretario Antony Blinken encabezaron hoy en Ciudad de México el "
+                           "Diálogo de Alto Nivel sobre Seguridad entre México y los Estados Unidos. Previamente, el presidente "
+                           "Andrés Manuel López Obrador recibió al secretario Blinken. La siguiente reunión del Diálogo de Alto "
+                           "Nivel sobre Seguridad se realizará en Washington en 2022.", "es", "2021-10-08")
+    (nxt,) = [m for m in r.facts.meetings if m.status == "scheduled"]
+    assert "andres-manuel-lopez-obrador" not in nxt.participants and {"mexico", "united-states"} <= set(nxt.participants)
+
+
+def test_a_memorandum_named_again_after_del_is_the_one_told(extractor):
+    r = extract(extractor, "Abinader y Rubio firmaron hoy un Memorando de Entendimiento sobre Cooperación Energética. "
+                           "Pie de foto: Abinader y Rubio, durante la firma del memorando.", "es", "2025-02-06")
+    assert len(r.facts.agreements) == 1

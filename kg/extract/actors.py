@@ -362,6 +362,8 @@ class _Resolver(Titles):
         actor.country = actor.country or country
         if e - s > 1:
             self.surnames[self.doc[e - 1].text] = ident
+        if e - s > 2 and self.doc[e - 2].text[:1].isupper():
+            self.surnames.setdefault(self.doc[e - 2].text, ident)   # "Marcelo Ebrard Casaubon" … "el canciller Ebrard"
         self.person(ident, s, e, role, actor.country, True)
         return True
 
@@ -512,6 +514,9 @@ class _Resolver(Titles):
                     elif doc[j].lower_ in index.posting_links and (post := self.posting_at(j + 1, chosen, k)):
                         posting, j, k = post        # "Ambassador to the United Nations X", "embajador en Colombia, X"
                         consumed.add(k - 1)
+                    elif doc[j].lower_ in index.posting_links and (city := next((pe for ps, pe, _ in places if ps == j + 1), None)):
+                        self.qualifiers.append((j + 1, city))   # "el Embajador argentino en Washington, X": a posting, no place
+                        j = city
                     elif doc[j].lower_ in index.title_gap or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
                     elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):

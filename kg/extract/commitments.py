@@ -183,7 +183,7 @@ class CommitmentRules(Rules):
             if self.instrument_subject(doc, opening, s, hi, subject):
                 continue    # "The Treaty … guarantees that the Canal remains …": what an instrument does, no one's pledge
             if s in quoted and not any(r.type == PERSON for r in subject):
-                subject = self.speaker(doc, mentions, lo, hi, quoted) + subject   # "“Continuaremos …”, afirmó X": X's
+                subject = self.speaker(doc, mentions, lo, hi, quoted, s) + subject   # "“Continuaremos …”, afirmó X": X's
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
             clause = doc[start:end]
@@ -375,8 +375,9 @@ class CommitmentRules(Rules):
             doc[j - 2].lower_.endswith(tuple(self.passive["participle_endings"]))
 
     def agenda(self, doc: Doc, lo: int, hi: int) -> bool:
-        """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …")."""
-        if doc[lo].lower_ not in self.lang.meetings["opening_prepositions"]:
+        """A sentence opening with a meeting as its frame ("During the Summit, …", "Durante la visita, …"; not
+        "Tras la reunión, Rubio anunció que …": after it)."""
+        if doc[lo].lower_ not in self.lang.meetings["within_meeting"]:
             return False
         comma = next((j for j in range(lo, hi) if doc[j].text == ","), lo)
         return any(t.lower_ in self.event_nouns for t in doc[lo:comma])
@@ -481,12 +482,17 @@ class CommitmentRules(Rules):
         return any(r.start in opening and r.end <= s for r in refs)
 
     @staticmethod
-    def speaker(doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int]) -> list[Ref]:
-        """Who says the words in quotes: the person named after them ("“…”, afirmó el canciller X"),
-        else before them ("Ambassador X said: “…”")."""
+    def speaker(doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int], at: int) -> list[Ref]:
+        """Who says the words in quotes (those around token `at`): the person named after them ("“…”, afirmó
+        el canciller X", "“…,” Milei said …, thanking Trump for his “unconditional” support"), else before
+        them ("Ambassador X said: “…”")."""
         people = [r for r in mentions.refs if lo <= r.start and r.end <= hi and r.type == PERSON and r.start not in quoted]
-        after = [r for r in people if r.start > max(quoted)]
-        before = [r for r in people if r.end <= min(quoted)]
+        end = next((j for j in range(at, hi) if j not in quoted), hi)
+        start = at
+        while start - 1 >= lo and start - 1 in quoted:
+            start -= 1
+        after = [r for r in people if r.start >= end]
+        before = [r for r in people if r.end <= start]
         return after[:1] or before[-1:]
 
     def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
@@ -497,10 +503,10 @@ class CommitmentRules(Rules):
             t = doc[j].text
             if opener is not None and t == pairs[opener]:
                 opener = None
+            elif opener is None and not out and (t in ("”", "»") or t == '"' and j + 1 < hi and doc[j + 1].text in (",", ".", ";")):
+                out.update(range(lo, j))    # "… Peru. We will continue to …,” said X": the quote opened a sentence before
             elif opener is None and t in pairs:
                 opener = t
-            elif opener is None and t in ("”", "»") and not out:
-                out.update(range(lo, j))    # "… Peru. We will continue to …,” said X": the quote opened a sentence before
             elif opener is not None:
                 out.add(j)
         return out if opener is None else set()

@@ -72,14 +72,14 @@ class Discourse:
             f.refs = [r for r in f.refs if r.via != "both_people"] + self.last_people
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
             f.refs = f.refs + self.last_people    # "ambos países se comprometieron": through the people who met
-        if not f.refs:
+        if not f.refs and not (f.kind == "meeting" and f.name):     # (a named event: the text's two countries')
             f.refs = self.previous if self.previous else f.others
             f.confidence -= 0.1
 
     def elided(self, before) -> bool:
-        """No subject before the words that state the fact ("Luego se trasladará a …"): a sentence start and
-        small words in lower case only, no article, no name."""
-        return all(t.i == before.start or t.is_lower and t.lower_ not in self.articles or t.is_punct for t in before)
+        """No subject before the words that state the fact ("Luego se trasladará a …"; not "La siguiente reunión
+        del Diálogo …"): a sentence start and small words in lower case only, no article, no name."""
+        return all((t.i == before.start or t.is_lower) and t.lower_ not in self.articles or t.is_punct for t in before)
 
     def group(self) -> list[Ref]:
         """Whom 'they' stand for: the actors of the sentence before, or, when it names one person at most

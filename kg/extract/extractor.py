@@ -144,8 +144,10 @@ class Extractor:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today, context.where(f))
                     if f.kind == "meeting":
-                        if f.status == "held" and context.held_on and rules.same_day(sent):
-                            f.date = f.date or context.held_on    # "Posteriormente, … encabezaron una reunión ampliada"
+                        # "Posteriormente, … encabezaron una reunión ampliada"; "Más tarde, el secretario será recibido
+                        # por …" after a meeting held today: later that day
+                        if context.held_on and rules.same_day(sent) and (f.status == "held" or context.held_on == today):
+                            f.date = f.date or context.held_on
                             f.sequel = True
                         elif f.status == "held" and day_after and f.date is None:
                             f.date, f.sequel = day_after, True
@@ -196,10 +198,10 @@ class Extractor:
         told_apart: dict[str, set[str]] = {"recalled": set(), "described": set(), "untensed": set()}
         for f in found:
             actors = self._actors(f, mentions)
-            if f.kind == "meeting" and not actors and f.place:
-                actors = [c for c in [self.gaz.places[f.place].country] if c]
             if f.kind == "meeting" and f.name and not any(a in self._countries or self._is_person(a, mentions) for a in actors):
                 actors = actors + mentions.principal[:2]    # "la I Reunión del Consejo de Comercio …": the text's two countries
+            if f.kind == "meeting" and not actors and f.place:
+                actors = [c for c in [self.gaz.places[f.place].country] if c]
             elif f.kind == "meeting" and f.recalled and not any(self._is_person(a, mentions) for a in actors):
                 # "… since the last meeting in 2018": of the text's two countries
                 actors = list(dict.fromkeys(actors + mentions.principal[:2]))

@@ -76,6 +76,8 @@ class MeetingRules(EventRules):
     def meetings(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         span = sent.span
         lo, hi = span.start, span.end
+        if self.says(self.lang.meetings["not_held"], span):
+            return []   # "A video call … floated by officials did not take place", "la reunión fue postergada"
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0]) and not self.recurring(doc, t) and
                     not (doc[t[0]].lower_ in self.here_words and not self.speaker_visits(doc, t, mentions))]
@@ -87,6 +89,8 @@ class MeetingRules(EventRules):
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
                     not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
+        # "Tras la reunión en Carondelet, …" with no day of its own, after a meeting was told: that one, not another
+        recalled = [t for t in recalled if any(d.value is not None for d in dates) or not any(self.anaphoric(doc, k) for k in range(*t))]
         refs = self.accompanying_out(doc, self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers), lo, hi)
         events = self.named_events(doc, lo, hi, triggers, refs)
         events += self.framing_meetings(doc, lo, hi, events)
@@ -171,7 +175,8 @@ class MeetingRules(EventRules):
         of taking place or a place right after it) says where or when that meeting was."""
         lo, hi = sent.span.start, sent.span.end
         j = next((k for k in range(lo + 1, min(hi, lo + SUBJECT_WINDOW)) if doc[k].lower_ in self.anaphoric_nouns), None)
-        if j is None or not self.points_back(doc, j, lo):
+        # (not a frame: "Tras la reunión en Carondelet, Rubio anunció …" is about what followed, whichever meeting it was)
+        if j is None or not self.points_back(doc, j, lo) or doc[lo].lower_ in self.opening_prepositions:
             return []
         taking_place = any(j < s <= j + 2 for s, _ in self._session_hits)
         if not taking_place and not (j + 1 < hi and doc[j + 1].lower_ in self.place_prepositions):

@@ -258,8 +258,13 @@ class Rules:
 
     def next_day(self, sent: Sentence) -> bool:
         """'the next day', 'al día siguiente': told on the day after the one before."""
-        text = " ".join(t.lower_ for t in sent.span)
-        return any(f" {cue} " in f" {text} " for cue in self.lang.meetings["next_day_cues"])
+        return self.says(self.lang.meetings["next_day_cues"], sent.span)
+
+    @staticmethod
+    def says(phrases: list[str], span: Span) -> bool:
+        """Whether the span holds one of the phrases, word for word (with or without accents)."""
+        text = f" {' '.join(t.norm_ for t in span)} "
+        return any(f" {' '.join(fold(w) for w in p.split())} " in text for p in phrases)
 
     def infinitive(self, tok) -> bool:
         """A verb's infinitive: by its ending ("fortalecer"), or, where the language marks none ("to
