@@ -2009,3 +2009,17 @@ def test_a_memorandum_named_again_after_del_is_the_one_told(extractor):
     r = extract(extractor, "Abinader y Rubio firmaron hoy un Memorando de Entendimiento sobre Cooperación Energética. "
                            "Pie de foto: Abinader y Rubio, durante la firma del memorando.", "es", "2025-02-06")
     assert len(r.facts.agreements) == 1
+
+
+def test_what_two_people_sign_during_the_visit_told_is_that_visit(extractor):
+    r = extract(extractor, "El canciller Álvaro Leyva recibió hoy al secretario de Estado Antony Blinken. En el marco de la "
+                           "visita, Leyva y Blinken firmaron un Memorando de Entendimiento sobre Cooperación para la "
+                           "Prevención de la Deforestación.", "es", "2023-10-03")
+    assert {"alvaro-leyva", "antony-blinken"} <= set(only_meeting(r).participants)
+
+
+def test_a_ceremony_one_person_led_and_the_other_side_did_not_attend_is_no_meeting(extractor):
+    r = extract(extractor, "Por la tarde, el secretario de la Defensa Nacional, Luis Cresencio Sandoval, encabezó la ceremonia "
+                           "de graduación del Heroico Colegio Militar, en la que no participaron integrantes de la delegación "
+                           "estadounidense.", "es", "2021-10-08")
+    assert r.facts.meetings == []

@@ -211,9 +211,9 @@ class Extractor:
                 actors = list(dict.fromkeys(actors + (own or mentions.principal[:2])))
             if f.kind in ("meeting", "commitment") and not actors:
                 continue  # every meeting has a participant, every commitment an actor
-            if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and actors[0] in self._countries and \
-                    (f.described or ("",))[0] != "with":
-                continue  # "The Peruvian Congress held a session": a country alone, with no one and nowhere, meets no one
+            if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and \
+                    (actors[0] in self._countries or self._is_person(actors[0], mentions)) and (f.described or ("",))[0] != "with":
+                continue  # "The Peruvian Congress held a session", "el secretario X encabezó la ceremonia de graduación": alone, with no one and nowhere
             if f.kind == "meeting" and f.name and sum(a in self._countries for a in actors) >= 3:
                 f.subtype = "multilateral"      # "the USMCA Free Trade Commission": a session of three countries' body
             if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and self._domestic(actors, f.place, mentions):
