@@ -2023,3 +2023,12 @@ def test_a_ceremony_one_person_led_and_the_other_side_did_not_attend_is_no_meeti
                            "de graduación del Heroico Colegio Militar, en la que no participaron integrantes de la delegación "
                            "estadounidense.", "es", "2021-10-08")
     assert r.facts.meetings == []
+
+
+@pytest.mark.parametrize("text, language, credited", [
+    ("Foto: Cancillería de Colombia. El canciller Álvaro Leyva y el secretario Antony J. Blinken, durante la declaración a "
+     "medios.", "es", "colombia-ministry-of-foreign-affairs"),
+    ("Ambassador Lisa Kenna met Minister Willy Huerta today. (Photo: U.S. Embassy Lima)", "en", "us-embassy-lima"),
+])
+def test_whom_a_photo_credit_names_is_no_actor(extractor, text, language, credited):
+    assert credited not in {a.id for a in extract(extractor, text, language, "2023-10-03").mentioned}

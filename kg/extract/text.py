@@ -22,6 +22,7 @@ _FULL_STOPS = (".", "!", "?", "…")
 MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a heading, not a wrap
 MAX_HEADING_WORDS = 20
 MIN_TITLE_WORDS = 4        # words of a line in Title Case before it is taken for a headline
+CREDIT_WORDS = 6       # of a photo credit ("Foto: Cancillería de Colombia."); a longer one is a caption
 MENU_BARS = 2          # bars that make a line a site's menu or breadcrumb trail
 
 
@@ -39,7 +40,7 @@ def posts(text: str) -> list[tuple[int, int]]:
     return out
 
 
-RELATED = "kg.related"     # Doc.user_data key: character spans of lists of links to other stories
+RELATED = "kg.related"     # Doc.user_data key: character spans of lists of links to other stories (and photo credits)
 
 
 def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
@@ -70,7 +71,7 @@ def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     text = doc.text
-    lists = related_lists(text, _related_markers(doc.lang_))
+    lists = related_lists(text, _related_markers(doc.lang_)) + credits(text, _credit_pattern(doc.lang_))
     minor = _title_case_minor(doc.lang_)
     doc.user_data[RELATED] = lists
     continued = False       # the line is the rest of the one before: no headline
@@ -114,6 +115,18 @@ def line_breaks(doc: Doc) -> Doc:
 @lru_cache(maxsize=None)
 def _related_markers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in language(lang).text["related"])
+
+
+@lru_cache(maxsize=None)
+def _credit_pattern(lang: str) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in language(lang).text["credits"])
+    # "Foto: Cancillería de Colombia.", "(Photo: U.S. Embassy Lima)": a few words up to a stop, not a caption
+    return re.compile(rf"\b(?:{words})\s*:\s*(?:[^\s.)|]+[ \u00a0]?){{1,{CREDIT_WORDS}}}(?=[.)|\n]|$)", re.I)
+
+
+def credits(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The character spans of photo credits ("Foto: Cancillería de Colombia."): whom they name took no part."""
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def title_case(line: str, minor: frozenset[str]) -> bool:
