@@ -2032,3 +2032,11 @@ def test_a_ceremony_one_person_led_and_the_other_side_did_not_attend_is_no_meeti
 ])
 def test_whom_a_photo_credit_names_is_no_actor(extractor, text, language, credited):
     assert credited not in {a.id for a in extract(extractor, text, language, "2023-10-03").mentioned}
+
+
+@pytest.mark.parametrize("text, language, building", [
+    ("President Donald Trump met President Javier Milei at the White House on Tuesday.", "en", "white-house"),
+    ("El presidente Joe Biden recibió al presidente Luis Abinader en la Casa Blanca.", "es", "white-house"),
+])
+def test_a_building_named_where_people_meet_is_the_place_not_an_actor(extractor, text, language, building):
+    assert building not in {a.id for a in extract(extractor, text, language, "2025-10-14").mentioned}

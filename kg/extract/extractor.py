@@ -159,6 +159,13 @@ class Extractor:
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
         out.dated = today
+        # "at the White House", "en la Casa Blanca": a building the text names as a place, not an actor, where it is
+        # nothing else (not "at the State Department": an institution still)
+        buildings = {identity.fold(n) for n in rules.lang.actors["buildings"]}
+        at = [r for r in mentions.refs if rules.venue(sdoc, r, 0)]
+        venues = {r.actor for r in at if identity.fold(sdoc[r.start:r.end].text).endswith(tuple(buildings))} - \
+            {r.actor for r in mentions.refs if r not in at} - {a for f in out.facts.all() for a in involved(f)}
+        out.mentioned = [a for a in out.mentioned if a.id not in venues]
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
         return out
