@@ -429,7 +429,8 @@ class MeetingRules(EventRules):
         """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
         confirmó también que el presidente Arévalo viajará…' before the person it reports on; not who the
         sentence says did not take part ("…, en la que no participaron integrantes de la delegación estadounidense")."""
-        absent = next((t.i for t in doc[lo:hi] if self.says(self.lang.meetings["absent_cues"], doc[t.i:min(hi, t.i + 4)])), hi)
+        absent = self.said_at(self.lang.meetings["absent_cues"], doc[lo:hi])
+        absent = hi if absent is None else absent
         out = [r for r in refs if not self.venue(doc, r, lo) and r.start < absent]
         for j in range(lo + 1, hi):
             if doc[j].lower_ not in self.reporting:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -54,6 +55,12 @@ def _after(value, reference) -> bool:
     if reference is None or not reference.day or value is None:
         return False
     return value.start.as_date() > reference.as_date()
+
+
+@lru_cache(maxsize=None)
+def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Phrases as the text of folded tokens is searched: ' al dia siguiente '."""
+    return tuple(f" {' '.join(fold(w) for w in p.split())} " for p in phrases)
 
 
 @dataclass
@@ -260,11 +267,17 @@ class Rules:
         """'the next day', 'al día siguiente': told on the day after the one before."""
         return self.says(self.lang.meetings["next_day_cues"], sent.span)
 
-    @staticmethod
-    def says(phrases: list[str], span: Span) -> bool:
+    @classmethod
+    def says(cls, phrases: list[str], span: Span) -> bool:
         """Whether the span holds one of the phrases, word for word (with or without accents)."""
+        return cls.said_at(phrases, span) is not None
+
+    @staticmethod
+    def said_at(phrases: list[str], span: Span) -> int | None:
+        """The token where the first of the phrases the span holds starts, if it holds one."""
         text = f" {' '.join(t.norm_ for t in span)} "
-        return any(f" {' '.join(fold(w) for w in p.split())} " in text for p in phrases)
+        found = [at for p in _folded(tuple(phrases)) if (at := text.find(p)) >= 0]
+        return span.start + text.count(" ", 0, min(found) + 1) - 1 if found else None
 
     def infinitive(self, tok) -> bool:
         """A verb's infinitive: by its ending ("fortalecer"), or, where the language marks none ("to
