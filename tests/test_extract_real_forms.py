@@ -2040,3 +2040,20 @@ def test_whom_a_photo_credit_names_is_no_actor(extractor, text, language, credit
 ])
 def test_a_building_named_where_people_meet_is_the_place_not_an_actor(extractor, text, language, building):
     assert building not in {a.id for a in extract(extractor, text, language, "2025-10-14").mentioned}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("LIMA – U.S. Ambassador Lisa Kenna signed a letter of agreement with Peru today. The Embassy will deliver 30 "
+     "additional motorcycles to the Peruvian police before the end of the year.", "en"),
+    ("Lima, 3 jul. 2021. La Embajada de los Estados Unidos entregó hoy un millón de vacunas al Perú. Asimismo, la "
+     "Embajada anunció que donará 20 ultracongeladores al Ministerio de Salud.", "es"),
+])
+def test_the_embassy_named_alone_is_the_one_of_the_texts_countries(extractor, text, language):
+    assert [c for c in committers(extract(extractor, text, language, "2022-09-15")) if "us-embassy-lima" in c]
+
+
+def test_a_name_whose_initials_the_acronym_after_it_spells_is_an_organisation_that_pledges(extractor):
+    r = extract(extractor, "The signing was witnessed by U.S. Customs and Border Protection (CBP) Deputy Assistant "
+                           "Commissioner Maria Ochoa. Under the agreement, CBP will train 40 Uruguayan customs officers.",
+                "en", "2024-06-12")
+    assert committers(r) and committers(r)[0][0] == "customs-and-border-protection"

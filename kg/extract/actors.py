@@ -107,6 +107,12 @@ class ActorIndex:
             set(lang.actors["organisation_connectors"]) | \
             self.title_gap | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
+        self.not_organisations = set(lang.meetings["event_heads"]) | set(lang.meetings["body_heads"])
+        # The embassy of a country in another, by the office posted there: "the Embassy" of a text about both.
+        words = tuple(lang.actors["embassy_words"])
+        self.embassies = {(self.country_of(o.organisation), o.posted_to): o.organisation for o in gaz.offices.values()
+                          if o.posted_to and o.organisation in gaz.actors and
+                          any(w in n for n in gaz.actors[o.organisation].name.values() for w in words)}
         self.agreement_heads = {w for ws in lang.agreements["heads"].values() for w in ws}
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
@@ -581,7 +587,9 @@ class _Resolver(Titles):
         self.untitled_appositions(chosen)
         self.elliptical_titles(chosen)
         self.surname_mentions(chosen)
+        self.acronym_organisations(chosen)
         self.acronym_mentions(chosen)
+        self.bare_embassies(chosen)
         self.refs.sort(key=lambda r: r.start)
         self.fullest_ids()
         doc = self.doc
@@ -661,6 +669,33 @@ class _Resolver(Titles):
             if len(people) == 2:
                 break
 
+    def acronym_organisations(self, chosen):
+        """A capitalised name whose words' initials the acronym in brackets after it spells ("U.S. Customs and
+        Border Protection (CBP)", "Dirección Nacional de Aduanas (DNA)"): an organisation, whatever its head."""
+        doc, index = self.doc, self.index
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        joiners = index.org_connectors | index.org_joiners
+        for tok in doc[1:-2]:
+            close = tok.i + 2
+            acronym = doc[tok.i + 1].text
+            if tok.text != "(" or doc[close].text != ")" or not _ACRONYM.fullmatch(acronym) or tok.i - 1 in taken:
+                continue
+            letters = [c for c in acronym if c.isalpha()]
+            start, initials = tok.i, []
+            while start > 0 and len(initials) < len(letters) and \
+                    (doc[start - 1].is_title or doc[start - 1].lower_ in joiners and initials):
+                start -= 1
+                if doc[start].is_title:
+                    initials.insert(0, doc[start].text[0].upper())
+            while start < tok.i and doc[start].lower_ in joiners:
+                start += 1
+            name = {t.text for t in doc[start:tok.i]}
+            # (not an instrument's, an event's or a body's name: "Environmental Affairs Council (EAC)" is no actor)
+            if len(initials) >= 2 and initials == letters and not taken & set(range(start, tok.i)) and \
+                    not name & (index.agreement_heads | index.not_organisations):
+                self.refs.append(self.discovered_organisation(start, tok.i))
+                taken |= set(range(start, tok.i))
+
     def acronym_mentions(self, chosen):
         """Later mentions of a discovered organisation by the acronym given after its name
         ("Departamento de Agricultura de los Estados Unidos (USDA) … Los representantes del USDA")."""
@@ -675,6 +710,23 @@ class _Resolver(Titles):
             first = acronyms.get(tok.text)
             if first and tok.i not in taken and tok.i != first.end + 1:
                 self.refs.append(Ref(first.actor, ORGANISATION, tok.i, tok.i + 1, first.country, True))
+
+    def bare_embassies(self, chosen):
+        """'The Embassy will deliver …', 'la Embajada anunció …': the embassy the text named before, else, in a
+        text about two countries, the one one has in the other (as the gazetteer knows it)."""
+        doc, index = self.doc, self.index
+        # (the one the text named in full before, else the one of its two countries, the dateline's the host)
+        named = [r.actor for r in self.refs if r.actor in set(index.embassies.values())]
+        countries = self.principal[:2] + [self.home]
+        embassy = named[0] if named else \
+            next((index.embassies[(a, b)] for a in countries for b in countries if (a, b) in index.embassies), None)
+        if embassy is None:
+            return
+        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        for tok in doc:
+            if tok.text in index.lang.actors["embassy_words"] and tok.i not in taken and tok.i > 0 and \
+                    doc[tok.i - 1].lower_ in index.definite_articles and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
+                self.refs.append(Ref(embassy, ORGANISATION, tok.i, tok.i + 1, index.country_of(embassy)))
 
     def surname_mentions(self, chosen):
         """Later mentions of a discovered person by last name alone."""
