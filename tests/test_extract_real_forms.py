@@ -2057,3 +2057,22 @@ def test_a_name_whose_initials_the_acronym_after_it_spells_is_an_organisation_th
                            "Commissioner Maria Ochoa. Under the agreement, CBP will train 40 Uruguayan customs officers.",
                 "en", "2024-06-12")
     assert committers(r) and committers(r)[0][0] == "customs-and-border-protection"
+
+
+def test_a_quote_closed_after_its_comma_is_its_speakers(extractor):
+    r = extract(extractor, "\"This agreement reflects the trust between our two countries. We will keep working with Uruguay to "
+                           "keep its ports safe from drug traffickers,\" said Ambassador Heide Fulton.", "en", "2024-06-12")
+    assert committers(r) and committers(r)[0][0] == "heide-fulton"
+
+
+def test_a_name_before_another_title_is_no_name_of_the_list_before(extractor):
+    r = extract(extractor, "U.S. Ambassador to Uruguay Heide B. Fulton and National Customs Director Jaime Borgiani signed "
+                           "today a Customs Mutual Assistance Agreement.", "en", "2024-06-12")
+    assert "national-customs" not in {a.id for a in r.mentioned}
+    assert {"heide-fulton", "jaime-borgiani"} <= set(only_meeting(r).participants)
+
+
+def test_what_a_report_without_that_says_a_thing_will_do_is_no_pledge(extractor):
+    r = extract(extractor, "DEVIDA executive president Ricardo Soberón said the funds will help more than 20,000 farming "
+                           "families in the VRAEM.", "en", "2022-09-15")
+    assert r.facts.commitments == []

@@ -381,7 +381,9 @@ class _Resolver(Titles):
         while end + 1 < len(doc) and doc[end].lower_ in index.list_joiners:
             start = end + 1
             stop = name_after(doc, start, index)
-            if stop - start < 2 or taken & set(range(start, stop)) or (stop < len(doc) and doc[stop].lower_ in index.org_connectors):
+            # (not "… and National Customs Director X": words before another title are that title's)
+            if stop - start < 2 or taken & set(range(start, stop)) or (stop < len(doc) and doc[stop].lower_ in index.org_connectors) or \
+                    any(lab.startswith("title:") and ls == stop for lab, ls, _ in self.raw):
                 return
             self.discover_person(start, stop, role, country)
             end = stop

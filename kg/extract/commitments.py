@@ -226,6 +226,9 @@ class CommitmentRules(Rules):
         that = max((j for j in range(start, e) if self.reported(doc, j, lo)), default=None)
         if that is None and doc[s].lower_ in self.reporting and any(t.lower_ in self.label_verbs["modals"] for t in doc[s:e]):
             that = s    # the trigger opens with the report: "said the assistance would help …"
+        if that is None:    # a report with no "that": "Soberón said the funds will help …"
+            that = next((j for j in range(start, s) if doc[j].lower_ in self.reporting and
+                         (doc[j + 1].lower_ in self.articles or doc[j + 1].text in self.demonym_words)), None)
         head = that if that is not None and that < s else s
         # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
         # ("El secretario Blinken, a su turno, saludó al Perú … y señaló que …", "Pence, por su parte, reconoció los
@@ -503,13 +506,20 @@ class CommitmentRules(Rules):
             t = doc[j].text
             if opener is not None and t == pairs[opener]:
                 opener = None
-            elif opener is None and not out and (t in ("”", "»") or t == '"' and j + 1 < hi and doc[j + 1].text in (",", ".", ";")):
+            elif opener is None and not out and (t in ("”", "»") or t == '"' and self.closes(doc, j, lo, hi)):
                 out.update(range(lo, j))    # "… Peru. We will continue to …,” said X": the quote opened a sentence before
             elif opener is None and t in pairs:
                 opener = t
             elif opener is not None:
                 out.add(j)
         return out if opener is None else set()
+
+    @staticmethod
+    def closes(doc: Doc, j: int, lo: int, hi: int) -> bool:
+        """A straight quotation mark closes a quote opened before the sentence: punctuation right after it
+        ('…", afirmó X') or, as the sentence's last mark, right before it ('… crime," said X')."""
+        return j + 1 < hi and doc[j + 1].text in (",", ".", ";") or \
+            j > lo and doc[j - 1].text in (",", ".", "!", "?") and not any(t.text == '"' for t in doc[j + 1:hi])
 
     def after_channel(self, doc: Doc, i: int, channels: list[list[str]]) -> bool:
         j = i
