@@ -2076,3 +2076,29 @@ def test_what_a_report_without_that_says_a_thing_will_do_is_no_pledge(extractor)
     r = extract(extractor, "DEVIDA executive president Ricardo Soberón said the funds will help more than 20,000 farming "
                            "families in the VRAEM.", "en", "2022-09-15")
     assert r.facts.commitments == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Consultada por La Tercera, la Cancillería descartó que esté en preparación una reunión entre el presidente Gabriel "
+     "Boric y el presidente Joe Biden.", "es"),
+    ("\"No hay ninguna visita a la Casa Blanca en agenda\", dijeron fuentes del ministerio sobre el presidente Gabriel Boric.", "es"),
+])
+def test_a_meeting_ruled_out_or_not_on_the_agenda_is_none(extractor, text, language):
+    assert extract(extractor, text, language, "2023-06-22").facts.meetings == []
+
+
+@pytest.mark.parametrize("text, committed", [
+    ("La presidenta Claudia Sheinbaum acordó con su homólogo estadounidense, Donald Trump, pausar durante un mes la entrada "
+     "en vigor de los aranceles.", "claudia-sheinbaum"),
+    ("México reforzará la frontera norte con 10.000 elementos de la Guardia Nacional.", "mexico"),
+])
+def test_what_one_agreed_with_someone_and_a_country_that_will_reinforce_its_border_pledge(extractor, text, committed):
+    assert committers(extract(extractor, text, "es", "2025-02-03"))[0][0] == committed
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Analistas financieros prevén que el peso mexicano seguirá mostrando volatilidad en las próximas semanas.", "es"),
+    ("Analysts expect that Mexico will continue to face pressure on its currency.", "en"),
+])
+def test_a_forecast_is_no_pledge(extractor, text, language):
+    assert extract(extractor, text, language, "2025-02-03").facts.commitments == []

@@ -8,7 +8,6 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
-from .lexicon import demonyms
 from .refs import PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
@@ -68,7 +67,6 @@ class CommitmentRules(Rules):
         self.partner_words = set(lang.commitments["partner_words"])
         self.object_words = set(lang.commitments["object_words"])
         self.journeys = set(lang.meetings["visit_cues"]) | set(lang.meetings["arrival_words"])
-        self.demonym_words = {w for names in demonyms().values() for w in names.get(lang.code, [])}
         self.back_references = set(lang.commitments["back_references"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.not_pledges = set(lang.commitments["not_pledges"])

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import Mentions
 from .dates import find as find_dates
-from .lexicon import Language, date_names, fold, token_pattern
+from .lexicon import Language, date_names, demonyms, fold, token_pattern
 from .refs import COUNTRY, Ref
 from .text import Sentence
 
@@ -121,6 +121,7 @@ class Rules:
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
         self.topic_after = frozenset(lang.actors["topic_after"])
         self.topic_nouns = frozenset(lang.actors["topic_nouns"])
+        self.demonym_words = frozenset(w for names in demonyms().values() for w in names.get(lang.code, []))
         self.list_joiners = set(lang.actors["list_joiners"]) - {","}      # "y", "and"
         # How names are built (data/lexicons/<lang>/names.yaml).
         self.connectors = set(lang.names["connectors"])
@@ -229,8 +230,9 @@ class Rules:
                 if not (t.is_alpha and t.is_lower):
                     break
                 after.append(t)
-            if r.end - r.start == 1 and (r.start > 0 and doc[r.start - 1].lower_ in self.topic_nouns or
-                                         any(t.lower_ in self.topic_nouns for t in after)):
+            # (a demonym, not a country's name: "México reforzará la frontera" is México acting)
+            if r.end - r.start == 1 and doc[r.start].text in self.demonym_words and \
+                    (r.start > 0 and doc[r.start - 1].lower_ in self.topic_nouns or any(t.lower_ in self.topic_nouns for t in after)):
                 out.add(r.start)
         # "Cuban and Venezuelan civil society", "la sociedad civil venezolana y cubana": a demonym listed with one
         # that is a topic
