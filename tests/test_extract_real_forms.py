@@ -2102,3 +2102,14 @@ def test_what_one_agreed_with_someone_and_a_country_that_will_reinforce_its_bord
 ])
 def test_a_forecast_is_no_pledge(extractor, text, language):
     assert extract(extractor, text, language, "2025-02-03").facts.commitments == []
+
+
+def test_a_meeting_told_after_when_it_was_on_the_margins_of_an_event_a_country_hosts(extractor):
+    r = extract(extractor, "El secretario de Estado de Estados Unidos, Antony Blinken, se reunió la mañana de este jueves con el "
+                           "presidente Pedro Castillo en Palacio de Gobierno, en el marco de la 52.ª Asamblea General de la "
+                           "Organización de los Estados Americanos (OEA), que el Perú acoge esta semana en Lima.",
+                "es", "2022-10-06")
+    bilateral = next(m for m in r.facts.meetings if m.kind == "in-person")
+    assembly = next(m for m in r.facts.meetings if m.kind == "multilateral")
+    assert {"antony-blinken", "pedro-castillo"} <= set(bilateral.participants) and "oas" not in bilateral.participants
+    assert {"peru", "antony-blinken"} <= set(assembly.participants)

@@ -17,6 +17,7 @@ from .text import _END, Sentence
 TRIGGER_CONFIDENCE = 0.8      # a trigger line without "=weight"
 REPORT_WORDS = 6               # between a verb of reporting and the "que" of what it reports ("informó mediante un comunicado que")
 AGENT_WORDS = 10              # between a participle's "por"/"by" and the first person ("por la ministra de Relaciones Exteriores, X")
+FRAME_GAP = 4                 # between "en el marco de" and the event's name ("la 52.ª Asamblea General")
 JOINT_CONFIDENCE = 0.6        # people named together doing one thing ("A y B inauguraron …"): they met
 EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Dialogue")
 NO_PERSON = 0.15              # less sure: no person named as taking part
@@ -120,16 +121,18 @@ class MeetingRules(EventRules):
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
         if not any(r.type == PERSON for r in refs):
             sure -= NO_PERSON
-        here = [Found("meeting", sent, sent.start, sent.end, ev.hosts or self.own_refs(ev, events, refs), ev.name,
+        # "met with B on the margins of the General Assembly": their meeting, and the event beside it (of its
+        # host and of them: "… en el marco de la Asamblea General …, que el Perú acoge").
+        framed = bool(events) and (self.framed(doc, events, triggers) or self.beside(doc, events, triggers, refs, hi))
+        here = [Found("meeting", sent, sent.start, sent.end, self.event_refs(ev, events, refs, framed), ev.name,
                       confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
                       subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None, others=refs)
                 for ev in events]
-        # "met with B on the margins of the General Assembly": their meeting, and the event beside it.
-        framed = bool(events) and (self.framed(doc, events, triggers) or self.beside(doc, events, triggers, refs, hi))
         if not events or framed:
             # (nor an organisation talked about: "… to discuss preparations for APEC 2024")
             topic = next((t.i for t in doc[lo:hi] if t.lower_ in self.event_topics), hi)
-            outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end for ev in events) and
+            # (nor the acronym in brackets after the event's name: "… de los Estados Americanos (OEA)")
+            outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end + (3 if ev.acronym else 0) for ev in events) and
                        not (r.type == ORGANISATION and r.start > topic)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
@@ -360,11 +363,19 @@ class MeetingRules(EventRules):
         visitor = next((r for r in refs if r.type == PERSON and visit and visit[1] <= r.start), None)
         return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure, subjectless=subjectless, visitor=visitor)]
 
+    def event_refs(self, ev: Event, events: list[Event], refs: list[Ref], framed: bool) -> list[Ref]:
+        """Who takes part in an event: its host ("Peru’s efforts as APEC’s 2024 host"), with those meeting on
+        its margins if it frames a meeting; else the actors its sentence names for it."""
+        own = self.own_refs(ev, events, refs)
+        if not ev.hosts:
+            return own
+        return ev.hosts + [r for r in own if r.actor not in {h.actor for h in ev.hosts}] if framed else ev.hosts
+
     def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
         """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
         en el marco de la Asamblea General', 'held a bilateral meeting on the margins of the …
         Ministerial Conference': an event set as the frame of a meeting a trigger outside it states."""
-        frames = [(fs, fe) for fs, fe in self._frame_hits if any(fe <= ev.start <= fe + 2 for ev in events)]
+        frames = [(fs, fe) for fs, fe in self._frame_hits if any(fe <= ev.start <= fe + FRAME_GAP for ev in events)]
         outside = [t for t in triggers if not any(e.start <= t[0] < e.end for e in events)]
         return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].lower_ in self.anaphoric_nouns
                    for t in outside for fs, _ in frames)
