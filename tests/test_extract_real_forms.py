@@ -2113,3 +2113,36 @@ def test_a_meeting_told_after_when_it_was_on_the_margins_of_an_event_a_country_h
     assembly = next(m for m in r.facts.meetings if m.kind == "multilateral")
     assert {"antony-blinken", "pedro-castillo"} <= set(bilateral.participants) and "oas" not in bilateral.participants
     assert {"peru", "antony-blinken"} <= set(assembly.participants)
+
+
+def test_a_caption_naming_a_person_by_the_paternal_surname_is_the_meeting_told(extractor):
+    r = extract(extractor, "Canciller Popolizio recibe a Pompeo\nEl ministro de Relaciones Exteriores, Néstor Popolizio Bardales, "
+                           "recibió hoy en Torre Tagle al secretario de Estado de los Estados Unidos, Michael R. Pompeo.\n"
+                           "Foto: El canciller Néstor Popolizio conversa con el secretario de Estado Michael R. Pompeo en Torre "
+                           "Tagle.", "es", "2019-04-13")
+    assert len(r.facts.meetings) == 1 and len([a for a in r.mentioned if "popolizio" in a.id]) == 1
+
+
+def test_the_date_of_a_participle_after_a_comma_is_not_the_meetings(extractor):
+    r = extract(extractor, "El canciller Elmer Schialer se reunió con el subsecretario Christopher Landau, en un contexto de "
+                           "preocupación por el puerto de Chancay, operado por una naviera china e inaugurado en noviembre.",
+                "es", "2025-04-10")
+    assert only_meeting(r).date is None
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("Deputy Secretary Christopher Landau and President Rodrigo Paz announced the two countries' intention to restore "
+     "relations at the ambassadorial level.", "en", "commitment"),
+    ("Secretary Rex Tillerson met Foreign Minister Cayetana Aljovin today. He was due to fly later in the day to Bogota to "
+     "meet President Juan Manuel Santos.", "en", "date"),
+    ("The White House has not confirmed whether President Donald Trump will travel to Lima to meet President Martín "
+     "Vizcarra.", "en", "no meeting"),
+])
+def test_intentions_announced_later_in_the_day_and_trips_not_confirmed(extractor, text, language, kind):
+    r = extract(extractor, text, language, "2018-02-06")
+    if kind == "commitment":
+        assert committers(r)
+    elif kind == "date":
+        assert all(m.date == PartialDate(2018, 2, 6) for m in r.facts.meetings) and len(r.facts.meetings) == 2
+    else:
+        assert r.facts.meetings == []

@@ -390,13 +390,17 @@ class _Resolver(Titles):
 
     def same_person(self, name: str) -> str | None:
         """A person this text already named: 'Abdo Benítez' after 'Mario Abdo Benítez', 'Mike Pompeo'
-        after 'Michael R. Pompeo' (the same surname, and the same first initial or fewer names)."""
+        after 'Michael R. Pompeo', 'Néstor Popolizio' after 'Néstor Popolizio Bardales' (the same surname,
+        and the same first initial or fewer names)."""
         mine = identity.words(name)
         for ident, actor in self.new.items():
             theirs = identity.words(actor.name)
-            if actor.type != PERSON or not mine or not theirs or mine[-1] != theirs[-1]:
+            if actor.type != PERSON or not mine or not theirs:
                 continue
             short, long = sorted((mine, theirs), key=len)
+            # (the paternal surname of a Spanish double one: "Néstor Popolizio" after "Néstor Popolizio Bardales")
+            if not (short[-1] == long[-1] or len(long) > 2 and short[-1] == long[-2]):
+                continue
             if set(short) <= set(long) or short[0][0] == long[0][0]:
                 return ident
         return None

@@ -186,7 +186,11 @@ class MeetingRules(EventRules):
             return []
         names = [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
         place = self.place(doc, mentions, j, hi, names)
-        date = next((d.value for d in dates if d.value is not None and not d.year_only), None)
+        # (its own date, in the clause that tells it again: not "… en un contexto de preocupación por el puerto,
+        # inaugurado en noviembre")
+        clause = next((k for k in range(j, hi) if doc[k].text in (",", ";")), hi)
+        end = doc[clause].idx - sent.start if clause < hi else len(sent.text)
+        date = next((d.value for d in dates if d.value is not None and not d.year_only and d.start < end), None)
         if place is None and date is None:
             return []
         people = [r for r in refs if r.type == PERSON]     # not the venue's body ("at the State Department")
@@ -461,7 +465,18 @@ class MeetingRules(EventRules):
         at = doc[lo].idx + d.start
         return any(min(at, doc[trigger].idx) <= doc[s].idx <= max(at, doc[trigger].idx)
                    for s, _ in self._another_time_hits if lo <= s) or \
-            doc[trigger].lower_ in self.joint_acts and self.in_relative_clause(doc, trigger, at)
+            doc[trigger].lower_ in self.joint_acts and self.in_relative_clause(doc, trigger, at) or \
+            self.of_a_participle(doc, at, trigger)
+
+    def of_a_participle(self, doc: Doc, at: int, trigger: int) -> bool:
+        """'… el puerto de Chancay, operado por … e inaugurado en noviembre', '… the agreement, signed in 2021':
+        a date after a participle that follows a comma, past the trigger, is that participle's time."""
+        k = next((t.i for t in doc[trigger:] if t.idx >= at), None)
+        if k is None or k - 2 <= trigger:
+            return False
+        endings = tuple(self.lang.commitments["passive"]["participle_endings"])
+        participle = next((j for j in (k - 1, k - 2) if doc[j].is_lower and doc[j].lower_.endswith(endings) and len(doc[j]) > 4), None)
+        return participle is not None and any(t.text == "," for t in doc[trigger:participle])
 
     def in_relative_clause(self, doc: Doc, trigger: int, at: int) -> bool:
         """'felicitaron a los miembros que completaron el curso que empezó el 21 de marzo': after an act done
