@@ -2146,3 +2146,14 @@ def test_intentions_announced_later_in_the_day_and_trips_not_confirmed(extractor
         assert all(m.date == PartialDate(2018, 2, 6) for m in r.facts.meetings) and len(r.facts.meetings) == 2
     else:
         assert r.facts.meetings == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("El canciller Néstor Popolizio recibió hoy en Torre Tagle al secretario de Estado Michael R. Pompeo, quien realiza una "
+     "visita oficial al Perú tras su paso por Santiago de Chile y Asunción.", None),
+    ("Landau llegó a Guatemala procedente de San Salvador, donde el lunes sostuvo un encuentro con el presidente "
+     "salvadoreño, Nayib Bukele.", "san-salvador"),
+])
+def test_where_someone_came_from_is_no_place_unless_the_meeting_was_there(extractor, text, place):
+    meetings = extract(extractor, text, "es", "2019-04-13").facts.meetings
+    assert meetings and meetings[0].place == place

@@ -11,6 +11,9 @@ from .rules import Rules
 TRIP_GAP = 7    # tokens between a verb of travel and the preposition of its stop ("llegó el martes 5 de marzo a Lima")
 
 
+ORIGIN_WORDS = 4      # of a phrase of where someone came from ('tras su paso por')
+
+
 class PlaceRules(Rules):
     """Where a meeting is, and the stops of a trip."""
 
@@ -32,12 +35,24 @@ class PlaceRules(Rules):
         ("Subsecretario de Estado de los Estados Unidos")."""
         cands = [(s, e, p) for s, e, p in mentions.places if lo <= s and e <= hi and not any(a <= s < b for a, b in names)
                  and self.place_types.get(p) != "Country"     # a country is a participant, not a place
-                 and not self.in_instrument_name(doc, s, e, lo, hi)]
+                 and not self.in_instrument_name(doc, s, e, lo, hi) and not self.came_from(doc, mentions, s, e, lo, hi)]
         def rank(c):
             s, _, p = c
             locative = s > lo and doc[s - 1].lower_ in self.place_prepositions
             return (not locative, self.place_types.get(p) != "City", s)
         return min(cands, key=rank)[2] if cands else None
+
+    def came_from(self, doc: Doc, mentions: Mentions, s: int, e: int, lo: int, hi: int) -> bool:
+        """'tras su paso por Santiago de Chile y Asunción', 'procedente de Buenos Aires', 'arrived from Bogotá': where
+        someone came from (and the places listed with it), not where they met — unless what follows tells what
+        happened there ('procedente de San Salvador, donde el lunes sostuvo un encuentro con …')."""
+        if e + 1 < hi and doc[e].text == "," and doc[e + 1].lower_ in self.lang.meetings["clause_openers"]:
+            return False
+        starts = {pe: ps for ps, pe, _ in mentions.places}
+        j = s
+        while j > lo and (doc[j - 1].lower_ in self.list_joiners | {","} or j in starts):
+            j = starts.get(j, j - 1)    # back over the places listed before it
+        return self.says(self.lang.meetings["origin_words"], doc[max(lo, j - ORIGIN_WORDS):j])
 
     def in_instrument_name(self, doc: Doc, s: int, e: int, lo: int, hi: int) -> bool:
         """'the Los Angeles Declaration', 'la Declaración de Los Ángeles': a place an instrument is named after."""
