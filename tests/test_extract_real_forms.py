@@ -2157,3 +2157,12 @@ def test_intentions_announced_later_in_the_day_and_trips_not_confirmed(extractor
 def test_where_someone_came_from_is_no_place_unless_the_meeting_was_there(extractor, text, place):
     meetings = extract(extractor, text, "es", "2019-04-13").facts.meetings
     assert meetings and meetings[0].place == place
+
+
+@pytest.mark.parametrize("text, language, person", [
+    ("Para el analista internacional Oscar Vidarte, la reunión es un espaldarazo importante.", "es", "oscar-vidarte"),
+    ("La diplomática estuvo acompañada por el consejero político de la embajada, Michael Brennan.", "es", "michael-brennan"),
+    ("The Secretary was accompanied by Chargé d'Affaires a.i. Nathan Greene.", "en", "nathan-greene"),
+])
+def test_analysts_counsellors_and_interim_charges_are_people_of_the_text(extractor, text, language, person):
+    assert person in {a.id for a in extract(extractor, text, language, "2022-10-06").mentioned}
