@@ -2166,3 +2166,18 @@ def test_where_someone_came_from_is_no_place_unless_the_meeting_was_there(extrac
 ])
 def test_analysts_counsellors_and_interim_charges_are_people_of_the_text(extractor, text, language, person):
     assert person in {a.id for a in extract(extractor, text, language, "2022-10-06").mentioned}
+
+
+def test_a_pledge_a_leader_reports_for_his_country_is_his_and_his_countrys(extractor):
+    r = extract(extractor, "President Joe Biden also said the United States would provide $65 million in new security "
+                           "assistance to help Peru’s police.", "en", "2024-11-16")
+    assert committers(r) == [["joe-biden", "united-states"]]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("President Gustavo Petro will host a conference on Venezuela next Tuesday; the United States will send a delegation, "
+     "the White House said.", "en"),
+    ("El presidente Gustavo Petro organizará una conferencia sobre Venezuela; Estados Unidos enviará una delegación.", "es"),
+])
+def test_sending_a_delegation_is_no_pledge(extractor, text, language):
+    assert extract(extractor, text, language, "2023-04-21").facts.commitments == []

@@ -270,7 +270,9 @@ class CommitmentRules(Rules):
         if that == s and len(told) > 1 and told[0].start == s + 1 and told[0].type == PERSON:
             told = told[1:]     # "told President X the United States would …": whom one tells is no subject
         if told:
-            subject = told
+            # ("Biden also said the United States would provide …": the United States, through him)
+            speakers = [r for r in subject if r.type == PERSON and r.end <= that and r.country in {t.actor for t in told}]
+            subject = speakers + told
         elif that is not None and that + 1 < e and (doc[that + 1].lower_ in self.articles or doc[that + 1].text in self.demonym_words) \
                 and not any(t.lower_ in self.agents or t.lower_ in self.pronouns for t in doc[that + 1:e]):
             subject = None  # "informó que el programa beneficiará …", "said that American companies are ready to …": no one's pledge
