@@ -2181,3 +2181,27 @@ def test_a_pledge_a_leader_reports_for_his_country_is_his_and_his_countrys(extra
 ])
 def test_sending_a_delegation_is_no_pledge(extractor, text, language):
     assert extract(extractor, text, language, "2023-04-21").facts.commitments == []
+
+
+@pytest.mark.parametrize("text, language, people", [
+    ("En agosto de 2022 se había reunido en la capital con el entonces presidente Pedro Castillo la generala Laura "
+     "Richardson.", "es", {"pedro-castillo", "laura-richardson"}),
+    ("President Donald Trump and President Pedro Pablo Kuczynski had spoken by telephone shortly after the inauguration.",
+     "en", {"donald-trump", "pedro-pablo-kuczynski"}),
+    ("On Thursday morning, Secretary Antony Blinken addressed the plenary of the OAS assembly, chaired by Foreign Minister "
+     "Miguel Rodríguez Mackay.", "en", {"antony-blinken", "miguel-rodriguez-mackay"}),
+    ("El secretario Antony Blinken intervino ante el plenario de la Asamblea, presidida por el canciller César Landa.", "es",
+     {"antony-blinken", "cesar-landa"}),
+])
+def test_meetings_told_in_the_pluperfect_and_addresses_to_a_plenary_its_chair_leads(extractor, text, language, people):
+    assert people <= set(only_meeting(extract(extractor, text, language, "2022-10-07")).participants)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("En Palacio esperan que en esa ocasión se concrete un encuentro bilateral con el presidente Joe Biden.", "es"),
+    ("El canciller Elmer Schialer expresó su expectativa de que el presidente Donald Trump pueda visitar el Perú.", "es"),
+    ("President Pedro Pablo Kuczynski said he would also like President Donald Trump to make a state visit to Peru.", "en"),
+    ("“Biden came to Lima with a memorandum,” said Margaret Hollis, a senior fellow at the Inter-American Dialogue.", "en"),
+])
+def test_meetings_hoped_for_and_bodies_people_work_at_are_none(extractor, text, language):
+    assert extract(extractor, text, language, "2024-11-16").facts.meetings == []

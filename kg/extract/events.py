@@ -28,6 +28,7 @@ class Event:
     hosts: list[Ref] = field(default_factory=list)   # who hosts it, when the sentence says
     year: PartialDate | None = None                  # the year its name gives ("APEC 2024"): an organisation's summit
     future: bool | None = None                       # the tense its words of hosting tell ("will host": True), if any
+AFFILIATION_WORDS = 4   # between a word of affiliation and the body's name ('a senior fellow at the …')
 
 
 class EventRules(PlaceRules):
@@ -249,6 +250,8 @@ class EventRules(PlaceRules):
                     continue
                 if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
                     continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
+                if any(t.lower_ in self.lang.meetings["affiliations"] for t in doc[max(lo, s - AFFILIATION_WORDS):s]):
+                    continue  # "a senior fellow at the Inter-American Dialogue": where someone works, a body
                 if tok.text in self.body_heads:
                     # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
                     # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".

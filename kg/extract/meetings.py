@@ -79,7 +79,11 @@ class MeetingRules(EventRules):
         lo, hi = span.start, span.end
         if self.says(self.lang.meetings["not_held"], span):
             return []   # "A video call … floated by officials did not take place", "la reunión fue postergada"
-        triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi]
+        # "En Palacio esperan que en esa ocasión se concrete un encuentro …", "expressed hope that President X could
+        # visit …": a meeting hoped for, after the words of hoping, is none
+        hoped = self.said_at(self.lang.meetings["hoped"], span)
+        hi_told = hi if hoped is None else hoped
+        triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi_told]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0]) and not self.recurring(doc, t) and
                     not (doc[t[0]].lower_ in self.here_words and not self.speaker_visits(doc, t, mentions))]
         # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
@@ -93,7 +97,7 @@ class MeetingRules(EventRules):
         # "Tras la reunión en Carondelet, …" with no day of its own, after a meeting was told: that one, not another
         recalled = [t for t in recalled if any(d.value is not None for d in dates) or not any(self.anaphoric(doc, k) for k in range(*t))]
         refs = self.accompanying_out(doc, self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers), lo, hi)
-        events = self.named_events(doc, lo, hi, triggers, refs)
+        events = [ev for ev in self.named_events(doc, lo, hi, triggers, refs) if ev.start < hi_told]
         events += self.framing_meetings(doc, lo, hi, events)
         events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
