@@ -2205,3 +2205,12 @@ def test_meetings_told_in_the_pluperfect_and_addresses_to_a_plenary_its_chair_le
 ])
 def test_meetings_hoped_for_and_bodies_people_work_at_are_none(extractor, text, language):
     assert extract(extractor, text, language, "2024-11-16").facts.meetings == []
+
+
+def test_later_follows_the_latest_meeting_held_not_one_recalled_in_passing(extractor):
+    r = extract(extractor, "Lima, 17 de mayo de 2023. La canciller Ana Cecilia Gervasi recibió hoy al secretario adjunto Brian "
+                           "Nichols. Cabe recordar que la canciller Gervasi y el secretario de Estado, Antony Blinken, "
+                           "sostuvieron una conversación telefónica el 2 de febrero pasado. Más tarde, el secretario adjunto "
+                           "Nichols fue recibido por la presidenta de la República, Dina Boluarte.", "es", "2023-05-17")
+    later = next(m for m in r.facts.meetings if "dina-boluarte" in m.participants)
+    assert later.date == PartialDate(2023, 5, 17)

@@ -111,7 +111,9 @@ class Discourse:
         people = [r for r in f.refs if r.type == PERSON]
         if len(people) >= 2 or len(self.last_people) < 2:
             self.last_people = people or self.last_people
-        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day:
+        # (the latest: a call recalled in passing, "Cabe recordar que … el 2 de febrero pasado", is no day "Más tarde" follows)
+        if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day and \
+                (self.held_on is None or f.date.as_date() > self.held_on.as_date()):
             self.held_on = f.date
         if f.status == "held" and f.subtype != "call" and f.place:
             self.held_at = f.place
