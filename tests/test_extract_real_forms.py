@@ -2214,3 +2214,10 @@ def test_later_follows_the_latest_meeting_held_not_one_recalled_in_passing(extra
                            "Nichols fue recibido por la presidenta de la República, Dina Boluarte.", "es", "2023-05-17")
     later = next(m for m in r.facts.meetings if "dina-boluarte" in m.participants)
     assert later.date == PartialDate(2023, 5, 17)
+
+
+def test_an_agreement_whose_negotiations_go_on_is_under_negotiation(extractor):
+    r = extract(extractor, "El presidente Daniel Noboa recibió al secretario Marco Rubio en Quito. Ambos gobiernos continúan las "
+                           "negociaciones de un acuerdo de tercer país seguro.", "es", "2025-09-04")
+    (a,) = r.facts.agreements
+    assert a.status == "under-negotiation" and "tercer país seguro" in next(iter(a.name.values()))
