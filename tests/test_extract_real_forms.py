@@ -2221,3 +2221,13 @@ def test_an_agreement_whose_negotiations_go_on_is_under_negotiation(extractor):
                            "negociaciones de un acuerdo de tercer país seguro.", "es", "2025-09-04")
     (a,) = r.facts.agreements
     assert a.status == "under-negotiation" and "tercer país seguro" in next(iter(a.name.values()))
+
+
+@pytest.mark.parametrize("text, language, committed", [
+    ("La general Laura Richardson se reunió con la presidenta Dina Boluarte. La general anunció, además, que el Comando Sur "
+     "donará plantas potabilizadoras de agua a las familias de Piura.", "es", "us-southern-command"),
+    ("Secretary Antony Blinken also announced that the United States would provide an additional $9 million in "
+     "humanitarian assistance for Venezuelan refugees in Peru.", "en", "united-states"),
+])
+def test_what_is_announced_after_an_aside_or_with_would_is_pledged(extractor, text, language, committed):
+    assert committed in committers(extract(extractor, text, language, "2023-05-19"))[-1]

@@ -407,7 +407,8 @@ class CommitmentRules(Rules):
     def reported(self, doc: Doc, that: int, lo: int) -> bool:
         """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""
         j = that - 1
-        while j > lo and doc[j].lower_ in self.pronouns:
+        # (past pronouns, and an adverb between commas: "anunció, además, que …")
+        while j > lo and (doc[j].lower_ in self.pronouns or doc[j].text == "," or doc[j].is_lower and doc[j - 1].text == ","):
             j -= 1
         return j >= lo and doc[j].lower_ in self.reporting and doc[that].lower_ in self.complementizers
 
