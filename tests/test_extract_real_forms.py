@@ -2231,3 +2231,10 @@ def test_an_agreement_whose_negotiations_go_on_is_under_negotiation(extractor):
 ])
 def test_what_is_announced_after_an_aside_or_with_would_is_pledged(extractor, text, language, committed):
     assert committed in committers(extract(extractor, text, language, "2023-05-19"))[-1]
+
+
+def test_a_place_named_after_someone_names_no_one(extractor):
+    r = extract(extractor, "El secretario Marco Rubio llegó hoy a Quito. A su llegada al aeropuerto internacional Mariscal Sucre, "
+                           "el jefe de la diplomacia estadounidense fue recibido por la canciller Gabriela Sommerfeld Rosero.",
+                "es", "2025-09-04")
+    assert not any("sucre" in a.id for a in r.mentioned)

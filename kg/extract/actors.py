@@ -290,6 +290,10 @@ def _another_first_name(doc: Doc, match, index: ActorIndex, titles: set[int]) ->
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
     """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word
     (not one said of a host: 'el Perú será sede de la APEC')."""
+    # ("aeropuerto internacional Mariscal Sucre", "Jorge Chávez International Airport": named after someone)
+    before = [t.lower_ for t in doc[max(0, s - 2):s]]
+    if any(w in index.lang.actors["named_place_heads"] for w in before):
+        return True
     j = s - 1
     while j > 0 and doc[j].lower_ in index.definite_articles:
         j -= 1
@@ -349,7 +353,7 @@ class _Resolver(Titles):
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
 
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
-        if self.doc[e - 1].text in self.index.not_person_words:
+        if self.doc[e - 1].text in self.index.not_person_words or _in_place_name(self.doc, s, self.index):
             return False
         if all(t.lower_ in self.index.portfolio_words for t in self.doc[s:e]):
             return False    # "Ministro de Relaciones Exteriores, Comercio Internacional y Culto": the portfolio goes on
