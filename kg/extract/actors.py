@@ -23,6 +23,7 @@ from .names import (
     HEADLINE_WORDS,
     _after_portfolio,
     _is_name_token,
+    acronym_after,
     headline_words,
     line_matcher,
     name_after,
@@ -35,7 +36,6 @@ from .titles import MAX_GAP, MAX_TITLE_WORDS, Titles
 __all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
 
 
 def _variants(name: str) -> set[str]:
@@ -108,6 +108,7 @@ class ActorIndex:
             self.title_gap | {w for t in self.titles for w in t.split()}
         self.org_heads = set(lang.actors["organisation_heads"])
         self.not_organisations = set(lang.meetings["event_heads"]) | set(lang.meetings["body_heads"])
+        self.named_place_heads = frozenset(lang.actors["named_place_heads"])
         # The embassy of a country in another, by the office posted there: "the Embassy" of a text about both.
         words = tuple(lang.actors["embassy_words"])
         self.embassies = {(self.country_of(o.organisation), o.posted_to): o.organisation for o in gaz.offices.values()
@@ -290,9 +291,8 @@ def _another_first_name(doc: Doc, match, index: ActorIndex, titles: set[int]) ->
 def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
     """'Palacio de Torre Tagle', 'la sede de la Cancillería': an actor named after a building's word
     (not one said of a host: 'el Perú será sede de la APEC')."""
-    # ("aeropuerto internacional Mariscal Sucre", "Jorge Chávez International Airport": named after someone)
-    before = [t.lower_ for t in doc[max(0, s - 2):s]]
-    if any(w in index.lang.actors["named_place_heads"] for w in before):
+    # ("aeropuerto internacional Mariscal Sucre": named after someone)
+    if any(t.lower_ in index.named_place_heads for t in doc[max(0, s - 2):s]):
         return True
     j = s - 1
     while j > 0 and doc[j].lower_ in index.definite_articles:
@@ -683,14 +683,13 @@ class _Resolver(Titles):
         """A capitalised name whose words' initials the acronym in brackets after it spells ("U.S. Customs and
         Border Protection (CBP)", "Dirección Nacional de Aduanas (DNA)"): an organisation, whatever its head."""
         doc, index = self.doc, self.index
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        taken = self.taken(chosen)
         joiners = index.org_connectors | index.org_joiners
-        for tok in doc[1:-2]:
-            close = tok.i + 2
-            acronym = doc[tok.i + 1].text
-            if tok.text != "(" or doc[close].text != ")" or not _ACRONYM.fullmatch(acronym) or tok.i - 1 in taken:
+        for tok in doc[1:]:
+            acronym = acronym_after(doc, tok.i, len(doc))
+            letters = [c for c in acronym or "" if c.isalpha()]
+            if len(letters) < 2 or tok.i - 1 in taken:
                 continue
-            letters = [c for c in acronym if c.isalpha()]
             start, initials = tok.i, []
             while start > 0 and len(initials) < len(letters) and \
                     (doc[start - 1].is_title or doc[start - 1].lower_ in joiners and initials):
@@ -701,7 +700,7 @@ class _Resolver(Titles):
                 start += 1
             name = {t.text for t in doc[start:tok.i]}
             # (not an instrument's, an event's or a body's name: "Environmental Affairs Council (EAC)" is no actor)
-            if len(initials) >= 2 and initials == letters and not taken & set(range(start, tok.i)) and \
+            if initials == letters and not taken & set(range(start, tok.i)) and \
                     not name & (index.agreement_heads | index.not_organisations):
                 self.refs.append(self.discovered_organisation(start, tok.i))
                 taken |= set(range(start, tok.i))
@@ -710,12 +709,11 @@ class _Resolver(Titles):
         """Later mentions of a discovered organisation by the acronym given after its name
         ("Departamento de Agricultura de los Estados Unidos (USDA) … Los representantes del USDA")."""
         doc = self.doc
-        acronyms = {doc[r.end + 1].text: r for r in self.refs if r.type == ORGANISATION and r.discovered and
-                    r.end + 2 < len(doc) and doc[r.end].text == "(" and doc[r.end + 2].text == ")" and
-                    _ACRONYM.fullmatch(doc[r.end + 1].text)}
+        acronyms = {acronym: r for r in self.refs if r.type == ORGANISATION and r.discovered and
+                    len(acronym := acronym_after(doc, r.end, len(doc)) or "") > 1}
         if not acronyms:
             return
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        taken = self.taken(chosen)
         for tok in doc:
             first = acronyms.get(tok.text)
             if first and tok.i not in taken and tok.i != first.end + 1:
@@ -732,7 +730,7 @@ class _Resolver(Titles):
             next((index.embassies[(a, b)] for a in countries for b in countries if (a, b) in index.embassies), None)
         if embassy is None:
             return
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        taken = self.taken(chosen)
         for tok in doc:
             if tok.text in index.lang.actors["embassy_words"] and tok.i not in taken and tok.i > 0 and \
                     doc[tok.i - 1].lower_ in index.definite_articles and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title):
@@ -742,7 +740,7 @@ class _Resolver(Titles):
         """Later mentions of a discovered person by last name alone."""
         if not self.surnames:
             return
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        taken = self.taken(chosen)
         for tok in self.doc:
             ident = self.surnames.get(tok.text)
             if ident and tok.i not in taken:

@@ -8,6 +8,7 @@ from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
 from .lexicon import known_agreements
+from .names import acronym_after
 from .refs import COUNTRY, ORGANISATION, Ref
 from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
@@ -32,7 +33,6 @@ class AgreementRules(Rules):
         self.title_words = {w for t in lang.titles() for w in t.split()}
         self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.part_words = set(lang.agreements["part_words"])
-        self.list_joiners = set(lang.actors["list_joiners"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.body_heads = set(lang.meetings["body_heads"])
@@ -110,7 +110,7 @@ class AgreementRules(Rules):
             if common and kind in self.lang.agreements["named_kinds"] and e2 == e and \
                     not any(_CAPITAL.match(t.text) for t in doc[s:e]):
                 continue  # "a new $5 million program to combat …": a programme no name or subject tells apart
-            acronym = self.acronym_after(doc, e, hi) or self.acronym_after(doc, e2, hi)
+            acronym = acronym_after(doc, e, hi) or acronym_after(doc, e2, hi)
             taken.update(range(s, e2))
             at = doc[s].idx - sent.start
             status = min(cues, key=lambda c: abs(c[0] - at) if c[0] < at else abs(c[0] - at) + 40)[2] if cues else None

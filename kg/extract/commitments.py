@@ -55,8 +55,7 @@ class CommitmentRules(Rules):
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
         self.topic_of = Topics(lang.topics).of
         self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
-        self.joiners = set(lang.actors["list_joiners"])
-        self.clause_breaks = {",", ";", ":"} | self.joiners
+        self.clause_breaks = {";", ":"} | self.list_joiners
         # (a comma inside a number, "5,000", stops nothing)
         stops = [w[1:] if w.startswith("~") else rf"(?<!\w){re.escape(w)}(?!\w)" if w[0].isalpha() else rf"{re.escape(w)}(?!\d)"
                  for w in lang.commitments["label_stops"]]
@@ -66,7 +65,6 @@ class CommitmentRules(Rules):
         self.label_nouns = set(lang.commitments["label_nouns"])
         self.partner_words = set(lang.commitments["partner_words"])
         self.object_words = set(lang.commitments["object_words"])
-        self.journeys = set(lang.meetings["visit_cues"]) | set(lang.meetings["arrival_words"])
         self.back_references = set(lang.commitments["back_references"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
         self.not_pledges = set(lang.commitments["not_pledges"])
@@ -149,7 +147,7 @@ class CommitmentRules(Rules):
         # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
         starts = {(s, e): self.what_starts(doc, s, e, hi) for s, e in hits}
         # ("anunció además que viajará a Washington … para reunirse con Rubio": a trip, a meeting to come)
-        plans = [s for s, e in hits if self.plans_meeting(doc, starts[(s, e)], hi) or doc[starts[(s, e)]].lower_ in self.journeys]
+        plans = [s for s, e in hits if self.plans_meeting(doc, starts[(s, e)], hi) or doc[starts[(s, e)]].lower_ in self.journey_words]
         hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi)]
         if not hits:
             return []
@@ -221,12 +219,7 @@ class CommitmentRules(Rules):
         report says it of a thing, no one commits)."""
         s, e = trigger
         # What a report says ("… afirmó que su país continuará …") is not where the subject is looked for.
-        that = max((j for j in range(start, e) if self.reported(doc, j, lo)), default=None)
-        if that is None and doc[s].lower_ in self.reporting and any(t.lower_ in self.label_verbs["modals"] for t in doc[s:e]):
-            that = s    # the trigger opens with the report: "said the assistance would help …"
-        if that is None:    # a report with no "that": "Soberón said the funds will help …"
-            that = next((j for j in range(start, s) if doc[j].lower_ in self.reporting and
-                         (doc[j + 1].lower_ in self.articles or doc[j + 1].text in self.demonym_words)), None)
+        that = self.report_opens(doc, lo, start, trigger)
         head = that if that is not None and that < s else s
         # "Building on Secretary Rubio's visit, they reaffirmed …": the subject follows the last comma.
         # ("El secretario Blinken, a su turno, saludó al Perú … y señaló que …", "Pence, por su parte, reconoció los
@@ -277,6 +270,19 @@ class CommitmentRules(Rules):
                 and not any(t.lower_ in self.agents or t.lower_ in self.pronouns for t in doc[that + 1:e]):
             subject = None  # "informó que el programa beneficiará …", "said that American companies are ready to …": no one's pledge
         return subject, opening
+
+    def report_opens(self, doc: Doc, lo: int, start: int, trigger: tuple[int, int]) -> int | None:
+        """Where what a report says opens, before or in the trigger: its "que"/"that" ("afirmó que …"), the
+        reporting verb a trigger opens with ("said the assistance would help …"), or one right before the
+        reported subject, with no "that" ("Soberón said the funds will help …")."""
+        s, e = trigger
+        that = max((j for j in range(start, e) if self.reported(doc, j, lo)), default=None)
+        if that is None and doc[s].lower_ in self.reporting and any(t.lower_ in self.label_verbs["modals"] for t in doc[s:e]):
+            return s
+        if that is None:
+            return next((j for j in range(start, s) if doc[j].lower_ in self.reporting and
+                         (doc[j + 1].lower_ in self.articles or doc[j + 1].text in self.demonym_words)), None)
+        return that
 
     def instrument_subject(self, doc: Doc, opening: int, s: int, hi: int, subject: list[Ref]) -> bool:
         """The clause's subject is an instrument's name ("The Treaty Concerning … of the Panama Canal"), the
@@ -419,7 +425,7 @@ class CommitmentRules(Rules):
             word = doc[j].lower_
             if word in self.hopes:
                 return True
-            if word == ";" or word in self.joiners and j > lo and doc[j - 1].text == ",":
+            if word == ";" or word in self.list_joiners and j > lo and doc[j - 1].text == ",":
                 return False
         return False
 

@@ -10,11 +10,13 @@ from spacy.tokens import Doc
 
 from ..dates import PartialDate
 from .actors import Mentions
+from .names import acronym_after
 from .places import PlaceRules
 from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import _CAPITAL, _ORDINAL, _matcher
 
 HELD_WINDOW = 4               # tokens after an event's name where a participle says it was held ("… Dialogue held May 18")
+AFFILIATION_WORDS = 4         # between a word of affiliation and the body's name ("a senior fellow at the …")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -28,7 +30,6 @@ class Event:
     hosts: list[Ref] = field(default_factory=list)   # who hosts it, when the sentence says
     year: PartialDate | None = None                  # the year its name gives ("APEC 2024"): an organisation's summit
     future: bool | None = None                       # the tense its words of hosting tell ("will host": True), if any
-AFFILIATION_WORDS = 4   # between a word of affiliation and the body's name ('a senior fellow at the …')
 
 
 class EventRules(PlaceRules):
@@ -121,8 +122,8 @@ class EventRules(PlaceRules):
         while j > lo and doc[j].lower_ in self.lang.actors["definite_articles"]:
             j -= 1
         if doc[j].lower_ in self.of_words:      # "…, and of the Commission": elided "meetings"
-            return j > lo and doc[j - 1].lower_ in self.lang.actors["list_joiners"]
-        if doc[j].lower_ not in self.lang.actors["list_joiners"]:
+            return j > lo and doc[j - 1].lower_ in self.list_joiners
+        if doc[j].lower_ not in self.list_joiners:
             return False
         j -= 1
         if doc[j].text == ")":      # over the acronym of the one before: "Council (EAC) and Sub-Committee"
@@ -137,10 +138,9 @@ class EventRules(PlaceRules):
     def coordinated(self, doc: Doc, before: list[Ref]) -> list[Ref]:
         """The last actor named, with those listed with it ("A and Foreign Minister B co-chaired …")."""
         hosts = before[-1:]
-        joiners = set(self.lang.actors["list_joiners"])
         for r in reversed(before[:-1]):
             gap = doc[r.end:hosts[0].start]
-            if not any(t.lower_ in joiners for t in gap) or not all(t.lower_ in joiners or t.is_title for t in gap):
+            if not any(t.lower_ in self.list_joiners for t in gap) or not all(t.lower_ in self.list_joiners or t.is_title for t in gap):
                 break
             hosts.insert(0, r)
         return hosts
@@ -276,5 +276,5 @@ class EventRules(PlaceRules):
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
                 while s - 1 >= lo and _ORDINAL.match(doc[s - 1].text):
                     s -= 1
-                out.append(Event(s, e, doc[s:e].text, self.acronym_after(doc, e, hi)))
+                out.append(Event(s, e, doc[s:e].text, acronym_after(doc, e, hi)))
         return out

@@ -159,12 +159,8 @@ class Extractor:
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
         out.dated = today
-        # "at the White House", "en la Casa Blanca": a building the text names as a place, not an actor, where it is
-        # nothing else (not "at the State Department": an institution still)
-        buildings = {identity.fold(n) for n in rules.lang.actors["buildings"]}
-        at = [r for r in mentions.refs if rules.venue(sdoc, r, 0)]
-        venues = {r.actor for r in at if identity.fold(sdoc[r.start:r.end].text).endswith(tuple(buildings))} - \
-            {r.actor for r in mentions.refs if r not in at} - {a for f in out.facts.all() for a in involved(f)}
+        # "at the White House": the place, not an actor, where the text names it nothing else and no fact involves it
+        venues = rules.buildings_named_as_venues(sdoc, mentions.refs) - {a for f in out.facts.all() for a in involved(f)}
         out.mentioned = [a for a in out.mentioned if a.id not in venues]
         for section in ("meetings", "commitments", "agreements"):
             setattr(out.facts, section, [f for f in getattr(out.facts, section) if confidence(f) >= self.min_confidence])
@@ -207,11 +203,11 @@ class Extractor:
             actors = self._actors(f, mentions)
             if f.kind == "meeting" and f.name and not any(a in self._countries or self._is_person(a, mentions) for a in actors):
                 actors = actors + mentions.principal[:2]    # "la I Reunión del Consejo de Comercio …": the text's two countries
-            if f.kind == "meeting" and not actors and f.place:
-                actors = [c for c in [self.gaz.places[f.place].country] if c]
             elif f.kind == "meeting" and f.recalled and not any(self._is_person(a, mentions) for a in actors):
                 # "… since the last meeting in 2018": of the text's two countries
                 actors = list(dict.fromkeys(actors + mentions.principal[:2]))
+            if f.kind == "meeting" and not actors and f.place:
+                actors = [c for c in [self.gaz.places[f.place].country] if c]     # no one named: the place's country
             if f.kind in ("commitment", "agreement") and not any(a in self._countries for a in actors):
                 # "USAID will provide …": its country; "The Ministry committed …": the text's two countries
                 own = [r.country for r in f.refs if r.country] if f.kind == "commitment" else []

@@ -10,6 +10,7 @@ from ..dates import lexicon as date_lexicon
 from .actors import Mentions
 from .dates import DatePhrase
 from .events import Event, EventRules
+from .lexicon import fold
 from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import Found, _matcher, weighted_hits
 from .text import _END, Sentence
@@ -58,6 +59,7 @@ class MeetingRules(EventRules):
         self.joint_auxiliaries = set(lang.meetings["joint_acts"]["auxiliaries"])
         self.person_pronouns = set(lang.actors["pronouns"]["person"])
         self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
+        self.buildings = tuple(fold(n) for n in lang.actors["buildings"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -323,16 +325,22 @@ class MeetingRules(EventRules):
         sentence, the last with only a title's words or an aside between it and the verb ("El agregado
         del FBI, X, y el comandante general de la PNP, Y, felicitaron …")."""
         start = doc[verb].sent.start
-        people = []
-        for r in mentions.in_span(start, verb):
-            if r.type == PERSON and not (people and people[-1].actor == r.actor):    # a name and its title: one
-                people.append(r)
+        people = self.people_in(mentions, start, verb)
         if not people or any(t.is_alpha and t.lower_ not in self.joint_adverbs for t in doc[people[-1].end:verb]):
             return False
         if len({r.actor for r in people}) < 2:    # "He and Foreign Minister X signed …" (kg.extract.discourse: who "he" is)
             lead = [t for t in doc[start:people[0].start] if not t.is_punct]
             return len(lead) >= 2 and lead[-2].lower_ in self.person_pronouns and lead[-1].lower_ in self.list_joiners
         return any(t.lower_ in self.list_joiners for t in doc[people[-2].end:people[-1].start])
+
+    @staticmethod
+    def people_in(mentions: Mentions, lo: int, hi: int) -> list[Ref]:
+        """The people named in tokens lo:hi, in order, a name told twice in a row once (a title and its name)."""
+        people: list[Ref] = []
+        for r in mentions.in_span(lo, hi):
+            if r.type == PERSON and not (people and people[-1].actor == r.actor):
+                people.append(r)
+        return people
 
     def done_by_together(self, doc: Doc, verb: int, mentions: Mentions) -> bool:
         """A participle of a joint act with two people or more as its agent ("El documento fue firmado por la
@@ -344,10 +352,7 @@ class MeetingRules(EventRules):
         # (not a participle describing an instrument: "el Acuerdo, firmado por los presidentes A y B en 2006")
         if by >= end or doc[by].lower_ not in self.joint_agents or doc[verb - 1].lower_ not in self.joint_auxiliaries:
             return False
-        people = []
-        for r in mentions.in_span(by + 1, end):
-            if r.type == PERSON and not (people and people[-1].actor == r.actor):
-                people.append(r)
+        people = self.people_in(mentions, by + 1, end)
         if len(people) < 2 or people[0].start - by > AGENT_WORDS:
             return False
         between = doc[people[0].end:people[1].start]
@@ -516,6 +521,13 @@ class MeetingRules(EventRules):
         while j > lo and doc[j].lower_ in self.articles:
             j -= 1
         return r.type == ORGANISATION and j >= lo and doc[j].lower_ in self.lang.meetings["venue_prepositions"]
+
+    def buildings_named_as_venues(self, doc: Doc, refs: list[Ref]) -> set[str]:
+        """The buildings that are also institutions the text names only as where people meet ("at the White
+        House", "en la Casa Blanca"; not "at the State Department": an institution still)."""
+        at = [r for r in refs if self.venue(doc, r, 0)]
+        return {r.actor for r in at if fold(doc[r.start:r.end].text).endswith(self.buildings)} - \
+            {r.actor for r in refs if r not in at}
 
     def the_one_told(self, doc: Doc, trigger: tuple[int, int]) -> bool:
         """A verb of leading or joining a meeting named with a determiner ("A and B co-chaired the dialogue",

@@ -135,3 +135,12 @@ def headline_words(doc: Doc) -> set[int]:
 def _headline_common(lang: str) -> frozenset[str]:
     """Words a headline capitalises that are never part of a name ("Remarks by X Upon Arrival in Quito")."""
     return _title_case_minor(lang) | frozenset(language(lang).text.get("headline_words", ()))
+
+
+def acronym_after(doc: Doc, e: int, hi: int) -> str | None:
+    """The acronym in brackets right after a name: "(USMCA)", "(T-MEC)" (a hyphen splits it in tokens)."""
+    if e >= min(hi, len(doc)) or doc[e].text != "(":
+        return None
+    close = next((k for k in range(e + 1, min(hi, len(doc), e + 5)) if doc[k].text == ")"), None)
+    inside = doc[e + 1:close].text if close is not None and close > e + 1 else ""
+    return inside if inside.replace(" ", "").isupper() and " " not in inside else None

@@ -9,9 +9,7 @@ from .refs import COUNTRY, PERSON, Ref
 from .rules import Rules
 
 TRIP_GAP = 7    # tokens between a verb of travel and the preposition of its stop ("llegó el martes 5 de marzo a Lima")
-
-
-ORIGIN_WORDS = 4      # of a phrase of where someone came from ('tras su paso por')
+ORIGIN_WORDS = 4      # of a phrase of where someone came from ("tras su paso por")
 
 
 class PlaceRules(Rules):
@@ -19,9 +17,6 @@ class PlaceRules(Rules):
 
     def __init__(self, lang, vocab, gaz=None):
         super().__init__(lang, vocab, gaz)
-        self.visit_cues = set(lang.meetings["visit_cues"])
-        self.arrival_words = set(lang.meetings["arrival_words"])
-        self.journey_words = self.visit_cues | self.arrival_words    # what makes a meeting a visit with stops
         self.place_prepositions = set(lang.meetings["place_prepositions"])
         self.trip_fillers = set(lang.meetings["trip_fillers"])
         self.visitor_words = set(lang.meetings["visitor_words"])
@@ -50,7 +45,7 @@ class PlaceRules(Rules):
             return False
         starts = {pe: ps for ps, pe, _ in mentions.places}
         j = s
-        while j > lo and (doc[j - 1].lower_ in self.list_joiners | {","} or j in starts):
+        while j > lo and (doc[j - 1].lower_ in self.list_joiners or j in starts):
             j = starts.get(j, j - 1)    # back over the places listed before it
         return self.says(self.lang.meetings["origin_words"], doc[max(lo, j - ORIGIN_WORDS):j])
 

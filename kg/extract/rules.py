@@ -122,7 +122,11 @@ class Rules:
         self.topic_after = frozenset(lang.actors["topic_after"])
         self.topic_nouns = frozenset(lang.actors["topic_nouns"])
         self.demonym_words = frozenset(w for names in demonyms().values() for w in names.get(lang.code, []))
-        self.list_joiners = set(lang.actors["list_joiners"]) - {","}      # "y", "and"
+        self.list_joiners = frozenset(lang.actors["list_joiners"])      # ",", "y", "and"
+        # Words of travel: what makes a meeting a visit with stops ("viajará a", "arrived in").
+        self.visit_cues = frozenset(lang.meetings["visit_cues"])
+        self.arrival_words = frozenset(lang.meetings["arrival_words"])
+        self.journey_words = self.visit_cues | self.arrival_words
         # How names are built (data/lexicons/<lang>/names.yaml).
         self.connectors = set(lang.names["connectors"])
         self.articles = set(lang.names["articles"])
@@ -185,7 +189,7 @@ class Rules:
                 j += 1
 
         for _, s, e in self.source_openers(doc):
-            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | set(self.lang.actors["list_joiners"]):
+            if s == 0 or doc[s].is_sent_start or doc[s - 1].lower_ in stops | self.list_joiners:
                 clause(e)
         for tok in doc[1:]:
             if tok.lower_ in self.reporting and doc[tok.i - 1].text == ",":
@@ -346,15 +350,6 @@ class Rules:
         while s < i and (doc[s].lower_ in self.connectors or doc[s].lower_ in self.not_in_names):
             s += 1
         return s, e
-
-    @staticmethod
-    def acronym_after(doc: Doc, e: int, hi: int) -> str | None:
-        """The acronym in brackets right after a name: "(USMCA)", "(T-MEC)" (a hyphen splits it in tokens)."""
-        if e >= min(hi, len(doc)) or doc[e].text != "(":
-            return None
-        close = next((k for k in range(e + 1, min(hi, len(doc), e + 5)) if doc[k].text == ")"), None)
-        inside = doc[e + 1:close].text if close is not None and close > e + 1 else ""
-        return inside if inside.replace(" ", "").isupper() and " " not in inside else None
 
     def status_cues(self, text: str) -> list[tuple[int, int, str]]:
         """(offset, length, status) of the status words of a sentence; a cue inside a longer one

@@ -71,7 +71,7 @@ def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     text = doc.text
-    lists = related_lists(text, _related_markers(doc.lang_)) + credits(text, _credit_pattern(doc.lang_))
+    lists = related_lists(text, _related_markers(doc.lang_)) + [m.span() for m in _credit_pattern(doc.lang_).finditer(text)]
     minor = _title_case_minor(doc.lang_)
     doc.user_data[RELATED] = lists
     continued = False       # the line is the rest of the one before: no headline
@@ -119,14 +119,10 @@ def _related_markers(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _credit_pattern(lang: str) -> re.Pattern:
+    """Photo credits ("Foto: Cancillería de Colombia.", "(Photo: U.S. Embassy Lima)"): a few words up to a stop, not
+    a caption; whom they name took no part."""
     words = "|".join(re.escape(w) for w in language(lang).text["credits"])
-    # "Foto: Cancillería de Colombia.", "(Photo: U.S. Embassy Lima)": a few words up to a stop, not a caption
     return re.compile(rf"\b(?:{words})\s*:\s*(?:[^\s.)|]+[ \u00a0]?){{1,{CREDIT_WORDS}}}(?=[.)|\n]|$)", re.I)
-
-
-def credits(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
-    """The character spans of photo credits ("Foto: Cancillería de Colombia."): whom they name took no part."""
-    return [m.span() for m in pattern.finditer(text)]
 
 
 def title_case(line: str, minor: frozenset[str]) -> bool:

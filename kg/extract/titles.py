@@ -39,6 +39,10 @@ class Titles:
                 return le, m + 1
         return None
 
+    def taken(self, chosen) -> set[int]:
+        """The tokens an actor or a candidate name already covers."""
+        return {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+
     def titled(self, start: int, end: int) -> None:
         """The title being resolved is doc[start:end] (none if empty)."""
         self.title = self.doc[start:end].text if end > start else None
@@ -215,7 +219,7 @@ class Titles:
         'X, quien fuera embajador': a name before a comma and an apposition that says what the
         person is, with the role of the first title in it."""
         doc, index = self.doc, self.index
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        taken = self.taken(chosen)
         titles = {s: label[6:] for label, s, _ in self.raw if label.startswith("title:")}
         for _, comma, opened in index.apposition_openers(doc):
             if comma < 2:
@@ -239,7 +243,7 @@ class Titles:
         Vicente': a title left out after a conjunction and an article is the one before, with
         another portfolio."""
         doc, index = self.doc, self.index
-        taken = {i for r in self.refs for i in range(r.start, r.end)} | {i for _, s, e in chosen for i in range(s, e)}
+        taken = self.taken(chosen)
         titles = [(s, e, label[6:]) for label, s, e in self.raw if label.startswith("title:")]
         for _, s, e in (index.elliptical_titles(doc) if len(index.elliptical_titles) else []):
             comma = next((c for c in range(e, min(len(doc), e + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
