@@ -2238,3 +2238,11 @@ def test_a_place_named_after_someone_names_no_one(extractor):
                            "el jefe de la diplomacia estadounidense fue recibido por la canciller Gabriela Sommerfeld Rosero.",
                 "es", "2025-09-04")
     assert not any("sucre" in a.id for a in r.mentioned)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Los cancilleres de ambos países se reunieron en Lima.", "es"),
+    ("The foreign ministers of both countries met in Lima.", "en"),
+])
+def test_a_title_of_both_countries_is_read_like_any_other(extractor, text, language):
+    assert only_meeting(extract(extractor, text, language, "2024-05-10")).place == "lima"

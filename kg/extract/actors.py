@@ -513,7 +513,7 @@ class _Resolver(Titles):
                 j, k, posting = e, n + 1, None
                 while j < len(doc) and j - e <= MAX_GAP:
                     nxt = chosen[k] if k < len(chosen) else None
-                    if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].split(":")[1] in index.countries):
+                    if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].partition(":")[2] in index.countries):
                         qualifier = qualifier or nxt[0].split(":", 1)[1]
                         consumed.add(k)
                         j, k = nxt[2], k + 1
