@@ -2246,3 +2246,22 @@ def test_a_place_named_after_someone_names_no_one(extractor):
 ])
 def test_a_title_of_both_countries_is_read_like_any_other(extractor, text, language):
     assert only_meeting(extract(extractor, text, language, "2024-05-10")).place == "lima"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ambassador Tai and Minister Galdo agreed to remain in contact in the context of the Americas Partnership for "
+     "Economic Prosperity (APEP).", "en"),
+    ("Ambos Estados subrayaron su decisión de impulsar mecanismos regionales como la Alianza para la Prosperidad "
+     "Económica de las Américas (APEP).", "es"),
+])
+def test_an_initiative_named_without_joining_it_is_a_body_not_an_agreement(extractor, text, language):
+    r = extract(extractor, text, language, "2024-05-10")
+    assert r.facts.agreements == []
+    assert "americas-partnership-for-economic-prosperity" in {a.id for a in r.mentioned}
+
+
+def test_an_initiative_joined_is_an_agreement(extractor):
+    r = extract(extractor, "Costa Rica, the Dominican Republic, and Panama constitute founding members of the Alliance for "
+                           "Development in Democracy.", "en", "2022-10-05")
+    (a,) = r.facts.agreements
+    assert a.status == "joined"

@@ -13,6 +13,10 @@ from .refs import COUNTRY, ORGANISATION, Ref
 from .rules import _CAPITAL, Found, Rules, _after, _matcher
 from .text import Sentence
 
+# The statuses that make an initiative (an alliance, a network, a partnership) an instrument of its parties:
+# joining it, asking to, signing it or launching it; otherwise a text names a body it works through.
+JOINING = ("joined", "accession-requested", "signed", "announced")
+
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
 
 
@@ -125,6 +129,8 @@ class AgreementRules(Rules):
                       countries=self.named_countries(doc, refs, s, e2, hi))
             f.signing = status == "signed" and self.signing(doc, lo, hi, s, e2)
             f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
+            # "through the Americas Partnership …", "Peru's leadership in APEP": a body the text names, not joined
+            f.body_only = kind == "initiative" and tok.i not in created and status not in JOINING and not f.refers_back
             out.append(f)
         return out
 

@@ -195,6 +195,7 @@ class Extractor:
         by_id: dict[str, object] = {}
         aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
         used_new: set[str] = set()
+        bodies: list[str] = []          # initiatives the text names without joining them: organisations
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
         # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
         # … and those whose sentence gives no tense ("officials participating in the Summit …").
@@ -221,6 +222,10 @@ class Extractor:
                 f.subtype = "multilateral"      # "the USMCA Free Trade Commission": a session of three countries' body
             if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and self._domestic(actors, f.place, mentions):
                 continue  # "Secretary Blinken met with Secretary Mayorkas": not diplomacy
+            if f.kind == "agreement" and f.body_only:
+                bodies.append(self._member_body(f, lang, mentions))
+                used_new.add(bodies[-1])
+                continue
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
             if fact is None:
                 continue
@@ -260,7 +265,7 @@ class Extractor:
                                                          confidence=TITLE_CONFIDENCE, extractor_version=VERSION))
                         for a, text in mentions.roles.items() if a in mentions.roles_at]
         named = [r.actor for r in mentions.refs if r.type != COUNTRY] + \
-            [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2]
+            [a for f in facts.all() for a in involved(f) if a in self._countries] + mentions.principal[:2] + bodies
         mentioned = [minted.get(a) or self.gaz.actors[a] for a in dict.fromkeys(named)]
         return Extraction(facts, new, mentioned, dict(mentions.roles))
 
@@ -497,7 +502,7 @@ class Extractor:
     def _agreement(self, f: Found, actors, lang, mentions, doc) -> Agreement:
         known = self._known_agreement(f, actors, mentions)
         if f.subtype == "initiative" and f.status in MEMBERSHIP and not f.refers_back:
-            actors = actors + [self._member_body(known["name"].get(lang) if known else f.name, lang, mentions)]
+            actors = actors + [self._member_body(f, lang, mentions)]
         if known:
             return Agreement(known["id"], dict(known["name"]), known.get("kind"), list(actors), f.status, f.date)
         key = self.name_key(f.name)
@@ -507,10 +512,12 @@ class Extractor:
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
 
-    @staticmethod
-    def _member_body(name: str, lang: str, mentions: Mentions) -> str:
-        """'unirse a la iniciativa Blue Dot Network': an initiative joined is an organisation, a party to the membership."""
-        ident = identity.slug(re.sub(r"\s*\([^)]*\)$", "", name))
+    def _member_body(self, f: Found, lang: str, mentions: Mentions) -> str:
+        """'unirse a la iniciativa Blue Dot Network': an initiative is an organisation too, a party to its
+        membership; a known one has the id of its English name in every language."""
+        known = self._known_agreement(f, [], mentions)
+        name = known["name"].get(lang) if known else f.name
+        ident = identity.slug(re.sub(r"\s*\([^)]*\)$", "", known["name"]["en"] if known else name))
         mentions.new.setdefault(ident, NewActor(ident, ORGANISATION, name, lang))
         return ident
 
