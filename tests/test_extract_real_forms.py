@@ -2265,3 +2265,21 @@ def test_an_initiative_joined_is_an_agreement(extractor):
                            "Development in Democracy.", "en", "2022-10-05")
     (a,) = r.facts.agreements
     assert a.status == "joined"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La Fiscal de la Nación agradeció el apoyo de la cooperación estadounidense y anunció que el Ministerio Público "
+     "pondrá en funcionamiento dos nuevas "
+     "fiscalías antes de fin de año.", "es"),
+    ("El presidente José Raúl Mulino anunció que Panamá no renovará el memorando de entendimiento con China.", "es"),
+])
+def test_a_measure_of_ones_own_a_report_announces_is_no_pledge(extractor, text, language):
+    assert extract(extractor, text, language, "2025-02-02").facts.commitments == []
+
+
+@pytest.mark.parametrize("text, language, committed", [
+    ("Los Estados Unidos anunciaron que la FEMA se asociará con el Perú para fortalecer sus capacidades.", "es", "united-states"),
+    ("La embajadora Lisa Kenna anunció que Estados Unidos donará dos helicópteros el próximo año.", "es", "united-states"),
+])
+def test_what_a_report_announces_for_another_side_or_as_a_gift_is_pledged(extractor, text, language, committed):
+    assert committed in committers(extract(extractor, text, language, "2025-02-02"))[-1]

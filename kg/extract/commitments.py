@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
-from .refs import PERSON, Ref
+from .refs import COUNTRY, PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
@@ -178,6 +178,8 @@ class CommitmentRules(Rules):
                 continue
             if self.instrument_subject(doc, opening, s, hi, subject):
                 continue    # "The Treaty … guarantees that the Canal remains …": what an instrument does, no one's pledge
+            if self.own_measure(doc, (s, e), end, subject, refs):
+                continue
             if s in quoted and not any(r.type == PERSON for r in subject):
                 subject = self.speaker(doc, mentions, lo, hi, quoted, s) + subject   # "“Continuaremos …”, afirmó X": X's
             if out and not subject:
@@ -283,6 +285,22 @@ class CommitmentRules(Rules):
             return next((j for j in range(start, s) if doc[j].lower_ in self.reporting and
                          (doc[j + 1].lower_ in self.articles or doc[j + 1].text in self.demonym_words)), None)
         return that
+
+    def own_measure(self, doc: Doc, trigger: tuple[int, int], end: int, subject: list[Ref], refs: list[Ref]) -> bool:
+        """'anunció que su sector destinará …', 'anunció que Panamá no renovará el memorando con China': a future
+        a report tells, negated or naming no one of another side than its subject's (but for a gift), is a
+        measure of the subject's own, no pledge to anyone ('anunciaron que la FEMA se asociará con el Perú' is one)."""
+        s, e = trigger
+        says = doc[s].lower_ in self.reporting or doc[s].lower_ in self.lang.commitments["announcing"]
+        that = next((j for j in range(s + 1, e) if doc[j].lower_ in self.complementizers), None)
+        if not says or that is None or not self.future(doc[e - 1:e]):
+            return False
+        if doc[e - 2].lower_ in self.lang.commitments["negations"]:
+            return True
+        if doc[e - 1].lower_ in self.lang.commitments["giving"]:
+            return False    # "anunció que Estados Unidos donará …": a gift has a receiver, named or not
+        own = {_side(r) for r in subject}
+        return not any(_side(r) and _side(r) not in own for r in refs if that < r.start < end)
 
     def instrument_subject(self, doc: Doc, opening: int, s: int, hi: int, subject: list[Ref]) -> bool:
         """The clause's subject is an instrument's name ("The Treaty Concerning … of the Panama Canal"), the
@@ -534,3 +552,7 @@ class CommitmentRules(Rules):
             j -= 1
         return any(j >= len(c) and [t.lower_ for t in doc[j - len(c):j]] == c for c in channels)
 
+
+def _side(r: Ref) -> str | None:
+    """The country an actor speaks for: itself, or the country of a person or body."""
+    return r.actor if r.type == COUNTRY else r.country
