@@ -2283,3 +2283,21 @@ def test_a_measure_of_ones_own_a_report_announces_is_no_pledge(extractor, text, 
 ])
 def test_what_a_report_announces_for_another_side_or_as_a_gift_is_pledged(extractor, text, language, committed):
     assert committed in committers(extract(extractor, text, language, "2025-02-02"))[-1]
+
+
+def test_handing_goods_over_to_an_official_named_after_a_title_is_a_meeting(extractor):
+    r = extract(extractor, "La embajadora de los Estados Unidos en el Perú, Lisa Kenna, entregó los bienes al ministro del "
+                           "Interior, Vicente Tiburcio Orbezo, en presencia de altos oficiales.", "es", "2023-09-14")
+    assert {"lisa-kenna", "vicente-tiburcio-orbezo"} <= set(only_meeting(r).participants)
+
+
+def test_handing_certificates_to_people_unnamed_is_no_meeting(extractor):
+    r = extract(extractor, "La embajadora Lisa Kenna entregó los certificados a los participantes del curso.", "es", "2023-09-14")
+    assert r.facts.meetings == []
+
+
+def test_the_seat_of_a_body_where_people_meet_is_a_place_not_an_event_nor_a_party(extractor):
+    r = extract(extractor, "El canciller Gerardo Werthein se reunió con el vicesecretario de Estado Christopher Landau en la "
+                           "sede del Departamento de Estado, en Washington.", "es", "2025-04-10")
+    assert only_meeting(r).kind == "in-person"
+    assert "us-department-of-state" not in only_meeting(r).participants

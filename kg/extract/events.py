@@ -172,6 +172,8 @@ class EventRules(PlaceRules):
                 # "APEC 2024", "APEC in 2024": the year right after it
                 year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
                              (k == org.end or doc[org.end].lower_ in self.locatives)), org.end)
+                if year == org.end and any(doc[hs:he].text.lower().startswith(w) for w in self.lang.meetings["seat_words"]):
+                    continue    # "en la sede de la Dirección Antidrogas": where a body sits, no event
                 out.append(self._summit(doc, org, year + 1 if org.start == j else org.end, hosts, self.hosting_tense(doc, hs, he)))
         return out + self.hosts_before(doc, lo, hi, refs, events + out) + self.hosted_by(doc, lo, hi, refs, events + out)
 

@@ -228,11 +228,15 @@ class MeetingRules(EventRules):
                    not any(0 <= k < len(doc) and doc[k].lower_ in tours for k in (t.i - 1, t.i + 1)) for t in span)
 
     def greets_no_one(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
-        """'saludó a los peruanos que viven …': a verb of greeting meets only a person named right after it."""
+        """'saludó a los peruanos que viven …': a verb of greeting meets only a person named right after it
+        (or after a title: "entregó los bienes al ministro del Interior, Vicente Tiburcio")."""
         s, e = trigger
         if doc[s].lower_ not in self.person_objects:
             return False
-        return not any(e <= r.start <= e + OBJECT_WINDOW and r.type == PERSON for r in (mentions.refs if mentions else ()))
+        # (… or after a title there: "al ministro del Interior, Vicente Tiburcio")
+        titled = any(doc[j].lower_ in self.title_words and len(doc[j]) > 3 for j in range(e, min(len(doc), e + OBJECT_WINDOW)))
+        reach = AGENT_WORDS if titled else OBJECT_WINDOW
+        return not any(e <= r.start <= e + reach and r.type == PERSON for r in (mentions.refs if mentions else ()))
 
     def unnamed_counterpart(self, f: Found) -> bool:
         """'met with her cabinet', 'met with embassy staff and their families': one side named, and on the
@@ -516,10 +520,17 @@ class MeetingRules(EventRules):
         return [(doc[a].idx - base, doc[b].idx - base) for a, b in self.aside_spans(doc, lo, hi)]
 
     def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
-        """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department")."""
+        """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department",
+        "en la sede del Departamento de Estado")."""
         j = r.start - 1
         while j > lo and doc[j].lower_ in self.articles:
             j -= 1
+        seat = next((w for w in self.lang.meetings["seat_words"]
+                     if doc[max(lo, j - len(w.split()) + 1):j + 1].text.lower() == w), None)
+        if seat:
+            j -= len(seat.split())
+            while j > lo and doc[j].lower_ in self.articles:
+                j -= 1
         return r.type == ORGANISATION and j >= lo and doc[j].lower_ in self.lang.meetings["venue_prepositions"]
 
     def buildings_named_as_venues(self, doc: Doc, refs: list[Ref]) -> set[str]:
