@@ -2301,3 +2301,18 @@ def test_the_seat_of_a_body_where_people_meet_is_a_place_not_an_event_nor_a_part
                            "sede del Departamento de Estado, en Washington.", "es", "2025-04-10")
     assert only_meeting(r).kind == "in-person"
     assert "us-department-of-state" not in only_meeting(r).participants
+
+
+def test_a_leader_scheduled_to_join_another_at_a_summit_meets_on_the_day_to_come(extractor):
+    r = extract(extractor, "On Friday, Boluarte is scheduled to join President Joe Biden and other leaders at the White House "
+                           "for the APEP summit.", "en", "2023-11-02")
+    m = only_meeting(r)
+    assert {"dina-boluarte", "joe-biden"} <= set(m.participants)
+    assert m.date == PartialDate(2023, 11, 3)
+    assert r.facts.agreements == []
+
+
+def test_a_meeting_told_in_the_subjunctive_is_one(extractor):
+    r = extract(extractor, "Está previsto que la presidenta Dina Boluarte se reúna con la vicepresidenta Kamala Harris el viernes.",
+                "es", "2023-11-02")
+    assert {"dina-boluarte", "kamala-harris"} <= set(only_meeting(r).participants)

@@ -136,7 +136,10 @@ class AgreementRules(Rules):
 
     def in_event_name(self, doc: Doc, e: int, hi: int) -> bool:
         """The capitalised name goes on past a preposition of place (and an acronym in brackets) to an
-        event's head: the instrument's words are part of the event's name."""
+        event's head: the instrument's words are part of the event's name; or a word of many parties meeting
+        follows it in lower case ("the APEP summit", "APEC leaders' meeting")."""
+        if e < hi and doc[e].is_lower and doc[e].lower_ in self.lang.meetings["multilateral_cues"]:
+            return True
         j = e
         joining = self.connectors - self.list_joiners - self.articles    # "… (APEP) y el Foro …" is a second name
         while j < hi and (doc[j].is_title or doc[j].is_upper or doc[j].lower_ in joining or doc[j].text in "()"):
