@@ -223,7 +223,7 @@ class Extractor:
             if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and self._domestic(actors, f.place, mentions):
                 continue  # "Secretary Blinken met with Secretary Mayorkas": not diplomacy
             if f.kind == "agreement" and f.body_only:
-                bodies.append(self._member_body(f, lang, mentions))
+                bodies.append(self._member_body(f, self._known_agreement(f, actors, mentions), lang, mentions))
                 used_new.add(bodies[-1])
                 continue
             fact = getattr(self, "_" + f.kind)(f, actors, lang, mentions, doc)
@@ -502,7 +502,7 @@ class Extractor:
     def _agreement(self, f: Found, actors, lang, mentions, doc) -> Agreement:
         known = self._known_agreement(f, actors, mentions)
         if f.subtype == "initiative" and f.status in MEMBERSHIP and not f.refers_back:
-            actors = actors + [self._member_body(f, lang, mentions)]
+            actors = actors + [self._member_body(f, known, lang, mentions)]
         if known:
             return Agreement(known["id"], dict(known["name"]), known.get("kind"), list(actors), f.status, f.date)
         key = self.name_key(f.name)
@@ -512,10 +512,10 @@ class Extractor:
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
 
-    def _member_body(self, f: Found, lang: str, mentions: Mentions) -> str:
+    @staticmethod
+    def _member_body(f: Found, known: dict | None, lang: str, mentions: Mentions) -> str:
         """'unirse a la iniciativa Blue Dot Network': an initiative is an organisation too, a party to its
         membership; a known one has the id of its English name in every language."""
-        known = self._known_agreement(f, [], mentions)
         name = known["name"].get(lang) if known else f.name
         ident = identity.slug(re.sub(r"\s*\([^)]*\)$", "", known["name"]["en"] if known else name))
         mentions.new.setdefault(ident, NewActor(ident, ORGANISATION, name, lang))

@@ -233,7 +233,6 @@ class MeetingRules(EventRules):
         s, e = trigger
         if doc[s].lower_ not in self.person_objects:
             return False
-        # (… or after a title there: "al ministro del Interior, Vicente Tiburcio")
         titled = any(doc[j].lower_ in self.title_words and len(doc[j]) > 3 for j in range(e, min(len(doc), e + OBJECT_WINDOW)))
         reach = AGENT_WORDS if titled else OBJECT_WINDOW
         return not any(e <= r.start <= e + reach and r.type == PERSON for r in (mentions.refs if mentions else ()))
