@@ -2316,3 +2316,19 @@ def test_a_meeting_told_in_the_subjunctive_is_one(extractor):
     r = extract(extractor, "Está previsto que la presidenta Dina Boluarte se reúna con la vicepresidenta Kamala Harris el viernes.",
                 "es", "2023-11-02")
     assert {"dina-boluarte", "kamala-harris"} <= set(only_meeting(r).participants)
+
+
+@pytest.mark.parametrize("text, language, people", [
+    ("El curso culminó el pasado viernes 18 de noviembre con una ceremonia de clausura presidida por la embajadora de los "
+     "Estados Unidos, Lisa Kenna, y la Fiscal de la Nación, Patricia Benavides Vargas.", "es", {"lisa-kenna", "patricia-benavides-vargas"}),
+    ("The course ended on Friday with a closing ceremony presided over by U.S. Ambassador Lisa Kenna and Peru's Attorney "
+     "General Patricia Benavides.", "en", {"lisa-kenna", "patricia-benavides"}),
+])
+def test_who_presides_over_a_ceremony_together_meet(extractor, text, language, people):
+    assert people <= set(only_meeting(extract(extractor, text, language, "2022-11-21")).participants)
+
+
+def test_a_country_that_has_received_a_permit_received_no_one(extractor):
+    r = extract(extractor, "Colombia acoge a cerca de 2,5 millones de migrantes venezolanos, de los cuales más de 1,6 millones "
+                           "han recibido el Permiso por Protección Temporal.", "es", "2023-03-10")
+    assert r.facts.meetings == []
