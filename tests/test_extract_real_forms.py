@@ -2332,3 +2332,8 @@ def test_a_country_that_has_received_a_permit_received_no_one(extractor):
     r = extract(extractor, "Colombia acoge a cerca de 2,5 millones de migrantes venezolanos, de los cuales más de 1,6 millones "
                            "han recibido el Permiso por Protección Temporal.", "es", "2023-03-10")
     assert r.facts.meetings == []
+
+
+def test_a_title_with_a_typographic_apostrophe_and_no_accent_is_a_title(extractor):
+    r = extract(extractor, "Alckmin received U.S. Charge d’Affaires Gabriel Escobar at the ministry.", "en", "2025-07-22")
+    assert "gabriel-escobar" in only_meeting(r).participants

@@ -23,8 +23,9 @@ _WORDS = re.compile(r"[\w|()\[\]^$'’-]+")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: what the pipeline puts in each token's NORM (kg.extract.text)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower case without accents, a typographic apostrophe a straight one ("Charge d’Affaires"): what the
+    pipeline puts in each token's NORM (kg.extract.text)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
