@@ -2337,3 +2337,11 @@ def test_a_country_that_has_received_a_permit_received_no_one(extractor):
 def test_a_title_with_a_typographic_apostrophe_and_no_accent_is_a_title(extractor):
     r = extract(extractor, "Alckmin received U.S. Charge d’Affaires Gabriel Escobar at the ministry.", "en", "2025-07-22")
     assert "gabriel-escobar" in only_meeting(r).participants
+
+
+def test_whom_a_visitor_also_met_during_the_visit_is_another_meeting(extractor):
+    r = extract(extractor, "Yesterday, Deputy Secretary of the Treasury Wally Adeyemo met with Chilean Minister of Finance Mario "
+                           "Marcel in Santiago. During his visit, Deputy Secretary Adeyemo also met with Minister of Mining "
+                           "Aurora Williams.", "en", "2024-05-09")
+    assert [sorted(p for p in m.participants if p in ("mario-marcel", "aurora-williams")) for m in r.facts.meetings] == \
+        [["mario-marcel"], ["aurora-williams"]]

@@ -158,7 +158,8 @@ class MeetingRules(EventRules):
         # took part in the meeting told before, not another meeting.
         joins = bool(triggers) and not events and (
             doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
-            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) or self.the_one_told(doc, triggers[0]) or
+            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) and not self.additive(doc, triggers[0][0], lo) or
+            self.the_one_told(doc, triggers[0]) or
             self.attended(doc, lo, triggers[0]))
         described = self.described(doc, triggers[0], hi) if triggers else None
         venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
@@ -203,6 +204,10 @@ class MeetingRules(EventRules):
         f = Found("meeting", sent, sent.start, sent.end, people, confidence=TRIGGER_CONFIDENCE, date=date, place=place, trigger=j)
         f.joins_last = f.again = True
         return [f]
+
+    def additive(self, doc: Doc, trigger: int, lo: int) -> bool:
+        """'During his visit, Adeyemo also met with …': a word of adding just before the verb."""
+        return any(doc[k].lower_ in self.lang.meetings["additives"] for k in range(max(lo, trigger - 3), trigger))
 
     def points_back(self, doc: Doc, j: int, lo: int) -> bool:
         """A determiner (maybe an adjective between) or "today’s" before a meeting noun: the one told."""
