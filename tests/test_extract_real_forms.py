@@ -2345,3 +2345,19 @@ def test_whom_a_visitor_also_met_during_the_visit_is_another_meeting(extractor):
                            "Aurora Williams.", "en", "2024-05-09")
     assert [sorted(p for p in m.participants if p in ("mario-marcel", "aurora-williams")) for m in r.facts.meetings] == \
         [["mario-marcel"], ["aurora-williams"]]
+
+
+def test_meetings_of_a_tour_told_in_one_sentence_each_take_their_own_day(extractor):
+    r = extract(extractor, "La gira continuará este lunes en El Salvador, donde tiene previsto reunirse con el presidente Nayib "
+                           "Bukele; el martes viajará a Costa Rica para encontrarse con el mandatario Rodrigo Chaves, y el jueves "
+                           "cerrará su recorrido en República Dominicana con una reunión con el presidente Luis Abinader.",
+                "es", "2025-02-02")
+    days = {p: m.date for m in r.facts.meetings for p in m.participants if p in ("nayib-bukele", "rodrigo-chaves", "luis-abinader")}
+    assert days == {"nayib-bukele": PartialDate(2025, 2, 3), "rodrigo-chaves": PartialDate(2025, 2, 4),
+                    "luis-abinader": PartialDate(2025, 2, 6)}
+
+
+def test_the_president_who_will_receive_him_meets_him(extractor):
+    r = extract(extractor, "El secretario Marco Rubio estará el miércoles en Guatemala, donde lo recibirá el presidente Bernardo "
+                           "Arévalo.", "es", "2025-02-02")
+    assert {"marco-rubio", "bernardo-arevalo"} <= set(only_meeting(r).participants)

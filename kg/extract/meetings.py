@@ -171,13 +171,27 @@ class MeetingRules(EventRules):
             f.untensed = untensed
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
-            f.date = date or f.date
+            f.date = self.own_date(doc, f, here, dates, sent.start) or date or f.date
             f.place = f.place or place
             f.venue_countries = venue_countries
             if doc[first].lower_ in self.here_words:     # "… aquí a Ecuador": the speaker is visiting that country
                 f.refs = [self.speech_by] + [r for r in refs if r.start == triggers[0][1]]
                 f.visit = True
         return found + [f for f in here if not self.unnamed_counterpart(f)]
+
+    @staticmethod
+    def own_date(doc: Doc, f: Found, here: list[Found], dates: list[DatePhrase], base: int):
+        """'… este lunes en El Salvador, donde se reunirá con Bukele; el martes viajará a Costa Rica para
+        encontrarse con Chaves …': of one sentence's several meetings on several days, each is on the last
+        day told before its own counterparts."""
+        days = [d for d in dates if d.value is not None and not d.year_only]
+        if len(here) < 2 or len({str(d.value) for d in days}) < 2:
+            return None
+        own = [r for r in f.refs if not all(r in g.refs for g in here)]
+        if not own:
+            return None
+        at = doc[min(r.start for r in own)].idx - base
+        return next((d.value for d in sorted(days, key=lambda d: -d.start) if d.start < at), None)
 
     def told_again(self, sent: Sentence, doc: Doc, refs: list[Ref], mentions: Mentions, dates: list[DatePhrase]) -> list[Found]:
         """'The meeting took place at the State Department in Washington', 'La reunión se realizó en Lima',
