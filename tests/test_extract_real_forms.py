@@ -2361,3 +2361,14 @@ def test_the_president_who_will_receive_him_meets_him(extractor):
     r = extract(extractor, "El secretario Marco Rubio estará el miércoles en Guatemala, donde lo recibirá el presidente Bernardo "
                            "Arévalo.", "es", "2025-02-02")
     assert {"marco-rubio", "bernardo-arevalo"} <= set(only_meeting(r).participants)
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ("“Nearly fifteen years after this Agreement entered into force, we have an opportunity to make trade work for workers,” "
+     "said Ambassador Katherine Tai. “The United States is committed to working with Peru to ensure that the PTPA’s labor "
+     "commitments are fully implemented.”", "en", "katherine-tai"),
+    ("“Es un gran día para nuestros países”, afirmó el canciller Javier González-Olaechea. “El Perú seguirá trabajando con "
+     "Estados Unidos para fortalecer la lucha contra el narcotráfico”.", "es", "javier-gonzalez-olaechea"),
+])
+def test_a_quote_that_goes_on_in_the_next_sentence_is_still_its_speakers(extractor, text, language, speaker):
+    assert speaker in committers(extract(extractor, text, language, "2023-05-10"))[-1]

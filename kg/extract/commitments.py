@@ -509,8 +509,7 @@ class CommitmentRules(Rules):
         opening = {first, first + 1} if first < s and doc[first].lower_ in self.articles else {first}
         return any(r.start in opening and r.end <= s for r in refs)
 
-    @staticmethod
-    def speaker(doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int], at: int) -> list[Ref]:
+    def speaker(self, doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int], at: int) -> list[Ref]:
         """Who says the words in quotes (those around token `at`): the person named after them ("“…”, afirmó
         el canciller X", "“…,” Milei said …, thanking Trump for his “unconditional” support"), else before
         them ("Ambassador X said: “…”")."""
@@ -521,7 +520,20 @@ class CommitmentRules(Rules):
             start -= 1
         after = [r for r in people if r.start >= end]
         before = [r for r in people if r.end <= start]
-        return after[:1] or before[-1:]
+        return after[:1] or before[-1:] or self.speaker_before(doc, mentions, lo)
+
+    def speaker_before(self, doc: Doc, mentions: Mentions, lo: int) -> list[Ref]:
+        """'“…,” said Ambassador Tai. “The United States is committed to …”': a quote that opens its sentence
+        right after a sentence of quoted words and their speaker goes on with that speaker's words."""
+        if lo == 0 or doc[lo].text not in ("“", "«", '"'):
+            return []
+        start = lo - 1
+        while start > 0 and not doc[start].is_sent_start:
+            start -= 1
+        quoted = self.quoted(doc, start, lo)
+        if not quoted:
+            return []
+        return [r for r in mentions.refs if start <= r.start and r.end <= lo and r.type == PERSON and r.start not in quoted][-1:]
 
     def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
         """Tokens inside quotation marks (from the sentence's start to a closing mark the sentence does not open)."""
