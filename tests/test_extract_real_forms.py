@@ -2372,3 +2372,19 @@ def test_the_president_who_will_receive_him_meets_him(extractor):
 ])
 def test_a_quote_that_goes_on_in_the_next_sentence_is_still_its_speakers(extractor, text, language, speaker):
     assert speaker in committers(extract(extractor, text, language, "2023-05-10"))[-1]
+
+
+@pytest.mark.parametrize("text, language, committed", [
+    ("In the meeting, Vice President Kamala Harris “reaffirmed the United States’ support for Peru’s democratic institutions "
+     "and the rule of law,” according to the White House.", "en", "kamala-harris"),
+    ("INL plans to provide an additional $10 million in fiscal year 2024 to support prison management in Ecuador.", "en", "inl"),
+    ("La agencia USAID tiene previsto donar 5 millones de dólares al Perú para la lucha contra la minería ilegal.", "es", "usaid"),
+])
+def test_a_pledge_quoted_from_its_verb_and_a_plan_to_give_are_pledges(extractor, text, language, committed):
+    assert committed in committers(extract(extractor, text, language, "2023-11-03"))[-1]
+
+
+def test_a_plan_to_take_a_delegation_is_no_pledge(extractor):
+    r = extract(extractor, "Brazil’s National Confederation of Industry plans to take a delegation of executives to Washington "
+                           "next week.", "en", "2023-11-03")
+    assert r.facts.commitments == []

@@ -128,7 +128,7 @@ class CommitmentRules(Rules):
         # (… unless an actor is its subject: "“The United States will continue to support …”, said …")
         quoted = self.quoted(doc, lo, hi)
         hits = [(s, e) for s, e in hits if s not in quoted or self.cue(self.lang.commitments["in_quotes"], doc[s:e]) or
-                self.actor_first(doc, refs, self.clause_start(doc, s, lo), s)]
+                self.actor_first(doc, refs, self.clause_start(doc, s, lo), s) or self.quoted_from(doc, refs, s, quoted)]
         # "During the Summit, the United States will promote …", "Durante la visita, el secretario impulsará …":
         # what a meeting still to come is for (its agenda), not a pledge.
         if self.agenda(doc, lo, hi):
@@ -508,6 +508,15 @@ class CommitmentRules(Rules):
         first = next((j for j in range(start, s) if doc[j].is_alpha), s)
         opening = {first, first + 1} if first < s and doc[first].lower_ in self.articles else {first}
         return any(r.start in opening and r.end <= s for r in refs)
+
+    @staticmethod
+    def quoted_from(doc: Doc, refs: list[Ref], s: int, quoted: set[int]) -> bool:
+        """'Harris “reaffirmed the United States’ support for …”': a quote opened right after the person whose
+        words it gives, with its verb, is the text's report of them, not direct speech."""
+        k = s
+        while k - 1 in quoted:
+            k -= 1
+        return k == s and any(r.type == PERSON and r.end == k - 1 for r in refs)
 
     def speaker(self, doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int], at: int) -> list[Ref]:
         """Who says the words in quotes (those around token `at`): the person named after them ("“…”, afirmó
