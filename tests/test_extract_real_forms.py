@@ -2388,3 +2388,15 @@ def test_a_plan_to_take_a_delegation_is_no_pledge(extractor):
     r = extract(extractor, "Brazil’s National Confederation of Industry plans to take a delegation of executives to Washington "
                            "next week.", "en", "2023-11-03")
     assert r.facts.commitments == []
+
+
+def test_a_sign_of_goodwill_signs_nothing(extractor):
+    r = extract(extractor, "Analysts said Tuesday’s meeting was more a sign of goodwill than a path to a deal.", "en", "2025-07-22")
+    assert r.facts.agreements == []
+
+
+def test_a_treaty_named_after_concerniente_is_an_agreement(extractor):
+    r = extract(extractor, "Rubio le transmitió a Mulino que la posición china constituye una violación del Tratado concerniente "
+                           "a la Neutralidad Permanente y al Funcionamiento del Canal de Panamá, firmado en 1977.", "es", "2025-02-02")
+    (a,) = r.facts.agreements
+    assert "panama" in a.parties
