@@ -2400,3 +2400,12 @@ def test_a_treaty_named_after_concerniente_is_an_agreement(extractor):
                            "a la Neutralidad Permanente y al Funcionamiento del Canal de Panamá, firmado en 1977.", "es", "2025-02-02")
     (a,) = r.facts.agreements
     assert "panama" in a.parties
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El Perú y Estados Unidos firmaron un plan de acción para combatir la minería aurífera ilegal.", "es"),
+    ("The United States and Peru signed an action plan to combat illegal gold mining.", "en"),
+])
+def test_a_plan_of_action_two_countries_sign_is_an_agreement(extractor, text, language):
+    (a,) = extract(extractor, text, language, "2023-08-23").facts.agreements
+    assert (a.status, set(a.parties)) == ("signed", {"peru", "united-states"})

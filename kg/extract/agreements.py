@@ -111,13 +111,13 @@ class AgreementRules(Rules):
             if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
                 continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
             e2 = self.complement(doc, s, e, hi, dated)
-            if common and kind in self.lang.agreements["named_kinds"] and e2 == e and \
-                    not any(_CAPITAL.match(t.text) for t in doc[s:e]):
-                continue  # "a new $5 million program to combat …": a programme no name or subject tells apart
-            acronym = acronym_after(doc, e, hi) or acronym_after(doc, e2, hi)
-            taken.update(range(s, e2))
             at = doc[s].idx - sent.start
             status = min(cues, key=lambda c: abs(c[0] - at) if c[0] < at else abs(c[0] - at) + 40)[2] if cues else None
+            if common and kind in self.lang.agreements["named_kinds"] and e2 == e and status != "signed" and \
+                    not any(_CAPITAL.match(t.text) for t in doc[s:e]):
+                continue  # "a new $5 million program to combat …": a programme no name, subject or signature tells apart
+            acronym = acronym_after(doc, e, hi) or acronym_after(doc, e2, hi)
+            taken.update(range(s, e2))
             # The date of that status: not "this year" (of an anniversary…), nor, but for an announced
             # instrument, a date still to come ("que esperan concluir en el primer trimestre de 2026").
             date = next((d.value for d in dates if d.value is not None and d.kind != "relative_year"
