@@ -2409,3 +2409,13 @@ def test_a_treaty_named_after_concerniente_is_an_agreement(extractor):
 def test_a_plan_of_action_two_countries_sign_is_an_agreement(extractor, text, language):
     (a,) = extract(extractor, text, language, "2023-08-23").facts.agreements
     assert (a.status, set(a.parties)) == ("signed", {"peru", "united-states"})
+
+
+@pytest.mark.parametrize("text, language, not_a_person", [
+    ("El ministro Juan Carlos Mathews se reunió con la embajadora Katherine Tai, en el marco de la Reunión de Ministros "
+     "Responsables de Comercio (MRT) del Foro de Cooperación Económica Asia-Pacífico (APEC).", "es", "responsables-de-comercio"),
+    ("La presidenta Dina Boluarte recibió al congresista Adrian Smith. Durante el encuentro, que se llevó a cabo en el Salón "
+     "Dorado, la mandataria resaltó los casi dos siglos de relaciones.", "es", "salon-dorado"),
+])
+def test_words_of_a_name_or_a_room_before_a_title_name_no_one(extractor, text, language, not_a_person):
+    assert not_a_person not in {a.id for a in extract(extractor, text, language, "2023-05-10").mentioned}

@@ -240,7 +240,7 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: s
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
     # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
     titles = {i for label, s, e in raw if label.startswith(("title:", "office:")) for i in range(s, e)}
-    raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index)
+    raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index) and not _title_in_name(doc, c, index)
            and not _another_first_name(doc, c, index, titles)]
     raw += _governments(doc, index, raw)
     # Discovered organisation names compete with gazetteer names: the longer one wins.
@@ -270,6 +270,15 @@ def _rank_in_name(doc: Doc, match, index: ActorIndex) -> bool:
     label, s, e = match
     return label.startswith("title:") and e - s == 1 and doc[s].lower_ in index.ranks and s > 0 and \
         doc[s - 1].is_alpha and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_sent_start
+
+
+def _title_in_name(doc: Doc, match, index: ActorIndex) -> bool:
+    """'la Reunión de Ministros Responsables de Comercio', 'the Council of Ministers': a capitalised title
+    after a capitalised word and a preposition is a word of that name, not someone's title."""
+    label, s, _ = match
+    return label.startswith("title:") and s > 1 and doc[s].text[:1].isupper() and \
+        doc[s - 1].lower_ in index.portfolio_prepositions and doc[s - 2].is_alpha and doc[s - 2].text[:1].isupper() and \
+        not doc[s - 2].is_sent_start
 
 
 def _another_first_name(doc: Doc, match, index: ActorIndex, titles: set[int]) -> bool:

@@ -210,8 +210,11 @@ class Titles:
             start += 1
         if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
             return None
-        if start > 0 and doc[start - 1].lower_ in self.index.locatives:
-            return None     # "In Buenos Aires, the Deputy Secretary will …": where, not who
+        k = start - 1
+        while k > 0 and doc[k].lower_ in self.index.definite_articles:
+            k -= 1
+        if k >= 0 and doc[k].lower_ in self.index.locatives:
+            return None     # "In Buenos Aires, the Deputy Secretary will …", "en el Salón Dorado, la mandataria …": where, not who
         return start, end
 
     def untitled_appositions(self, chosen) -> None:
