@@ -2419,3 +2419,23 @@ def test_a_plan_of_action_two_countries_sign_is_an_agreement(extractor, text, la
 ])
 def test_words_of_a_name_or_a_room_before_a_title_name_no_one(extractor, text, language, not_a_person):
     assert not_a_person not in {a.id for a in extract(extractor, text, language, "2023-05-10").mentioned}
+
+
+@pytest.mark.parametrize("text, language, items", [
+    ("Perú y Estados Unidos celebraron hoy en Lima la V Reunión del Mecanismo de Consultas en materia de Seguridad.\n\n"
+     "Al término de la reunión, ambas delegaciones acordaron:\n\n"
+     "• Fortalecer el intercambio de información e inteligencia para combatir el tráfico ilícito de drogas.\n"
+     "• Continuar la cooperación en materia de erradicación y desarrollo alternativo en el VRAEM.\n\n"
+     "El Mecanismo fue establecido en 2017.", "es", 2),
+    ("The United States and Peru held the fifth meeting of the Security Dialogue today in Lima. The two delegations agreed to:\n\n"
+     "- Strengthen information sharing to combat drug trafficking;\n- Expand training for the Peruvian National Police.", "en", 2),
+])
+def test_each_item_of_a_list_of_what_was_agreed_is_a_pledge_of_those_who_agreed(extractor, text, language, items):
+    pledged = committers(extract(extractor, text, language, "2024-05-23"))
+    assert len(pledged) == items and all({"peru", "united-states"} <= set(c) for c in pledged)
+
+
+def test_agreeing_to_go_on_working_together_is_a_pledge(extractor):
+    r = extract(extractor, "El presidente Bernardo Arévalo conversó con el secretario Marco Rubio. Ambos coincidieron en continuar "
+                           "trabajando de manera conjunta en la gestión de la migración.", "es", "2025-01-20")
+    assert {"bernardo-arevalo", "marco-rubio"} <= set(committers(r)[-1])

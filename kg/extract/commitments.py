@@ -15,6 +15,7 @@ from .text import Sentence
 MAX_LABEL_WORDS = 12
 MIN_LABEL_WORDS = 2           # before a break that ends a label: one word is an item of a list
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
+ITEM_CONFIDENCE = 0.6         # an item of a list of what was agreed, opened by its verb
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
@@ -53,6 +54,9 @@ class CommitmentRules(Rules):
     def __init__(self, lang, vocab, gaz=None):
         super().__init__(lang, vocab, gaz)
         self.commitment = _matcher(vocab, "commitment", lang.commitments["triggers"])
+        self.agreeing_lists = _matcher(vocab, "agreeing_list", lang.commitments["lists"]["openers"])
+        self.item_verbs = [re.compile(w[1:]) if w.startswith("~") else re.compile(rf"^{re.escape(w)}$")
+                           for w in lang.commitments["lists"]["verbs"]]
         self.topic_of = Topics(lang.topics).of
         self.pronouns = {w for ws in lang.actors["pronouns"].values() for w in ws}
         self.clause_breaks = {";", ":"} | self.list_joiners
@@ -86,7 +90,28 @@ class CommitmentRules(Rules):
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
         self._commitment_weights = weighted_hits(self.commitment, doc, self.lang.commitments["triggers"], TRIGGER_CONFIDENCE)
+        self._items = self.agreed_items(doc)
+        self._commitment_weights.update({item: ITEM_CONFIDENCE for item in self._items})
         self._commitment_hits = sorted(self._commitment_weights)
+
+    def agreed_items(self, doc: Doc) -> dict[tuple[int, int], tuple[int, int]]:
+        """'Al término de la reunión, ambas delegaciones acordaron:' then '• Fortalecer el intercambio …',
+        '• Continuar la cooperación …': each item of a list that opens with a verb is a pledge of whoever
+        the line before it names as agreeing. The verb of each item, with where its subject is told."""
+        out = {}
+        for _, s, e in self.agreeing_lists(doc):
+            if e >= len(doc) or doc[e].text != ":":
+                continue
+            start = s
+            while start > 0 and not doc[start].is_sent_start:
+                start -= 1
+            bullets = self.lang.commitments["lists"]["bullets"]
+            k = _next_line(doc, e)
+            while k + 1 < len(doc) and doc[k].text in bullets:
+                if any(rx.match(doc[k + 1].norm_) for rx in self.item_verbs):
+                    out[(k + 1, k + 2)] = (start, s)
+                k = _next_line(doc, k)
+        return out
 
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
@@ -184,6 +209,8 @@ class CommitmentRules(Rules):
                 subject = self.speaker(doc, mentions, lo, hi, quoted, s) + subject   # "“Continuaremos …”, afirmó X": X's
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
+            if (s, e) in self._items and not subject:
+                subject = self.actors_in(mentions, *self._items[(s, e)])    # "… acordaron: • Fortalecer …"
             clause = doc[start:end]
             # "… deepen cooperation on counternarcotics and agreed to convene …", "reaffirmed U.S. support for X and
             # pledged to …": what is committed ends at the "and" before the next trigger of its clause.
@@ -577,3 +604,13 @@ class CommitmentRules(Rules):
 def _side(r: Ref) -> str | None:
     """The country an actor speaks for: itself, or the country of a person or body."""
     return r.actor if r.type == COUNTRY else r.country
+
+
+def _next_line(doc: Doc, k: int) -> int:
+    """The first token of the line after token k's (past blank lines)."""
+    k += 1
+    while k < len(doc) and not (doc[k - 1].is_space and "\n" in doc[k - 1].text or "\n" in doc[k - 1].whitespace_):
+        k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return k
