@@ -2439,3 +2439,18 @@ def test_agreeing_to_go_on_working_together_is_a_pledge(extractor):
     r = extract(extractor, "El presidente Bernardo Arévalo conversó con el secretario Marco Rubio. Ambos coincidieron en continuar "
                            "trabajando de manera conjunta en la gestión de la migración.", "es", "2025-01-20")
     assert {"bernardo-arevalo", "marco-rubio"} <= set(committers(r)[-1])
+
+
+def test_the_ordinal_of_an_assembly_ends_no_sentence(extractor):
+    r = extract(extractor, "El entonces presidente Pedro Castillo intervino en el debate general de la 77.° Asamblea General, "
+                           "donde planteó la creación de un fondo.", "es", "2023-09-18")
+    assert "pedro-castillo" in only_meeting(r).participants
+
+
+def test_those_who_took_part_in_a_signing_act_met(extractor):
+    r = extract(extractor, "Panamá y Estados Unidos firman memorando de entendimiento para enfrentar la migración irregular, en un "
+                           "acto realizado esta tarde en la sede de la Cancillería, en el que participaron el ministro de Relaciones "
+                           "Exteriores, Javier Martínez-Acha Vásquez, y el secretario de Seguridad Nacional de los Estados Unidos, "
+                           "Alejandro N. Mayorkas.", "es", "2024-07-01")
+    assert {"javier-martinez-acha", "alejandro-mayorkas"} <= set(only_meeting(r).participants)
+    assert [a.status for a in r.facts.agreements] == ["signed"]

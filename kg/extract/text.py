@@ -102,6 +102,10 @@ def line_breaks(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[1:], 1):
         if tok.is_sent_start and tok.is_lower and tok.is_alpha and doc[i - 1].text == "." and "\n" not in doc[i - 1].whitespace_:
             tok.is_sent_start = False
+    # "la 77.° Asamblea General", "el 5.º Diálogo": the full stop of an ordinal ends no sentence.
+    for i, tok in enumerate(doc[2:], 2):
+        if tok.text in ("°", "º", "ª") and doc[i - 1].text == "." and doc[i - 2].like_num:
+            tok.is_sent_start = False
     # '… al canciller. “La relación …': an opening quotation mark after a full stop opens the next
     # sentence (the sentencizer leaves it at the end of the one before).
     # (A straight quotation mark opens when it is spaced before and not after: '… apoyo. "Seguiremos …'.)
