@@ -2454,3 +2454,9 @@ def test_those_who_took_part_in_a_signing_act_met(extractor):
                            "Alejandro N. Mayorkas.", "es", "2024-07-01")
     assert {"javier-martinez-acha", "alejandro-mayorkas"} <= set(only_meeting(r).participants)
     assert [a.status for a in r.facts.agreements] == ["signed"]
+
+
+def test_an_instrument_named_by_its_subject_after_an_adjective_is_a_new_one(extractor):
+    r = extract(extractor, "El nuevo instrumento sustituirá al convenio bilateral de servicios aéreos vigente desde 1998.", "es", "2024-06-10")
+    (a,) = r.facts.agreements
+    assert (a.status, next(iter(a.name.values()))) == ("in-force", "convenio bilateral de servicios aéreos")

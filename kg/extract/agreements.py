@@ -168,6 +168,8 @@ class AgreementRules(Rules):
         acuerdo sobre interceptación aérea", "the agreement on cultural property")."""
         if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"] or self.says_what(doc, e, hi):
             return False
+        while e < hi and identity.fold(doc[e].lower_) in self.generic_words:
+            e += 1      # "al convenio bilateral de servicios aéreos": what it is about, past its adjective
         nxt = doc[e].lower_ if e < hi else ""
         return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
@@ -253,6 +255,8 @@ class AgreementRules(Rules):
             while j < hi and doc[j].text != ")":
                 j += 1
             j += 1
+        while j < hi and identity.fold(doc[j].lower_) in self.generic_words:
+            j += 1      # "convenio bilateral de servicios aéreos": past its adjective
         about = set(self.lang.names["about"])
         # ("el acuerdo entre en vigor": a verb, not "between", before a preposition)
         if j + 1 < hi and doc[j].lower_ in self.lang.names["between"] and doc[j + 1].lower_ not in about:
