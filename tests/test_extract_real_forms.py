@@ -2460,3 +2460,27 @@ def test_an_instrument_named_by_its_subject_after_an_adjective_is_a_new_one(extr
     r = extract(extractor, "El nuevo instrumento sustituirá al convenio bilateral de servicios aéreos vigente desde 1998.", "es", "2024-06-10")
     (a,) = r.facts.agreements
     assert (a.status, next(iter(a.name.values()))) == ("in-force", "convenio bilateral de servicios aéreos")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Perú y Estados Unidos celebraron hoy en Lima la V Reunión del Mecanismo de Consultas Bilaterales en materia de "
+     "Seguridad. El Mecanismo de Consultas Bilaterales en materia de Seguridad fue establecido en 2017 como un espacio de "
+     "diálogo.", "es"),
+    ("The United States and Peru held the fifth meeting of the Security Dialogue today in Lima. The U.S.-Peru Security "
+     "Dialogue was established in 2017 to follow up on the bilateral agenda.", "en"),
+])
+def test_a_body_told_as_set_up_holds_no_session(extractor, text, language):
+    assert len(extract(extractor, text, language, "2024-05-23").facts.meetings) == 1
+
+
+def test_who_made_up_a_delegation_written_without_its_accent_joins_the_meeting_told(extractor):
+    r = extract(extractor, "Perú y Estados Unidos celebraron hoy en Lima la V Reunión del Mecanismo de Consultas. La delegacion "
+                           "estadounidense estuvo integrada por representantes del Departamento de Estado y del Comando Sur.",
+                "es", "2024-05-23")
+    assert len(r.facts.meetings) == 1
+
+
+def test_a_body_that_meets_in_turn_in_two_cities_tells_a_habit_not_a_meeting(extractor):
+    r = extract(extractor, "El Mecanismo es un espacio de diálogo para dar seguimiento a la agenda bilateral, y se reúne de manera "
+                           "alternada en Lima y Washington.", "es", "2024-05-23")
+    assert r.facts.meetings == []

@@ -26,6 +26,8 @@ DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the t
 DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
 SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
+RECURRING_WINDOW = 3          # tokens after a trigger where a word of habit may be ("se reúne de manera alternada")
+FOUNDING_WINDOW = 8           # tokens after a body's name where its words of being set up may be ("… en materia de Seguridad fue establecido")
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
 
 
@@ -99,7 +101,7 @@ class MeetingRules(EventRules):
         # "Tras la reunión en Carondelet, …" with no day of its own, after a meeting was told: that one, not another
         recalled = [t for t in recalled if any(d.value is not None for d in dates) or not any(self.anaphoric(doc, k) for k in range(*t))]
         refs = self.accompanying_out(doc, self.participants(doc, self.actors_in(mentions, lo, hi), lo, hi, triggers), lo, hi)
-        events = [ev for ev in self.named_events(doc, lo, hi, triggers, refs) if ev.start < hi_told]
+        events = [ev for ev in self.named_events(doc, lo, hi, triggers, refs) if ev.start < hi_told and not self.founded(doc, ev.end, hi)]
         events += self.framing_meetings(doc, lo, hi, events)
         events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
@@ -219,6 +221,15 @@ class MeetingRules(EventRules):
         f.joins_last = f.again = True
         return [f]
 
+    def founded(self, doc: Doc, e: int, hi: int) -> bool:
+        """'El Mecanismo de Consultas … fue establecido en 2017 como …': a body told as set up, no session of it."""
+        k = e
+        while k < min(hi, e + FOUNDING_WINDOW) and doc[k].text not in (",", ";"):
+            if doc[k].lower_ in self.lang.meetings["founding"]:
+                return True
+            k += 1
+        return False
+
     def additive(self, doc: Doc, trigger: int, lo: int) -> bool:
         """'During his visit, Adeyemo also met with …': a word of adding just before the verb."""
         return any(doc[k].lower_ in self.lang.meetings["additives"] for k in range(max(lo, trigger - 3), trigger))
@@ -233,9 +244,10 @@ class MeetingRules(EventRules):
         return k > lo and doc[k].text in self.possessives and doc[k - 1].lower_ in self.relative_days
 
     def recurring(self, doc: Doc, trigger) -> bool:
-        """Meetings as a practice ("hold regular consultations", "reuniones periódicas"), in the trigger or right after it."""
+        """Meetings as a practice ("hold regular consultations", "reuniones periódicas", "se reúne de manera
+        alternada en Lima y Washington"), in the trigger or just after it."""
         s, e = trigger
-        return any(t.lower_ in self.lang.meetings["recurring"] for t in doc[s:min(len(doc), e + 1)])
+        return any(t.lower_ in self.lang.meetings["recurring"] for t in doc[s:min(len(doc), e + RECURRING_WINDOW)])
 
     def multilateral(self, span) -> bool:
         """A word of many parties meeting ("summit", "cumbre"), not in a press conference ("ofrecerán una
