@@ -2484,3 +2484,10 @@ def test_a_body_that_meets_in_turn_in_two_cities_tells_a_habit_not_a_meeting(ext
     r = extract(extractor, "El Mecanismo es un espacio de diálogo para dar seguimiento a la agenda bilateral, y se reúne de manera "
                            "alternada en Lima y Washington.", "es", "2024-05-23")
     assert r.facts.meetings == []
+
+
+def test_the_body_of_a_title_is_no_event_and_who_took_part_joins_the_meeting_told(extractor):
+    r = extract(extractor, "La presidenta Dina Boluarte recibió hoy en Palacio de Gobierno al almirante Alvin Holsey, jefe del "
+                           "Comando Sur de los Estados Unidos. En la reunión participaron el presidente del Consejo de Ministros, "
+                           "Gustavo Adrianzén, y el canciller Elmer Schialer.", "es", "2024-06-10")
+    assert {"dina-boluarte", "alvin-holsey"} <= set(only_meeting(r).participants)

@@ -34,8 +34,6 @@ class AgreementRules(Rules):
         # "full implementation of the USMCA": a well-known instrument's acronym alone names it.
         self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
                          if a.isupper() and len(a) > 2}
-        self.title_words = {w for t in lang.titles() for w in t.split()}
-        self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.part_words = set(lang.agreements["part_words"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))

@@ -46,7 +46,6 @@ class MeetingRules(EventRules):
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.another_time = _matcher(vocab, "another_time", lang.meetings["another_time"])
         self.next_words = set(lang.meetings["next_words"])
-        self.title_words = {w for t in lang.titles() for w in t.split()}
         self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
         self.determiners = set(lang.meetings["anaphoric_determiners"])
         self.person_objects = set(lang.meetings["person_objects"])

@@ -123,6 +123,8 @@ class Rules:
         self.topic_after = frozenset(lang.actors["topic_after"])
         self.topic_nouns = frozenset(lang.actors["topic_nouns"])
         self.demonym_words = frozenset(w for names in demonyms().values() for w in names.get(lang.code, []))
+        self.title_words = {w for t in lang.titles() for w in t.split()}
+        self.portfolio_prepositions = set(lang.actors["portfolio_prepositions"])
         self.list_joiners = frozenset(lang.actors["list_joiners"])      # ",", "y", "and"
         # Words of travel: what makes a meeting a visit with stops ("viajará a", "arrived in").
         self.visit_cues = frozenset(lang.meetings["visit_cues"])
