@@ -2491,3 +2491,9 @@ def test_the_body_of_a_title_is_no_event_and_who_took_part_joins_the_meeting_tol
                            "Comando Sur de los Estados Unidos. En la reunión participaron el presidente del Consejo de Ministros, "
                            "Gustavo Adrianzén, y el canciller Elmer Schialer.", "es", "2024-06-10")
     assert {"dina-boluarte", "alvin-holsey"} <= set(only_meeting(r).participants)
+
+
+def test_a_summit_talked_about_that_a_named_leader_will_attend_is_a_meeting(extractor):
+    r = extract(extractor, "Ambas autoridades dialogaron sobre la seguridad de la Cumbre de Líderes del Foro APEC, que se realizará "
+                           "en Lima en noviembre y a la que asistirá el presidente Joe Biden.", "es", "2024-09-19")
+    assert "joe-biden" in only_meeting(r).participants

@@ -15,6 +15,7 @@ from .places import PlaceRules
 from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import _CAPITAL, _ORDINAL, _matcher
 
+ATTENDANCE_WINDOW = 14       # tokens after an event's name where a clause may say who attends it
 HELD_WINDOW = 4               # tokens after an event's name where a participle says it was held ("… Dialogue held May 18")
 AFFILIATION_WORDS = 4         # between a word of affiliation and the body's name ("a senior fellow at the …")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -236,6 +237,12 @@ class EventRules(PlaceRules):
                 out.append(self._summit(doc, org, org.end, hosts))
         return out
 
+    def attended_by(self, doc: Doc, e: int, hi: int, refs) -> bool:
+        """'la Cumbre de Líderes del Foro APEC, que se realizará en Lima y a la que asistirá el presidente Joe Biden':
+        a clause after the event says a person named will attend (or attended) it."""
+        k = next((j for j in range(e, min(hi, e + ATTENDANCE_WINDOW)) if doc[j].lower_ in self.lang.meetings["attending"]), None)
+        return k is not None and any(r.type == PERSON and k < r.start <= k + 4 for r in refs)
+
     def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:
         out = []
         meeting_words = set(self.lang.meetings["anaphoric_nouns"])
@@ -274,7 +281,8 @@ class EventRules(PlaceRules):
                 # (unless the sentence names its host, or says it was held: "the Summit, which the United
                 # States will host", "the Strategic Dialogue … held May 18 … and co-chaired by A and B").
                 hosted = any(s - 3 <= he <= s or self.hosted_after(doc, e, hs) for hs, he in self._hosting_hits)
-                held = any(t.lower_ in self.lang.meetings["held_participles"] for t in doc[e:min(hi, e + HELD_WINDOW)])
+                held = any(t.lower_ in self.lang.meetings["held_participles"] for t in doc[e:min(hi, e + HELD_WINDOW)]) or \
+                    self.attended_by(doc, e, hi, refs)
                 if not (hosted or held) and any(t.lower_ in self.event_topics for t in doc[lo:s]):
                     continue
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
