@@ -2497,3 +2497,9 @@ def test_a_summit_talked_about_that_a_named_leader_will_attend_is_a_meeting(extr
     r = extract(extractor, "Ambas autoridades dialogaron sobre la seguridad de la Cumbre de Líderes del Foro APEC, que se realizará "
                            "en Lima en noviembre y a la que asistirá el presidente Joe Biden.", "es", "2024-09-19")
     assert "joe-biden" in only_meeting(r).participants
+
+
+def test_a_roundtable_organized_by_a_body_is_a_meeting(extractor):
+    r = extract(extractor, "Earlier Thursday, Peruvian President Dina Boluarte told a business roundtable organized by the U.S. "
+                           "Chamber of Commerce that Peru was open for investment.", "en", "2023-11-03")
+    assert "dina-boluarte" in only_meeting(r).participants
