@@ -2503,3 +2503,12 @@ def test_a_roundtable_organized_by_a_body_is_a_meeting(extractor):
     r = extract(extractor, "Earlier Thursday, Peruvian President Dina Boluarte told a business roundtable organized by the U.S. "
                            "Chamber of Commerce that Peru was open for investment.", "en", "2023-11-03")
     assert "dina-boluarte" in only_meeting(r).participants
+
+
+def test_a_call_recalled_as_what_a_call_follows_up_is_another_call_on_its_own_day(extractor):
+    r = extract(extractor, "La canciller Alicia Bárcena sostuvo hoy una llamada telefónica con el secretario de Seguridad Nacional, "
+                           "Alejandro Mayorkas, en seguimiento a la conversación telefónica que el jueves sostuvieron los "
+                           "presidentes Andrés Manuel López Obrador y Joseph R. Biden.", "es", "2023-12-22")
+    calls = {m.date: set(m.participants) for m in r.facts.meetings if m.kind == "call"}
+    assert "joe-biden" in calls[PartialDate(2023, 12, 21)]
+    assert "joe-biden" not in calls[PartialDate(2023, 12, 22)]

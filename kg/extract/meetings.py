@@ -139,8 +139,10 @@ class MeetingRules(EventRules):
             # (nor an organisation talked about: "… to discuss preparations for APEC 2024")
             topic = next((t.i for t in doc[lo:hi] if t.lower_ in self.event_topics), hi)
             # (nor the acronym in brackets after the event's name: "… de los Estados Americanos (OEA)")
+            # (nor who a meeting recalled in passing names: "… en seguimiento a la conversación que sostuvieron A y B")
             outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end + (3 if ev.acronym else 0) for ev in events) and
-                       not (r.type == ORGANISATION and r.start > topic)]
+                       not (r.type == ORGANISATION and r.start > topic) and
+                       not any(t[1] <= r.start < self.recalled_end(doc, t, hi) and r.type == PERSON for t in recalled)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
         call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
@@ -476,11 +478,18 @@ class MeetingRules(EventRules):
         offset = len(sent.text) - len(after)
         dates = [d for d in self.dates(sent, reference, False) if offset <= d.start <= offset + len(clause)]
         date = next((d.value for d in dates if d.value is not None), None)
-        end = next((j for j in range(t[1], sent.span.end) if doc[j].text in (",", ";", ".")), sent.span.end)
+        end = self.recalled_end(doc, t, sent.span.end)
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
-        kind = "call" if doc[t[0]:t[1]].text.lower() in self.lang.meetings["call_cues"] else "in-person"
-        return Found("meeting", sent, sent.start, sent.end, refs, confidence=0.6, subtype=kind, status="held",
+        kind = "call" if self.cue(self.lang.meetings["call_cues"], doc[t[0]:min(end, t[1] + 2)]) else "in-person"
+        # ("… a la conversación telefónica que el jueves sostuvieron los presidentes A y B": the people its clause names)
+        own = [r for r in refs if t[1] <= r.start < end and r.type == PERSON]
+        return Found("meeting", sent, sent.start, sent.end, own or refs, confidence=0.6, subtype=kind, status="held",
                      date=date, place=places[0] if places else None, trigger=t[0], recalled=True)
+
+    @staticmethod
+    def recalled_end(doc: Doc, t, hi: int) -> int:
+        """Where the clause of a meeting recalled in passing ends: its next comma, semicolon or full stop."""
+        return next((j for j in range(t[1], hi) if doc[j].text in (",", ";", ".")), hi)
 
     def participants(self, doc: Doc, refs: list[Ref], lo: int, hi: int, triggers) -> list[Ref]:
         """The sentence's actors but its source: 'informó el Ministerio…' at its end, 'Martínez
