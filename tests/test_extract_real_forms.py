@@ -2516,3 +2516,10 @@ def test_a_call_recalled_as_what_a_call_follows_up_is_another_call_on_its_own_da
     calls = {m.date: set(m.participants) for m in r.facts.meetings if m.kind == "call"}
     assert "joe-biden" in calls[PartialDate(2023, 12, 21)]
     assert "joe-biden" not in calls[PartialDate(2023, 12, 22)]
+
+
+def test_the_agreement_named_again_by_a_word_of_its_name_is_the_one_named_before(extractor):
+    r = extract(extractor, "The United States and Ecuador signed an Agreement Concerning Operations Against Illicit Transnational "
+                           "Maritime Activity in late 2023. The United States will deploy Coast Guard advisors once the maritime "
+                           "agreement enters into force.", "en", "2024-01-10")
+    assert len(r.facts.agreements) == 1

@@ -129,6 +129,7 @@ class AgreementRules(Rules):
             f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
             # "through the Americas Partnership …", "Peru's leadership in APEP": a body the text names, not joined
             f.body_only = kind == "initiative" and tok.i not in created and status not in JOINING and not f.refers_back
+            f.definite = common and e2 == e and s > lo and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
             out.append(f)
         return out
 

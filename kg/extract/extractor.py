@@ -231,11 +231,12 @@ class Extractor:
                 continue
             used_new.update(a for a in involved(fact) if a in mentions.new)
             ev = self._evidence(doc, f)
-            if f.refers_back:
-                named = [a for a in facts.agreements if identity.fold(f.name) in identity.words(next(iter(a.name.values())))]
+            if f.refers_back or f.definite:
+                named = [a for a in facts.agreements if self._names_again(f.name, next(iter(a.name.values())))]
                 if named:
                     self._merge(named[-1], fact, ev)
-                continue
+                if named or f.refers_back:
+                    continue
             if isinstance(fact, Agreement):
                 fact = aliases.get(identity.fold(f.name), fact)
                 for a in [f.name, *f.aliases]:
@@ -511,6 +512,14 @@ class Extractor:
         where = f"{doc.identifier}-{f.sentence.index}" if set(key.split()) <= self._generic else ""
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
+
+    def _names_again(self, mention: str, name: str) -> bool:
+        """'The Declaration' after 'the Declaration on Good Regulatory Practices', 'the maritime agreement' after
+        'an Agreement Concerning Operations Against Illicit Transnational Maritime Activity': the words of the
+        mention but its heads are all in the name (its head alone, for a mention of a head only)."""
+        words = set(identity.words(name))
+        own = [w for w in identity.words(mention) if w not in self._generic]
+        return set(own) <= words if own else identity.fold(mention) in words
 
     @staticmethod
     def _member_body(f: Found, known: dict | None, lang: str, mentions: Mentions) -> str:

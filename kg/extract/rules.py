@@ -85,6 +85,7 @@ class Found:
     topic: str | None = None       # a commitment's topic (ontology/topics.ttl)
     refers_back: bool = False      # "The Declaration …": an instrument the text named before
     body_only: bool = False        # an initiative named but not joined: an organisation, no instrument
+    definite: bool = False         # "the maritime agreement": a common noun that may name again one named before
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
     pronoun: bool = False          # its subject is a pronoun standing for a person told before
     joins_last: bool = False       # tells who took part in the meeting told before ("The U.S. delegation was led by …")
