@@ -2523,3 +2523,12 @@ def test_the_agreement_named_again_by_a_word_of_its_name_is_the_one_named_before
                            "Maritime Activity in late 2023. The United States will deploy Coast Guard advisors once the maritime "
                            "agreement enters into force.", "en", "2024-01-10")
     assert len(r.facts.agreements) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Minister Ruiz recalled that, since 2019, Operation Mercury and the subsequent Restoration Plan have reduced illegal "
+     "mining in La Pampa.", "en"),
+    ("La canciller expuso los resultados del Plan Fénix y de las acciones adoptadas por el Gobierno.", "es"),
+])
+def test_a_programme_named_with_nothing_said_of_it_as_an_instrument_is_none(extractor, text, language):
+    assert extract(extractor, text, language, "2024-01-10").facts.agreements == []

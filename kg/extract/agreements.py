@@ -114,6 +114,8 @@ class AgreementRules(Rules):
             if common and kind in self.lang.agreements["named_kinds"] and e2 == e and status != "signed" and \
                     not any(_CAPITAL.match(t.text) for t in doc[s:e]):
                 continue  # "a new $5 million program to combat …": a programme no name, subject or signature tells apart
+            if kind == "programme" and status is None and not back:
+                continue  # "the subsequent Restoration Plan", "el Plan Fénix": a programme named, nothing said of it as an instrument
             acronym = acronym_after(doc, e, hi) or acronym_after(doc, e2, hi)
             taken.update(range(s, e2))
             # The date of that status: not "this year" (of an anniversary…), nor, but for an announced
