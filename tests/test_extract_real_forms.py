@@ -2532,3 +2532,12 @@ def test_the_agreement_named_again_by_a_word_of_its_name_is_the_one_named_before
 ])
 def test_a_programme_named_with_nothing_said_of_it_as_an_instrument_is_none(extractor, text, language):
     assert extract(extractor, text, language, "2024-01-10").facts.agreements == []
+
+
+def test_a_meeting_announced_then_reported_held_is_one_meeting_on_the_day_reported(extractor):
+    r = extract(extractor, "Assistant Secretary Brian A. Nichols will travel to Lima, Peru, February 6-9. In Lima, Assistant "
+                           "Secretary Nichols will meet with Peruvian Foreign Minister Javier González-Olaechea.\n\n"
+                           "UPDATE – February 9, 2024\n\nAssistant Secretary Nichols met on February 7 in Lima with Foreign "
+                           "Minister González-Olaechea.", "en", "2024-02-05")
+    (m,) = [m for m in r.facts.meetings if "javier-gonzalez-olaechea" in m.participants]
+    assert (m.status, m.date) == ("held", PartialDate(2024, 2, 7))

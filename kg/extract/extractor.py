@@ -178,7 +178,8 @@ class Extractor:
         """A meeting dated after the text's day is scheduled; one held without a place of its own, that
         day or undated, is where its people met before in the text, else where the dateline says (a call
         has no place)."""
-        if f.kind == "meeting" and today and f.date is not None:
+        # (a meeting the text says was held keeps that tense: "met on February 7" in an update to a note of the 5th)
+        if f.kind == "meeting" and today and f.date is not None and (f.status != "held" or f.untensed):
             start = f.date.start
             if start.precision == "day" and today.precision == "day" and start > today:
                 f.status = "scheduled"
@@ -318,6 +319,8 @@ class Extractor:
                 return same[-1]
         for other in facts.meetings:
             if m.status and other.status and m.status != other.status:
+                if self._plan_then_report(m, people, other, {a for a in other.participants if self._is_person(a, mentions)}):
+                    return other
                 continue    # the call held today and the meeting it schedules
             theirs = {a for a in other.participants if self._is_person(a, mentions)}
             if not key and not other.id.startswith(_NAMED) and self._trip_stop(m, people, other, theirs):
@@ -339,6 +342,19 @@ class Extractor:
             if side <= self._sides(last) and not side & joined:
                 return last
         return None
+
+    @staticmethod
+    def _plan_then_report(a, people_a, b, people_b) -> bool:
+        """'will meet with Foreign Minister X' (February 6–9) … 'met on February 7 in Lima with Foreign Minister X':
+        a meeting announced and its report, the same people, the day reported within the days announced."""
+        planned, held = (a, b) if a.status == "scheduled" else (b, a)
+        if planned.status != "scheduled" or held.status != "held" or planned.date is None or held.date is None:
+            return False
+        if not (people_a and people_b and (people_a <= people_b or people_b <= people_a)):
+            return False
+        start, end = (planned.date.start, planned.date.end) if isinstance(planned.date, DateRange) else (planned.date, planned.date)
+        days = (start, end, held.date)
+        return all(isinstance(d, PartialDate) and d.precision == "day" for d in days) and start <= held.date <= end
 
     @staticmethod
     def _names_same_event(a: str, b: str) -> bool:
@@ -425,6 +441,9 @@ class Extractor:
                 merged.extend(a for a in getattr(other, attr) if a not in merged)
         if getattr(other, "kind", None) == "call":
             into.kind = "call"  # "dialoga con" and "sostuvo una conversación": the call it was
+        if getattr(into, "status", None) == "scheduled" and getattr(other, "status", None) == "held" and \
+                isinstance(other.date, PartialDate) and other.date.precision == "day":
+            into.status, into.date = "held", other.date     # the meeting announced, then reported held that day
         for attr in ("date", "status", "kind", "place"):
             if hasattr(into, attr) and getattr(into, attr) is None:
                 setattr(into, attr, getattr(other, attr))
