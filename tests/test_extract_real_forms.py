@@ -2541,3 +2541,26 @@ def test_a_meeting_announced_then_reported_held_is_one_meeting_on_the_day_report
                            "Minister González-Olaechea.", "en", "2024-02-05")
     (m,) = [m for m in r.facts.meetings if "javier-gonzalez-olaechea" in m.participants]
     assert (m.status, m.date) == ("held", PartialDate(2024, 2, 7))
+
+
+def test_the_secretary_after_a_secretary_of_commerce_is_her_and_that_afternoon_is_her_day(extractor):
+    r = extract(extractor, "On October 19, U.S. Secretary of Commerce Gina Raimondo met with Chilean President Gabriel Boric in "
+                           "Santiago. That afternoon, the Secretary also met with Minister of Mining Aurora Williams.",
+                "en", "2023-10-20")
+    (m,) = [m for m in r.facts.meetings if "aurora-williams" in m.participants]
+    assert "gina-raimondo" in m.participants and "antony-blinken" not in m.participants
+    assert m.date == PartialDate(2023, 10, 19)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ambassador Lisa Kenna and Peru’s Minister of Defense Jorge Chávez Cresta took part today in a ceremony at the Piura "
+     "airport.", "en"),
+])
+def test_people_named_together_who_took_part_in_one_thing_met(extractor, text, language):
+    assert {"lisa-kenna", "jorge-chavez-cresta"} <= set(only_meeting(extract(extractor, text, language, "2023-03-24")).participants)
+
+
+def test_an_arrangement_signed_is_an_agreement(extractor):
+    r = extract(extractor, "Today, the Department of Homeland Security (DHS) and the Government of Peru signed an arrangement on "
+                           "the sharing of biometric and biographic information.", "en", "2023-10-05")
+    assert [a.status for a in r.facts.agreements] == ["signed"]

@@ -155,6 +155,14 @@ class Titles:
                 return
         if generic and office is None:
             return      # "the Minister" no portfolio qualifies: one of many, whom the gazetteer may not list
+        # "Secretary of Commerce Gina Raimondo … the Secretary": the last person the text titled with that word, before
+        # the office the word names alone
+        head = self.doc[e - 1].lower_
+        if head in self.index.lang.actors["generic_roles"] and not country:
+            for ref in reversed(self.refs):
+                if ref.type == PERSON and head in self.roles.get(ref.actor, set()):
+                    self.person(ref.actor, s, e, role, ref.country, ref.discovered)
+                    return
         if country:
             offices = self.index.counterpart_office(office, role, country)
         else:
