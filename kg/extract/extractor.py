@@ -178,8 +178,9 @@ class Extractor:
         """A meeting dated after the text's day is scheduled; one held without a place of its own, that
         day or undated, is where its people met before in the text, else where the dateline says (a call
         has no place)."""
-        # (a meeting the text says was held keeps that tense: "met on February 7" in an update to a note of the 5th)
-        if f.kind == "meeting" and today and f.date is not None and (f.status != "held" or f.untensed):
+        # (an encounter the text says was held keeps that tense: "met on February 7" in an update to a note of the 5th;
+        # a named event takes the tense of its date: "congratulated Peru on its designation as host of APEC 2024")
+        if f.kind == "meeting" and today and f.date is not None and (f.status != "held" or f.untensed or f.name):
             start = f.date.start
             if start.precision == "day" and today.precision == "day" and start > today:
                 f.status = "scheduled"
