@@ -2564,3 +2564,10 @@ def test_an_arrangement_signed_is_an_agreement(extractor):
     r = extract(extractor, "Today, the Department of Homeland Security (DHS) and the Government of Peru signed an arrangement on "
                            "the sharing of biometric and biographic information.", "en", "2023-10-05")
     assert [a.status for a in r.facts.agreements] == ["signed"]
+
+
+def test_who_signed_an_instrument_the_text_says_was_signed_today_met_today(extractor):
+    r = extract(extractor, "El Perú y Estados Unidos firmaron hoy un acuerdo de cielos abiertos. El Acuerdo de Transporte Aéreo fue "
+                           "suscrito en la sede de la Cancillería por el ministro Raúl Pérez-Reyes y la embajadora Stephanie "
+                           "Syptak-Ramnath, con la presencia del canciller Javier González-Olaechea.", "es", "2024-08-27")
+    assert only_meeting(r).date == PartialDate(2024, 8, 27)

@@ -128,6 +128,7 @@ class Extractor:
         context = Discourse(rules.lang.actors["pronouns"], rules.speech_by, frozenset(rules.lang.actors["first_person"]),
                             frozenset(rules.articles), frozenset(rules.list_joiners))
         found: list[Found] = []
+        signed_on = None        # the day of the last signature the text reports
         for sent in told:
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
             asides = rules.aside_spans(sdoc, sent.span.start, sent.span.end)
@@ -155,6 +156,11 @@ class Extractor:
                     elif f.kind == "agreement" and f.signing and f.date is None:
                         # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)
                         f.date = day_after or context.held_on
+                    if f.kind == "agreement" and f.signing and isinstance(f.date, PartialDate) and f.date.precision == "day":
+                        signed_on = f.date
+                    elif f.kind == "meeting" and f.date is None and f.status == "held" and signed_on and \
+                            any(t.lower_ in rules.lang.agreements["signing_participles"] for t in sent.span):
+                        f.date = signed_on      # "Today, … signed an arrangement" … "The arrangement was signed … by A and B"
                 found.extend(here)
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
