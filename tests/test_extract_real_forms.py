@@ -2571,3 +2571,20 @@ def test_who_signed_an_instrument_the_text_says_was_signed_today_met_today(extra
                            "suscrito en la sede de la Cancillería por el ministro Raúl Pérez-Reyes y la embajadora Stephanie "
                            "Syptak-Ramnath, con la presencia del canciller Javier González-Olaechea.", "es", "2024-08-27")
     assert only_meeting(r).date == PartialDate(2024, 8, 27)
+
+
+def test_an_act_told_again_with_the_people_who_did_it_is_on_the_day_first_told(extractor):
+    r = extract(extractor, "PUERTO MALDONADO – Today the United States Agency for International Development (USAID) launched "
+                           "Bosques sin Mercurio, a new five-year activity.\n\nU.S. Ambassador to Peru Lisa Kenna launched the "
+                           "activity in Puerto Maldonado together with the Minister of the Environment, Albina Ruiz, and the Regional "
+                           "Governor of Madre de Dios, Luis Otsuka, in a ceremony attended by representatives of indigenous "
+                           "federations.",
+                "en", "2023-08-17")
+    assert only_meeting(r).date == PartialDate(2023, 8, 17)
+
+
+def test_a_date_of_a_relative_clause_dates_no_act_told_again(extractor):
+    r = extract(extractor, "El Agregado Jurídico FBI Norman Quilichini y el Comandante General PNP Vicente Tiburcio felicitaron a los "
+                           "32 miembros de la policía que completaron este curso intensivo que empezó el 21 de marzo.",
+                "es", "2022-03-25")
+    assert only_meeting(r).date is None

@@ -128,7 +128,7 @@ class Extractor:
         context = Discourse(rules.lang.actors["pronouns"], rules.speech_by, frozenset(rules.lang.actors["first_person"]),
                             frozenset(rules.articles), frozenset(rules.list_joiners))
         found: list[Found] = []
-        signed_on = None        # the day of the last signature the text reports
+        acted_on: dict[str, PartialDate] = {}      # the day of each act the text dates ("signing", "launched")
         for sent in told:
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
             asides = rules.aside_spans(sdoc, sent.span.start, sent.span.end)
@@ -139,6 +139,7 @@ class Extractor:
                 dates = rules.dates(sent, None if sent.embedded else today, future)
                 pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
+                acts = {rules.act_of(t) for t in sent.span} - {None}
                 # "He met with President Boluarte the next day": the day after the meeting told before
                 day_after = _next_day(context.held_on) if rules.next_day(sent) and context.held_on else None
                 for f in here:
@@ -156,11 +157,15 @@ class Extractor:
                     elif f.kind == "agreement" and f.signing and f.date is None:
                         # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)
                         f.date = day_after or context.held_on
-                    if f.kind == "agreement" and f.signing and isinstance(f.date, PartialDate) and f.date.precision == "day":
-                        signed_on = f.date
-                    elif f.kind == "meeting" and f.date is None and f.status == "held" and signed_on and \
-                            any(t.lower_ in rules.lang.agreements["signing_participles"] for t in sent.span):
-                        f.date = signed_on      # "Today, … signed an arrangement" … "The arrangement was signed … by A and B"
+                    if f.kind == "meeting" and f.date is None and f.status == "held":
+                        # "Today, … signed an arrangement" … "The arrangement was signed … by A and B"; "today USAID
+                        # launched …" … "Ambassador X launched the activity … together with Minister Y": that day
+                        f.date = next((acted_on[a] for a in acts if a in acted_on), None)
+                # (the day a sentence gives is its acts' for the sentences after it)
+                day = next((f.date for f in here if f.kind == "agreement" and f.signing and _day(f.date)), None) or \
+                    next((d.value for d in dates if _day(d.value)), None)
+                if day:
+                    acted_on.update(dict.fromkeys(acts, day))
                 found.extend(here)
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)
@@ -591,6 +596,10 @@ class Extractor:
                 if not parties or set(f.countries) <= parties and (f.countries or acronym or context <= parties):
                     return entry
         return None
+
+
+def _day(date) -> bool:
+    return isinstance(date, PartialDate) and date.precision == "day"
 
 
 def _next_day(day: PartialDate) -> PartialDate:

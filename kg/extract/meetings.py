@@ -222,6 +222,14 @@ class MeetingRules(EventRules):
         f.joins_last = f.again = True
         return [f]
 
+    def act_of(self, tok) -> str | None:
+        """The act a word tells, for dating one act told twice: any word of signing is "signing"; a verb of doing
+        something together ("launched", "inauguraron") is itself."""
+        word = tok.lower_
+        if word in self.lang.agreements["signing_participles"] or word in self.lang.agreements["signing_verbs"]:
+            return "signing"
+        return word if word in self.joint_acts or word in self.joint_passives else None
+
     def founded(self, doc: Doc, e: int, hi: int) -> bool:
         """'El Mecanismo de Consultas … fue establecido en 2017 como …': a body told as set up, no session of it."""
         k = e
