@@ -15,6 +15,7 @@ from .text import Sentence
 MAX_LABEL_WORDS = 12
 MIN_LABEL_WORDS = 2           # before a break that ends a label: one word is an item of a list
 TRIGGER_CONFIDENCE = 0.75     # a trigger line without "=weight"
+QUOTES = {"“": "”", "«": "»", '"': '"'}     # opening quotation marks and the marks that close them
 ITEM_CONFIDENCE = 0.6         # an item of a list of what was agreed, opened by its verb
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
@@ -561,7 +562,7 @@ class CommitmentRules(Rules):
     def speaker_before(self, doc: Doc, mentions: Mentions, lo: int) -> list[Ref]:
         """'“…,” said Ambassador Tai. “The United States is committed to …”': a quote that opens its sentence
         right after a sentence of quoted words and their speaker goes on with that speaker's words."""
-        if lo == 0 or doc[lo].text not in ("“", "«", '"'):
+        if lo == 0 or doc[lo].text not in QUOTES:
             return []
         start = lo - 1
         while start > 0 and not doc[start].is_sent_start:
@@ -574,14 +575,13 @@ class CommitmentRules(Rules):
     def quoted(self, doc: Doc, lo: int, hi: int) -> set[int]:
         """Tokens inside quotation marks (from the sentence's start to a closing mark the sentence does not open)."""
         out, opener = set(), None
-        pairs = {"“": "”", "«": "»", '"': '"'}
         for j in range(lo, hi):
             t = doc[j].text
-            if opener is not None and t == pairs[opener]:
+            if opener is not None and t == QUOTES[opener]:
                 opener = None
             elif opener is None and not out and (t in ("”", "»") or t == '"' and self.closes(doc, j, lo, hi)):
                 out.update(range(lo, j))    # "… Peru. We will continue to …,” said X": the quote opened a sentence before
-            elif opener is None and t in pairs:
+            elif opener is None and t in QUOTES:
                 opener = t
             elif opener is not None:
                 out.add(j)

@@ -15,6 +15,7 @@ from .places import PlaceRules
 from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import _CAPITAL, _ORDINAL, _matcher
 
+ATTENDEE_GAP = 4              # tokens from a verb of attending to the person who attends ("asistirá el presidente X")
 ATTENDANCE_WINDOW = 14       # tokens after an event's name where a clause may say who attends it
 HELD_WINDOW = 4               # tokens after an event's name where a participle says it was held ("… Dialogue held May 18")
 AFFILIATION_WORDS = 4         # between a word of affiliation and the body's name ("a senior fellow at the …")
@@ -241,7 +242,7 @@ class EventRules(PlaceRules):
         """'la Cumbre de Líderes del Foro APEC, que se realizará en Lima y a la que asistirá el presidente Joe Biden':
         a clause after the event says a person named will attend (or attended) it."""
         k = next((j for j in range(e, min(hi, e + ATTENDANCE_WINDOW)) if doc[j].lower_ in self.lang.meetings["attending"]), None)
-        return k is not None and any(r.type == PERSON and k < r.start <= k + 4 for r in refs)
+        return k is not None and any(r.type == PERSON and k < r.start <= k + ATTENDEE_GAP for r in refs)
 
     def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:
         out = []

@@ -365,8 +365,7 @@ class Extractor:
         if not (people_a and people_b and (people_a <= people_b or people_b <= people_a)):
             return False
         start, end = (planned.date.start, planned.date.end) if isinstance(planned.date, DateRange) else (planned.date, planned.date)
-        days = (start, end, held.date)
-        return all(isinstance(d, PartialDate) and d.precision == "day" for d in days) and start <= held.date <= end
+        return all(_day(d) for d in (start, end, held.date)) and start <= held.date <= end
 
     @staticmethod
     def _names_same_event(a: str, b: str) -> bool:
@@ -453,8 +452,7 @@ class Extractor:
                 merged.extend(a for a in getattr(other, attr) if a not in merged)
         if getattr(other, "kind", None) == "call":
             into.kind = "call"  # "dialoga con" and "sostuvo una conversación": the call it was
-        if getattr(into, "status", None) == "scheduled" and getattr(other, "status", None) == "held" and \
-                isinstance(other.date, PartialDate) and other.date.precision == "day":
+        if getattr(into, "status", None) == "scheduled" and getattr(other, "status", None) == "held" and _day(other.date):
             into.status, into.date = "held", other.date     # the meeting announced, then reported held that day
         for attr in ("date", "status", "kind", "place"):
             if hasattr(into, attr) and getattr(into, attr) is None:
@@ -599,6 +597,7 @@ class Extractor:
 
 
 def _day(date) -> bool:
+    """A date to the day (not a month, a year or a span)."""
     return isinstance(date, PartialDate) and date.precision == "day"
 
 

@@ -26,6 +26,7 @@ DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the t
 DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
 SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
+ADDITIVE_WINDOW = 3           # tokens before a trigger where a word of adding may be ("Adeyemo also met with …")
 RECURRING_WINDOW = 3          # tokens after a trigger where a word of habit may be ("se reúne de manera alternada")
 FOUNDING_WINDOW = 8           # tokens after a body's name where its words of being set up may be ("… en materia de Seguridad fue establecido")
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
@@ -241,7 +242,7 @@ class MeetingRules(EventRules):
 
     def additive(self, doc: Doc, trigger: int, lo: int) -> bool:
         """'During his visit, Adeyemo also met with …': a word of adding just before the verb."""
-        return any(doc[k].lower_ in self.lang.meetings["additives"] for k in range(max(lo, trigger - 3), trigger))
+        return any(doc[k].lower_ in self.lang.meetings["additives"] for k in range(max(lo, trigger - ADDITIVE_WINDOW), trigger))
 
     def points_back(self, doc: Doc, j: int, lo: int) -> bool:
         """A determiner (maybe an adjective between) or "today’s" before a meeting noun: the one told."""
