@@ -2588,3 +2588,10 @@ def test_a_date_of_a_relative_clause_dates_no_act_told_again(extractor):
                            "32 miembros de la policía que completaron este curso intensivo que empezó el 21 de marzo.",
                 "es", "2022-03-25")
     assert only_meeting(r).date is None
+
+
+def test_a_leader_whose_participation_in_a_summit_is_recalled_attended_it(extractor):
+    r = extract(extractor, "Blinken recordó la participación del Presidente Gabriel Boric en la Cumbre de Líderes de la APEP, "
+                           "convocada por el Presidente Joe Biden en la Casa Blanca en noviembre de 2023.", "es", "2024-05-17")
+    m = only_meeting(r)
+    assert {"gabriel-boric", "joe-biden"} <= set(m.participants) and m.kind == "multilateral"

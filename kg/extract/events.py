@@ -250,6 +250,10 @@ class EventRules(PlaceRules):
         for tok in doc[lo:hi]:
             if tok.text in self.event_heads or tok.text in self.body_heads:
                 s, e = self.chunk(doc, tok.i, lo, hi, acronyms=True)
+                # "la participación del Presidente Gabriel Boric en la Cumbre de Líderes …": the name starts after the person
+                s = max([s] + [r.end for r in refs if r.type == PERSON and s <= r.start and r.end <= tok.i])
+                while s < tok.i and doc[s].is_lower:
+                    s += 1
                 others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners]
                 if not others:
                     continue
