@@ -2595,3 +2595,9 @@ def test_a_leader_whose_participation_in_a_summit_is_recalled_attended_it(extrac
                            "convocada por el Presidente Joe Biden en la Casa Blanca en noviembre de 2023.", "es", "2024-05-17")
     m = only_meeting(r)
     assert {"gabriel-boric", "joe-biden"} <= set(m.participants) and m.kind == "multilateral"
+
+
+def test_the_last_round_recalled_as_held_elsewhere_is_another_meeting_there(extractor):
+    r = extract(extractor, "Perú y Estados Unidos celebraron hoy en Lima sus Consultas Políticas Bilaterales. El mecanismo no se "
+                           "reunía desde octubre de 2019, cuando la última ronda tuvo lugar en Washington D.C.", "es", "2023-06-07")
+    assert {m.place for m in r.facts.meetings} == {"lima", "washington-dc"}
