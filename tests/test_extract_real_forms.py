@@ -2601,3 +2601,20 @@ def test_the_last_round_recalled_as_held_elsewhere_is_another_meeting_there(extr
     r = extract(extractor, "Perú y Estados Unidos celebraron hoy en Lima sus Consultas Políticas Bilaterales. El mecanismo no se "
                            "reunía desde octubre de 2019, cuando la última ronda tuvo lugar en Washington D.C.", "es", "2023-06-07")
     assert {m.place for m in r.facts.meetings} == {"lima", "washington-dc"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Deputy U.S. Trade Representative Jayme White met with Colombian Minister Germán Umaña. They agreed to establish a "
+     "bilateral technical working group on labor, which will meet at least twice a year.", "en"),
+    ("El viceministro Juan Pérez se reunió con el subsecretario Brian Nichols. El grupo de trabajo que crearon se reunirá dos "
+     "veces al año en Lima.", "es"),
+])
+def test_a_body_that_will_meet_twice_a_year_tells_a_habit(extractor, text, language):
+    assert len(extract(extractor, text, language, "2023-06-13").facts.meetings) == 1
+
+
+def test_a_meeting_to_come_is_on_no_day_already_past(extractor):
+    r = extract(extractor, "La canciller Gabriela Sommerfeld y el subsecretario Kevin Sullivan se refirieron al Protocolo sobre "
+                           "Reglas Comerciales, vigente desde 2021, y acordaron convocar la próxima reunión del Consejo de "
+                           "Comercio e Inversiones.", "es", "2024-07-10")
+    assert all(m.date is None for m in r.facts.meetings if m.status == "scheduled")

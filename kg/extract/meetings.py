@@ -153,6 +153,10 @@ class MeetingRules(EventRules):
         dates = sorted(dates, key=lambda d: any(a <= d.start < b for a, b in asides))   # stable: told order kept
         if triggers:
             dates = [d for d in dates if not self.at_another_time(doc, d, triggers[0][0], lo)]
+        if future and reference is not None and reference.day:
+            # "… al Protocolo …, vigente desde 2021, y coincidieron en convocar la próxima reunión …": a meeting still
+            # to come is on no day already past
+            dates = [d for d in dates if d.value is None or d.value.days[1] >= reference.as_date()]
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
@@ -283,7 +287,8 @@ class MeetingRules(EventRules):
         other no one the text names, no title and no party ('met with the ministers' is someone)."""
         if f.name or len(f.refs) != 1 or f.visit or not f.described or f.described[0] != "with":
             return False
-        return not any(w[:1].isupper() or w.lower() in self.title_words or w.lower() in self.agents
+        # (a demonym before a common noun names no one: "spoke with Peruvian students")
+        return not any(w[:1].isupper() and w not in self.demonym_words or w.lower() in self.title_words or w.lower() in self.agents
                        for w in f.described[1].split()[1:])
 
     def described(self, doc: Doc, trigger, hi: int) -> tuple[str, str] | None:
