@@ -28,6 +28,7 @@ from .names import (
     line_matcher,
     name_after,
     organisation_at,
+    past_words,
     portfolio_end,
 )
 from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, NewActor, Ref
@@ -114,6 +115,7 @@ class ActorIndex:
         self.embassies = {(self.country_of(o.organisation), o.posted_to): o.organisation for o in gaz.offices.values()
                           if o.posted_to and o.organisation in gaz.actors and
                           any(w in n for n in gaz.actors[o.organisation].name.values() for w in words)}
+        self.embassy_ids = frozenset(self.embassies.values())
         self.agreement_heads = {w for ws in lang.agreements["heads"].values() for w in ws}
         self.org_connectors = set(lang.actors["organisation_connectors"])
         self.org_joiners = set(lang.actors["organisation_joiners"])
@@ -303,9 +305,7 @@ def _in_place_name(doc: Doc, s: int, index: ActorIndex) -> bool:
     # ("aeropuerto internacional Mariscal Sucre": named after someone)
     if any(t.lower_ in index.named_place_heads for t in doc[max(0, s - 2):s]):
         return True
-    j = s - 1
-    while j > 0 and doc[j].lower_ in index.definite_articles:
-        j -= 1
+    j = past_words(doc, s - 1, index.definite_articles)
     if not (j >= 1 and doc[j].lower_ in index.of_words and doc[j - 1].lower_ in index.place_heads):
         return False
     head = j - 1
@@ -733,7 +733,7 @@ class _Resolver(Titles):
         text about two countries, the one one has in the other (as the gazetteer knows it)."""
         doc, index = self.doc, self.index
         # (the one the text named in full before, else the one of its two countries, the dateline's the host)
-        named = [r.actor for r in self.refs if r.actor in set(index.embassies.values())]
+        named = [r.actor for r in self.refs if r.actor in index.embassy_ids]
         countries = self.principal[:2] + [self.home]
         embassy = named[0] if named else \
             next((index.embassies[(a, b)] for a in countries for b in countries if (a, b) in index.embassies), None)

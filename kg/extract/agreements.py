@@ -161,7 +161,7 @@ class AgreementRules(Rules):
         if j < lo or doc[j].lower_ not in self.of_words:
             return False
         window = doc[max(lo, j - EVENT_WINDOW):j]
-        return any(t.is_lower and t.lower_ in self.event_nouns for t in window) and not any(t.text in (",", ";") for t in window)
+        return any(t.is_lower and t.norm_ in self.event_nouns for t in window) and not any(t.text in (",", ";") for t in window)
 
     def back_reference(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """A bare common noun after a definite article ("the agreement", "los acuerdos alcanzados")

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
-from .refs import COUNTRY, PERSON, Ref
+from .refs import PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
@@ -100,13 +100,11 @@ class CommitmentRules(Rules):
         '• Continuar la cooperación …': each item of a list that opens with a verb is a pledge of whoever
         the line before it names as agreeing. The verb of each item, with where its subject is told."""
         out = {}
+        bullets = self.lang.commitments["lists"]["bullets"]
         for _, s, e in self.agreeing_lists(doc):
             if e >= len(doc) or doc[e].text != ":":
                 continue
-            start = s
-            while start > 0 and not doc[start].is_sent_start:
-                start -= 1
-            bullets = self.lang.commitments["lists"]["bullets"]
+            start = doc[s].sent.start
             k = _next_line(doc, e)
             while k + 1 < len(doc) and doc[k].text in bullets:
                 if any(rx.match(doc[k + 1].norm_) for rx in self.item_verbs):
@@ -167,7 +165,7 @@ class CommitmentRules(Rules):
         # to last, not an act pledged.
         hits = [(s, e) for s, e in hits if not self.a_state(doc, s, e, hi)]
         # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
-        hits = [(s, e) for s, e in hits if not any(t.lower_ in self.event_nouns for t in doc[s:e])]
+        hits = [(s, e) for s, e in hits if not any(t.norm_ in self.event_nouns for t in doc[s:e])]
         # "se comprometieron a realizar una segunda reunión", "agreed to convene the High-Level Dialogue": a meeting
         # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
         # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
@@ -191,10 +189,10 @@ class CommitmentRules(Rules):
             told = start
             if doc[start].lower_ in self.lang.meetings["opening_prepositions"]:
                 # ("En la reunión se acordó …": with no comma, the phrase ends at its meeting noun)
-                nouns = [j + 1 for j in range(start, min(s, start + OPENING_WORDS)) if doc[j].lower_ in self.event_nouns]
+                nouns = [j + 1 for j in range(start, min(s, start + OPENING_WORDS)) if doc[j].norm_ in self.event_nouns]
                 told = next((j + 1 for j in range(start, s) if doc[j].text == ","), nouns[0] if nouns else start)
             if not any(told <= r.start and r.end <= s for r in refs) and \
-                    any(t.lower_ in self.lang.meetings["anaphoric_nouns"] for t in doc[told:s]):
+                    any(t.norm_ in self.anaphoric_nouns for t in doc[told:s]):
                 continue
             # "The new center will help …", "El programa beneficiará …", "The U.S. government's assistance will
             # help …": what a thing will do, no one's pledge.
@@ -327,8 +325,8 @@ class CommitmentRules(Rules):
             return True
         if doc[e - 1].lower_ in self.lang.commitments["giving"]:
             return False    # "anunció que Estados Unidos donará …": a gift has a receiver, named or not
-        own = {_side(r) for r in subject}
-        return not any(_side(r) and _side(r) not in own for r in refs if that < r.start < end)
+        own = {r.country for r in subject}     # (a country's ref has itself as its country)
+        return not any(r.country and r.country not in own for r in refs if that < r.start < end)
 
     def instrument_subject(self, doc: Doc, opening: int, s: int, hi: int, subject: list[Ref]) -> bool:
         """The clause's subject is an instrument's name ("The Treaty Concerning … of the Panama Canal"), the
@@ -409,7 +407,7 @@ class CommitmentRules(Rules):
         event's name ("convene the next High-Level Dialogue")."""
         heads = self.lang.meetings["event_heads"]
         return first < end and doc[first].lower_ in self.meeting_verbs and \
-            any(t.lower_ in self.event_nouns or t.text in heads for t in doc[first + 1:min(end, first + 1 + MEETING_WINDOW)])
+            any(t.norm_ in self.event_nouns or t.text in heads for t in doc[first + 1:min(end, first + 1 + MEETING_WINDOW)])
 
     def owner(self, doc: Doc, r: Ref) -> bool:
         """An actor named as the owner of a thing ("the U.S. government's assistance", "la asistencia del
@@ -435,7 +433,7 @@ class CommitmentRules(Rules):
         if doc[lo].lower_ not in self.lang.meetings["within_meeting"]:
             return False
         comma = next((j for j in range(lo, hi) if doc[j].text == ","), lo)
-        return any(t.lower_ in self.event_nouns for t in doc[lo:comma])
+        return any(t.norm_ in self.event_nouns for t in doc[lo:comma])
 
     def to_act(self, doc: Doc, e: int, hi: int) -> bool:
         """What a noun of committing is to is an act: a verb ("to work", "to strengthening") or a noun
@@ -564,9 +562,7 @@ class CommitmentRules(Rules):
         right after a sentence of quoted words and their speaker goes on with that speaker's words."""
         if lo == 0 or doc[lo].text not in QUOTES:
             return []
-        start = lo - 1
-        while start > 0 and not doc[start].is_sent_start:
-            start -= 1
+        start = doc[lo - 1].sent.start
         quoted = self.quoted(doc, start, lo)
         if not quoted:
             return []
@@ -599,11 +595,6 @@ class CommitmentRules(Rules):
         while j > 0 and doc[j - 1].lower_ in self.articles:
             j -= 1
         return any(j >= len(c) and [t.lower_ for t in doc[j - len(c):j]] == c for c in channels)
-
-
-def _side(r: Ref) -> str | None:
-    """The country an actor speaks for: itself, or the country of a person or body."""
-    return r.actor if r.type == COUNTRY else r.country
 
 
 def _next_line(doc: Doc, k: int) -> int:

@@ -78,19 +78,19 @@ class EventRules(PlaceRules):
         noun in lower case that frames another meeting, named by what follows its 'of'; 'on the
         sidelines of the APEC summit': a name, then a multilateral noun in lower case."""
         out = []
-        nouns, of = self.lang.meetings["anaphoric_nouns"], self.lang.meetings["event_of"]
+        nouns, of = self.anaphoric_nouns, self.lang.meetings["event_of"]
         multilateral = set(self.lang.meetings["multilateral_cues"])
         for _, fe in self._frame_hits:
             j = fe
             while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or doc[j].is_lower and doc[j].is_alpha
-                              and doc[j].lower_ not in nouns and j < fe + 3):
+                              and doc[j].norm_ not in nouns and j < fe + 3):
                 j += 1
             if lo <= fe and j < hi and _CAPITAL.match(doc[j].text) and not any(ev.start <= j < ev.end for ev in events):
                 _, e = self.chunk(doc, j, lo, hi)
                 if e < hi and doc[e].is_lower and doc[e].lower_ in multilateral:
                     out.append(Event(j, e + 1, doc[j:e + 1].text))
                     continue
-            if not (lo <= fe and j + 2 < hi and doc[j].lower_ in nouns and doc[j + 1].lower_ in of) or \
+            if not (lo <= fe and j + 2 < hi and doc[j].norm_ in nouns and doc[j + 1].lower_ in of) or \
                     any(ev.start <= j + 2 < ev.end for ev in events):
                 continue
             k = j + 2
@@ -174,7 +174,7 @@ class EventRules(PlaceRules):
                 # "APEC 2024", "APEC in 2024": the year right after it
                 year = next((k for k in (org.end, org.end + 1) if k < hi and _YEAR.match(doc[k].text) and
                              (k == org.end or doc[org.end].lower_ in self.locatives)), org.end)
-                if year == org.end and any(doc[hs:he].text.lower().startswith(w) for w in self.lang.meetings["seat_words"]):
+                if year == org.end and doc[hs:he].text.lower() in self.lang.meetings["seat_words"]:
                     continue    # "en la sede de la Dirección Antidrogas": where a body sits, no event
                 out.append(self._summit(doc, org, year + 1 if org.start == j else org.end, hosts, self.hosting_tense(doc, hs, he)))
         return out + self.hosts_before(doc, lo, hi, refs, events + out) + self.hosted_by(doc, lo, hi, refs, events + out)
@@ -246,7 +246,6 @@ class EventRules(PlaceRules):
 
     def named_events(self, doc: Doc, lo: int, hi: int, triggers, refs) -> list[Event]:
         out = []
-        meeting_words = set(self.lang.meetings["anaphoric_nouns"])
         for tok in doc[lo:hi]:
             if tok.text in self.event_heads or tok.text in self.body_heads:
                 s, e = self.chunk(doc, tok.i, lo, hi, acronyms=True)
@@ -272,7 +271,7 @@ class EventRules(PlaceRules):
                     # A body's session: "reunión inaugural del Grupo de Trabajo…", "meetings of the … Council",
                     # "un Grupo Técnico…, que sesionará por primera vez…", "el VI Gabinete Binacional se realizará…".
                     window = doc[max(lo, s - 6):s]
-                    if not any(t.lower_ in meeting_words for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
+                    if not any(t.norm_ in self.anaphoric_nouns for t in window) and not any(ts <= s <= te + 4 for ts, te in triggers) \
                             and not any(e <= ts <= e + 3 for ts, _ in [*triggers, *self._session_hits]) \
                             and not self.next_session(doc, s, lo, out):
                         continue

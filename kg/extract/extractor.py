@@ -330,11 +330,11 @@ class Extractor:
             if bare == key and same:
                 return same[-1]
         for other in facts.meetings:
+            theirs = {a for a in other.participants if self._is_person(a, mentions)}
             if m.status and other.status and m.status != other.status:
-                if self._plan_then_report(m, people, other, {a for a in other.participants if self._is_person(a, mentions)}):
+                if self._plan_then_report(m, people, other, theirs):
                     return other
                 continue    # the call held today and the meeting it schedules
-            theirs = {a for a in other.participants if self._is_person(a, mentions)}
             if not key and not other.id.startswith(_NAMED) and self._trip_stop(m, people, other, theirs):
                 return other
             if m.date is not None and other.date is not None and m.date != other.date:

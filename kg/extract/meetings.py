@@ -11,6 +11,7 @@ from .actors import Mentions
 from .dates import DatePhrase
 from .events import Event, EventRules
 from .lexicon import fold
+from .names import past_words
 from .refs import COUNTRY, ORGANISATION, PERSON, Ref
 from .rules import Found, _matcher, weighted_hits
 from .text import _END, Sentence
@@ -47,7 +48,6 @@ class MeetingRules(EventRules):
         self.occasion = _matcher(vocab, "occasion", lang.meetings["same_occasion"])
         self.another_time = _matcher(vocab, "another_time", lang.meetings["another_time"])
         self.next_words = set(lang.meetings["next_words"])
-        self.anaphoric_nouns = set(lang.meetings["anaphoric_nouns"])
         self.determiners = set(lang.meetings["anaphoric_determiners"])
         self.person_objects = set(lang.meetings["person_objects"])
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
@@ -92,7 +92,7 @@ class MeetingRules(EventRules):
                     not (doc[t[0]].lower_ in self.here_words and not self.speaker_visits(doc, t, mentions))]
         # "The first batch of … doses … arrived in Peru": things arrive too; an arrival is a visit of people
         if not any(r.type == PERSON for r in mentions.in_span(lo, hi)) and \
-                not any(t.lower_ in self.lang.meetings["delegation_words"] for t in span):
+                not any(t.norm_ in self.delegation_words for t in span):
             triggers = [t for t in triggers if doc[t[0]].lower_ not in self.arrival_words]
         # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
@@ -165,7 +165,7 @@ class MeetingRules(EventRules):
         # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
         # took part in the meeting told before, not another meeting.
         joins = bool(triggers) and not events and (
-            doc[triggers[0][0]].lower_ in self.lang.meetings["delegation_words"] or self.delegations_first(doc, lo, hi) or
+            doc[triggers[0][0]].norm_ in self.delegation_words or self.delegations_first(doc, lo, hi) or
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) and not self.additive(doc, triggers[0][0], lo) or
             self.the_one_told(doc, triggers[0]) or
             self.attended(doc, lo, triggers[0]))
@@ -206,7 +206,7 @@ class MeetingRules(EventRules):
         'Today’s meeting in Washington …': a sentence about the meeting told before (its subject, with a verb
         of taking place or a place right after it) says where or when that meeting was."""
         lo, hi = sent.span.start, sent.span.end
-        j = next((k for k in range(lo + 1, min(hi, lo + SUBJECT_WINDOW)) if doc[k].lower_ in self.anaphoric_nouns), None)
+        j = next((k for k in range(lo + 1, min(hi, lo + SUBJECT_WINDOW)) if doc[k].norm_ in self.anaphoric_nouns), None)
         # (not a frame: "Tras la reunión en Carondelet, Rubio anunció …" is about what followed, whichever meeting it was)
         if j is None or not self.points_back(doc, j, lo) or doc[lo].lower_ in self.opening_prepositions:
             return []
@@ -298,7 +298,7 @@ class MeetingRules(EventRules):
         the trigger's words ("words"), to the clause's end."""
         s, e = trigger
         stops = {",", ";", ".", ":", "(", "—", "–"} | set(self.lang.meetings["clause_openers"])
-        noun = next((j for j in range(s, e) if doc[j].lower_ in self.event_nouns), None)
+        noun = next((j for j in range(s, e) if doc[j].norm_ in self.event_nouns), None)
         articles = self.determiners | set(self.lang.meetings["indefinite_articles"])
         kind, start = "words", s   # else the trigger's own words ("contará con la participación del ministro …")
         if doc[e - 1].lower_ in self.lang.meetings["counterpart_words"]:
@@ -351,7 +351,7 @@ class MeetingRules(EventRules):
         out = refs
         for j in range(lo + 1, hi):
             if doc[j].lower_ not in self.lang.meetings["accompanying_markers"] or \
-                    not any(t.lower_ in self.lang.meetings["delegation_words"] for t in doc[max(lo, j - DELEGATION_WINDOW):j]):
+                    not any(t.norm_ in self.delegation_words for t in doc[max(lo, j - DELEGATION_WINDOW):j]):
                 continue
             end = next((k for k in range(j + 1, hi) if doc[k].text in (",", ";", ".", "—", "–")), hi)
             out = [r for r in out if not (r.type == PERSON and j < r.start and r.end <= end)]
@@ -363,7 +363,7 @@ class MeetingRules(EventRules):
         j = lo
         while j < hi and (doc[j].lower_ in self.lang.actors["definite_articles"] or not doc[j].is_alpha):
             j += 1
-        return j < hi and doc[j].lower_ in self.lang.meetings["delegation_words"]
+        return j < hi and doc[j].norm_ in self.delegation_words
 
     def speaker_visits(self, doc: Doc, trigger, mentions: Mentions) -> bool:
         """'aquí a Ecuador', 'here in Peru' in a speech: a country right after the words of place."""
@@ -439,7 +439,7 @@ class MeetingRules(EventRules):
         Ministerial Conference': an event set as the frame of a meeting a trigger outside it states."""
         frames = [(fs, fe) for fs, fe in self._frame_hits if any(fe <= ev.start <= fe + FRAME_GAP for ev in events)]
         outside = [t for t in triggers if not any(e.start <= t[0] < e.end for e in events)]
-        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].lower_ in self.anaphoric_nouns
+        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].norm_ in self.anaphoric_nouns
                    for t in outside for fs, _ in frames)
 
     def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
@@ -472,7 +472,7 @@ class MeetingRules(EventRules):
         """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
         Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future)."""
         s, e = trigger
-        if e - s != 1 or doc[s].lower_ not in self.anaphoric_nouns or e >= hi:
+        if e - s != 1 or doc[s].norm_ not in self.anaphoric_nouns or e >= hi:
             return None
         if doc[e].lower_ not in self.lang.meetings["relative_pronouns"]:
             return None
@@ -551,7 +551,7 @@ class MeetingRules(EventRules):
         while k < len(doc) and doc[k].idx < at:
             before = doc[k - 1]
             if doc[k].lower_ in self.relatives and before.is_alpha and before.is_lower and \
-                    before.lower_ not in self.reporting and before.lower_ not in self.event_nouns and \
+                    before.lower_ not in self.reporting and before.norm_ not in self.event_nouns and \
                     not any(k < s <= k + 2 for s, _ in self._session_hits):
                 return True
             k += 1
@@ -574,15 +574,11 @@ class MeetingRules(EventRules):
     def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
         """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department",
         "en la sede del Departamento de Estado")."""
-        j = r.start - 1
-        while j > lo and doc[j].lower_ in self.articles:
-            j -= 1
+        j = past_words(doc, r.start - 1, self.articles, lo)
         seat = next((w for w in self.lang.meetings["seat_words"]
                      if doc[max(lo, j - len(w.split()) + 1):j + 1].text.lower() == w), None)
         if seat:
-            j -= len(seat.split())
-            while j > lo and doc[j].lower_ in self.articles:
-                j -= 1
+            j = past_words(doc, j - len(seat.split()), self.articles, lo)
         return r.type == ORGANISATION and j >= lo and doc[j].lower_ in self.lang.meetings["venue_prepositions"]
 
     def buildings_named_as_venues(self, doc: Doc, refs: list[Ref]) -> set[str]:
@@ -597,21 +593,21 @@ class MeetingRules(EventRules):
         "presidieron la reunión", "En el encuentro participaron …"): the meeting told before."""
         s, e = trigger
         determiners, nouns = self.determiners, self.anaphoric_nouns
-        return e - s >= 3 and (doc[e - 1].lower_ in nouns and doc[e - 2].lower_ in determiners or
-                               doc[s + 1].lower_ in determiners and doc[s + 2].lower_ in nouns or
-                               s > 0 and doc[s - 1].lower_ in determiners and doc[s].lower_ in nouns)   # "The ceremony was attended by …"
+        return e - s >= 3 and (doc[e - 1].norm_ in nouns and doc[e - 2].lower_ in determiners or
+                               doc[s + 1].lower_ in determiners and doc[s + 2].norm_ in nouns or
+                               s > 0 and doc[s - 1].lower_ in determiners and doc[s].norm_ in nouns)   # "The ceremony was attended by …"
 
     def attended(self, doc: Doc, lo: int, trigger: tuple[int, int]) -> bool:
         """'La ceremonia (se realizó en … y) contó con la presencia de X', 'The meeting was attended by X': who
         else was at the meeting told before."""
-        return lo + 1 < trigger[0] and doc[lo].lower_ in self.determiners and doc[lo + 1].lower_ in self.anaphoric_nouns and \
+        return lo + 1 < trigger[0] and doc[lo].lower_ in self.determiners and doc[lo + 1].norm_ in self.anaphoric_nouns and \
             any(t.lower_ in self.lang.meetings["presence_words"] for t in doc[trigger[0]:trigger[1]])
 
     def anaphoric(self, doc: Doc, start: int) -> bool:
         """'esta conversación', 'this meeting': a demonstrative pointing at a meeting already stated;
         'the meeting was held in Vancouver', 'celebró la visita' after a meeting was stated: the same
         one (a first 'la reunión de los presidentes …' is a meeting of its own)."""
-        if start == 0 or doc[start].lower_ not in self.anaphoric_nouns:
+        if start == 0 or doc[start].norm_ not in self.anaphoric_nouns:
             return False
         before = doc[start - 1].lower_
         if before in self.lang.meetings["demonstratives"]:

@@ -137,6 +137,14 @@ def _headline_common(lang: str) -> frozenset[str]:
     return _title_case_minor(lang) | frozenset(language(lang).text.get("headline_words", ()))
 
 
+def past_words(doc: Doc, j: int, words, lo: int = 0) -> int:
+    """Token j, or the first token before it (down to lo) that is not one of `words`: past the articles before
+    a name ("en la sede de la Cancillería")."""
+    while j > lo and doc[j].lower_ in words:
+        j -= 1
+    return j
+
+
 def acronym_after(doc: Doc, e: int, hi: int) -> str | None:
     """The acronym in brackets right after a name: "(USMCA)", "(T-MEC)" (a hyphen splits it in tokens)."""
     if e >= min(hi, len(doc)) or doc[e].text != "(":

@@ -145,8 +145,11 @@ class Rules:
         self.agents = set(lang.actors["agents"])
         self.determiners = set(lang.names["determiners"])
         self.complementizers = set(lang.meetings["complementizers"])
-        # Nouns of meetings and events ("reunión", "summit"): the kinds of fact share them.
-        self.event_nouns = set(lang.meetings["anaphoric_nouns"]) | set(lang.meetings["multilateral_cues"])
+        # Nouns of meetings and events ("reunión", "summit"), and of delegations, as a token's NORM has them (with or
+        # without accents: "la reunion", "La delegacion …"); the kinds of fact share them.
+        self.anaphoric_nouns = frozenset(fold(w) for w in lang.meetings["anaphoric_nouns"])
+        self.event_nouns = self.anaphoric_nouns | {fold(w) for w in lang.meetings["multilateral_cues"]}
+        self.delegation_words = frozenset(fold(w) for w in lang.meetings["delegation_words"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         """Run the matchers once over the whole document; sentences take their share."""

@@ -6,7 +6,7 @@ before or to an office's holder on the document's date. A mixin of the actor res
 from __future__ import annotations
 
 from . import identity
-from .names import _is_name_token, name_after
+from .names import _is_name_token, name_after, past_words
 from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, Ref
 
 MAX_GAP = 6              # tokens between a title and its holder's name ("canciller de Perú, Hugo de Zela")
@@ -218,9 +218,7 @@ class Titles:
             start += 1
         if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
             return None
-        k = start - 1
-        while k > 0 and doc[k].lower_ in self.index.definite_articles:
-            k -= 1
+        k = past_words(doc, start - 1, self.index.definite_articles)
         if k >= 0 and doc[k].lower_ in self.index.locatives:
             return None     # "In Buenos Aires, the Deputy Secretary will …", "en el Salón Dorado, la mandataria …": where, not who
         return start, end
