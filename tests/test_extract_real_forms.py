@@ -2618,3 +2618,14 @@ def test_a_meeting_to_come_is_on_no_day_already_past(extractor):
                            "Reglas Comerciales, vigente desde 2021, y acordaron convocar la próxima reunión del Consejo de "
                            "Comercio e Inversiones.", "es", "2024-07-10")
     assert all(m.date is None for m in r.facts.meetings if m.status == "scheduled")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Peruvian President Dina Boluarte spoke by phone with U.S. President Joe Biden, who pledged to support "
+     "Peru's efforts against drug trafficking.", "en"),
+    ("La presidenta Dina Boluarte conversó por teléfono con el presidente Joe Biden, quien se comprometió a "
+     "apoyar al Perú en la lucha contra el narcotráfico.", "es"),
+])
+def test_a_pledge_in_a_relative_clause_is_of_the_person_it_follows(extractor, text, language):
+    result = extract(extractor, text, language, "2024-05-10")
+    assert [set(c) - {"peru", "united-states"} for c in committers(result)] == [{"joe-biden"}]

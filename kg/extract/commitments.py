@@ -22,6 +22,7 @@ ACT_WINDOW = 5                # words after a noun of committing's "to" where a 
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 OPENING_WORDS = 4            # of an opening phrase with no comma, up to its meeting noun ("En la reunión …")
 MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
+RELATIVE_REACH = 3            # words between a relative pronoun and its trigger ("quien además se comprometió")
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
@@ -77,6 +78,7 @@ class CommitmentRules(Rules):
         # Before a noun of committing, these make it what is thanked, praised or discussed.
         self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
         self.not_after = set(lang.commitments["not_after"])
+        self.relative_persons = set(lang.commitments["relative_persons"])
         self.clause_prepositions = set(lang.commitments["clause_prepositions"])
         self.participles = set(lang.commitments["participles"])
         self.auxiliaries = set(lang.commitments["auxiliaries"])
@@ -117,14 +119,15 @@ class CommitmentRules(Rules):
         # "a memorandum, which will promote …": a relative clause; "señaló que acordaron …", "said that they
         # agreed …": what a report says (a complementizer after a verb of reporting) still counts, and so does
         # a clause a preposition opens ("una declaración en la que se comprometen a …").
+        # ("Biden, who pledged …": a relative clause of an actor is that actor's.)
+        refs = self.actors_in(mentions, lo, hi)
         hits = [(s, e) for s, e in self._commitment_hits if lo <= s and e <= hi and
                 not (s > lo and doc[s - 1].lower_ in self.not_after and not self.reported(doc, s - 1, lo) and
-                     not self.opened_by_preposition(doc, s - 1, lo))]
+                     not self.opened_by_preposition(doc, s - 1, lo) and not self.antecedent(doc, refs, s, lo))]
         if not hits:
             return []
         # "a growing group of nations committed to …", "the Peruvians committed to …": a participle
         # describing a noun (not an actor, not a pronoun: "They committed to …"), not a commitment.
-        refs = self.actors_in(mentions, lo, hi)
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.participles and s > lo and doc[s - 1].is_alpha and
                                                 doc[s - 1].lower_ not in self.auxiliaries | self.pronouns and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
@@ -181,6 +184,7 @@ class CommitmentRules(Rules):
         out: list[Found] = []
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             subject, opening = self.subject(doc, refs, lo, start, (s, e), end)
+            subject = self.antecedent(doc, refs, s, lo) or subject
             if subject is None:
                 continue    # what a report says of a thing
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
@@ -298,6 +302,22 @@ class CommitmentRules(Rules):
                 and not any(t.lower_ in self.agents or t.lower_ in self.pronouns for t in doc[that + 1:e]):
             subject = None  # "informó que el programa beneficiará …", "said that American companies are ready to …": no one's pledge
         return subject, opening
+
+    def antecedent(self, doc: Doc, refs: list[Ref], s: int, lo: int) -> list[Ref]:
+        """"…, U.S. President Joe Biden, who pledged …", "… con Biden, quien además se comprometió …": the actors a
+        relative pronoun after a comma stands for (those listed right before the comma), a few words before
+        the trigger."""
+        k = next((k for k in range(s - 1, max(lo, s - 1 - RELATIVE_REACH), -1) if doc[k].lower_ in self.relative_persons), None)
+        if k is None or k - 1 <= lo or doc[k - 1].text != ",":
+            return []
+        out = []
+        end = k - 1
+        while (r := next((r for r in refs if r.end == end), None)) is not None:
+            out.insert(0, r)
+            end = r.start - 1       # ("Boluarte y Biden, quienes acordaron …": each of a list)
+            if end < lo or not doc[end].is_alpha or doc[end].lower_ not in self.list_joiners:
+                break
+        return out
 
     def report_opens(self, doc: Doc, lo: int, start: int, trigger: tuple[int, int]) -> int | None:
         """Where what a report says opens, before or in the trigger: its "que"/"that" ("afirmó que …"), the
