@@ -903,6 +903,9 @@ def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(ex
     ("El Ministro de Relaciones Exteriores, Comercio Internacional y Culto de la República Argentina, Gerardo Werthein, se "
      "reunió con el secretario.", "es", "gerardo-werthein",
      "Ministro de Relaciones Exteriores, Comercio Internacional y Culto de la República Argentina"),
+    ("La ministra Galdo se reunió con la ministra de Promoción de Exportaciones, Comercio Internacional y Desarrollo "
+     "Económico de Canadá, Mary Ng, en Lima.", "es", "mary-ng",
+     "ministra de Promoción de Exportaciones, Comercio Internacional y Desarrollo Económico de Canadá"),
 ])
 def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
                                                                                                    person, role):
@@ -2629,3 +2632,4 @@ def test_a_meeting_to_come_is_on_no_day_already_past(extractor):
 def test_a_pledge_in_a_relative_clause_is_of_the_person_it_follows(extractor, text, language):
     result = extract(extractor, text, language, "2024-05-10")
     assert [set(c) - {"peru", "united-states"} for c in committers(result)] == [{"joe-biden"}]
+

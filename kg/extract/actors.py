@@ -32,7 +32,7 @@ from .names import (
     portfolio_end,
 )
 from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, NewActor, Ref
-from .titles import MAX_GAP, MAX_TITLE_WORDS, Titles
+from .titles import MAX_GAP, MAX_TITLE_WORDS, PORTFOLIO_AREAS, Titles
 
 __all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
@@ -569,12 +569,10 @@ class _Resolver(Titles):
                     continue
                 # "el subsecretario de Estado para Asuntos Económicos de los Estados Unidos, José W. Fernández":
                 # the title's own words up to the comma (no verb: "… norteamericano se reunirá con el Presidente, X").
-                comma = next((c for c in range(j, min(len(doc), j + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
                 # (an organisation's whole name may come between: "… de la Comisión Nacional para el Desarrollo y Vida sin
-                # Drogas (DEVIDA), X")
-                if comma is not None and not all(t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()" or
-                                                 t.i in named_orgs for t in doc[j:comma]):
-                    comma = None
+                # Drogas (DEVIDA), X"; a portfolio may list its areas: "ministra de Promoción de Exportaciones, Comercio
+                # Internacional y Desarrollo Económico de Canadá, Mary Ng")
+                comma = self.title_comma(j, named_orgs)
                 if comma is not None and doc[comma].text == "," and comma + 1 < len(doc):
                     self.titled(*self.stated_title(s, comma))
                     later = next((c for c in chosen[k:] if c[1] == comma + 1), None)
@@ -614,6 +612,25 @@ class _Resolver(Titles):
         doc = self.doc
         stated_at = {a: (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for a, (s, e) in self.stated_at.items()}
         return Mentions(self.refs, sorted(places), self.new, self.principal, self.qualifiers, self.stated, stated_at)
+
+    def title_comma(self, j: int, named_orgs: set[int]) -> int | None:
+        """The comma, semicolon or full stop that ends a title's own words from doc[j] (a title's words only
+        between), past commas between the areas of a portfolio ("de Exportaciones, Comercio Internacional y …")."""
+        doc, index = self.doc, self.index
+
+        def title_like(t) -> bool:
+            return t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()" or t.i in named_orgs
+
+        start = j
+        for _ in range(PORTFOLIO_AREAS):
+            comma = next((c for c in range(start, min(len(doc), start + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
+            if comma is None or not all(title_like(t) for t in doc[start:comma]):
+                return None
+            area = doc[comma + 1] if comma + 1 < len(doc) else None
+            if doc[comma].text != "," or area is None or area.lower_ not in index.portfolio_words or not area.text[:1].isupper():
+                return comma
+            start = comma + 1
+        return None
 
     def fullest_ids(self) -> None:
         """A discovered person's id is minted from the fullest name the text gives them, wherever it

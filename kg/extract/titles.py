@@ -11,6 +11,7 @@ from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, Ref
 
 MAX_GAP = 6              # tokens between a title and its holder's name ("canciller de Perú, Hugo de Zela")
 MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
+PORTFOLIO_AREAS = 4      # commas between the areas a portfolio lists before its holder's name
 INDEFINITE_WINDOW = 3    # words between an indefinite article and the title it makes no one in particular ("a senior State Department official")
 
 
