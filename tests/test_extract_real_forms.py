@@ -2633,3 +2633,12 @@ def test_a_pledge_in_a_relative_clause_is_of_the_person_it_follows(extractor, te
     result = extract(extractor, text, language, "2024-05-10")
     assert [set(c) - {"peru", "united-states"} for c in committers(result)] == [{"joe-biden"}]
 
+
+
+@pytest.mark.parametrize("organisation", ["USAID", "Usaid"])
+def test_a_person_posted_by_a_countrys_agency_is_of_the_agencys_country_not_of_the_posting(extractor, organisation):
+    result = extract(extractor, "El ministro del Interior, Juan José Santiváñez, se reunió con el director de la Misión de "
+                     f"{organisation} en el Perú, John Thomas. Por su parte, Thomas reafirmó el compromiso de su país de "
+                     "seguir apoyando al Perú en la lucha contra las drogas.", "es", "2024-05-10")
+    assert {"united-states", "john-thomas", "usaid"} <= set(only_meeting(result).participants)
+    assert [set(c) for c in committers(result)] == [{"john-thomas", "united-states"}]

@@ -36,12 +36,16 @@ from .titles import MAX_GAP, MAX_TITLE_WORDS, PORTFOLIO_AREAS, Titles
 
 __all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
-
+PRESS_ACRONYM = 4     # letters of an acronym the press may write with one capital
 
 
 def _variants(name: str) -> set[str]:
-    """A name as written and with its first letter capitalised (sentence start)."""
-    return {name, name[:1].upper() + name[1:]}
+    """A name as written and with its first letter capitalised (sentence start); an acronym of four
+    letters or more also as the Spanish press writes it ("Usaid", "Devida", "Mercosur")."""
+    out = {name, name[:1].upper() + name[1:]}
+    if name.isalpha() and name.isupper() and len(name) >= PRESS_ACRONYM:
+        out.add(name.capitalize())
+    return out
 
 
 def _within(role: Role, start: dt.date, end: dt.date) -> bool:
@@ -419,12 +423,20 @@ class _Resolver(Titles):
         return None
 
     def gap_country(self, s: int, e: int, labels) -> str | None:
+        """Whose a title's words say it is: the first country or country's organisation they name, before the
+        country of a posting ("director de la Misión de USAID en el Perú, X": USAID's country, not Peru)."""
+        posted = None
         for label, ls, le in labels:
             if s <= ls and le <= e and label.startswith(("actor:", "demonym:")):
                 actor = label.split(":", 1)[1]
-                if actor in self.index.countries:
+                if actor not in self.index.countries:
+                    if label.startswith("actor:") and (owner := self.index.country_of(actor)):
+                        return owner
+                elif self.doc[past_words(self.doc, ls - 1, self.index.definite_articles, s)].lower_ in self.index.posting_links:
+                    posted = posted or actor
+                else:
                     return actor
-        return None
+        return posted
 
     def role_offices(self, role: str | None, office: str | None) -> list[str]:
         return [o for o, r in self.index.office_role.items() if r == (self.index.office_role.get(office, role) if office else role)]
