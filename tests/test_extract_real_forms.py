@@ -2642,3 +2642,13 @@ def test_a_person_posted_by_a_countrys_agency_is_of_the_agencys_country_not_of_t
                      "seguir apoyando al Perú en la lucha contra las drogas.", "es", "2024-05-10")
     assert {"united-states", "john-thomas", "usaid"} <= set(only_meeting(result).participants)
     assert [set(c) for c in committers(result)] == [{"john-thomas", "united-states"}]
+
+
+def test_a_meeting_recalled_by_its_owners_name_is_its_own_meeting_on_its_own_day(extractor):
+    result = extract(extractor, "Deputy Secretary of State Christopher Landau spoke today with Peruvian Foreign Minister Elmer "
+                     "Schialer to review progress since Secretary Rubio’s meeting with the Foreign Minister in Washington "
+                     "on February 27.", "en", "2025-04-09")
+    people = {frozenset(m.participants) - {"peru", "united-states"}: m for m in result.facts.meetings}
+    assert set(people) == {frozenset({"christopher-landau", "elmer-schialer"}), frozenset({"marco-rubio", "elmer-schialer"})}
+    recalled = people[frozenset({"marco-rubio", "elmer-schialer"})]
+    assert (str(recalled.date), recalled.place) == ("2025-02-27", "washington-dc")

@@ -96,7 +96,7 @@ class MeetingRules(EventRules):
             triggers = [t for t in triggers if doc[t[0]].lower_ not in self.arrival_words]
         # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
-                    not (t[0] > lo and doc[t[0] - 1].lower_ in self.lang.meetings["within_meeting"])]
+                    not (t[0] > lo and doc[self.whose_start(doc, t[0], mentions)].lower_ in self.lang.meetings["within_meeting"])]
         triggers = [t for t in triggers if not any(r[0] <= t[0] < r[1] for r in recalled)]
         # "Tras la reunión en Carondelet, …" with no day of its own, after a meeting was told: that one, not another
         recalled = [t for t in recalled if any(d.value is not None for d in dates) or not any(self.anaphoric(doc, k) for k in range(*t))]
@@ -143,7 +143,7 @@ class MeetingRules(EventRules):
             # (nor who a meeting recalled in passing names: "… en seguimiento a la conversación que sostuvieron A y B")
             outside = [r for r in refs if not any(ev.start <= r.start and r.end <= ev.end + (3 if ev.acronym else 0) for ev in events) and
                        not (r.type == ORGANISATION and r.start > topic) and
-                       not any(t[1] <= r.start < self.recalled_end(doc, t, hi) and r.type == PERSON for t in recalled)]
+                       not any(r.type == PERSON and self.of_recalled(doc, r, t, hi) for t in recalled)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
         call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
@@ -496,9 +496,21 @@ class MeetingRules(EventRules):
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
         kind = "call" if self.cue(self.lang.meetings["call_cues"], doc[t[0]:min(end, t[1] + 2)]) else "in-person"
         # ("… a la conversación telefónica que el jueves sostuvieron los presidentes A y B": the people its clause names)
-        own = [r for r in refs if t[1] <= r.start < end and r.type == PERSON]
+        # ("Secretary Rubio’s meeting with the Foreign Minister …": and whose it is)
+        own = [r for r in refs if self.of_recalled(doc, r, t, end) and r.type == PERSON]
         return Found("meeting", sent, sent.start, sent.end, own or refs, confidence=0.6, subtype=kind, status="held",
                      date=date, place=places[0] if places else None, trigger=t[0], recalled=True)
+
+    def of_recalled(self, doc: Doc, r: Ref, t, hi: int) -> bool:
+        """An actor a meeting recalled in passing names: in its clause, or its owner ("Secretary Rubio’s meeting with …")."""
+        return t[1] <= r.start < self.recalled_end(doc, t, hi) or r.end == t[0] and doc[t[0]].text in self.possessives
+
+    def whose_start(self, doc: Doc, at: int, mentions: Mentions) -> int:
+        """The word before a recalled meeting's words, or before its owner's name ("During Secretary Blinken’s
+        visit …": "During")."""
+        if doc[at].text in self.possessives:
+            at = min((r.start for r in mentions.refs if r.end == at), default=at)
+        return max(at - 1, 0)
 
     @staticmethod
     def recalled_end(doc: Doc, t, hi: int) -> int:
