@@ -2652,3 +2652,22 @@ def test_a_meeting_recalled_by_its_owners_name_is_its_own_meeting_on_its_own_day
     assert set(people) == {frozenset({"christopher-landau", "elmer-schialer"}), frozenset({"marco-rubio", "elmer-schialer"})}
     recalled = people[frozenset({"marco-rubio", "elmer-schialer"})]
     assert (str(recalled.date), recalled.place) == ("2025-02-27", "washington-dc")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Los cancilleres del Perú, Néstor Popolizio, y del Ecuador, José Valencia, se reunieron hoy en Lima.", "es"),
+    ("Los ministros de Defensa del Perú, Néstor Popolizio, y del Ecuador, José Valencia, se reunieron hoy en Lima.", "es"),
+    ("El canciller del Perú, Néstor Popolizio, y su par del Ecuador, José Valencia, se reunieron hoy en Lima.", "es"),
+    ("The foreign ministers of Peru, Néstor Popolizio, and Ecuador, José Valencia, met today in Lima.", "en"),
+])
+def test_each_country_a_shared_title_names_gives_its_holder(extractor, text, language):
+    result = extract(extractor, text, language, "2019-01-18")
+    countries = {a.id: a.country for a in result.actors}
+    assert {"nestor-popolizio", "jose-valencia"} <= set(only_meeting(result).participants)
+    assert (countries["nestor-popolizio"], countries["jose-valencia"]) == ("peru", "ecuador")
+
+
+def test_a_meeting_held_on_a_day_told_without_its_year_is_on_no_day_after_the_text(extractor):
+    result = extract(extractor, "El último encuentro entre ambos cancilleres tuvo lugar el 26 de octubre en Trujillo.", "es",
+                     "2019-01-18")
+    assert str(only_meeting(result).date) == "2018-10-26"

@@ -615,6 +615,7 @@ class _Resolver(Titles):
                 self.collective(kind, s, e)
         self.untitled_appositions(chosen)
         self.elliptical_titles(chosen)
+        self.country_holders(chosen)
         self.surname_mentions(chosen)
         self.acronym_organisations(chosen)
         self.acronym_mentions(chosen)

@@ -160,7 +160,7 @@ def _patterns():
     ]
 
 
-def _year_of(month: int, explicit: str | None, reference: PartialDate | None, future: bool) -> int | None:
+def _year_of(month: int, explicit: str | None, reference: PartialDate | None, future: bool, past: bool = False) -> int | None:
     if explicit:
         return int(explicit)
     if reference is None:
@@ -169,6 +169,10 @@ def _year_of(month: int, explicit: str | None, reference: PartialDate | None, fu
     # document's month belongs to the next year.
     if future and reference.month and month < reference.month:
         return reference.year + 1
+    # "El último encuentro … tuvo lugar el 26 de octubre", told in January: a past month later than the
+    # document's belongs to the year before.
+    if past and reference.month and month > reference.month:
+        return reference.year - 1
     return reference.year
 
 
@@ -181,10 +185,11 @@ def _reported(text: str, start: int, reporting: frozenset[str]) -> bool:
 
 
 def find(text: str, reference: PartialDate | None, future: bool = False, reporting: frozenset[str] = frozenset(),
-         day_first: bool = True) -> list[DatePhrase]:
+         day_first: bool = True, past: bool = False) -> list[DatePhrase]:
     """Every date phrase of a sentence, earliest first, resolved where the reference allows; not
     one that dates a report (right after one of the `reporting` verbs). `day_first`: how the
-    text's language writes a date in numbers ("15/03/2023"; English: "03/15/2023")."""
+    text's language writes a date in numbers ("15/03/2023"; English: "03/15/2023"); `past`: what
+    the sentence dates is known to be past."""
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
     months = lexicon()["months"]
@@ -199,7 +204,7 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
             try:
                 if kind == "range_es":
                     month = months[m.group(3).lower()]
-                    year = _year_of(month, m.group(4), reference, future)
+                    year = _year_of(month, m.group(4), reference, future, past)
                     if year:
                         value = DateRange(PartialDate(year, month, int(m.group(1))), PartialDate(year, month, int(m.group(2))))
                 elif kind in ("day_es", "day_en", "day_en2"):
@@ -207,7 +212,7 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                         month, day, second, year_text = months[m.group(1).lower().rstrip(".")], int(m.group(2)), m.group(3), m.group(4)
                     else:       # day_es, day_en2: day, month, year
                         day, month, second, year_text = int(m.group(1)), months[m.group(2).lower()], None, m.group(3)
-                    year = _year_of(month, year_text, reference, future)
+                    year = _year_of(month, year_text, reference, future, past)
                     if year:
                         value = PartialDate(year, month, day)
                         if second:

@@ -126,6 +126,8 @@ class MeetingRules(EventRules):
         untensed = not (planned or told is not None or self.cue(self.past, span) or self.future(span))
         if reference is not None and future != self.future(span):
             dates = self.dates(sent, reference, future)
+        elif reference is not None and not future and self.cue(self.past, span):
+            dates = self.dates(sent, reference, False, past=True)    # held: on no day after the text's
         sure = max((self._meeting_weights[t] for t in triggers), default=EVENT_CONFIDENCE)
         if not any(r.type == PERSON for r in refs):
             sure -= NO_PERSON
@@ -490,7 +492,7 @@ class MeetingRules(EventRules):
         after = sent.text[doc[t[1] - 1].idx + len(doc[t[1] - 1].text) - sent.start:]
         clause = re.split(r"[,;.]", after, maxsplit=1)[0]
         offset = len(sent.text) - len(after)
-        dates = [d for d in self.dates(sent, reference, False) if offset <= d.start <= offset + len(clause)]
+        dates = [d for d in self.dates(sent, reference, False, past=True) if offset <= d.start <= offset + len(clause)]
         date = next((d.value for d in dates if d.value is not None), None)
         end = self.recalled_end(doc, t, sent.span.end)
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]

@@ -167,11 +167,11 @@ class Rules:
 
     # ------------------------------------------------------------ helpers
 
-    def dates(self, sent: Sentence, reference, future: bool) -> list:
+    def dates(self, sent: Sentence, reference, future: bool, past: bool = False) -> list:
         """The date phrases of a sentence but its dateline's ("Washington, January 31, 2023: President
         Biden looks forward to welcoming … on Friday, February 10") and a report's ("…, the Ministry
         said on Sunday"): that is when the text was written."""
-        found = find_dates(sent.text, reference, future, self.reporting, self.lang.text["day_first"])
+        found = find_dates(sent.text, reference, future, self.reporting, self.lang.text["day_first"], past)
         if self._dateline is None:
             return found
         lo, hi = self._dateline

@@ -268,3 +268,53 @@ class Titles:
             self.titled(e - 1, comma)
             self.title = f"{head.text} {self.title}"
             self.discover_person(comma + 1, end, index.titles.get(head.lower_, before[-1][2]), None)
+
+    def country_holders(self, chosen) -> None:
+        """'Los cancilleres del Perú, Néstor Popolizio, y del Ecuador, José Valencia', 'the foreign ministers of
+        Peru, X, and Ecuador, Y', 'el canciller del Perú, X, y su par del Ecuador, Y': a name after a country a
+        title opens with "de"/"of" holds that title for that country; the next country and name of the pair
+        (after "y", "and" or a word of counterparts) hold it too."""
+        doc, index = self.doc, self.index
+        taken = self.taken(chosen)
+        titles = {e: (s, label[6:]) for label, s, e in self.raw if label.startswith("title:")}
+        counterparts = set(index.lang.actors["counterpart_words"])
+        last = None     # (the title's head as the text words it, its role, where its last holder's name ended)
+        for label, ls, le in sorted(self.raw, key=lambda x: x[1]):
+            country = label.partition(":")[2]
+            if not label.startswith("actor:") or country not in index.countries or le + 2 >= len(doc) or doc[le].text != ",":
+                continue
+            end = name_after(doc, le + 1, index)
+            if end - le - 1 < 2:
+                continue
+            k = past_words(doc, ls - 1, index.definite_articles)
+            head = self.head_before(k, titles) if k > 0 and doc[k].lower_ in index.of_words else None
+            if head is None and last and last[2] + 1 < ls and doc[last[2]].text == "," and (
+                    doc[k].lower_ in counterparts or doc[past_words(doc, k - 1, index.of_words | index.definite_articles)].lower_
+                    in index.list_joiners | counterparts):
+                head = last[:2]     # "…, y del Ecuador, X", "…, and Ecuador, X", "…, y su par del Ecuador, X"
+            if head is None:
+                continue
+            last = (*head, end)
+            if taken & set(range(le + 1, end)):
+                continue
+            self.titled(k if doc[k].lower_ in index.of_words else ls, le)
+            self.title = f"{head[0]} {self.title}"
+            self.discover_person(le + 1, end, head[1], country)
+            taken |= set(range(le + 1, end))
+
+    def head_before(self, k: int, titles) -> tuple[str, str] | None:
+        """The title whose own words (a portfolio: "ministros de Defensa") end at doc[k], in the singular
+        ("canciller" of "cancilleres"), with its role."""
+        doc, index = self.doc, self.index
+        j = k
+        while j > 0 and j not in titles and k - j <= MAX_GAP and (
+                doc[j - 1].lower_ in index.title_words or doc[j - 1].text[:1].isupper() and doc[j - 1].lower_ in index.portfolio_words):
+            j -= 1
+        if j not in titles:
+            return None
+        s, role = titles[j]
+        words, portfolio = doc[s:j].text, doc[j:k].text
+        if role == GROUP:
+            one = next((w for w in (words[:-2], words[:-1]) if index.titles.get(w.lower()) not in (None, GROUP)), None)
+            words, role = (one, index.titles[one.lower()]) if one else (words, "official")
+        return f"{words} {portfolio}".strip(), role
