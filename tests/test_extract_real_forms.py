@@ -906,6 +906,12 @@ def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(ex
     ("La ministra Galdo se reunió con la ministra de Promoción de Exportaciones, Comercio Internacional y Desarrollo "
      "Económico de Canadá, Mary Ng, en Lima.", "es", "mary-ng",
      "ministra de Promoción de Exportaciones, Comercio Internacional y Desarrollo Económico de Canadá"),
+    ("El ministro del Interior, Vicente Romero Fernández, y el subsecretario adjunto para Políticas de Fronteras e Inmigración "
+     "del Departamento de Seguridad Nacional (DHS) de Estados Unidos, Blas Nuñez-Neto, firmaron una carta de intención.", "es",
+     "blas-nunez-neto", "subsecretario adjunto para Políticas de Fronteras e Inmigración del Departamento de Seguridad Nacional "
+     "(DHS) de Estados Unidos"),
+    ("La donación fue recibida por el Superintendente Nacional de la SUNAT, Luis Enrique Vera Castillo, y por el Intendente "
+     "Nacional de Control Aduanero, Rafael García Melgar.", "es", "rafael-garcia-melgar", "Intendente Nacional de Control Aduanero"),
 ])
 def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
                                                                                                    person, role):
@@ -2671,3 +2677,10 @@ def test_a_meeting_held_on_a_day_told_without_its_year_is_on_no_day_after_the_te
     result = extract(extractor, "El último encuentro entre ambos cancilleres tuvo lugar el 26 de octubre en Trujillo.", "es",
                      "2019-01-18")
     assert str(only_meeting(result).date) == "2018-10-26"
+
+
+def test_a_title_after_and_and_an_article_is_another_persons_not_the_name_before_it(extractor):
+    result = extract(extractor, "El ministro del Interior, Vicente Romero Fernández, y el subsecretario adjunto para Políticas de "
+                     "Fronteras e Inmigración del Departamento de Seguridad Nacional (DHS) de Estados Unidos, Blas Nuñez-Neto, "
+                     "firmaron este miércoles una carta de intención.", "es", "2023-06-08")
+    assert result.roles["vicente-romero-fernandez"] == "ministro del Interior"

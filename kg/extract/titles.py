@@ -10,7 +10,7 @@ from .names import _is_name_token, name_after, past_words
 from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, Ref
 
 MAX_GAP = 6              # tokens between a title and its holder's name ("canciller de Perú, Hugo de Zela")
-MAX_TITLE_WORDS = 16     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
+MAX_TITLE_WORDS = 20     # a title's own words before the comma and its holder's name ("Jefe de la Sección de … (INL), X")
 PORTFOLIO_AREAS = 4      # commas between the areas a portfolio lists before its holder's name
 INDEFINITE_WINDOW = 3    # words between an indefinite article and the title it makes no one in particular ("a senior State Department official")
 
@@ -209,6 +209,8 @@ class Titles:
                 ls <= j < le and (lab.startswith("demonym:") or lab == "org:" or
                                   lab.split(":", 1)[-1] in self.index.countries or self.organisation_label(lab))
                 for lab, ls, le in chosen)):
+            if doc[j].lower_ in self.index.list_joiners and doc[j + 1].lower_ in self.index.definite_articles:
+                return None     # "X, y el subsecretario …": another person's title, not X's ("Extraordinario y Plenipotenciario" is one)
             j -= 1
         if j < 1 or doc[j].text != ",":
             return None
