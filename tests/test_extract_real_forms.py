@@ -2684,3 +2684,28 @@ def test_a_title_after_and_and_an_article_is_another_persons_not_the_name_before
                      "Fronteras e Inmigración del Departamento de Seguridad Nacional (DHS) de Estados Unidos, Blas Nuñez-Neto, "
                      "firmaron este miércoles una carta de intención.", "es", "2023-06-08")
     assert result.roles["vicente-romero-fernandez"] == "ministro del Interior"
+
+
+def test_a_meeting_told_in_the_past_subjunctive_is_a_meeting_on_its_day(extractor):
+    result = extract(extractor, "El diálogo se produce tres semanas después de que el canciller Schialer se reuniera el 18 de "
+                     "marzo en Washington con el subsecretario de Estado, Christopher Landau.", "es", "2025-04-10")
+    m = only_meeting(result)
+    assert "christopher-landau" in m.participants and str(m.date) == "2025-03-18"
+
+
+def test_the_next_day_of_a_programme_announced_is_the_day_after_the_one_announced_before(extractor):
+    result = extract(extractor, "El lunes 11, el Subsecretario Landau será recibido en Palacio de Gobierno por la Presidenta de la "
+                     "República, Dina Boluarte. Al dia siguiente, sostendrá una reunión de trabajo con el Canciller Elmer Schialer.",
+                     "es", "2025-08-07")
+    days = {next(p for p in m.participants if p in ("dina-boluarte", "elmer-schialer")): str(m.date) for m in result.facts.meetings}
+    assert days == {"dina-boluarte": "2025-08-11", "elmer-schialer": "2025-08-12"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El canciller Schialer se reunió hoy con el secretario Rubio en Washington. Aquella fue la primera reunión de alto nivel "
+     "entre ambos gobiernos desde el inicio de la nueva administración, el 20 de enero.", "es"),
+    ("Foreign Minister Schialer met with Secretary Rubio today in Washington. It was the first meeting between the two "
+     "governments since January 20.", "en"),
+])
+def test_a_sentence_that_says_what_the_meeting_told_was_tells_no_other(extractor, text, language):
+    assert len(extract(extractor, text, language, "2025-04-10").facts.meetings) == 1

@@ -36,6 +36,7 @@ class Discourse:
     subject: Ref | None = None              # the person the last such sentence was about
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
     held_on: PartialDate | None = None      # the day of the last meeting reported as held
+    planned_on: PartialDate | None = None   # the day of the last meeting announced ("El lunes 11, … será recibido")
     held_at: str | None = None              # the place of the last meeting held in person
 
     def resolve(self, f: Found, doc) -> None:
@@ -115,6 +116,8 @@ class Discourse:
         if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day and \
                 (self.held_on is None or f.date.as_date() > self.held_on.as_date()):
             self.held_on = f.date
+        if f.status == "scheduled" and isinstance(f.date, PartialDate) and f.date.day:
+            self.planned_on = f.date
         if f.status == "held" and f.subtype != "call" and f.place:
             self.held_at = f.place
 

@@ -153,6 +153,8 @@ class Extractor:
                             f.sequel = True
                         elif f.status == "held" and day_after and f.date is None:
                             f.date, f.sequel = day_after, True
+                        elif f.status == "scheduled" and f.date is None and context.planned_on and rules.next_day(sent):
+                            f.date = _next_day(context.planned_on)     # "El lunes 11, … Al día siguiente, sostendrá …"
                         context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
                         # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)

@@ -25,6 +25,7 @@ EVENT_CONFIDENCE = 0.75       # a named event ("ninth round of the High-Level Di
 NO_PERSON = 0.15              # less sure: no person named as taking part
 DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the text
 DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
+POINTING_REACH = 8            # tokens from a sentence's start that a pointing opening ("It was her first visit") reaches
 SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 ADDITIVE_WINDOW = 3           # tokens before a trigger where a word of adding may be ("Adeyemo also met with …")
@@ -625,6 +626,10 @@ class MeetingRules(EventRules):
             return False
         before = doc[start - 1].lower_
         if before in self.lang.meetings["demonstratives"]:
+            return True
+        # "Aquella fue la primera reunión …", "It was her first visit to …": what the meeting told before was
+        sent = doc[start].sent
+        if start - sent.start <= POINTING_REACH and self.said_at(self.lang.meetings["pointing_openers"], sent[:POINTING_REACH]) == sent.start:
             return True
         told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
         # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one;
