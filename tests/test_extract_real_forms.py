@@ -912,6 +912,8 @@ def test_parts_of_instruments_and_portfolios_are_not_instruments_of_their_own(ex
      "(DHS) de Estados Unidos"),
     ("La donación fue recibida por el Superintendente Nacional de la SUNAT, Luis Enrique Vera Castillo, y por el Intendente "
      "Nacional de Control Aduanero, Rafael García Melgar.", "es", "rafael-garcia-melgar", "Intendente Nacional de Control Aduanero"),
+    ("El cargamento fue recibido por el ministro de Salud, Óscar Ugarte, y el encargado de Negocios de la Embajada "
+     "estadounidense, Denison Offutt.", "es", "denison-offutt", "encargado de Negocios de la Embajada estadounidense"),
 ])
 def test_titled_people_the_gazetteer_does_not_know_are_found_typed_with_the_title_the_text_states(extractor, text, language,
                                                                                                    person, role):
@@ -2709,3 +2711,9 @@ def test_the_next_day_of_a_programme_announced_is_the_day_after_the_one_announce
 ])
 def test_a_sentence_that_says_what_the_meeting_told_was_tells_no_other(extractor, text, language):
     assert len(extract(extractor, text, language, "2025-04-10").facts.meetings) == 1
+
+
+def test_a_day_after_el_pasado_is_the_meetings_day_past_an_apposition(extractor):
+    result = extract(extractor, "La donación se concretó tras la conversación telefónica que la vicepresidenta estadounidense, "
+                     "Kamala Harris, mantuvo con Sagasti el pasado 3 de junio.", "es", "2021-07-01")
+    assert str(only_meeting(result).date) == "2021-06-03"

@@ -630,9 +630,11 @@ class _Resolver(Titles):
         """The comma, semicolon or full stop that ends a title's own words from doc[j] (a title's words only
         between), past commas between the areas of a portfolio ("de Exportaciones, Comercio Internacional y …")."""
         doc, index = self.doc, self.index
+        # (and a demonym: "el encargado de Negocios de la Embajada estadounidense, X")
+        demonyms = {i for label, ls, le in self.raw if label.startswith("demonym:") for i in range(ls, le)}
 
         def title_like(t) -> bool:
-            return t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()" or t.i in named_orgs
+            return t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()" or t.i in named_orgs or t.i in demonyms
 
         start = j
         for _ in range(PORTFOLIO_AREAS):

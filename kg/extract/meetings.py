@@ -555,7 +555,9 @@ class MeetingRules(EventRules):
         if k is None or k - 2 <= trigger:
             return False
         endings = tuple(self.lang.commitments["passive"]["participle_endings"])
-        participle = next((j for j in (k - 1, k - 2) if doc[j].is_lower and doc[j].lower_.endswith(endings) and len(doc[j]) > 4), None)
+        # (not "el pasado 3 de junio": a word of dates after its article)
+        participle = next((j for j in (k - 1, k - 2) if doc[j].is_lower and doc[j].lower_.endswith(endings) and len(doc[j]) > 4
+                           and doc[j - 1].lower_ not in self.articles), None)
         return participle is not None and any(t.text == "," for t in doc[trigger:participle])
 
     def in_relative_clause(self, doc: Doc, trigger: int, at: int) -> bool:
