@@ -2717,3 +2717,24 @@ def test_a_day_after_el_pasado_is_the_meetings_day_past_an_apposition(extractor)
     result = extract(extractor, "La donación se concretó tras la conversación telefónica que la vicepresidenta estadounidense, "
                      "Kamala Harris, mantuvo con Sagasti el pasado 3 de junio.", "es", "2021-07-01")
     assert str(only_meeting(result).date) == "2021-06-03"
+
+
+def test_who_signed_the_instrument_of_a_ceremony_told_before_took_part_in_it(extractor):
+    result = extract(extractor, "El canciller Néstor Popolizio y el embajador de los Estados Unidos, Krishna R. Urs, presidieron "
+                     "esta mañana la ceremonia de suscripción del Memorando de Entendimiento entre DEVIDA y USAID. El "
+                     "instrumento fue firmado por el presidente ejecutivo de DEVIDA, Rubén Vargas Céspedes, y por la directora "
+                     "de la Misión de USAID en el Perú, Jene C. Thomas.", "es", "2019-05-23")
+    assert {"krishna-urs", "ruben-vargas-cespedes", "jene-thomas"} <= set(only_meeting(result).participants)
+
+
+def test_who_a_quotation_names_commits_nothing_outside_it(extractor):
+    result = extract(extractor, "El Embajador de los Estados Unidos, Krishna R. Urs, señaló que “el Perú ha demostrado que el "
+                     "desarrollo alternativo funciona” y reafirmó el compromiso de su país de seguir acompañando los esfuerzos "
+                     "del Estado peruano.", "es", "2019-05-23")
+    assert [set(c) for c in committers(result)] == [{"krishna-urs", "united-states"}]
+
+
+def test_a_sum_given_up_to_an_amount_is_a_pledge(extractor):
+    result = extract(extractor, "En virtud del memorando, USAID aportará hasta US$ 48 millones en los próximos cinco años.",
+                     "es", "2019-05-23")
+    assert [set(c) for c in committers(result)] == [{"usaid", "united-states"}]

@@ -250,6 +250,10 @@ class CommitmentRules(Rules):
         the subject met; the owner of a commitment named as a noun; the subject a report names (None: a
         report says it of a thing, no one commits)."""
         s, e = trigger
+        # ("señaló que “el Perú ha demostrado …” y reafirmó …": who a quotation names, outside it, commits nothing)
+        quoted = self.quoted(doc, lo, end)
+        if s not in quoted:
+            refs = [r for r in refs if r.start not in quoted]
         # What a report says ("… afirmó que su país continuará …") is not where the subject is looked for.
         that = self.report_opens(doc, lo, start, trigger)
         head = that if that is not None and that < s else s

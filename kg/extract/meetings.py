@@ -171,7 +171,7 @@ class MeetingRules(EventRules):
             doc[triggers[0][0]].norm_ in self.delegation_words or self.delegations_first(doc, lo, hi) or
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) and not self.additive(doc, triggers[0][0], lo) or
             self.the_one_told(doc, triggers[0]) or
-            self.attended(doc, lo, triggers[0]))
+            self.attended(doc, lo, triggers[0]) or self.instrument_signed(doc, lo, hi))
         described = self.described(doc, triggers[0], hi) if triggers else None
         venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
         for f in here:
@@ -503,6 +503,13 @@ class MeetingRules(EventRules):
         own = [r for r in refs if self.of_recalled(doc, r, t, end) and r.type == PERSON]
         return Found("meeting", sent, sent.start, sent.end, own or refs, confidence=0.6, subtype=kind, status="held",
                      date=date, place=places[0] if places else None, trigger=t[0], recalled=True)
+
+    def instrument_signed(self, doc: Doc, lo: int, hi: int) -> bool:
+        """'El instrumento fue firmado por A y por B', 'The memorandum was signed by A and B': who signed the
+        instrument a meeting told before was about took part in that meeting."""
+        passives = self.lang.meetings["joint_acts"]["passives"]
+        return lo + 2 < hi and (doc[lo].lower_ in self.articles or doc[lo].lower_ in self.lang.meetings["demonstratives"]) and \
+            doc[lo + 1].lower_ in self.lang.meetings["instrument_subjects"] and any(t.lower_ in passives for t in doc[lo + 2:hi])
 
     def of_recalled(self, doc: Doc, r: Ref, t, hi: int) -> bool:
         """An actor a meeting recalled in passing names: in its clause, or its owner ("Secretary Rubio’s meeting with …")."""
