@@ -2738,3 +2738,20 @@ def test_a_sum_given_up_to_an_amount_is_a_pledge(extractor):
     result = extract(extractor, "En virtud del memorando, USAID aportará hasta US$ 48 millones en los próximos cinco años.",
                      "es", "2019-05-23")
     assert [set(c) for c in committers(result)] == [{"usaid", "united-states"}]
+
+
+def test_who_else_took_part_in_the_videoconference_joins_the_call_not_a_meeting_planned_since(extractor):
+    result = extract(extractor, "El canciller Gustavo Meza-Cuadra sostuvo hoy una videoconferencia con el subsecretario Michael "
+                     "G. Kozak. El Canciller y el Subsecretario acordaron, además, celebrar una vez superada la emergencia la V "
+                     "Reunión del Mecanismo de Consultas Políticas, cuya última edición tuvo lugar en Washington en octubre de "
+                     "2019. Participaron también en la videoconferencia el embajador Hugo de Zela y el embajador Krishna R. Urs.",
+                     "es", "2020-04-16")
+    by_status = {}
+    for m in result.facts.meetings:
+        by_status.setdefault((m.status, m.kind), []).append(m)
+    (call,) = by_status[("held", "call")]
+    assert {"hugo-de-zela", "krishna-urs"} <= set(call.participants)
+    (planned,) = by_status[("scheduled", "in-person")]
+    (recalled,) = by_status[("held", "in-person")]
+    assert (planned.date, planned.place) == (None, None)
+    assert (str(recalled.date), recalled.place) == ("2019-10", "washington-dc")

@@ -294,6 +294,8 @@ class Extractor:
             return None
         told = [x for x in facts.meetings if x.id not in told_apart["recalled"] and (f.again or x.status == m.status) and
                 m.date in (None, x.date)]
+        # ("Participaron también en la videoconferencia …": the call told, not a meeting planned since)
+        told = [x for x in told if x.kind == "call"] or told if m.kind == "call" else told
         described = [x for x in told if x.id in told_apart["described"]]
         unattended = [x for x in told if not any(self._is_person(a, mentions) for a in x.participants)]
         found = (described or unattended or told or [None])[-1]

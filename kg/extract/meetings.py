@@ -156,6 +156,9 @@ class MeetingRules(EventRules):
         dates = sorted(dates, key=lambda d: any(a <= d.start < b for a, b in asides))   # stable: told order kept
         if triggers:
             dates = [d for d in dates if not self.at_another_time(doc, d, triggers[0][0], lo)]
+        # (nor the day or place of a meeting recalled in passing: "…, cuya última edición tuvo lugar en Washington en octubre de 2019")
+        passing = [(t[0], self.recalled_end(doc, t, hi)) for t in recalled]
+        dates = [d for d in dates if not any(doc[a].idx <= doc[lo].idx + d.start < doc[b - 1].idx for a, b in passing)]
         if future and reference is not None and reference.day:
             # "… al Protocolo …, vigente desde 2021, y coincidieron en convocar la próxima reunión …": a meeting still
             # to come is on no day already past
@@ -163,7 +166,7 @@ class MeetingRules(EventRules):
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
-        names = [(ev.start, ev.end) for ev in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers
+        names = [(ev.start, ev.end) for ev in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers + passing
         place = self.place(doc, mentions, lo, hi, names)
         # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
         # took part in the meeting told before, not another meeting.
