@@ -2755,3 +2755,36 @@ def test_who_else_took_part_in_the_videoconference_joins_the_call_not_a_meeting_
     (recalled,) = by_status[("held", "in-person")]
     assert (planned.date, planned.place) == (None, None)
     assert (str(recalled.date), recalled.place) == ("2019-10", "washington-dc")
+
+
+def test_a_name_with_initials_after_a_title_is_its_holder(extractor):
+    result = extract(extractor, "El ministro Edgar Vásquez sostuvo una reunión con el representante comercial adjunto de los "
+                     "Estados Unidos, C.J. Mahoney, en Washington.", "es", "2019-10-17")
+    assert "c-j-mahoney" in only_meeting(result).participants
+
+
+def test_capitals_that_go_on_with_a_portfolio_up_to_the_comma_name_no_one(extractor):
+    result = extract(extractor, "El ministro Edgar Vásquez fue recibido por el subsecretario de Agricultura para Comercio y Asuntos "
+                     "Agrícolas Extranjeros, Ted McKinney, con quien abordó el acceso de arándanos.", "es", "2019-10-17")
+    assert {a.id for a in result.mentioned if a.type == "Person"} == {"edgar-vasquez", "ted-mckinney"}
+
+
+def test_the_next_day_follows_the_meeting_told_last_not_the_latest_day(extractor):
+    result = extract(extractor, "El ministro Edgar Vásquez culminó ayer una agenda de tres días en Washington. El lunes 14, el "
+                     "ministro sostuvo una reunión con el representante comercial adjunto Jayme White. Al día siguiente, "
+                     "Vásquez fue recibido por el subsecretario de Agricultura, Ted McKinney.", "es", "2019-10-17")
+    (m,) = [m for m in result.facts.meetings if "ted-mckinney" in m.participants]
+    assert str(m.date) == "2019-10-15"
+
+
+def test_an_instrument_named_with_nothing_said_of_it_takes_no_day_of_its_sentence(extractor):
+    result = extract(extractor, "El ministro Edgar Vásquez culminó ayer una agenda en Washington para impulsar el comercio en el "
+                     "marco del Acuerdo de Promoción Comercial Perú-Estados Unidos.", "es", "2019-10-17")
+    assert [a.date for a in result.facts.agreements] == [None]
+
+
+def test_an_instrument_in_force_takes_the_day_its_entry_into_force_gives(extractor):
+    result = extract(extractor, "Both sides committed to expand civil nuclear collaboration under the bilateral Agreement for "
+                     "Cooperation Concerning Peaceful Uses of Nuclear Energy, in force since 1997, the Secretary said today.",
+                     "en", "2025-03-12")
+    assert [str(a.date) for a in result.facts.agreements] == ["1997"]

@@ -565,6 +565,12 @@ class _Resolver(Titles):
                 # "Secretary of Economy, …", "presidente de la Corporación …": a portfolio, not a name
                 portfolio = named == j and j > e and _after_portfolio(doc, j, index) or \
                     named > j and name_after(doc, named, index) - named < 2
+                # ("subsecretario de Agricultura para Comercio y Asuntos Agrícolas Extranjeros, Ted McKinney": capitals
+                # that go on with the portfolio up to the comma before a name)
+                if not portfolio and named > e and doc[named - 1].lower_ in index.portfolio_words and \
+                        (comma := self.title_comma(named, named_orgs)) is not None and doc[comma].text == "," and \
+                        name_after(doc, comma + 1, index) - comma - 1 >= 2:
+                    portfolio = True
                 j = named
                 self.qualified(s, j)
                 self.titled(*self.stated_title(s, j))

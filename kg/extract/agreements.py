@@ -17,6 +17,7 @@ from .text import Sentence
 # joining it, asking to, signing it or launching it; otherwise a text names a body it works through.
 JOINING = ("joined", "accession-requested", "signed", "announced")
 
+IN_FORCE_REACH = 12   # characters between "entró en vigor", "vigente desde" and the day it gives
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
 
 
@@ -120,8 +121,12 @@ class AgreementRules(Rules):
             taken.update(range(s, e2))
             # The date of that status: not "this year" (of an anniversary…), nor, but for an announced
             # instrument, a date still to come ("que esperan concluir en el primer trimestre de 2026").
+            # (an instrument named with no status takes no day of the sentence: "culminó ayer una agenda … en el marco del APC";
+            # one in force, only the day its cue gives: "entró en vigor el 1 de febrero de 2009", "vigente desde 2009")
             date = next((d.value for d in dates if d.value is not None and d.kind != "relative_year"
-                         and (status == "announced" or not _after(d.value, reference))), None)
+                         and (status == "announced" or not _after(d.value, reference)) and
+                         (status != "in-force" or any(c[2] == status and 0 <= d.start - c[0] - c[1] <= IN_FORCE_REACH for c in cues))),
+                        None) if status else None
             parties = [r for r in self.parties(doc, refs, e2, hi) if not (s <= r.start and r.end <= e2 and tok.i in created)]
             f = Found("agreement", sent, sent.start, sent.end, parties, doc[s:e2].text, kind, status,
                       date, confidence=0.75 if kind else 0.6,

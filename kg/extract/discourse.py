@@ -37,6 +37,7 @@ class Discourse:
     last_people: list[Ref] = field(default_factory=list)  # the people of the last meeting stated
     held_on: PartialDate | None = None      # the day of the last meeting reported as held
     planned_on: PartialDate | None = None   # the day of the last meeting announced ("El lunes 11, … será recibido")
+    last_held_on: PartialDate | None = None  # the day of the last meeting told held (not recalled): what "the next day" follows
     held_at: str | None = None              # the place of the last meeting held in person
 
     def resolve(self, f: Found, doc) -> None:
@@ -116,8 +117,11 @@ class Discourse:
         if f.status == "held" and isinstance(f.date, PartialDate) and f.date.day and \
                 (self.held_on is None or f.date.as_date() > self.held_on.as_date()):
             self.held_on = f.date
-        if f.status == "scheduled" and isinstance(f.date, PartialDate) and f.date.day:
-            self.planned_on = f.date
+        if isinstance(f.date, PartialDate) and f.date.day:
+            if f.status == "scheduled":
+                self.planned_on = f.date
+            elif f.status == "held" and not f.recalled:
+                self.last_held_on = f.date
         if f.status == "held" and f.subtype != "call" and f.place:
             self.held_at = f.place
 

@@ -141,7 +141,7 @@ class Extractor:
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 acts = {rules.act_of(t) for t in sent.span} - {None}
                 # "He met with President Boluarte the next day": the day after the meeting told before
-                day_after = _next_day(context.held_on) if rules.next_day(sent) and context.held_on else None
+                day_after = _next_day(context.last_held_on) if rules.next_day(sent) and context.last_held_on else None
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today, context.where(f))

@@ -175,6 +175,9 @@ class MeetingRules(EventRules):
             any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) and not self.additive(doc, triggers[0][0], lo) or
             self.the_one_told(doc, triggers[0]) or
             self.attended(doc, lo, triggers[0]) or self.instrument_signed(doc, lo, hi))
+        # "Aquella fue la primera reunión … desde el 20 de enero", "It was her first visit to …": what the meeting told
+        # before was (on its day, not the one the sentence compares it with)
+        pointing = self.said_at(self.lang.meetings["pointing_openers"], span[:POINTING_REACH]) == lo
         described = self.described(doc, triggers[0], hi) if triggers else None
         venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
         for f in here:
@@ -186,6 +189,9 @@ class MeetingRules(EventRules):
             f.subtype = f.subtype or ("call" if call else "multilateral" if multilateral and (f.name or not framed) else "in-person")
             f.status = "scheduled" if future else "held"
             f.date = self.own_date(doc, f, here, dates, sent.start) or date or f.date
+            if pointing:
+                f.joins_last = f.again = True
+                f.date = None
             f.place = f.place or place
             f.venue_countries = venue_countries
             if doc[first].lower_ in self.here_words:     # "… aquí a Ecuador": the speaker is visiting that country
@@ -638,10 +644,6 @@ class MeetingRules(EventRules):
             return False
         before = doc[start - 1].lower_
         if before in self.lang.meetings["demonstratives"]:
-            return True
-        # "Aquella fue la primera reunión …", "It was her first visit to …": what the meeting told before was
-        sent = doc[start].sent
-        if start - sent.start <= POINTING_REACH and self.said_at(self.lang.meetings["pointing_openers"], sent[:POINTING_REACH]) == sent.start:
             return True
         told = any(s < doc[start].sent.start and doc[s].sent.text.rstrip().endswith(_END) for s, _ in self._meeting_hits)
         # "la visita que el secretario Rubio realizó en febrero": a relative clause tells another one;

@@ -3,6 +3,7 @@ of, the portfolio a title names before its holder, an organisation's head and co
 capitalised common words of title-case headlines, which are not names."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -27,10 +28,15 @@ def line_matcher(vocab, label: str, lines: list[str]) -> Matcher:
     return matcher
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")     # "J.", "C.J.": a name's initials
+
+
 def _is_name_token(tok, index: ActorIndex) -> bool:
     t = tok.text
-    return (t[:1].isupper() and any(c.isalpha() for c in t) and t not in index.not_names
-            and t.lower() not in index.titles and not t.isupper() or (len(t) == 2 and t[1] == "."))
+    if t in index.not_names:
+        return False
+    return t[:1].isupper() and any(c.isalpha() for c in t) and t.lower() not in index.titles and not t.isupper() or \
+        bool(_INITIALS.match(t))
 
 
 def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
