@@ -2788,3 +2788,24 @@ def test_an_instrument_in_force_takes_the_day_its_entry_into_force_gives(extract
                      "Cooperation Concerning Peaceful Uses of Nuclear Energy, in force since 1997, the Secretary said today.",
                      "en", "2025-03-12")
     assert [str(a.date) for a in result.facts.agreements] == ["1997"]
+
+
+def test_later_on_a_weekday_is_that_day_in_the_tense_of_the_verb(extractor):
+    result = extract(extractor, "President Joe Biden met Peruvian President Dina Boluarte on Friday in Lima. Later Friday, Biden "
+                     "held a three-way meeting with Japanese Prime Minister Shigeru Ishiba and South Korean President Yoon Suk "
+                     "Yeol.", "en", "2024-11-16")
+    assert {(str(m.date), m.status) for m in result.facts.meetings} == {("2024-11-15", "held")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Boluarte visited the White House last November for the first leaders' summit.", "en"),
+    ("La presidenta Boluarte visitó la Casa Blanca en noviembre pasado para la primera cumbre de líderes.", "es"),
+])
+def test_last_month_of_the_same_name_is_in_the_year_before(extractor, text, language):
+    assert [str(m.date) for m in extract(extractor, text, language, "2024-11-16").facts.meetings] == ["2023-11"]
+
+
+def test_a_portfolio_of_banking_insurance_and_credit_names_no_one(extractor):
+    result = extract(extractor, "He met with Minister of Finance and Public Credit Ricardo Bonilla and Superintendent of Banking, "
+                     "Insurance and Private Pension Funds Sergio Espinosa.", "en", "2023-06-23")
+    assert {a.id for a in result.mentioned if a.type == "Person"} == {"ricardo-bonilla", "sergio-espinosa"}

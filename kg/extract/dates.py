@@ -252,7 +252,12 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                     month = months[m.group(1).lower()]
                     year = _year_of(month, None, reference, future)
                     # "in October", reported in a November text: this year's; in a January one, last year's
-                    if year and not future and reference and reference.month and month > reference.month:
+                    # ("last November", "noviembre pasado" in a November text: the year before's)
+                    last = {w.lower() for w in lexicon()["weekday_words"]["last"]}
+                    told_last = bool(set(m.group(0).lower().split()) & last) or \
+                        (text[m.end():].split() or [""])[0].lower().strip(".,;") in last
+                    if year and reference and reference.month and (not future and month > reference.month or
+                                                                   told_last and month >= reference.month):
                         year -= 1
                     if year:
                         value = PartialDate(year, month)
