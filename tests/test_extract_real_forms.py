@@ -2809,3 +2809,13 @@ def test_a_portfolio_of_banking_insurance_and_credit_names_no_one(extractor):
     result = extract(extractor, "He met with Minister of Finance and Public Credit Ricardo Bonilla and Superintendent of Banking, "
                      "Insurance and Private Pension Funds Sergio Espinosa.", "en", "2023-06-23")
     assert {a.id for a in result.mentioned if a.type == "Person"} == {"ricardo-bonilla", "sergio-espinosa"}
+
+
+def test_a_sentence_saying_what_a_visit_is_keeps_the_other_meeting_it_recalls(extractor):
+    result = extract(extractor, "El subsecretario Christopher Landau se reunirá el domingo 10 con el presidente del Ecuador, Daniel "
+                     "Noboa. Se trata de la primera visita de un subsecretario de Estado al Perú desde abril de 2018, cuando John "
+                     "J. Sullivan acompañó al vicepresidente Mike Pence a la VIII Cumbre de las Américas, celebrada en Lima.",
+                     "es", "2025-08-07")
+    (noboa,) = [m for m in result.facts.meetings if "daniel-noboa" in m.participants]
+    assert "mike-pence" not in noboa.participants
+    assert any("mike-pence" in m.participants for m in result.facts.meetings if m is not noboa)

@@ -177,7 +177,10 @@ class MeetingRules(EventRules):
             self.attended(doc, lo, triggers[0]) or self.instrument_signed(doc, lo, hi))
         # "Aquella fue la primera reunión … desde el 20 de enero", "It was her first visit to …": what the meeting told
         # before was (on its day, not the one the sentence compares it with)
-        pointing = self.said_at(self.lang.meetings["pointing_openers"], span[:POINTING_REACH]) == lo
+        # (only a sentence about that one meeting: not "Se trata de la primera visita … desde 2018, cuando X acompañó a Y a
+        # la VIII Cumbre …")
+        pointing = self.said_at(self.lang.meetings["pointing_openers"], span[:POINTING_REACH]) == lo and not events and \
+            all(s - lo <= POINTING_REACH for s, _ in triggers)
         described = self.described(doc, triggers[0], hi) if triggers else None
         venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
         for f in here:
