@@ -2819,3 +2819,17 @@ def test_a_sentence_saying_what_a_visit_is_keeps_the_other_meeting_it_recalls(ex
     (noboa,) = [m for m in result.facts.meetings if "daniel-noboa" in m.participants]
     assert "mike-pence" not in noboa.participants
     assert any("mike-pence" in m.participants for m in result.facts.meetings if m is not noboa)
+
+
+def test_later_before_a_past_verb_is_no_time_to_come(extractor):
+    result = extract(extractor, "Secretary of State Antony Blinken met Mexican President Andres Manuel Lopez Obrador on Thursday. "
+                     "The delegation later sat down with Foreign Minister Alicia Barcena.", "en", "2023-10-05")
+    assert {m.status for m in result.facts.meetings} == {"held"}
+
+
+def test_a_body_which_last_met_somewhere_recalls_a_meeting_there_not_the_place_of_the_sentences(extractor):
+    result = extract(extractor, "The MOU builds on the commitments made when then-President Guillermo Lasso met President Joe "
+                     "Biden at the White House in December 2022, and on the U.S.–Ecuador Trade and Investment Council, which "
+                     "last met in Quito in 2023.", "en", "2024-02-08")
+    places = {(str(m.date), m.place) for m in result.facts.meetings}
+    assert places == {("2022-12", None), ("2023", "quito")}

@@ -117,8 +117,8 @@ class Rules:
         self.name_prepositions = {w.lower() for w in lang.agreements.get("name_prepositions", [])}
         self.date_words = date_names()
         self.scheduled = lang.meetings["scheduled_cues"]
-        self.same_day_words = set(lang.meetings["same_day_later"]["words"])
-        self.day_words = set(lang.meetings["same_day_later"]["before"])
+        self.later_words = set(lang.meetings["later"]["words"])
+        self.later_to_come = set(lang.meetings["later"]["to_come"])
         self.plan = _matcher(vocab, "plan", lang.meetings["plan_cues"])
         self.reporting = frozenset(lang.meetings["reporting_verbs"])
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
@@ -301,9 +301,9 @@ class Rules:
         return tok.is_alpha and tok.is_lower and word not in self.articles and word.endswith(self.infinitive_endings or ("",))
 
     def future(self, span: Span) -> bool:
-        # ("Later Friday, Biden held …", "later that day": the same day, in whatever tense the verb says)
-        return self.cue(self.scheduled, [t for t in span if not (t.lower_ in self.same_day_words and t.i + 1 < len(t.doc) and
-                                                               t.doc[t.i + 1].lower_ in self.day_words)])
+        # ("later this year" is to come; "Later Friday, Biden held …", "The delegation later sat down with …": the tense of the verb says)
+        return self.cue(self.scheduled, [t for t in span if not (t.lower_ in self.later_words and not (
+            t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in self.later_to_come))])
 
     def chunk(self, doc: Doc, i: int, lo: int, hi: int, acronyms: bool = False) -> tuple[int, int]:
         """The capitalised name around token i. Small words join capitalised ones inside it, an
