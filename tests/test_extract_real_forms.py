@@ -2833,3 +2833,13 @@ def test_a_body_which_last_met_somewhere_recalls_a_meeting_there_not_the_place_o
                      "last met in Quito in 2023.", "en", "2024-02-08")
     places = {(str(m.date), m.place) for m in result.facts.meetings}
     assert places == {("2022-12", None), ("2023", "quito")}
+
+
+def test_a_body_which_met_for_the_first_time_by_videoconference_is_its_sides_call_not_the_meeting_told(extractor):
+    result = extract(extractor, "Biden met Peruvian President Dina Boluarte on the sidelines of that summit, and the two leaders "
+                     "agreed to launch a bilateral working group on critical minerals, which met for the first time by "
+                     "videoconference in February.", "en", "2025-05-22")
+    meetings = {frozenset(m.participants): m for m in result.facts.meetings}
+    told = meetings[frozenset({"joe-biden", "dina-boluarte", "peru", "united-states"})]
+    body = meetings[frozenset({"peru", "united-states"})]
+    assert (told.date, told.kind) == (None, "multilateral") and (str(body.date), body.kind) == ("2025-02", "call")

@@ -106,6 +106,7 @@ class MeetingRules(EventRules):
         events += self.framing_meetings(doc, lo, hi, events)
         events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
+        passing = [(t[0], self.recalled_end(doc, t, hi)) for t in recalled]
         if not triggers and not events:
             return found + self.told_again(sent, doc, refs, mentions, dates)
         # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
@@ -149,7 +150,8 @@ class MeetingRules(EventRules):
                        not any(r.type == PERSON and self.of_recalled(doc, r, t, hi) for t in recalled)]
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
-        call = self.cue(self.lang.meetings["call_cues"], span) and not self.cue(self.lang.meetings["in_person_cues"], span) or \
+        told_here = [t for t in span if not any(a <= t.i < b for a, b in passing)]     # (not "…, which met by videoconference")
+        call = self.cue(self.lang.meetings["call_cues"], told_here) and not self.cue(self.lang.meetings["in_person_cues"], told_here) or \
             bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
         multilateral = self.multilateral(span)
         asides = self.asides(doc, lo, hi)
@@ -157,7 +159,6 @@ class MeetingRules(EventRules):
         if triggers:
             dates = [d for d in dates if not self.at_another_time(doc, d, triggers[0][0], lo)]
         # (nor the day or place of a meeting recalled in passing: "…, cuya última edición tuvo lugar en Washington en octubre de 2019")
-        passing = [(t[0], self.recalled_end(doc, t, hi)) for t in recalled]
         dates = [d for d in dates if not any(doc[a].idx <= doc[lo].idx + d.start < doc[b - 1].idx for a, b in passing)]
         if future and reference is not None and reference.day:
             # "… al Protocolo …, vigente desde 2021, y coincidieron en convocar la próxima reunión …": a meeting still
@@ -509,10 +510,13 @@ class MeetingRules(EventRules):
         date = next((d.value for d in dates if d.value is not None), None)
         end = self.recalled_end(doc, t, sent.span.end)
         places = [p for s, e, p in mentions.places if t[1] <= s and e <= end]
-        kind = "call" if self.cue(self.lang.meetings["call_cues"], doc[t[0]:min(end, t[1] + 2)]) else "in-person"
+        kind = "call" if self.cue(self.lang.meetings["call_cues"], doc[t[0]:end]) else "in-person"
         # ("… a la conversación telefónica que el jueves sostuvieron los presidentes A y B": the people its clause names)
         # ("Secretary Rubio’s meeting with the Foreign Minister …": and whose it is)
         own = [r for r in refs if self.of_recalled(doc, r, t, end) and r.type == PERSON]
+        # ("a working group …, which met for the first time by videoconference": the body's sides, not the sentence's people)
+        if not own and doc[t[0]].lower_ in self.lang.meetings["body_relatives"]:
+            own = [r for r in refs if r.type != PERSON]
         return Found("meeting", sent, sent.start, sent.end, own or refs, confidence=0.6, subtype=kind, status="held",
                      date=date, place=places[0] if places else None, trigger=t[0], recalled=True)
 
