@@ -2843,3 +2843,23 @@ def test_a_body_which_met_for_the_first_time_by_videoconference_is_its_sides_cal
     told = meetings[frozenset({"joe-biden", "dina-boluarte", "peru", "united-states"})]
     body = meetings[frozenset({"peru", "united-states"})]
     assert (told.date, told.kind) == (None, "multilateral") and (str(body.date), body.kind) == ("2025-02", "call")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In February, Secretary Marco Rubio met with President José Raúl Mulino in Panama City and with President Bernardo "
+     "Arévalo in Guatemala City.", "en"),
+    ("En febrero, el secretario Marco Rubio se reunió con el presidente José Raúl Mulino en Ciudad de Panamá y con el "
+     "presidente Bernardo Arévalo en Ciudad de Guatemala.", "es"),
+])
+def test_each_meeting_of_a_sentence_is_at_the_place_told_after_its_own_counterpart(extractor, text, language):
+    result = extract(extractor, text, language, "2025-08-08")
+    places = {next(p for p in m.participants if p in ("jose-raul-mulino", "bernardo-arevalo")): m.place
+              for m in result.facts.meetings}
+    assert places == {"jose-raul-mulino": "panama-city", "bernardo-arevalo": "guatemala-city"}
+
+
+def test_a_chamber_of_commerce_met_is_a_participant(extractor):
+    result = extract(extractor, "While in Lima, Secretary of State Marco Rubio will also meet with leaders of the American Chamber "
+                     "of Commerce of Peru (AmCham Peru).", "en", "2025-08-08")
+    assert any(a.type == "Organisation" and "Chamber of Commerce" in next(iter(a.name.values()))
+               for a in result.mentioned if a.id in only_meeting(result).participants)

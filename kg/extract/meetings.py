@@ -196,7 +196,7 @@ class MeetingRules(EventRules):
             if pointing:
                 f.joins_last = f.again = True
                 f.date = None
-            f.place = f.place or place
+            f.place = f.place or self.own_place(doc, f, here, mentions, hi, names) or place
             f.venue_countries = venue_countries
             if doc[first].lower_ in self.here_words:     # "… aquí a Ecuador": the speaker is visiting that country
                 f.refs = [self.speech_by] + [r for r in refs if r.start == triggers[0][1]]
@@ -216,6 +216,16 @@ class MeetingRules(EventRules):
             return None
         at = doc[min(r.start for r in own)].idx - base
         return next((d.value for d in sorted(days, key=lambda d: -d.start) if d.start < at), None)
+
+    def own_place(self, doc: Doc, f: Found, here: list[Found], mentions: Mentions, hi: int, names) -> str | None:
+        """'met with President X in Panama City and with President Y in Guatemala City': of one sentence's several
+        meetings, each is at the place told between its own counterparts and the next meeting's."""
+        own = [r.start for r in f.refs if not all(r in g.refs for g in here)]
+        if len(here) < 2 or not own:
+            return None
+        at = min(own)
+        after = [r.start for g in here if g is not f for r in g.refs if r.start > at and not all(r in h.refs for h in here)]
+        return self.place(doc, mentions, at, min(after, default=hi), names)
 
     def told_again(self, sent: Sentence, doc: Doc, refs: list[Ref], mentions: Mentions, dates: list[DatePhrase]) -> list[Found]:
         """'The meeting took place at the State Department in Washington', 'La reunión se realizó en Lima',
