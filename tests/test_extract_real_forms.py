@@ -2863,3 +2863,17 @@ def test_a_chamber_of_commerce_met_is_a_participant(extractor):
                      "of Commerce of Peru (AmCham Peru).", "en", "2025-08-08")
     assert any(a.type == "Organisation" and "Chamber of Commerce" in next(iter(a.name.values()))
                for a in result.mentioned if a.id in only_meeting(result).participants)
+
+
+@pytest.mark.parametrize("text, language, by", [
+    ("The Ministry of National Defense, for its part, will designate joint coordination cells in Tumaco and Cartagena.", "en",
+     "Ministry of National Defense"),
+    ("Treasury’s Office of Technical Assistance will deploy a resident advisor to the Superintendency later this year.", "en",
+     "Office of Technical Assistance"),
+    ("El Ministerio de Defensa, por su parte, designará células de coordinación conjunta en Tumbes y Piura.", "es",
+     "Ministerio de Defensa"),
+])
+def test_an_organisation_that_will_deploy_or_designate_pledges_it(extractor, text, language, by):
+    result = extract(extractor, text, language, "2023-06-23")
+    names = {a.id: next(iter(a.name.values())) for a in result.mentioned}
+    assert [[names.get(a, a) for a in c] for c in committers(result) if any(names.get(a) == by for a in c)]
