@@ -2877,3 +2877,11 @@ def test_an_organisation_that_will_deploy_or_designate_pledges_it(extractor, tex
     result = extract(extractor, text, language, "2023-06-23")
     names = {a.id: next(iter(a.name.values())) for a in result.mentioned}
     assert [[names.get(a, a) for a in c] for c in committers(result) if any(names.get(a) == by for a in c)]
+
+
+@pytest.mark.parametrize("text", [
+    "Por su parte, el Comando Sur de los Estados Unidos se encargará de la capacitación del personal técnico del Minem.",
+    "Según el memorando, Devida y Usaid ejecutarán de manera conjunta un programa de desarrollo alternativo en Huánuco.",
+])
+def test_what_an_agency_will_take_charge_of_or_carry_out_is_a_pledge(extractor, text):
+    assert committers(extract(extractor, text, "es", "2024-05-10"))
