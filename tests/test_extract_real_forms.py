@@ -2885,3 +2885,25 @@ def test_an_organisation_that_will_deploy_or_designate_pledges_it(extractor, tex
 ])
 def test_what_an_agency_will_take_charge_of_or_carry_out_is_a_pledge(extractor, text):
     assert committers(extract(extractor, text, "es", "2024-05-10"))
+
+
+def test_a_pledge_announced_during_a_ceremony_told_is_a_pledge_and_her_country_is_the_speakers(extractor):
+    result = extract(extractor, "U.S. Ambassador Stephanie Syptak-Ramnath met with Interior Minister Juan José Santiváñez. During "
+                     "the meeting, the ambassador announced that her country will donate 20 patrol vehicles to the PNP.",
+                     "en", "2025-03-10")
+    assert [set(c) for c in committers(result)] == [{"stephanie-syptak-ramnath", "united-states"}]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("She did not meet President Dina Boluarte, whose government has faced months of protests.", "en"),
+    ("La secretaria no se reunió con la presidenta Dina Boluarte durante su visita.", "es"),
+    ("Under the memorandum, the two governments will meet twice a year, alternating between Washington and Lima.", "en"),
+])
+def test_a_meeting_denied_or_a_habit_of_meeting_is_no_meeting(extractor, text, language):
+    assert extract(extractor, text, language, "2024-02-27").facts.meetings == []
+
+
+def test_the_two_who_met_for_an_hour_met_in_the_meeting_told(extractor):
+    result = extract(extractor, "US Treasury Secretary Janet Yellen and Brazilian Finance Minister Fernando Haddad signed a "
+                     "memorandum on Tuesday. The two met for more than an hour at a hotel in Sao Paulo.", "en", "2024-02-27")
+    assert len(only_meeting(result).evidence) == 2

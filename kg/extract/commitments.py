@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
-from .refs import PERSON, Ref
+from .refs import COUNTRY, PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
@@ -79,6 +79,7 @@ class CommitmentRules(Rules):
         self.about_pledges = self.not_pledges | set(lang.commitments["discussing"])
         self.not_after = set(lang.commitments["not_after"])
         self.relative_persons = set(lang.commitments["relative_persons"])
+        self.own_country = {k: set(v) for k, v in lang.commitments["own_country"].items()}
         self.clause_prepositions = set(lang.commitments["clause_prepositions"])
         self.participles = set(lang.commitments["participles"])
         self.auxiliaries = set(lang.commitments["auxiliaries"])
@@ -158,8 +159,10 @@ class CommitmentRules(Rules):
                 self.actor_first(doc, refs, self.clause_start(doc, s, lo), s) or self.quoted_from(doc, refs, s, quoted)]
         # "During the Summit, the United States will promote …", "Durante la visita, el secretario impulsará …":
         # what a meeting still to come is for (its agenda), not a pledge.
+        # ("During the ceremony, Ambassador X announced that USAID will provide …": a past report there is a pledge)
         if self.agenda(doc, lo, hi):
-            hits = [(s, e) for s, e in hits if not self.future(doc[s:e])]
+            announcing = self.reporting | set(self.lang.commitments["announcing"])
+            hits = [(s, e) for s, e in hits if not self.future(doc[s:e]) or any(t.lower_ in announcing for t in doc[lo:s])]
         # "acordaron volver a reunirse", "agreed to meet again", "accepted the invitation to visit": a meeting
         # planned, not a commitment.
         hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
@@ -298,6 +301,13 @@ class CommitmentRules(Rules):
         told = [r for r in refs if that is not None and that < r.start and r.end <= e]
         if that == s and len(told) > 1 and told[0].start == s + 1 and told[0].type == PERSON:
             told = told[1:]     # "told President X the United States would …": whom one tells is no subject
+        # "the ambassador announced that her country will donate …": the speaker's country, through the speaker
+        own = next((j for j in range(opening, s - 2) if doc[j].lower_ in self.complementizers and
+                    doc[j + 1].lower_ in self.own_country["possessives"] and doc[j + 2].lower_ in self.own_country["nouns"]), None)
+        if own is not None and not told:
+            speakers = [r for r in subject if r.type == PERSON and r.country and r.end <= own]
+            if speakers:
+                return speakers[-1:] + [Ref(speakers[-1].country, COUNTRY, own + 1, own + 3, speakers[-1].country)], opening
         if told:
             # ("Biden also said the United States would provide …": the United States, through him)
             speakers = [r for r in subject if r.type == PERSON and r.end <= that and r.country in {t.actor for t in told}]

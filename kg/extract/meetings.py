@@ -42,7 +42,6 @@ class MeetingRules(EventRules):
         super().__init__(lang, vocab, gaz)
         self.meeting = _matcher(vocab, "meeting", lang.meetings["triggers"])
         self.recalled = _matcher(vocab, "recalled", lang.meetings["recalled"])
-        self.past = lang.meetings["past_cues"]
         self.plural_meetings = set(lang.meetings["plural_meetings"])
         self.list_openers = set(lang.meetings["list_openers"])
         self.opening_prepositions = set(lang.meetings["opening_prepositions"])
@@ -54,6 +53,7 @@ class MeetingRules(EventRules):
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
         self.relative_days = set(date_lexicon()["relative_days"])
         self.relatives = set(lang.meetings["relatives"])
+        self.past = lang.meetings["past_cues"]
         self.here_words = set(lang.meetings["here_words"])
         self.speech_by: Ref | None = None     # whose words the text is (kg.extract.discourse.speaker)
         self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
