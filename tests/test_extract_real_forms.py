@@ -2907,3 +2907,12 @@ def test_the_two_who_met_for_an_hour_met_in_the_meeting_told(extractor):
     result = extract(extractor, "US Treasury Secretary Janet Yellen and Brazilian Finance Minister Fernando Haddad signed a "
                      "memorandum on Tuesday. The two met for more than an hour at a hotel in Sao Paulo.", "en", "2024-02-27")
     assert len(only_meeting(result).evidence) == 2
+
+
+@pytest.mark.parametrize("tail", ["on the margins of the APEC Economic Leaders’ Week hosted by Peru.",
+                                  "on the margins of the APEC Economic Leaders’ Week."])
+def test_two_leaders_who_met_on_the_margins_of_an_event_had_their_own_meeting_too(extractor, tail):
+    result = extract(extractor, "President Joseph R. Biden, Jr. and President Dina Boluarte met yesterday at the Government Palace "
+                     f"in Lima, {tail}", "en", "2024-11-15")
+    kinds = {m.kind for m in result.facts.meetings if {"joe-biden", "dina-boluarte"} <= set(m.participants)}
+    assert kinds == {"in-person", "multilateral"}

@@ -135,7 +135,7 @@ class MeetingRules(EventRules):
             sure -= NO_PERSON
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it (of its
         # host and of them: "… en el marco de la Asamblea General …, que el Perú acoge").
-        framed = bool(events) and (self.framed(doc, events, triggers) or self.beside(doc, events, triggers, refs, hi))
+        framed = bool(events) and (self.framed(doc, events, triggers, refs) or self.beside(doc, events, triggers, refs, hi))
         here = [Found("meeting", sent, sent.start, sent.end, self.event_refs(ev, events, refs, framed), ev.name,
                       confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
                       subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None, others=refs)
@@ -459,13 +459,15 @@ class MeetingRules(EventRules):
             return own
         return ev.hosts + [r for r in own if r.actor not in {h.actor for h in ev.hosts}] if framed else ev.hosts
 
-    def framed(self, doc: Doc, events: list[Event], triggers) -> bool:
+    def framed(self, doc: Doc, events: list[Event], triggers, refs: list[Ref]) -> bool:
         """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B
         en el marco de la Asamblea General', 'held a bilateral meeting on the margins of the …
-        Ministerial Conference': an event set as the frame of a meeting a trigger outside it states."""
+        Ministerial Conference', 'A and B met yesterday …, on the margins of …': an event set as the frame
+        of a meeting a trigger outside it states."""
         frames = [(fs, fe) for fs, fe in self._frame_hits if any(fe <= ev.start <= fe + FRAME_GAP for ev in events)]
         outside = [t for t in triggers if not any(e.start <= t[0] < e.end for e in events)]
-        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].norm_ in self.anaphoric_nouns
+        return any(self.with_trigger(doc, t, len(doc)) or t[1] == fs and doc[t[1] - 1].norm_ in self.anaphoric_nouns or
+                   sum(r.type == PERSON and r.end <= t[0] for r in refs) >= 2
                    for t in outside for fs, _ in frames)
 
     def beside(self, doc: Doc, events: list[Event], triggers, refs: list[Ref], hi: int) -> bool:
