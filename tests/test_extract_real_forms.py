@@ -2916,3 +2916,9 @@ def test_two_leaders_who_met_on_the_margins_of_an_event_had_their_own_meeting_to
                      f"in Lima, {tail}", "en", "2024-11-15")
     kinds = {m.kind for m in result.facts.meetings if {"joe-biden", "dina-boluarte"} <= set(m.participants)}
     assert kinds == {"in-person", "multilateral"}
+
+
+def test_their_meeting_recalled_by_its_month_is_its_own_meeting_on_that_month(extractor):
+    result = extract(extractor, "President Biden and President Dina Boluarte met yesterday in Lima. The leaders recalled their "
+                     "November 2023 meeting in San Francisco and the launch of the Americas Partnership.", "en", "2024-11-15")
+    assert {(str(m.date), m.place) for m in result.facts.meetings} == {("2024-11-14", "lima"), ("2023-11", "san-francisco")}

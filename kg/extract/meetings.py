@@ -515,7 +515,8 @@ class MeetingRules(EventRules):
 
     def recalled_meeting(self, sent: Sentence, doc: Doc, t, refs, mentions: Mentions, reference) -> Found:
         """'Building on their meeting in Washington in October': a past meeting said in passing."""
-        after = sent.text[doc[t[1] - 1].idx + len(doc[t[1] - 1].text) - sent.start:]
+        # (its words and its clause: "their November 2023 meeting in San Francisco")
+        after = sent.text[doc[t[0]].idx - sent.start:]
         clause = re.split(r"[,;.]", after, maxsplit=1)[0]
         offset = len(sent.text) - len(after)
         dates = [d for d in self.dates(sent, reference, False, past=True) if offset <= d.start <= offset + len(clause)]
