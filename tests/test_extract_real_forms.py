@@ -2922,3 +2922,17 @@ def test_their_meeting_recalled_by_its_month_is_its_own_meeting_on_that_month(ex
     result = extract(extractor, "President Biden and President Dina Boluarte met yesterday in Lima. The leaders recalled their "
                      "November 2023 meeting in San Francisco and the launch of the Americas Partnership.", "en", "2024-11-15")
     assert {(str(m.date), m.place) for m in result.facts.meetings} == {("2024-11-14", "lima"), ("2023-11", "san-francisco")}
+
+
+def test_a_trips_stop_and_the_meetings_on_two_of_its_days_there_are_one_meeting_on_those_days(extractor):
+    result = extract(extractor, "Under Secretary Jacob Helberg will travel to Lima, Peru; and Santiago, Chile, August 25–30. In Lima, "
+                     "on August 25 and 26, the Under Secretary will meet with President Dina Boluarte and Foreign Minister Elmer "
+                     "Schialer.", "en", "2025-08-22")
+    (lima,) = [m for m in result.facts.meetings if "peru" in m.participants]
+    assert "dina-boluarte" in lima.participants and lima.date.iso == "2025-08-25/2025-08-26"
+
+
+def test_to_call_on_a_president_is_a_visit_not_a_phone_call(extractor):
+    result = extract(extractor, "On August 30, Under Secretary Jacob Helberg will call on President Santiago Peña at the Palacio de "
+                     "López.", "en", "2025-08-22")
+    assert only_meeting(result).kind == "in-person"

@@ -422,10 +422,12 @@ class Extractor:
             a, people_a, b, people_b = b, people_b, a, people_a
         if len(people_a) != 1 or not people_a <= people_b:
             return False
-        if not isinstance(a.date, DateRange) or not isinstance(b.date, PartialDate) or not b.date.day:
+        # (or on days of it: "In Lima, on August 25 and 26, the Under Secretary will meet with …")
+        first, last = (b.date.start, b.date.end) if isinstance(b.date, DateRange) else (b.date, b.date)
+        if not isinstance(a.date, DateRange) or not isinstance(first, PartialDate) or not first.day or b.date == a.date:
             return False
         countries = [{x for x in f.participants if x in self._countries} for f in (a, b)]
-        return a.date.start <= b.date <= a.date.end and countries[0] == countries[1] and \
+        return a.date.start <= first and last <= a.date.end and countries[0] == countries[1] and \
             (a.place is None or b.place is None or a.place == b.place)
 
     def _actors(self, f: Found, mentions: Mentions) -> list[str]:
@@ -461,8 +463,10 @@ class Extractor:
         for attr in ("date", "status", "kind", "place"):
             if hasattr(into, attr) and getattr(into, attr) is None:
                 setattr(into, attr, getattr(other, attr))
-        if isinstance(getattr(into, "date", None), DateRange) and isinstance(getattr(other, "date", None), PartialDate):
-            into.date = other.date      # the day of the trip the meeting is on
+        if isinstance(getattr(into, "date", None), DateRange) and isinstance(getattr(other, "date", None), (PartialDate, DateRange)):
+            within = other.date if isinstance(other.date, DateRange) else DateRange(other.date, other.date)
+            if into.date.start <= within.start and within.end <= into.date.end:
+                into.date = other.date      # the day (or days) of the trip the meeting is on
 
     # ------------------------------------------------------------ meetings
 

@@ -151,7 +151,8 @@ class MeetingRules(EventRules):
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
         told_here = [t for t in span if not any(a <= t.i < b for a, b in passing)]     # (not "…, which met by videoconference")
-        call = self.cue(self.lang.meetings["call_cues"], told_here) and not self.cue(self.lang.meetings["in_person_cues"], told_here) or \
+        call = self.cue(self.lang.meetings["call_cues"], told_here) and not self.cue(self.lang.meetings["in_person_cues"], told_here) and \
+            not self.says(self.lang.meetings["in_person_phrases"], span) or \
             bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
         multilateral = self.multilateral(span)
         asides = self.asides(doc, lo, hi)
