@@ -2936,3 +2936,9 @@ def test_to_call_on_a_president_is_a_visit_not_a_phone_call(extractor):
     result = extract(extractor, "On August 30, Under Secretary Jacob Helberg will call on President Santiago Peña at the Palacio de "
                      "López.", "en", "2025-08-22")
     assert only_meeting(result).kind == "in-person"
+
+
+def test_an_event_only_noted_is_a_topic_not_a_meeting(extractor):
+    result = extract(extractor, "Deputy Secretary Christopher Landau spoke today with Foreign Minister Elmer Schialer. The two "
+                     "officials noted the upcoming General Assembly of the Organization of American States.", "en", "2025-04-09")
+    assert [m.kind for m in result.facts.meetings] == ["call"]
