@@ -70,6 +70,11 @@ class PartialDate:
         return self.iso
 
 
+def next_day(day: PartialDate) -> PartialDate:
+    """The day after a day ("al día siguiente", "the next day")."""
+    return PartialDate.of(day.as_date() + dt.timedelta(days=1))
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A span the text names without a single day ("next week"): earliest and latest day."""

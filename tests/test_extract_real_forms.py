@@ -2942,3 +2942,9 @@ def test_an_event_only_noted_is_a_topic_not_a_meeting(extractor):
     result = extract(extractor, "Deputy Secretary Christopher Landau spoke today with Foreign Minister Elmer Schialer. The two "
                      "officials noted the upcoming General Assembly of the Organization of American States.", "en", "2025-04-09")
     assert [m.kind for m in result.facts.meetings] == ["call"]
+
+
+def test_the_next_day_told_in_the_sentence_of_the_day_before_is_the_day_after_it(extractor):
+    result = extract(extractor, "El presidente Joe Biden aterrizó el jueves 14 por la noche en el Callao, y al día siguiente fue "
+                     "recibido por la presidenta Dina Boluarte en Palacio de Gobierno.", "es", "2024-11-17")
+    assert str(only_meeting(result).date) == "2024-11-15"

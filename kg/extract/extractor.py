@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from ..build.curation import evidence_at
 from ..build.documents import Document, detect_language
 from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting, Title
-from ..dates import DateRange, PartialDate
+from ..dates import DateRange, PartialDate, next_day
 from . import identity
 from .actors import ActorIndex, Mentions, find_mentions
 from .agreements import AgreementRules
@@ -141,7 +140,7 @@ class Extractor:
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 acts = {rules.act_of(t) for t in sent.span} - {None}
                 # "He met with President Boluarte the next day": the day after the meeting told before
-                day_after = _next_day(context.last_held_on) if rules.next_day(sent) and context.last_held_on else None
+                day_after = next_day(context.last_held_on) if rules.next_day(sent) and context.last_held_on else None
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today, context.where(f))
@@ -154,7 +153,7 @@ class Extractor:
                         elif f.status == "held" and day_after and f.date is None:
                             f.date, f.sequel = day_after, True
                         elif f.status == "scheduled" and f.date is None and context.planned_on and rules.next_day(sent):
-                            f.date = _next_day(context.planned_on)     # "El lunes 11, … Al día siguiente, sostendrá …"
+                            f.date = next_day(context.planned_on)     # "El lunes 11, … Al día siguiente, sostendrá …"
                         context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
                         # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)
@@ -607,10 +606,6 @@ class Extractor:
 def _day(date) -> bool:
     """A date to the day (not a month, a year or a span)."""
     return isinstance(date, PartialDate) and date.precision == "day"
-
-
-def _next_day(day: PartialDate) -> PartialDate:
-    return PartialDate.of(day.as_date() + timedelta(days=1))
 
 
 def _year(date) -> int | None:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..dates import PartialDate, next_day
 from ..dates import lexicon as date_lexicon
 from .actors import Mentions
 from .dates import DatePhrase
@@ -167,6 +168,11 @@ class MeetingRules(EventRules):
             dates = [d for d in dates if d.value is None or d.value.days[1] >= reference.as_date()]
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
+        # "aterrizó el jueves 14 por la noche …, y al día siguiente fue recibido por …": the day after the one told before
+        after = self.said_at(self.lang.meetings["next_day_cues"], span)
+        if after is not None and triggers and triggers[0][0] > after:
+            told_before = [d.value for d in dates if isinstance(d.value, PartialDate) and d.value.day and doc[lo].idx + d.start < doc[after].idx]
+            date = next_day(told_before[-1]) if told_before else date
         # Not a place inside an event's name or an actor's title ("subsecretario de Estado de Estados Unidos, …").
         names = [(ev.start, ev.end) for ev in events] + [(r.start, r.end) for r in refs if r.type != COUNTRY] + mentions.qualifiers + passing
         place = self.place(doc, mentions, lo, hi, names)
