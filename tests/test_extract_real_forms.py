@@ -2948,3 +2948,13 @@ def test_the_next_day_told_in_the_sentence_of_the_day_before_is_the_day_after_it
     result = extract(extractor, "El presidente Joe Biden aterrizó el jueves 14 por la noche en el Callao, y al día siguiente fue "
                      "recibido por la presidenta Dina Boluarte en Palacio de Gobierno.", "es", "2024-11-17")
     assert str(only_meeting(result).date) == "2024-11-15"
+
+
+@pytest.mark.parametrize("said, day", [("sostuvo una reunión de trabajo", "None"),
+                                       ("sostuvo este martes 17 una reunión de trabajo", "2023-10-17")])
+def test_a_meeting_held_stays_held_whatever_the_visitors_tour_does_next(extractor, said, day):
+    result = extract(extractor, f"El viceministro de Relaciones Exteriores, Ignacio Higueras Hare, {said} en el Palacio de Torre "
+                     "Tagle con el subsecretario de Estado Brian Nichols, quien llegó a Lima como parte de una gira que "
+                     "continuará en Quito y Bogotá hasta el próximo sábado.", "es", "2023-10-18")
+    meeting = only_meeting(result)
+    assert meeting.status == "held" and str(meeting.date) == day
