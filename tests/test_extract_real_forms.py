@@ -2958,3 +2958,10 @@ def test_a_meeting_held_stays_held_whatever_the_visitors_tour_does_next(extracto
                      "continuará en Quito y Bogotá hasta el próximo sábado.", "es", "2023-10-18")
     meeting = only_meeting(result)
     assert meeting.status == "held" and str(meeting.date) == day
+
+
+def test_a_known_persons_surname_after_another_first_name_and_a_paternal_surname_is_someone_else(extractor):
+    result = extract(extractor, "El director general de América del Norte, embajador Carlos Arana Ferrero, se reunió hoy con el "
+                     "subsecretario Brian Nichols.", "es", "2023-10-18")
+    assert "alfredo-ferrero" not in only_meeting(result).participants
+    assert "Carlos Arana Ferrero" in {a.name.get("es") for a in result.actors}

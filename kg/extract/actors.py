@@ -294,10 +294,14 @@ def _another_first_name(doc: Doc, match, index: ActorIndex, titles: set[int]) ->
     person = index.gaz.actors.get(label[6:]) if label.startswith("actor:") else None
     if person is None or person.type != PERSON or s == 0:
         return False
-    first = doc[s - 1]
-    if not (first.is_alpha and len(first) > 2 and _is_name_token(first, index)) or first.is_sent_start or \
-            first.i in titles or first.lower_ in index.title_words:
-        return False    # an initial, a capitalised word that opens a sentence, a title ("President-Elect Castillo")
+    def name_word(tok) -> bool:     # not an initial, a capitalised word that opens a sentence, a title ("President-Elect Castillo")
+        return tok.is_alpha and len(tok) > 2 and _is_name_token(tok, index) and not tok.is_sent_start and \
+            tok.i not in titles and tok.lower_ not in index.title_words
+
+    if not name_word(doc[s - 1]):
+        return False
+    # ("Carlos Arana Ferrero" is not Alfredo Ferrero: the first name is the one before a paternal surname)
+    first = doc[s - 2] if s > 1 and name_word(doc[s - 2]) else doc[s - 1]
     names = [identity.words(n) for n in identity.names_of(person)]
     word = identity.fold(first.text)
     return word not in {w for n in names for w in n[:-1]} and word[0] not in {n[0][0] for n in names if len(n) > 1}
