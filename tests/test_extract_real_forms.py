@@ -2965,3 +2965,10 @@ def test_a_known_persons_surname_after_another_first_name_and_a_paternal_surname
                      "subsecretario Brian Nichols.", "es", "2023-10-18")
     assert "alfredo-ferrero" not in only_meeting(result).participants
     assert "Carlos Arana Ferrero" in {a.name.get("es") for a in result.actors}
+
+
+def test_who_chaired_the_meeting_told_before_took_part_in_it(extractor):
+    result = extract(extractor, "El Perú y los Estados Unidos celebraron ayer en Lima la VI Reunión de la Comisión de Libre Comercio. "
+                     "La cita fue presidida por el ministro Roberto Sánchez Palomino y por el representante comercial adjunto "
+                     "Jayme White.", "es", "2022-09-15")
+    assert {"roberto-sanchez-palomino", "jayme-white"} <= set(only_meeting(result).participants)

@@ -243,6 +243,11 @@ class MeetingRules(EventRules):
         # (not a frame: "Tras la reunión en Carondelet, Rubio anunció …" is about what followed, whichever meeting it was)
         if j is None or not self.points_back(doc, j, lo) or doc[lo].lower_ in self.opening_prepositions:
             return []
+        people = [r for r in refs if r.type == PERSON]     # not the venue's body ("at the State Department")
+        if people and self.chaired_by(doc, j, hi):
+            f = Found("meeting", sent, sent.start, sent.end, people, confidence=TRIGGER_CONFIDENCE, trigger=j)
+            f.joins_last = f.again = True
+            return [f]      # "La cita fue presidida por A y por B", "The meeting was attended by …": who took part
         taking_place = any(j < s <= j + 2 for s, _ in self._session_hits)
         if not taking_place and not (j + 1 < hi and doc[j + 1].lower_ in self.place_prepositions):
             return []
@@ -255,10 +260,15 @@ class MeetingRules(EventRules):
         date = next((d.value for d in dates if d.value is not None and not d.year_only and d.start < end), None)
         if place is None and date is None:
             return []
-        people = [r for r in refs if r.type == PERSON]     # not the venue's body ("at the State Department")
         f = Found("meeting", sent, sent.start, sent.end, people, confidence=TRIGGER_CONFIDENCE, date=date, place=place, trigger=j)
         f.joins_last = f.again = True
         return [f]
+
+    def chaired_by(self, doc: Doc, j: int, hi: int) -> bool:
+        """'la cita fue presidida por', 'the meeting was attended by': the meeting word at j, then a
+        participle of holding it and its agent."""
+        return any(doc[k].lower_ in self.lang.meetings["held_participles"] and k + 1 < hi and doc[k + 1].lower_ in self.joint_agents
+                   for k in range(j + 1, min(hi - 1, j + 4)))
 
     def act_of(self, tok) -> str | None:
         """The act a word tells, for dating one act told twice: any word of signing is "signing"; a verb of doing
