@@ -2972,3 +2972,11 @@ def test_who_chaired_the_meeting_told_before_took_part_in_it(extractor):
                      "La cita fue presidida por el ministro Roberto Sánchez Palomino y por el representante comercial adjunto "
                      "Jayme White.", "es", "2022-09-15")
     assert {"roberto-sanchez-palomino", "jayme-white"} <= set(only_meeting(result).participants)
+
+
+def test_the_arrival_an_aside_recalls_in_a_sentence_about_the_meeting_told_is_no_meeting_of_its_own(extractor):
+    result = extract(extractor, "LIMA, 15 set. (ANDINA). El Perú y los Estados Unidos acordaron ayer impulsar el comercio durante la "
+                     "VI Reunión de la Comisión de Libre Comercio, que se celebró en Lima. La cita fue presidida por el ministro "
+                     "Roberto Sánchez Palomino y por el representante comercial adjunto Jayme White, quien llegó a la capital al "
+                     "frente de una delegación de funcionarios.", "es", "2022-09-15")
+    assert "jayme-white" in only_meeting(result).participants
