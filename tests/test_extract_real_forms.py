@@ -2980,3 +2980,10 @@ def test_the_arrival_an_aside_recalls_in_a_sentence_about_the_meeting_told_is_no
                      "Roberto Sánchez Palomino y por el representante comercial adjunto Jayme White, quien llegó a la capital al "
                      "frente de una delegación de funcionarios.", "es", "2022-09-15")
     assert "jayme-white" in only_meeting(result).participants
+
+
+def test_an_event_the_sentence_says_will_be_held_is_a_meeting_though_a_topic_word_comes_before_it(extractor):
+    result = extract(extractor, "Ambas autoridades pasaron revista a la preparación del Año APEC Perú 2024, cuya Semana de Líderes "
+                     "se celebrará en Lima en noviembre del próximo año.", "es", "2023-10-18")
+    meeting = only_meeting(result)
+    assert meeting.status == "scheduled" and str(meeting.date) == "2024-11"

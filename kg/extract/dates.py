@@ -153,7 +153,7 @@ def _patterns():
         # "en 2026", "in 2022", "vigente desde 2009", "in force since 2024": a year stated as a time, not as part of a name
         ("year", re.compile(rf"\b(?:{alt(g['year_prepositions'])})\s+(?:(?:{alt(g['year_nouns'])})\s+)?((?:19|20)\d{{2}})\b(?![-–/]\d)", re.I)),
         # "en junio", "in October": a month of the document's year (or the next, for what is announced)
-        ("bare_month", re.compile(rf"\b(?:{alt(g['month_prepositions'])})\s+(?:(?:{alt(g['month_nouns'])})\s+)?({month})\b(?![\s.]*\d)", re.I)),
+        ("bare_month", re.compile(rf"\b(?:{alt(g['month_prepositions'])})\s+(?:(?:{alt(g['month_nouns'])})\s+)?({month})\b(?![\s.]*\d)(?:\s+(?:{of})\s+({years})(?!\w))?", re.I)),
         ("relative_year", re.compile(rf"(?<!\w)({years})(?!\w)", re.I)),
         # "next month", "el mes pasado"
         ("relative_month", re.compile(rf"(?<!\w)({alt(lex['relative_months'])})(?!\w)", re.I)),
@@ -256,8 +256,10 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                     last = {w.lower() for w in lexicon()["weekday_words"]["last"]}
                     told_last = bool(set(m.group(0).lower().split()) & last) or \
                         (text[m.end():].split() or [""])[0].lower().strip(".,;") in last
-                    if year and reference and reference.month and (not future and month > reference.month or
-                                                                   told_last and month >= reference.month):
+                    if m.group(2) and reference:    # "en noviembre del próximo año", "in March of last year"
+                        year = reference.year + lexicon()["relative_years"][" ".join(m.group(2).lower().split())]
+                    elif year and reference and reference.month and (not future and month > reference.month or
+                                                                     told_last and month >= reference.month):
                         year -= 1
                     if year:
                         value = PartialDate(year, month)

@@ -286,7 +286,7 @@ class EventRules(PlaceRules):
                 # States will host", "the Strategic Dialogue … held May 18 … and co-chaired by A and B").
                 hosted = any(s - 3 <= he <= s or self.hosted_after(doc, e, hs) for hs, he in self._hosting_hits)
                 held = any(t.lower_ in self.lang.meetings["held_participles"] for t in doc[e:min(hi, e + HELD_WINDOW)]) or \
-                    self.attended_by(doc, e, hi, refs)
+                    self.attended_by(doc, e, hi, refs) or any(e <= ss <= e + 1 for ss, _ in self._session_hits)   # "… se celebrará en Lima"
                 if not (hosted or held) and any(t.lower_ in self.event_topics for t in doc[lo:s]):
                     continue
                 # Ordinals before the name belong to it ("52º Asamblea General", "Ninth Summit").
