@@ -2987,3 +2987,9 @@ def test_an_event_the_sentence_says_will_be_held_is_a_meeting_though_a_topic_wor
                      "se celebrará en Lima en noviembre del próximo año.", "es", "2023-10-18")
     meeting = only_meeting(result)
     assert meeting.status == "scheduled" and str(meeting.date) == "2024-11"
+
+
+def test_the_dea_is_a_known_us_agency_that_commits(extractor):
+    result = extract(extractor, "Asimismo, la DEA se comprometió a donar a la Policía Nacional del Perú equipos de comunicaciones "
+                     "encriptadas.", "es", "2024-05-10")
+    assert any("dea" in c for c in committers(result))
