@@ -257,7 +257,7 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                     told_last = bool(set(m.group(0).lower().split()) & last) or \
                         (text[m.end():].split() or [""])[0].lower().strip(".,;") in last
                     if m.group(2) and reference:    # "en noviembre del próximo año", "in March of last year"
-                        year = reference.year + lexicon()["relative_years"][" ".join(m.group(2).lower().split())]
+                        year = resolve(m.group(2), reference).year
                     elif year and reference and reference.month and (not future and month > reference.month or
                                                                      told_last and month >= reference.month):
                         year -= 1

@@ -250,9 +250,7 @@ class MeetingRules(EventRules):
             return []
         people = [r for r in refs if r.type == PERSON]     # not the venue's body ("at the State Department")
         if people and self.chaired_by(doc, j, hi):
-            f = Found("meeting", sent, sent.start, sent.end, people, confidence=TRIGGER_CONFIDENCE, trigger=j)
-            f.joins_last = f.again = True
-            return [f]      # "La cita fue presidida por A y por B", "The meeting was attended by …": who took part
+            return [self.said_of_last(sent, people, j)]     # "La cita fue presidida por A y por B": who took part
         taking_place = any(j < s <= j + 2 for s, _ in self._session_hits)
         if not taking_place and not (j + 1 < hi and doc[j + 1].lower_ in self.place_prepositions):
             return []
@@ -265,9 +263,14 @@ class MeetingRules(EventRules):
         date = next((d.value for d in dates if d.value is not None and not d.year_only and d.start < end), None)
         if place is None and date is None:
             return []
+        return [self.said_of_last(sent, people, j, date, place)]
+
+    @staticmethod
+    def said_of_last(sent: Sentence, people: list[Ref], j: int, date=None, place: str | None = None) -> Found:
+        """What a sentence about the meeting told before (its meeting word at j) adds to that meeting."""
         f = Found("meeting", sent, sent.start, sent.end, people, confidence=TRIGGER_CONFIDENCE, date=date, place=place, trigger=j)
         f.joins_last = f.again = True
-        return [f]
+        return f
 
     def chaired_by(self, doc: Doc, j: int, hi: int) -> bool:
         """'la cita fue presidida por', 'the meeting was attended by': the meeting word at j, then a
