@@ -2993,3 +2993,41 @@ def test_the_dea_is_a_known_us_agency_that_commits(extractor):
     result = extract(extractor, "Asimismo, la DEA se comprometió a donar a la Policía Nacional del Perú equipos de comunicaciones "
                      "encriptadas.", "es", "2024-05-10")
     assert any("dea" in c for c in committers(result))
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_not_part_of_it(extractor):
+    result = extract(extractor, "On Tuesday, General Richardson met with President Laurentino “Nito” Cortizo Cohen at the "
+                     "Palacio de las Garzas.", "en", "2023-03-09")
+    assert "Laurentino Cortizo Cohen" in {a.name.get("en") for a in result.actors}
+
+
+def test_a_branch_of_the_armed_forces_before_a_rank_is_not_part_of_the_name(extractor):
+    result = extract(extractor, "The commander of U.S. Southern Command (SOUTHCOM), Army Gen. Laura Richardson, met with "
+                     "President Laurentino Cortizo in Panama City today.", "en", "2023-03-09")
+    assert "laura-richardson" in only_meeting(result).participants
+
+
+def test_a_place_before_the_comma_that_precedes_a_title_is_no_one_named(extractor):
+    result = extract(extractor, "Building on the Secretary’s February 23 visit to Buenos Aires, the Secretary and the Foreign "
+                     "Minister discussed trade. The Secretary commended Argentina’s request to become a NATO Global Partner. He "
+                     "also noted the bombing of the AMIA Jewish community center in Buenos Aires and reaffirmed the United States’ "
+                     "commitment to supporting Argentina’s efforts.", "en", "2024-05-09")
+    assert "buenos-aires" not in {a.id for a in result.actors}
+
+
+def test_who_reaffirms_the_commitment_of_an_organisation_of_their_country_commits_with_it(extractor):
+    result = extract(extractor, "The commander of U.S. Southern Command (SOUTHCOM), Laura Richardson, visited Panama. During the visit, "
+                     "Richardson also reaffirmed SOUTHCOM’s commitment to continue supporting Panama’s security forces through "
+                     "training.", "en", "2023-03-09")
+    (actors,) = committers(result)
+    assert "laura-richardson" in actors
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Peru is a founding partner of the Americas Partnership for Economic Prosperity (APEP).", "joined"),
+    ("The talks take place under the Bicentennial Framework for Security, Public Health and Safe Communities, which has been "
+     "in effect since October 2021.", "in-force"),
+])
+def test_a_founding_partner_joined_and_a_framework_in_effect_is_in_force(extractor, sentence, status):
+    (agreement,) = extract(extractor, sentence, "en", "2025-01-14").facts.agreements
+    assert agreement.status == status

@@ -30,6 +30,7 @@ from .names import (
     organisation_at,
     past_words,
     portfolio_end,
+    without_nickname,
 )
 from .refs import COUNTRY, GROUP, ORGANISATION, PERSON, NewActor, Ref
 from .titles import MAX_GAP, MAX_TITLE_WORDS, PORTFOLIO_AREAS, Titles
@@ -98,6 +99,7 @@ class ActorIndex:
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.honorifics = set(lang.actors["honorifics"])
+        self.branches = set(lang.actors["branches"])
         self.ranks = set(lang.actors["ranks"])
         self.posting_links = set(lang.actors["posting_links"])
         # ", uno de sus asesores", ", one of his advisers": an apposition that says a name is a person's
@@ -374,9 +376,9 @@ class _Resolver(Titles):
             return False
         if all(t.lower_ in self.index.portfolio_words for t in self.doc[s:e]):
             return False    # "Ministro de Relaciones Exteriores, Comercio Internacional y Culto": the portfolio goes on
-        while e - s > 1 and self.doc[s].text in self.index.honorifics:
-            s += 1      # "Dr. Philip Gordon"
-        name = self.doc[s:e].text
+        while e - s > 1 and (self.doc[s].text in self.index.honorifics or self.branch_of_rank(s)):
+            s += 1      # "Dr. Philip Gordon", "Army Gen. Laura Richardson"
+        name = without_nickname(self.doc[s:e].text)
         ident = self.same_person(name) or identity.person_slug(name)
         known = self.surnames.get(self.doc[e - 1].text)
         if known and (e - s == 1 or known == ident):
@@ -393,6 +395,13 @@ class _Resolver(Titles):
             self.surnames.setdefault(self.doc[e - 2].text, ident)   # "Marcelo Ebrard Casaubon" … "el canciller Ebrard"
         self.person(ident, s, e, role, actor.country, True)
         return True
+
+    def branch_of_rank(self, s: int) -> bool:
+        """Whether doc[s] names a branch of the armed forces before a rank ("Army Gen.", "Air Force Gen.")."""
+        k = s
+        while k < len(self.doc) and self.doc[k].text in self.index.branches:
+            k += 1
+        return k > s and k < len(self.doc) and self.doc[k].text in self.index.honorifics
 
     def listed(self, end: int, role: str | None, country: str | None, chosen) -> None:
         """'los viceministros Hugo Rivera, Anselmo Muñiz y Johannes Kelner': the names a title lists

@@ -293,8 +293,9 @@ class CommitmentRules(Rules):
         # ("The Secretary reaffirmed the partnership between the United States and Peru and the U.S. commitment to …":
         # the Secretary's and the United States', not Peru's.)
         if whose:
+            # ("Richardson reaffirmed SOUTHCOM’s commitment …": a person of the owner's country says it)
             subject = [r for r in subject if r.actor != whose.actor and (r.country is None or r.type == PERSON and
-                                                                          r.country == whose.actor)] + [whose]
+                                                                          r.country in (whose.actor, whose.country))] + [whose]
         # "Salazar … aseguró que Estados Unidos seguirá apoyando a Ecuador": who the report says commits.
         if that is not None and that < opening:
             that = None

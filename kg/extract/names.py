@@ -54,10 +54,28 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
             last = j + 1   # "Julio César Arriola", "Mayo Hernández": a month's name inside a person's
         elif _hyphen_inside(doc, j) and last == j and _is_name_token(doc[j + 1], index):
             pass   # a double surname: the hyphen joins the two words
+        elif last == j > i and _nickname(doc, j, index):
+            j += 2   # "Laurentino “Nito” Cortizo": a nickname in quotes inside the name
         elif tok.text not in index.particles or last == i:
             break
         j += 1
     return last
+
+
+_NICKNAME_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
+_NICKNAME = re.compile(r"\s*(?:“[^”]{1,20}”|\"[^\"]{1,20}\"|«[^»]{1,20}»|‘[^’]{1,20}’|'[^']{1,20}')(?=\s)")
+
+
+def _nickname(doc: Doc, j: int, index: ActorIndex) -> bool:
+    """Whether doc[j] opens a one-word nickname in quotes that a name goes on after."""
+    close = _NICKNAME_QUOTES.get(doc[j].text)
+    return close is not None and j + 3 < len(doc) and _is_name_token(doc[j + 1], index) and \
+        doc[j + 2].text == close and _is_name_token(doc[j + 3], index)
+
+
+def without_nickname(name: str) -> str:
+    """A person's name without the nickname it quotes ("Laurentino “Nito” Cortizo": "Laurentino Cortizo")."""
+    return _NICKNAME.sub("", name)
 
 
 def portfolio_end(doc: Doc, j: int, index: ActorIndex) -> int:

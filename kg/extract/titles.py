@@ -221,6 +221,8 @@ class Titles:
             start += 1
         if end - start < 2 or any(ls < end and start < le for _, ls, le in chosen):
             return None
+        if any(lab.startswith("place:") and ls <= start and end <= le for lab, ls, le in self.raw):
+            return None     # "Building on the Secretary's visit to Buenos Aires, the Secretary …": a place, not a name
         k = past_words(doc, start - 1, self.index.definite_articles)
         if k >= 0 and doc[k].lower_ in self.index.locatives:
             return None     # "In Buenos Aires, the Deputy Secretary will …", "en el Salón Dorado, la mandataria …": where, not who
