@@ -12,6 +12,7 @@ from kg.config import Config
 from kg.dates import DateRange, PartialDate
 from kg.errors import InputError
 from kg.extract import Extractor
+from kg.extract.dates import dateline
 
 
 @pytest.fixture(scope="module")
@@ -3031,3 +3032,40 @@ def test_who_reaffirms_the_commitment_of_an_organisation_of_their_country_commit
 def test_a_founding_partner_joined_and_a_framework_in_effect_is_in_force(extractor, sentence, status):
     (agreement,) = extract(extractor, sentence, "en", "2025-01-14").facts.agreements
     assert agreement.status == status
+
+
+def test_a_post_that_restates_the_call_with_one_name_is_the_same_call(extractor):
+    result = extract(extractor, "LIMA, 21 de mayo (ANDINA).- El canciller Javier González-Olaechea sostuvo este lunes una conversación "
+                     "telefónica con el secretario de Estado de los Estados Unidos, Antony Blinken.\n\nAsimismo, el secretario de "
+                     "Estado confirmó que viajará a Lima en noviembre para participar en la Reunión Ministerial de APEC.\n\n"
+                     "Productiva conversación con el secretario @SecBlinken. Abordamos la agenda bilateral, la seguridad y "
+                     "#APEC2024.\n— Javier González-Olaechea (@JGOlaecheaPE) May 20, 2024",
+                     "es", "2024-05-21")
+    (call,) = [m for m in result.facts.meetings if m.kind == "call"]
+    assert str(call.date) == "2024-05-20"
+
+
+def test_the_dateline_of_a_lead_after_crumbs_credits_and_a_byline_is_found():
+    text = ("Inicio » Política » Internacional\n\nCanciller y secretario de Estado conversan sobre agenda bilateral\n\n"
+            "Publicado: 21/5/2024 (08:12 h) | Actualizado: 21/5/2024 (10:40 h)\n\n[Foto: ANDINA/Difusión Cancillería]\n\n"
+            "LIMA, 21 de mayo (ANDINA).- El ministro de Relaciones Exteriores, Javier González-Olaechea, sostuvo este lunes una "
+            "conversación telefónica con el secretario de Estado de los Estados Unidos, Antony Blinken.\n\nAmbos pasaron revista a la agenda bilateral.\n\nIntercambio comercial\n\nPublicado: 21/5/2024")
+    found = dateline(text, "es", PartialDate(2024, 5, 21))
+    assert (found.place, str(found.date)) == ("LIMA", "2024-05-21")
+    assert text[found.span[0]:found.span[1]].startswith("LIMA, 21 de mayo")
+
+
+def test_a_call_the_sentence_dates_a_meeting_against_does_not_make_it_a_call(extractor):
+    result = extract(extractor, "El canciller Javier González-Olaechea sostuvo este lunes una conversación telefónica con el "
+                     "secretario de Estado Antony Blinken. La conversación telefónica se produce pocas semanas después de que el "
+                     "viceministro Ignacio Higueras se reuniera en Washington con el subsecretario Brian Nichols.", "es", "2024-05-21")
+    kinds = {m.kind for m in result.facts.meetings if "brian-nichols" in m.participants}
+    assert kinds == {"in-person"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ambos cancilleres acordaron mantener una estrecha coordinación de cara a la próxima Asamblea General de la OEA.", "es"),
+    ("The two ministers agreed to coordinate closely ahead of the OAS General Assembly.", "en"),
+])
+def test_an_event_a_sentence_looks_ahead_to_is_a_topic_not_a_meeting(extractor, text, language):
+    assert extract(extractor, text, language, "2024-05-21").facts.meetings == []

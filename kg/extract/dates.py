@@ -21,6 +21,7 @@ _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’]*(?:\s(?:[A-ZÁÉ�
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
+LEAD_CHARS = 120     # a line this long is a paragraph: the first is the lead, where a dateline opens the story
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -55,10 +56,12 @@ def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate |
 
 
 def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | None:
-    """The dateline of a text: its first lines or its last ones (a place alone if it gives no date)."""
+    """The dateline of a text: its first lines, its lead or its last lines (a place alone if it gives no date)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    # (up to the lead, after however many lines of crumbs, credits and bylines: "Publicado: 21/5/2024", "[Foto: …]")
+    lead = next((k for k, ln in enumerate(lines) if len(ln) >= LEAD_CHARS), 0)
     place = None
-    for line in lines[:_LINES_AT_START] + lines[-_LINES_AT_END:]:
+    for line in lines[:max(_LINES_AT_START, lead + 1)] + lines[-_LINES_AT_END:]:
         at = text.find(line)
         m = _DATELINE.match(line)
         if m and not any(c.isdigit() for c in m.group("place")):

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.9.2"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.9.3"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -401,12 +401,13 @@ class Extractor:
         """'se reunirá con el presidente Abdo Benítez' … 'en Asunción, el secretario Pompeo se reunirá
         con el presidente Abdo Benítez y el ministro Castiglioni'; 'the Secretary arrived in
         Montevideo' … 'it is her first visit to Uruguay': one's people within the other's (a lone
-        traveller only for a visit), with the same countries or fewer, at no other place."""
+        traveller only for a visit or a call), with the same countries or fewer, at no other place."""
         if a.id.startswith(_NAMED) or b.id.startswith(_NAMED):
             return False
         if not (people_a and people_b and (people_a <= people_b or people_b <= people_a)):
             return False
-        if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits):
+        # (a lone person twice: one visit, or one call — "Productiva conversación con el secretario @SecBlinken")
+        if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits or a.kind == b.kind == "call"):
             return False
         sides_a, sides_b = self._sides(a), self._sides(b)
         if sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a):

@@ -157,6 +157,9 @@ class MeetingRules(EventRules):
             here += self.encounters(sent, doc, triggers, outside, mentions, sure)
         # "paid a courtesy call on the Minister" is a visit in person
         told_here = [t for t in span if not any(a <= t.i < b for a, b in passing)]     # (not "…, which met by videoconference")
+        if triggers:    # (nor the call a sentence dates the meeting against: "La conversación telefónica se produce semanas después de que X se reuniera con Y")
+            told_here = [t for t in told_here if not any(min(t.i, triggers[0][0]) <= s <= max(t.i, triggers[0][0])
+                                                         for s, _ in self._another_time_hits if lo <= s < hi)]
         call = self.cue(self.lang.meetings["call_cues"], told_here) and not self.cue(self.lang.meetings["in_person_cues"], told_here) and \
             not self.says(self.lang.meetings["in_person_phrases"], span) or \
             bool(triggers) and doc[triggers[0][0]].lower_ in self.lang.meetings["call_verbs"]
