@@ -3069,3 +3069,22 @@ def test_a_call_the_sentence_dates_a_meeting_against_does_not_make_it_a_call(ext
 ])
 def test_an_event_a_sentence_looks_ahead_to_is_a_topic_not_a_meeting(extractor, text, language):
     assert extract(extractor, text, language, "2024-05-21").facts.meetings == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tras la reunión, el ministro de Comercio Exterior informó que el Perú y los Estados Unidos han acordado instalar una mesa "
+    "técnica bilateral sobre acceso a mercados.",
+    "El representante comercial Jamieson Greer se ha comprometido a trasladar las preocupaciones peruanas a las agencias "
+    "competentes.",
+])
+def test_a_pledge_told_in_the_perfect_is_a_commitment(extractor, sentence):
+    assert len(extract(extractor, sentence, "es", "2025-04-10").facts.commitments) == 1
+
+
+def test_the_items_of_a_list_a_party_commits_to_in_the_present_are_its_commitments(extractor):
+    result = extract(extractor, "En virtud del memorando, Usaid se compromete a:\n\n• Financiar, con hasta US$ 12 millones, el módulo "
+                     "de control forestal en Loreto.\n• Brindar asistencia técnica para la capacitación de 300 guardaparques.\n\n"
+                     "Por su parte, el Serfor se compromete a:\n\n• Poner en funcionamiento el sistema de trazabilidad de la madera."
+                     "\n• Publicar trimestralmente la información sobre los permisos.", "es", "2017-09-27")
+    assert [c.actors[0] for c in result.facts.commitments] == ["usaid", "usaid", "serfor", "serfor"]
+    assert result.facts.commitments[2].topics == ["deforestation"]
