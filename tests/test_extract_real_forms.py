@@ -3088,3 +3088,25 @@ def test_the_items_of_a_list_a_party_commits_to_in_the_present_are_its_commitmen
                      "\n• Publicar trimestralmente la información sobre los permisos.", "es", "2017-09-27")
     assert [c.actors[0] for c in result.facts.commitments] == ["usaid", "usaid", "serfor", "serfor"]
     assert result.facts.commitments[2].topics == ["deforestation"]
+
+
+def test_a_rank_between_a_title_and_its_holders_name_leaves_the_title_to_the_holder(extractor):
+    result = extract(extractor, "El viceministro de Relaciones Exteriores, embajador Ignacio Higueras Hare, sostuvo este martes 17 una "
+                     "reunión de trabajo con el subsecretario Brian A. Nichols.", "es", "2023-10-18")
+    assert set(only_meeting(result).participants) >= {"ignacio-higueras-hare", "brian-nichols"}
+    assert "peter-camino" not in only_meeting(result).participants
+    assert result.roles["ignacio-higueras-hare"] == "viceministro de Relaciones Exteriores"
+
+
+def test_a_headline_that_names_titles_only_is_the_meeting_the_story_names_and_dates(extractor):
+    result = extract(extractor, "Inicio > Prensa > Notas de prensa\n\nNota de Prensa N° 537-23\n\n"
+                     "Viceministro de Relaciones Exteriores se reunió con el subsecretario de Estado para Asuntos del "
+                     "Hemisferio Occidental de los EE.UU.\n\n18 de octubre de 2023 - 11:40 a. m.\n\nEl viceministro de Relaciones "
+                     "Exteriores, embajador Ignacio Higueras Hare, sostuvo este martes 17 una reunión de trabajo en el Palacio de "
+                     "Torre Tagle con el subsecretario de Estado para Asuntos del Hemisferio Occidental de los Estados Unidos de "
+                     "América, Brian A. Nichols.\n\nEn el encuentro, en el que también participaron la embajadora de los Estados "
+                     "Unidos en el Perú, Lisa Kenna, y el director general de América del Norte, ministro Carlos Arana Ferrero, "
+                     "ambas autoridades pasaron revista a los principales temas de la agenda bilateral.", "es", "2023-10-18")
+    meeting = only_meeting(result)
+    assert {"ignacio-higueras-hare", "brian-nichols"} <= set(meeting.participants)
+    assert meeting.id == "meeting-brian-nichols-ignacio-higueras-hare-2023-10-17"

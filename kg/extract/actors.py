@@ -362,6 +362,7 @@ class _Resolver(Titles):
         self.stated_at: dict[str, tuple[int, int]] = {}    # actor -> the tokens of that title and the name
         self.title: str | None = None              # the title being resolved …
         self.title_at: tuple[int, int] = (0, 0)    # … and its tokens
+        self.unnamed: list[tuple[int, int, str, str | None]] = []     # bare titles: (start, end, role, country)
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
@@ -545,6 +546,7 @@ class _Resolver(Titles):
                      (lab.startswith("demonym:") or lab.startswith("actor:") and lab[6:] in index.countries)), None)
                 # What follows the title: a gap of little words and the country, then a name.
                 j, k, posting = e, n + 1, None
+                stop = None     # where the title's words end, if a rank stands between them and the name
                 while j < len(doc) and j - e <= MAX_GAP:
                     nxt = chosen[k] if k < len(chosen) else None
                     if nxt and nxt[1] == j and (nxt[0].startswith("demonym:") or nxt[0].partition(":")[2] in index.countries):
@@ -569,6 +571,11 @@ class _Resolver(Titles):
                         j = city
                     elif doc[j].lower_ in index.title_gap or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
+                    elif nxt and nxt[1] == j and j > e and doc[j - 1].text == "," and nxt[0].startswith("title:") and \
+                            nxt[2] - j == 1 and doc[j].is_lower and name_after(doc, j + 1, index) - j - 1 >= 2:
+                        consumed.add(k)     # "El viceministro de Relaciones Exteriores, embajador Ignacio Higueras": a rank before the name
+                        stop, j, k = j - 1, j + 1, k + 1
+                        break
                     elif doc[j].is_lower and doc[j].is_alpha and _after_portfolio(doc, j, index):
                         j += 1      # "la directora de la misión de la agencia María Pérez"
                     else:
@@ -586,7 +593,7 @@ class _Resolver(Titles):
                     portfolio = True
                 j = named
                 self.qualified(s, j)
-                self.titled(*self.stated_title(s, j))
+                self.titled(*self.stated_title(s, stop or j))
                 nxt = chosen[k] if k < len(chosen) else None
                 if nxt and nxt[1] == j and nxt[0].startswith("actor:") and index.gaz.actors[nxt[0][6:]].type == PERSON:
                     consumed.add(k)
@@ -639,6 +646,7 @@ class _Resolver(Titles):
         self.acronym_organisations(chosen)
         self.acronym_mentions(chosen)
         self.bare_embassies(chosen)
+        self.named_later()
         self.refs.sort(key=lambda r: r.start)
         self.fullest_ids()
         doc = self.doc

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.9.4"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.9.5"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -265,7 +265,15 @@ class Extractor:
                                           self._same_meeting(fact, facts, mentions, visits, told_apart["untensed"]) or
                                           self._same_commitment(f, fact, facts))
             if same is not None:
+                dated = isinstance(same, Meeting) and same.date is None and fact.date is not None
                 self._merge(same, fact, ev)
+                if dated and not same.id.startswith(_NAMED) and fact.id.endswith(identity.date_slug(fact.date)):
+                    # (a headline told it undated, the story on its day: the id of its day, stable across texts)
+                    for ids in (visits, *told_apart.values()):
+                        if same.id in ids:
+                            ids.add(fact.id)
+                    by_id[fact.id] = by_id.pop(same.id, same)
+                    same.id = fact.id
                 continue
             if f.again:
                 continue    # "The meeting took place in …" with no meeting told before it

@@ -180,6 +180,18 @@ class Titles:
             self.person(holders.pop(), s, e, role)
         elif country:   # "the Foreign Minister of Peru" of a day the gazetteer knows no holder of: Peru's
             self.refs.append(Ref(country, COUNTRY, s, e, country))
+        self.unnamed.append((s, e, role, country))
+
+    def named_later(self) -> None:
+        """'Viceministro de Relaciones Exteriores se reunió con …' in a headline, then 'el viceministro Ignacio
+        Higueras' in the story: a bare title (whatever the gazetteer's office holders made of it) is the
+        person the text names with that title after it."""
+        for s, e, role, country in self.unnamed:
+            named = next((r for r in self.refs if r.type == PERSON and r.start > s and r.discovered and
+                          role in self.roles.get(r.actor, set()) and (not country or r.country == country)), None)
+            if named:
+                self.refs = [r for r in self.refs if (r.start, r.end) != (s, e)]
+                self.refs.append(Ref(named.actor, PERSON, s, e, named.country, True))
 
     def office_of(self, s: int) -> bool:
         """The title names a bureau, not its holder: "Office of the Spokesperson", "Oficina del Vocero"."""
