@@ -3110,3 +3110,36 @@ def test_a_headline_that_names_titles_only_is_the_meeting_the_story_names_and_da
     meeting = only_meeting(result)
     assert {"ignacio-higueras-hare", "brian-nichols"} <= set(meeting.participants)
     assert meeting.id == "meeting-brian-nichols-ignacio-higueras-hare-2023-10-17"
+
+
+def test_who_attended_a_ceremony_told_with_its_venue_met_who_held_it(extractor):
+    result = extract(extractor, "On Wednesday, U.S. Ambassador Stephanie Syptak-Ramnath delivered 12 riverine patrol boats to the "
+                     "Anti-Drug Directorate (DIRANDRO) during a ceremony at the PNP riverine base in Pucallpa, attended by Minister of "
+                     "the Interior Juan José Santiváñez.", "en", "2024-08-15")
+    meeting = only_meeting(result)
+    assert {"stephanie-syptak-ramnath", "juan-jose-santivanez"} <= set(meeting.participants)
+    assert str(meeting.date) == "2024-08-14"
+
+
+def test_received_at_a_venue_by_the_president_of_the_council_of_ministers_is_a_meeting_with_him(extractor):
+    result = extract(extractor, "The commander of SOUTHCOM, General Laura Richardson, arrived in Lima on Monday. On Thursday, General "
+                     "Richardson was received at the Government Palace by the President of the Council of Ministers, Alberto Otárola, "
+                     "with whom she discussed regional security.", "en", "2023-08-17")
+    (meeting,) = [m for m in result.facts.meetings if "alberto-otarola" in m.participants]
+    assert "laura-richardson" in meeting.participants and str(meeting.date) == "2023-08-17"
+    assert not [m for m in result.facts.meetings if m.id.startswith("event-")]
+
+
+def test_a_day_told_within_the_week_a_sentence_also_names_dates_the_meeting(extractor):
+    result = extract(extractor, "General Laura Richardson arrived in Lima this week on an official visit, and held a working meeting "
+                     "this Wednesday with Peruvian Defense Minister Jorge Chávez Cresta.", "en", "2023-08-17")
+    assert str(only_meeting(result).date) == "2023-08-16"
+
+
+def test_an_accord_signed_in_a_city_by_two_people_is_their_meeting_and_the_non_binding_accord_is_the_one_told(extractor):
+    result = extract(extractor, "Peru and the United States signed a memorandum of understanding on critical minerals on Monday. The "
+                     "non-binding accord was signed in Lima by Minister Romulo Mucho and Assistant Secretary Geoffrey Pyatt.",
+                     "en", "2024-02-12")
+    meeting = only_meeting(result)
+    assert {"romulo-mucho", "geoffrey-pyatt"} <= set(meeting.participants) and str(meeting.date) == "2024-02-12"
+    assert len(result.facts.agreements) == 1

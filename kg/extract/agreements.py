@@ -105,7 +105,10 @@ class AgreementRules(Rules):
                 s, e = self.common_chunk(doc, tok.i, lo, hi)
                 if e < hi and _CAPITAL.match(doc[e].text):
                     continue  # "la iniciativa Blue Dot Network": the name follows
-                if s == tok.i and self.back_reference(doc, s, e, hi):
+                k = tok.i
+                while k > lo and (identity.fold(doc[k - 1].lower_) in self.generic_words or doc[k - 1].text == "-"):
+                    k -= 1    # ("the non-binding accord", "el nuevo convenio": words that tell no instrument apart)
+                if k <= s and self.back_reference(doc, k, e, hi):
                     continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
             if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
                 continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general

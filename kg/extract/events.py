@@ -263,8 +263,9 @@ class EventRules(PlaceRules):
                     continue
                 if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
                     continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
-                if s >= lo + 2 and doc[s - 1].lower_ in self.portfolio_prepositions and doc[s - 2].lower_ in self.title_words:
-                    continue  # "el presidente del Consejo de Ministros, Gustavo Adrianzén": a title's portfolio
+                if s >= lo + 2 and doc[s - 1].lower_ in self.portfolio_prepositions and doc[s - 2].lower_ in self.title_words or \
+                        doc[s].lower_ in self.title_words and doc[s + 1].lower_ in self.portfolio_prepositions:
+                    continue  # "el presidente del Consejo de Ministros, Gustavo Adrianzén", "the President of the Council of …": a title's portfolio
                 if any(t.lower_ in self.lang.meetings["affiliations"] for t in doc[max(lo, s - AFFILIATION_WORDS):s]):
                     continue  # "a senior fellow at the Inter-American Dialogue": where someone works, a body
                 if tok.text in self.body_heads:

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..dates import PartialDate, next_day
+from ..dates import DateRange, PartialDate, next_day
 from ..dates import lexicon as date_lexicon
 from .actors import Mentions
 from .dates import DatePhrase
@@ -30,6 +30,7 @@ POINTING_REACH = 8            # tokens from a sentence's start that a pointing o
 SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 ADDITIVE_WINDOW = 3           # tokens before a trigger where a word of adding may be ("Adeyemo also met with …")
+AGENT_GAP = 5                 # words between a participle of a joint act and the 'by' of its agents ("was signed in Lima by")
 RECURRING_WINDOW = 3          # tokens after a trigger where a word of habit may be ("se reúne de manera alternada")
 FOUNDING_WINDOW = 8           # tokens after a body's name where its words of being set up may be ("… en materia de Seguridad fue establecido")
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
@@ -176,6 +177,9 @@ class MeetingRules(EventRules):
             dates = [d for d in dates if d.value is None or d.value.days[1] >= reference.as_date()]
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
+        if isinstance(date, DateRange):     # "arrived this week …, and held a meeting this Wednesday with …": the day within
+            date = next((d.value for d in dates if isinstance(d.value, PartialDate) and d.value.day and
+                         date.start <= d.value <= date.end), date)
         # "aterrizó el jueves 14 por la noche …, y al día siguiente fue recibido por …": the day after the one told before
         after = self.said_at(self.lang.meetings["next_day_cues"], span)
         if after is not None and triggers and triggers[0][0] > after:
@@ -450,8 +454,9 @@ class MeetingRules(EventRules):
         ministra X y la embajadora Y", "was signed by Foreign Minister X and Ambassador Y"): they met."""
         end = doc[verb].sent.end
         by = verb + 1
-        while by < end and doc[by].lower_ in self.joint_adverbs:
-            by += 1     # "was signed today by …"
+        # "was signed today by …", "was signed in Lima by …"
+        while by < min(end, verb + 1 + AGENT_GAP) and doc[by].lower_ not in self.joint_agents and doc[by].text not in (",", ";"):
+            by += 1
         # (not a participle describing an instrument: "el Acuerdo, firmado por los presidentes A y B en 2006")
         if by >= end or doc[by].lower_ not in self.joint_agents or doc[verb - 1].lower_ not in self.joint_auxiliaries:
             return False
