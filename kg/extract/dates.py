@@ -16,7 +16,7 @@ from ..dates import DateRange, PartialDate, lexicon, resolve
 # a dash or a bar ("(Reuters) -", "(ANDINA).–", "Lima | 10 de mayo de 2024 | Andina"). The place is a
 # name of a few capitalised words ("Ciudad de México"), and may name its country ("LIMA, Peru, Nov 14").
 _DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’]*(?:\s(?:[A-ZÁÉÍÓÚÑ][\w.'’]*|de|del|la|las|los|el)){0,3}?)(?:,\s*[A-ZÁÉÍÓÚÑ][\w.]+(?:\s[A-ZÁÉÍÓÚÑ][\w.]+)?)?"
-                       r"\s*(?:,|\(|–|—|-|\|)\s*(?P<date>(?=[^()–—|\n]{3})[^()–—|\n]{0,30}?\d[^()–—|\n]{0,12}?)"
+                       r"\s*(?:,|\(|–|—|-|\|)\s*(?P<date>(?=[^()–—|\n]{3})[^()–—|\n]{0,30}?\d[^()–—|\n]{0,16}?)"
                        r"\s*(?:\(|\)|:|\||\.?\s*[–—-]|\.$|\.\s+(?=[A-ZÁÉÍÓÚÑ])|$)")
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
