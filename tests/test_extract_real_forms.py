@@ -3150,3 +3150,23 @@ def test_an_accord_signed_in_a_city_by_two_people_is_their_meeting_and_the_non_b
 ])
 def test_a_dateline_with_a_long_month_name_anchors_yesterday(extractor, lead, day):
     assert str(only_meeting(extract(extractor, lead, "es", "2023-11-16" if "noviembre" in lead else "2023-09-12")).date) == day
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El embajador de los Estados Unidos en el Perú, Krishna R. Urs, entregó esta mañana a la SUNAT dos escáneres móviles, en una "
+     "ceremonia realizada en el Terminal Portuario del Callao junto al superintendente nacional adjunto de Aduanas, Carlos Zavala "
+     "Bustamante.", "es"),
+    ("U.S. Ambassador Krishna R. Urs handed over two mobile X-ray scanners to SUNAT this morning at a ceremony at the Port of "
+     "Callao alongside Deputy Superintendent of Customs Carlos Zavala Bustamante.", "en"),
+])
+def test_who_is_beside_the_giver_at_a_ceremony_met_the_giver(extractor, text, language):
+    meeting = only_meeting(extract(extractor, text, language, "2018-06-20"))
+    assert {"krishna-urs", "carlos-zavala-bustamante"} <= set(meeting.participants)
+
+
+def test_an_instrument_two_agencies_negotiate_has_them_as_parties(extractor):
+    result = extract(extractor, "El Ministerio de la Producción (Produce) y la Administración Nacional Oceánica y Atmosférica (NOAA) de "
+                     "los Estados Unidos negocian desde agosto un memorando de entendimiento para combatir la pesca ilegal.",
+                     "es", "2022-10-10")
+    (agreement,) = result.facts.agreements
+    assert {"peru-ministry-of-production", "noaa"} <= set(agreement.parties)
