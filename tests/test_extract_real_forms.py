@@ -3170,3 +3170,14 @@ def test_an_instrument_two_agencies_negotiate_has_them_as_parties(extractor):
                      "es", "2022-10-10")
     (agreement,) = result.facts.agreements
     assert {"peru-ministry-of-production", "noaa"} <= set(agreement.parties)
+
+
+def test_a_meeting_and_the_hosted_summit_it_prepares_are_two_meetings_each_on_its_own_day(extractor):
+    result = extract(extractor, "El jueves 15, el canciller Ricardo Luna sostendrá una reunión de trabajo en el Departamento de Estado "
+                     "con el secretario de Estado, Rex W. Tillerson, con quien abordará la agenda bilateral, así como la preparación "
+                     "de la VIII Cumbre de las Américas, que el Perú acogerá en Lima en abril de 2018.", "es", "2017-06-09")
+    meetings = {m.id.startswith("event-"): m for m in result.facts.meetings}
+    bilateral, summit = meetings[False], meetings[True]
+    assert "rex-tillerson" in bilateral.participants and len(bilateral.participants) >= 3 and str(bilateral.date) == "2017-06-15"
+    assert bilateral.place != "lima"
+    assert summit.participants == ["peru"] and str(summit.date) == "2018-04" and summit.place == "lima"

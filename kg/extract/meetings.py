@@ -30,6 +30,7 @@ POINTING_REACH = 8            # tokens from a sentence's start that a pointing o
 SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 ADDITIVE_WINDOW = 3           # tokens before a trigger where a word of adding may be ("Adeyemo also met with …")
+WITH_REACH = 8                # tokens after a meeting's noun where its "with"/"con" may come, no comma between
 AGENT_GAP = 5                 # words between a participle of a joint act and the 'by' of its agents ("was signed in Lima by")
 RECURRING_WINDOW = 3          # tokens after a trigger where a word of habit may be ("se reúne de manera alternada")
 FOUNDING_WINDOW = 8           # tokens after a body's name where its words of being set up may be ("… en materia de Seguridad fue establecido")
@@ -203,6 +204,12 @@ class MeetingRules(EventRules):
             all(s - lo <= POINTING_REACH for s, _ in triggers)
         described = self.described(doc, triggers[0], hi) if triggers else None
         venue_countries = {r.country for r in mentions.in_span(lo, hi) if self.venue(doc, r, lo) and r.country}
+        # "sostendrá una reunión con B, con quien abordará … la preparación de la VIII Cumbre de las Américas, que el Perú
+        # acogerá en Lima en abril de 2018": a hosted event told as a topic after the meeting is a meeting of its hosts, on
+        # its own day and at its own place; the meeting keeps the day and place told before it.
+        topical = next((ev for ev in events if ev.hosts and framed and
+                        any(t.lower_ in self.event_topics for t in doc[lo:ev.start])), None)
+        cut = doc[topical.start].idx - sent.start if topical else None
         for f in here:
             f.trigger = first
             f.joins_last = joins
@@ -216,6 +223,13 @@ class MeetingRules(EventRules):
                 f.joins_last = f.again = True
                 f.date = None
             f.place = f.place or self.own_place(doc, f, here, mentions, hi, names) or place
+            if topical is not None:
+                own = f.name == topical.name
+                told = [d.value for d in dates if d.value is not None and not d.year_only and (d.start >= cut) == own]
+                f.date = next(iter(told), topical.year if own else None)
+                f.place = self.place(doc, mentions, topical.start, hi, names) if own else self.place(doc, mentions, lo, topical.start, names)
+                if own:
+                    f.refs = list(topical.hosts)
             f.venue_countries = venue_countries
             if doc[first].lower_ in self.here_words:     # "… aquí a Ecuador": the speaker is visiting that country
                 f.refs = [self.speech_by] + [r for r in refs if r.start == triggers[0][1]]
@@ -521,6 +535,9 @@ class MeetingRules(EventRules):
         direct = e - 1 > s and doc[e - 1].is_title and doc[e - 1].text not in self.event_heads   # not "participará en la Cumbre"
         # "sostuvo encuentros bilaterales con", "met separately with": a word between
         after = e < hi and doc[e].lower_ in withs or e + 1 < hi and doc[e].is_lower and doc[e].is_alpha and doc[e + 1].lower_ in withs
+        # ("sostendrá una reunión de trabajo en el Departamento de Estado con …": where, then with whom)
+        later = next((k for k in range(e, min(hi, e + WITH_REACH)) if doc[k].lower_ in withs or doc[k].is_punct), None)
+        after = after or later is not None and doc[later].lower_ in withs
         return (direct or doc[e - 1].lower_ in withs or after) and doc[s].lower_ not in self.visit_cues
 
     def auxiliary_start(self, doc: Doc, start: int, lo: int) -> int:
