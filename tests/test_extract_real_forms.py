@@ -3181,3 +3181,17 @@ def test_a_meeting_and_the_hosted_summit_it_prepares_are_two_meetings_each_on_it
     assert "rex-tillerson" in bilateral.participants and len(bilateral.participants) >= 3 and str(bilateral.date) == "2017-06-15"
     assert bilateral.place != "lima"
     assert summit.participants == ["peru"] and str(summit.date) == "2018-04" and summit.place == "lima"
+
+
+def test_an_assembly_told_by_its_bodys_acronym_then_by_its_name_is_one_meeting_of_its_year(extractor):
+    result = extract(extractor, "El secretario de Estado norteamericano participa en la 52.ª Asamblea General de la OEA.\n\n"
+                     "LIMA, 6 de octubre (ANDINA).- El secretario de Estado de Estados Unidos, Antony Blinken, llegó ayer a Lima para "
+                     "participar en la 52.ª Asamblea General de la Organización de los Estados Americanos (OEA).", "es", "2022-10-06")
+    (assembly,) = [m for m in result.facts.meetings if m.id.startswith("event-")]
+    assert assembly.id.endswith("-2022") and "antony-blinken" in assembly.participants
+
+
+def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister(extractor):
+    result = extract(extractor, "El jefe de la diplomacia peruana se reunió ayer en Washington con el secretario de Estado Marco Rubio.",
+                     "es", "2025-06-06")
+    assert "peru" in only_meeting(result).participants

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.9.9"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.0"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -267,7 +267,7 @@ class Extractor:
             if same is not None:
                 dated = isinstance(same, Meeting) and same.date is None and fact.date is not None
                 self._merge(same, fact, ev)
-                if dated and not same.id.startswith(_NAMED) and fact.id.endswith(identity.date_slug(fact.date)):
+                if dated and (same.id.startswith(_NAMED) == fact.id.startswith(_NAMED)) and self._of_its_day(fact):
                     # (a headline told it undated, the story on its day: the id of its day, stable across texts)
                     for ids in (visits, *told_apart.values()):
                         if same.id in ids:
@@ -350,7 +350,8 @@ class Extractor:
                 return other
             if m.date is not None and other.date is not None and m.date != other.date:
                 continue
-            if key and other.id.startswith(_NAMED) and self._names_same_event(key, self._event_key(other)):
+            if key and other.id.startswith(_NAMED) and self._names_same_event(key, self._event_key(other), bool(
+                    self._bodies(m, mentions) & self._bodies(other, mentions))):
                 return other    # "APEC 2024" and "Peru’s APEC host year" of a 2024 text
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
@@ -379,12 +380,23 @@ class Extractor:
         return all(_day(d) for d in (start, end, held.date)) and start <= held.date <= end
 
     @staticmethod
-    def _names_same_event(a: str, b: str) -> bool:
+    def _names_same_event(a: str, b: str, same_body: bool = False) -> bool:
         """The same key, or a shorter one of two words or more all in the longer ("the General Assembly"
         after "the 52nd OAS General Assembly"), or one word the longer starts with ("APEC host" after "the
-        APEC Leaders' Meeting")."""
+        APEC Leaders' Meeting"); of one body, the same first words ("Asamblea General de la OEA" and "Asamblea
+        General de la Organización de los Estados Americanos": the body by its acronym, then by its name)."""
         short, long = sorted((a.split(), b.split()), key=len)
-        return a == b or len(short) >= MIN_EVENT_WORDS and set(short) <= set(long) or short == long[:1]
+        return a == b or len(short) >= MIN_EVENT_WORDS and set(short) <= set(long) or short == long[:1] or \
+            same_body and len(short) > MIN_EVENT_WORDS and short[:MIN_EVENT_WORDS] == long[:MIN_EVENT_WORDS]
+
+    @staticmethod
+    def _of_its_day(m) -> bool:
+        """Whether a meeting's id is the one of its date (its day, or an event's year), not of its sentence."""
+        return m.id.endswith(identity.date_slug(m.date)) or m.id.startswith(_NAMED) and m.id.endswith(f"-{_year(m.date)}")
+
+    def _bodies(self, m, mentions: Mentions) -> set[str]:
+        """The organisations among a meeting's participants."""
+        return {a for a in m.participants if a not in self._countries and not self._is_person(a, mentions)}
 
     @staticmethod
     def _bare(key: str, lang: str) -> str:
