@@ -3195,3 +3195,13 @@ def test_the_head_of_a_countrys_diplomacy_is_its_foreign_minister(extractor):
     result = extract(extractor, "El jefe de la diplomacia peruana se reunió ayer en Washington con el secretario de Estado Marco Rubio.",
                      "es", "2025-06-06")
     assert "peru" in only_meeting(result).participants
+
+
+def test_a_wire_dateline_wins_over_a_line_of_its_time_and_a_call_is_held_nowhere(extractor):
+    result = extract(extractor, "Peru, US top diplomats discuss crime, Chinese-run port in phone call\n\nBy Marco Aquino\n\n"
+                     "March 12, 2025 10:41 AM EDT · Updated 2 hours ago\n\nLIMA, March 12 (Reuters) - Peru's Foreign Minister Elmer "
+                     "Schialer and U.S. Secretary of State Marco Rubio spoke by phone on Tuesday about organized crime, illegal "
+                     "migration and a Chinese-run megaport north of Lima, the two governments said.\n\nSchialer said the talks "
+                     "were productive.\n\nReporting by Marco Aquino; Editing by Jane Doe", "en", "2025-03-12")
+    call = only_meeting(result)
+    assert str(call.date) == "2025-03-11" and call.place is None and "china" not in call.participants

@@ -60,7 +60,8 @@ def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | No
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     # (up to the lead, after however many lines of crumbs, credits and bylines: "Publicado: 21/5/2024", "[Foto: …]")
     lead = next((k for k, ln in enumerate(lines) if len(ln) >= LEAD_CHARS), 0)
-    place = None
+    place, dated = None, None
+    # (a place and a date before a line of a date alone: "March 12, 2025 10:41 AM EDT", then "LIMA, March 12 (Reuters) -")
     for line in lines[:max(_LINES_AT_START, lead + 1)] + lines[-_LINES_AT_END:]:
         at = text.find(line)
         m = _DATELINE.match(line)
@@ -69,14 +70,14 @@ def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | No
             if value:
                 return Anchor(value, m.group("place").strip(" ,."), (at, at + m.end("date")))
         m = _DATE_LINE.match(line)
-        if m and len(line) < 60:
+        if m and len(line) < 60 and dated is None:
             value = _parse(m.group("date"), lang, published)
             if value:
-                return Anchor(value, None, (at, at + m.end("date")))
+                dated = Anchor(value, None, (at, at + m.end("date")))
         m = _PLACE_LINE.match(line)
         if m and place is None and line in lines[:_LINES_AT_START]:
             place = m.group("place").strip(" ,.")
-    return Anchor(None, place) if place else None
+    return dated or (Anchor(None, place) if place else None)
 
 
 def headline_year(title: str | None) -> PartialDate | None:

@@ -222,7 +222,8 @@ class MeetingRules(EventRules):
             if pointing:
                 f.joins_last = f.again = True
                 f.date = None
-            f.place = f.place or self.own_place(doc, f, here, mentions, hi, names) or place
+            # (a call is held nowhere: "spoke by phone … about a Chinese-run megaport north of Lima")
+            f.place = None if f.subtype == "call" else f.place or self.own_place(doc, f, here, mentions, hi, names) or place
             if topical is not None:
                 own = f.name == topical.name
                 told = [d.value for d in dates if d.value is not None and not d.year_only and (d.start >= cut) == own]

@@ -124,6 +124,7 @@ class Rules:
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
         self.topic_before = _matcher(vocab, "topic", lang.actors["topic_before"])
         self.topic_after = frozenset(lang.actors["topic_after"])
+        self.compound_topics = frozenset(lang.actors["compound_topics"])
         self.topic_nouns = frozenset(lang.actors["topic_nouns"])
         self.demonym_words = frozenset(w for names in demonyms().values() for w in names.get(lang.code, []))
         self.title_words = {w for t in lang.titles() for w in t.split()}
@@ -246,6 +247,10 @@ class Rules:
             # (a demonym, not a country's name: "México reforzará la frontera" is México acting)
             if r.end - r.start == 1 and doc[r.start].text in self.demonym_words and \
                     (r.start > 0 and doc[r.start - 1].lower_ in self.topic_nouns or any(t.lower_ in self.topic_nouns for t in after)):
+                out.add(r.start)
+            # "a Chinese-run megaport": the demonym describes the port
+            if doc[r.start].text in self.demonym_words and r.end + 1 < len(doc) and doc[r.end].text == "-" and \
+                    doc[r.end + 1].lower_ in self.compound_topics:
                 out.add(r.start)
         # "Cuban and Venezuelan civil society", "la sociedad civil venezolana y cubana": a demonym listed with one
         # that is a topic
