@@ -3205,3 +3205,11 @@ def test_a_wire_dateline_wins_over_a_line_of_its_time_and_a_call_is_held_nowhere
                      "were productive.\n\nReporting by Marco Aquino; Editing by Jane Doe", "en", "2025-03-12")
     call = only_meeting(result)
     assert str(call.date) == "2025-03-11" and call.place is None and "china" not in call.participants
+
+
+def test_will_as_a_noun_does_not_make_a_meeting_recalled_in_passing_one_to_come(extractor):
+    result = extract(extractor, "Building on Vice President Harris’s March 25 meeting with President Bernardo Arévalo at the White "
+                     "House, the Deputy Secretary expressed concern about attempts to undermine the democratic will of Guatemalan "
+                     "voters.", "en", "2024-09-25")
+    meeting = only_meeting(result)
+    assert (meeting.status, str(meeting.date)) == ("held", "2024-03-25")

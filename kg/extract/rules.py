@@ -119,6 +119,7 @@ class Rules:
         self.scheduled = lang.meetings["scheduled_cues"]
         self.later_words = set(lang.meetings["later"]["words"])
         self.later_to_come = set(lang.meetings["later"]["to_come"])
+        self.noun_cues = set(lang.meetings["noun_cues"])
         self.plan = _matcher(vocab, "plan", lang.meetings["plan_cues"])
         self.reporting = frozenset(lang.meetings["reporting_verbs"])
         self.source_openers = _matcher(vocab, "source", lang.meetings["source_openers"])
@@ -307,8 +308,14 @@ class Rules:
 
     def future(self, span: Span) -> bool:
         # ("later this year" is to come; "Later Friday, Biden held …", "The delegation later sat down with …": the tense of the verb says)
+        # (nor is a noun: "to undermine the democratic will of Guatemalan voters")
         return self.cue(self.scheduled, [t for t in span if not (t.lower_ in self.later_words and not (
-            t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in self.later_to_come))])
+            t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in self.later_to_come)) and not self.noun_of(t)])
+
+    def noun_of(self, tok) -> bool:
+        """A word used as a noun before 'of' ("the will of the people"), not as an auxiliary."""
+        return tok.lower_ in self.noun_cues and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in self.of_words and tok.i > 0 and \
+            tok.doc[tok.i - 1].is_alpha and tok.doc[tok.i - 1].is_lower
 
     def chunk(self, doc: Doc, i: int, lo: int, hi: int, acronyms: bool = False) -> tuple[int, int]:
         """The capitalised name around token i. Small words join capitalised ones inside it, an
