@@ -3213,3 +3213,9 @@ def test_will_as_a_noun_does_not_make_a_meeting_recalled_in_passing_one_to_come(
                      "voters.", "en", "2024-09-25")
     meeting = only_meeting(result)
     assert (meeting.status, str(meeting.date)) == ("held", "2024-03-25")
+
+
+def test_a_dialogue_with_several_words_before_its_noun_is_held_with_whom_it_names(extractor):
+    result = extract(extractor, "The U.S. delegation was scheduled to hold a high-level security dialogue later Thursday with Foreign "
+                     "Relations Secretary Alicia Bárcena and Security Secretary Rosa Icela Rodríguez.", "en", "2023-10-05")
+    assert {"alicia-barcena", "rosa-icela-rodriguez"} <= set(only_meeting(result).participants)
