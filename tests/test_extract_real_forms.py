@@ -3219,3 +3219,11 @@ def test_a_dialogue_with_several_words_before_its_noun_is_held_with_whom_it_name
     result = extract(extractor, "The U.S. delegation was scheduled to hold a high-level security dialogue later Thursday with Foreign "
                      "Relations Secretary Alicia Bárcena and Security Secretary Rosa Icela Rodríguez.", "en", "2023-10-05")
     assert {"alicia-barcena", "rosa-icela-rodriguez"} <= set(only_meeting(result).participants)
+
+
+def test_a_title_posted_in_a_country_named_with_its_article_and_a_rank_after_a_comma_leave_the_names_to_the_text(extractor):
+    result = extract(extractor, "A la firma asistieron la embajadora de los EE.UU. en el Perú, Stephanie Syptak-Ramnath; el comandante "
+                     "general de la Policía Nacional del Perú (PNP), general Víctor Zanabria Angulo.", "es", "2024-05-10")
+    assert result.roles.get("stephanie-syptak-ramnath") == "embajadora de los EE.UU. en el Perú"
+    assert result.roles.get("victor-zanabria-angulo", "").startswith("comandante general")
+    assert "lisa-kenna" not in {a.id for a in result.mentioned}

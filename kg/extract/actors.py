@@ -397,6 +397,12 @@ class _Resolver(Titles):
         self.person(ident, s, e, role, actor.country, True)
         return True
 
+    def rank_before_name(self, candidate, j: int) -> bool:
+        """Whether the candidate match at doc[j] is a one-word title in lower case (a rank: "embajador", "general")
+        with a person's name right after it."""
+        return candidate is not None and candidate[1] == j and candidate[0].startswith("title:") and candidate[2] == j + 1 and \
+            self.doc[j].is_lower and name_after(self.doc, j + 1, self.index) - j - 1 >= 2
+
     def branch_of_rank(self, s: int) -> bool:
         """Whether doc[s] names a branch of the armed forces before a rank ("Army Gen.", "Air Force Gen.")."""
         k = s
@@ -571,8 +577,7 @@ class _Resolver(Titles):
                         j = city
                     elif doc[j].lower_ in index.title_gap or doc[j].lower_ in index.title_modifiers | index.portfolio_prepositions:
                         j += 1
-                    elif nxt and nxt[1] == j and j > e and doc[j - 1].text == "," and nxt[0].startswith("title:") and \
-                            nxt[2] - j == 1 and doc[j].is_lower and name_after(doc, j + 1, index) - j - 1 >= 2:
+                    elif j > e and doc[j - 1].text == "," and self.rank_before_name(nxt, j):
                         consumed.add(k)     # "El viceministro de Relaciones Exteriores, embajador Ignacio Higueras": a rank before the name
                         stop, j, k = j - 1, j + 1, k + 1
                         break
@@ -620,9 +625,13 @@ class _Resolver(Titles):
                         self.person(later[0][6:], s, later[2], role)
                         self.qualified(j, comma)
                         continue
-                    end = name_after(doc, comma + 1, index)
-                    if end > comma + 1 and not any(ls < end and comma < le for _, ls, le in chosen) and \
-                            self.discover_person(comma + 1, end, role, inner or self.default_country(office, role)):
+                    start = comma + 1
+                    if self.rank_before_name(later, start):     # "… (PNP), general Víctor Zanabria Angulo"
+                        consumed.add(chosen.index(later))
+                        start += 1
+                    end = name_after(doc, start, index)
+                    if end > start and not any(ls < end and start < le for _, ls, le in chosen) and \
+                            self.discover_person(start, end, role, inner or self.default_country(office, role)):
                         self.qualified(j, comma)
                         continue
                 # An appositive before the title: "Luis Gilberto Murillo, Colombia's Foreign Minister".

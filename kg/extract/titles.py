@@ -99,11 +99,12 @@ class Titles:
     def posting_at(self, j: int, chosen, k: int):
         """'… to the United Nations', '… en Colombia', '… ante la OEA': the country or organisation a
         title is posted to, right after its link word (and an article): (actor, end, next candidate)."""
+        at = j      # (a country's name may hold its article: "en el Perú")
         while j < len(self.doc) and self.doc[j].lower_ in self.index.definite_articles:
             j += 1
         for n in range(k, min(k + 3, len(chosen))):
             label, ls, le = chosen[n]
-            if ls != j:
+            if ls not in (at, j):
                 continue
             if label == "org:":         # "to the Organization of American States Carlos Trujillo"
                 cut = self.holder_in(ls, le)
