@@ -3227,3 +3227,9 @@ def test_a_title_posted_in_a_country_named_with_its_article_and_a_rank_after_a_c
     assert result.roles.get("stephanie-syptak-ramnath") == "embajadora de los EE.UU. en el Perú"
     assert result.roles.get("victor-zanabria-angulo", "").startswith("comandante general")
     assert "lisa-kenna" not in {a.id for a in result.mentioned}
+
+
+def test_a_plan_of_action_two_countries_adopted_is_an_instrument_they_signed(extractor):
+    (agreement,) = extract(extractor, "El Perú y los Estados Unidos adoptaron un plan de acción para combatir la minería aurífera ilegal "
+                           "en Madre de Dios.", "es", "2019-04-12").facts.agreements
+    assert agreement.status == "signed" and {"peru", "united-states"} <= set(agreement.parties)
