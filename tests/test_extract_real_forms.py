@@ -3233,3 +3233,31 @@ def test_a_plan_of_action_two_countries_adopted_is_an_instrument_they_signed(ext
     (agreement,) = extract(extractor, "El Perú y los Estados Unidos adoptaron un plan de acción para combatir la minería aurífera ilegal "
                            "en Madre de Dios.", "es", "2019-04-12").facts.agreements
     assert agreement.status == "signed" and {"peru", "united-states"} <= set(agreement.parties)
+
+
+def test_who_agreed_with_the_one_they_met_commits_with_them_and_a_summary_restating_it_is_the_same_pledge(extractor):
+    result = extract(extractor, "El secretario de Estado norteamericano participa en la 52.ª Asamblea General de la OEA. Con el canciller "
+                     "Rodríguez Mackay acordó impulsar la cooperación en seguridad alimentaria.\n\nEl secretario de Estado de "
+                     "Estados Unidos, Antony Blinken, llegó ayer a Lima. Su agenda incluyó reuniones con el presidente Pedro Castillo "
+                     "y con el canciller Miguel Ángel Rodríguez Mackay.\n\nLuego, en la Cancillería, Blinken sostuvo una reunión "
+                     "bilateral con Rodriguez Mackay, con quien acordó impulsar la cooperación en seguridad alimentaria ante el alza "
+                     "de los precios de los fertilizantes.", "es", "2022-10-06")
+    (pledge,) = result.facts.commitments
+    assert {"antony-blinken", "miguel-angel-rodriguez-mackay"} <= set(pledge.actors)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Asimismo, intercambiaron opiniones sobre la situación regional, incluyendo el proceso electoral en Venezuela, y reafirmaron "
+     "su compromiso con la defensa de la democracia.", "es"),
+    ("They also exchanged views on the electoral process in Venezuela and reaffirmed their commitment to defending democracy.", "en"),
+])
+def test_a_country_whose_electoral_process_is_discussed_does_not_commit(extractor, text, language):
+    result = extract(extractor, "El canciller Omar Paganini recibió al subsecretario Brian Nichols. " + text if language == "es" else
+                     "Foreign Minister Omar Paganini received Assistant Secretary Brian Nichols. " + text, language, "2024-06-20")
+    assert result.facts.commitments and all("venezuela" not in c.actors for c in result.facts.commitments)
+
+
+def test_an_exercise_that_will_run_for_months_is_no_pledge(extractor):
+    result = extract(extractor, "Además, el Perú será sede en 2024 del ejercicio multinacional Resolute Sentinel, que se extenderá por "
+                     "cerca de tres meses.", "es", "2024-01-18")
+    assert result.facts.commitments == []

@@ -321,17 +321,21 @@ class CommitmentRules(Rules):
     def antecedent(self, doc: Doc, refs: list[Ref], s: int, lo: int) -> list[Ref]:
         """"…, U.S. President Joe Biden, who pledged …", "… con Biden, quien además se comprometió …": the actors a
         relative pronoun after a comma stands for (those listed right before the comma), a few words before
-        the trigger."""
+        the trigger; after "con"/"with", the first person of the sentence too ("A met B, with whom he agreed …")."""
         k = next((k for k in range(s - 1, max(lo, s - 1 - RELATIVE_REACH), -1) if doc[k].lower_ in self.relative_persons), None)
-        if k is None or k - 1 <= lo or doc[k - 1].text != ",":
+        # ("… sostuvo una reunión con Rodríguez Mackay, con quien acordó …": the one met, and the one who met them)
+        joint = k is not None and k - 2 > lo and doc[k - 1].lower_ in self.partner_words and doc[k - 2].text == ","
+        if k is None or k - 1 <= lo or doc[k - 1].text != "," and not joint:
             return []
         out = []
-        end = k - 1
+        end = k - 2 if joint else k - 1
         while (r := next((r for r in refs if r.end == end), None)) is not None:
             out.insert(0, r)
             end = r.start - 1       # ("Boluarte y Biden, quienes acordaron …": each of a list)
             if end < lo or not doc[end].is_alpha or doc[end].lower_ not in self.list_joiners:
                 break
+        if joint and out:
+            out = [r for r in refs if r.type == PERSON and lo <= r.start and r.end <= out[0].start][:1] + out
         return out
 
     def report_opens(self, doc: Doc, lo: int, start: int, trigger: tuple[int, int]) -> int | None:
