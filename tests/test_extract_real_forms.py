@@ -3261,3 +3261,17 @@ def test_an_exercise_that_will_run_for_months_is_no_pledge(extractor):
     result = extract(extractor, "Además, el Perú será sede en 2024 del ejercicio multinacional Resolute Sentinel, que se extenderá por "
                      "cerca de tres meses.", "es", "2024-01-18")
     assert result.facts.commitments == []
+
+
+def test_a_surname_written_without_its_accent_is_the_person_named_with_it(extractor):
+    result = extract(extractor, "La cita fue presidida por el ministro de Comercio Exterior y Turismo, Roberto Sánchez Palomino. "
+                     "Sanchez reiteró además el compromiso del Perú con el cumplimiento de las obligaciones ambientales del APC.",
+                     "es", "2022-09-15")
+    (pledge,) = result.facts.commitments
+    assert "roberto-sanchez-palomino" in pledge.actors
+
+
+def test_a_label_does_not_open_with_the_day_the_pledge_was_made(extractor):
+    (pledge,) = extract(extractor, "El Perú y los Estados Unidos acordaron ayer trabajar de manera conjunta en la facilitación del "
+                        "comercio bilateral.", "es", "2022-09-15").facts.commitments
+    assert next(iter(pledge.name.values())).startswith("trabajar de manera conjunta")

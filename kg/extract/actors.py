@@ -356,7 +356,7 @@ class _Resolver(Titles):
         self.refs: list[Ref] = []
         self.new: dict[str, NewActor] = {}
         self.roles: dict[str, set[str]] = {}       # actor -> roles seen in this document
-        self.surnames: dict[str, str] = {}         # last name -> discovered person
+        self.surnames: dict[str, str] = {}         # last name (folded: "Sanchez" is "Sánchez") -> discovered person
         self.qualifiers: list[tuple[int, int]] = []
         self.stated: dict[str, str] = {}           # actor -> the title the text gives them
         self.stated_at: dict[str, tuple[int, int]] = {}    # actor -> the tokens of that title and the name
@@ -381,7 +381,7 @@ class _Resolver(Titles):
             s += 1      # "Dr. Philip Gordon", "Army Gen. Laura Richardson"
         name = without_nickname(self.doc[s:e].text)
         ident = self.same_person(name) or identity.person_slug(name)
-        known = self.surnames.get(self.doc[e - 1].text)
+        known = self.surnames.get(self.doc[e - 1].norm_)
         if known and (e - s == 1 or known == ident):
             ident = known
         actor = self.new.setdefault(ident, NewActor(ident, PERSON, name, self.index.lang.code, country))
@@ -391,9 +391,9 @@ class _Resolver(Titles):
             actor.roles.add(role)
         actor.country = actor.country or country
         if e - s > 1:
-            self.surnames[self.doc[e - 1].text] = ident
+            self.surnames[self.doc[e - 1].norm_] = ident
         if e - s > 2 and self.doc[e - 2].text[:1].isupper():
-            self.surnames.setdefault(self.doc[e - 2].text, ident)   # "Marcelo Ebrard Casaubon" … "el canciller Ebrard"
+            self.surnames.setdefault(self.doc[e - 2].norm_, ident)   # "Marcelo Ebrard Casaubon" … "el canciller Ebrard"
         self.person(ident, s, e, role, actor.country, True)
         return True
 
@@ -819,7 +819,7 @@ class _Resolver(Titles):
             return
         taken = self.taken(chosen)
         for tok in self.doc:
-            ident = self.surnames.get(tok.text)
+            ident = self.surnames.get(tok.norm_) if tok.text[:1].isupper() else None
             if ident and tok.i not in taken:
                 self.refs.append(Ref(ident, PERSON, tok.i, tok.i + 1, self.new[ident].country, True))
 
