@@ -3275,3 +3275,16 @@ def test_a_label_does_not_open_with_the_day_the_pledge_was_made(extractor):
     (pledge,) = extract(extractor, "El Perú y los Estados Unidos acordaron ayer trabajar de manera conjunta en la facilitación del "
                         "comercio bilateral.", "es", "2022-09-15").facts.commitments
     assert next(iter(pledge.name.values())).startswith("trabajar de manera conjunta")
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ('"What will matter is financing," said Carlos Durand, a mining analyst at Lima-based consultancy Macroconsult.',
+     "carlos-durand", "analyst"),
+    ('"It can do business with Beijing," said Gabriela Ponce Arrieta, a Latin America analyst at consultancy Control Risks.',
+     "gabriela-ponce-arrieta", "Latin America analyst"),
+    ('"Lima will not give up Chinese markets," said Martin Lozada Bravo, an international relations professor at the Catholic '
+     'University.', "martin-lozada-bravo", "professor at the Catholic University"),
+])
+def test_an_analyst_or_professor_quoted_with_an_indefinite_title_is_found_with_it(extractor, text, person, role):
+    result = extract(extractor, text, "en", "2024-02-12")
+    assert result.roles.get(person) == role

@@ -76,8 +76,11 @@ class Titles:
         """Where a title's own words end after its head ('Colombia's Foreign Minister, …' ends at the comma)."""
         doc, index = self.doc, self.index
         while e < len(doc) and doc[e].lower_ not in index.list_joiners and (
-                doc[e].lower_ in index.title_words or doc[e].text[:1].isupper() and doc[e].is_alpha):
-            e += 1      # not past "and": "The Secretary and Foreign Minister discussed …" are two titles
+                doc[e].lower_ in index.title_words or doc[e].text[:1].isupper() and doc[e].is_alpha) and \
+                not (e + 2 < len(doc) and doc[e + 1].text == "-" and doc[e + 2].is_lower):
+            e += 1      # not past "and": "The Secretary and Foreign Minister discussed …" are two titles; nor "Lima-based"
+        while e > 0 and doc[e - 1].lower_ in index.posting_links:
+            e -= 1      # ("an analyst at Lima-based …": the title is "analyst")
         return e
 
     def holder_in(self, s: int, e: int) -> int | None:
@@ -217,7 +220,10 @@ class Titles:
         Deputy Assistant Secretary …': the name before the comma that precedes a title (and the
         article, country, organisation and modifiers of the title)."""
         doc, j = self.doc, s - 1
+        # ("Carlos Durand, a mining analyst at …": an indefinite article and the title's field too)
         while j >= 0 and (doc[j].lower_ in self.index.definite_articles or doc[j].text in ("’s", "'s") or
+                          doc[j].lower_ in self.index.lang.actors["indefinite_articles"] or
+                          doc[j].lower_ in self.index.portfolio_words or
                           doc[j].lower_ in self.index.title_modifiers or any(
                 ls <= j < le and (lab.startswith("demonym:") or lab == "org:" or
                                   lab.split(":", 1)[-1] in self.index.countries or self.organisation_label(lab))
