@@ -534,11 +534,10 @@ class MeetingRules(EventRules):
         s, e = trigger
         withs = self.lang.meetings["counterpart_words"]
         direct = e - 1 > s and doc[e - 1].is_title and doc[e - 1].text not in self.event_heads   # not "participará en la Cumbre"
-        # "sostuvo encuentros bilaterales con", "met separately with": a word between
-        after = e < hi and doc[e].lower_ in withs or e + 1 < hi and doc[e].is_lower and doc[e].is_alpha and doc[e + 1].lower_ in withs
-        # ("sostendrá una reunión de trabajo en el Departamento de Estado con …": where, then with whom)
+        # "sostuvo encuentros bilaterales con", "met separately with": words between, no comma ("sostendrá una reunión
+        # de trabajo en el Departamento de Estado con …": where, then with whom)
         later = next((k for k in range(e, min(hi, e + WITH_REACH)) if doc[k].lower_ in withs or doc[k].is_punct), None)
-        after = after or later is not None and doc[later].lower_ in withs
+        after = later is not None and doc[later].lower_ in withs
         return (direct or doc[e - 1].lower_ in withs or after) and doc[s].lower_ not in self.visit_cues
 
     def auxiliary_start(self, doc: Doc, start: int, lo: int) -> int:
