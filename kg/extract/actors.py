@@ -99,6 +99,7 @@ class ActorIndex:
         # "el canciller nacional …", "subsecretario de Estado Adjunto": words that go on with a title.
         self.title_modifiers = {w.lower() for w in lang.actors["title_modifiers"]}
         self.honorifics = set(lang.actors["honorifics"])
+        self.indefinite_articles = set(lang.actors["indefinite_articles"])
         self.branches = set(lang.actors["branches"])
         self.ranks = set(lang.actors["ranks"])
         self.posting_links = set(lang.actors["posting_links"])
@@ -396,12 +397,6 @@ class _Resolver(Titles):
             self.surnames.setdefault(self.doc[e - 2].norm_, ident)   # "Marcelo Ebrard Casaubon" … "el canciller Ebrard"
         self.person(ident, s, e, role, actor.country, True)
         return True
-
-    def rank_before_name(self, candidate, j: int) -> bool:
-        """Whether the candidate match at doc[j] is a one-word title in lower case (a rank: "embajador", "general")
-        with a person's name right after it."""
-        return candidate is not None and candidate[1] == j and candidate[0].startswith("title:") and candidate[2] == j + 1 and \
-            self.doc[j].is_lower and name_after(self.doc, j + 1, self.index) - j - 1 >= 2
 
     def branch_of_rank(self, s: int) -> bool:
         """Whether doc[s] names a branch of the armed forces before a rank ("Army Gen.", "Air Force Gen.")."""

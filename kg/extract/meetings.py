@@ -226,8 +226,8 @@ class MeetingRules(EventRules):
             f.place = None if f.subtype == "call" else f.place or self.own_place(doc, f, here, mentions, hi, names) or place
             if topical is not None:
                 own = f.name == topical.name
-                told = [d.value for d in dates if d.value is not None and not d.year_only and (d.start >= cut) == own]
-                f.date = next(iter(told), topical.year if own else None)
+                days = [d.value for d in dates if d.value is not None and not d.year_only and (d.start >= cut) == own]
+                f.date = next(iter(days), topical.year if own else None)
                 f.place = self.place(doc, mentions, topical.start, hi, names) if own else self.place(doc, mentions, lo, topical.start, names)
                 if own:
                     f.refs = list(topical.hosts)

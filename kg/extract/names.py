@@ -62,8 +62,9 @@ def name_after(doc: Doc, i: int, index: ActorIndex, limit: int = 5) -> int:
     return last
 
 
-_NICKNAME_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
-_NICKNAME = re.compile(r"\s*(?:“[^”]{1,20}”|\"[^\"]{1,20}\"|«[^»]{1,20}»|‘[^’]{1,20}’|'[^']{1,20}')(?=\s)")
+_NICKNAME_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}     # opening mark -> closing mark
+_NICKNAME = re.compile(r"\s*(?:%s)(?=\s)" % "|".join(f"{re.escape(o)}[^{re.escape(c)}]{{1,20}}{re.escape(c)}"
+                                                   for o, c in _NICKNAME_QUOTES.items()))
 
 
 def _nickname(doc: Doc, j: int, index: ActorIndex) -> bool:

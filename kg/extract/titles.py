@@ -197,6 +197,12 @@ class Titles:
                 self.refs = [r for r in self.refs if (r.start, r.end) != (s, e)]
                 self.refs.append(Ref(named.actor, PERSON, s, e, named.country, True))
 
+    def rank_before_name(self, candidate, j: int) -> bool:
+        """Whether the candidate match at doc[j] is a one-word title in lower case (a rank: "embajador", "general")
+        with a person's name right after it."""
+        return candidate is not None and candidate[1] == j and candidate[0].startswith("title:") and candidate[2] == j + 1 and \
+            self.doc[j].is_lower and name_after(self.doc, j + 1, self.index) - j - 1 >= 2
+
     def office_of(self, s: int) -> bool:
         """The title names a bureau, not its holder: "Office of the Spokesperson", "Oficina del Vocero"."""
         j = s - 1
@@ -210,7 +216,7 @@ class Titles:
         before the title, past a few words."""
         j = s - 1
         while j >= 0 and s - j <= INDEFINITE_WINDOW and self.doc[j].is_alpha:
-            if self.doc[j].lower_ in self.index.lang.actors["indefinite_articles"]:
+            if self.doc[j].lower_ in self.index.indefinite_articles:
                 return True
             j -= 1
         return False
@@ -222,7 +228,7 @@ class Titles:
         doc, j = self.doc, s - 1
         # ("Carlos Durand, a mining analyst at …": an indefinite article and the title's field too)
         while j >= 0 and (doc[j].lower_ in self.index.definite_articles or doc[j].text in ("’s", "'s") or
-                          doc[j].lower_ in self.index.lang.actors["indefinite_articles"] or
+                          doc[j].lower_ in self.index.indefinite_articles or
                           doc[j].lower_ in self.index.portfolio_words or
                           doc[j].lower_ in self.index.title_modifiers or any(
                 ls <= j < le and (lab.startswith("demonym:") or lab == "org:" or
