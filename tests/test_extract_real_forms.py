@@ -9,7 +9,7 @@ import pytest
 
 from kg.build import documents, gazetteer
 from kg.config import Config
-from kg.dates import DateRange, PartialDate
+from kg.dates import DateRange, PartialDate, parse_iso
 from kg.errors import InputError
 from kg.extract import Extractor
 from kg.extract.dates import dateline
@@ -3288,3 +3288,52 @@ def test_a_label_does_not_open_with_the_day_the_pledge_was_made(extractor):
 def test_an_analyst_or_professor_quoted_with_an_indefinite_title_is_found_with_it(extractor, text, person, role):
     result = extract(extractor, text, "en", "2024-02-12")
     assert result.roles.get(person) == role
+
+
+@pytest.mark.parametrize("line, language, published, expected", [
+    ("Lima, 11/06/2024", "en", "2024-06-11", PartialDate(2024, 6, 11)),     # a Peruvian ministry's English note
+    ("WASHINGTON, 06/11/2024 -", "es", "2024-06-11", PartialDate(2024, 6, 11)),
+    ("Lima, 08/05/2024", "es", None, PartialDate(2024, 5, 8)),              # nothing to weigh: the language's order
+])
+def test_a_numeric_dateline_is_read_in_the_order_that_agrees_with_the_publication_date(line, language, published, expected):
+    found = dateline(line + "\n\nThe Foreign Minister met the Ambassador.", language,
+                     parse_iso(published) if published else None)
+    assert found.date == expected
+
+
+def test_a_relative_day_counts_from_a_numeric_dateline_read_in_the_publishers_order(extractor):
+    result = extract(extractor, "Lima, 11/06/2024\n\nThe Minister of Foreign Affairs, Javier González-Olaechea, held yesterday a "
+                     "videoconference with the Secretary of State of the United States, Antony Blinken.", "en", "2024-06-11")
+    (call,) = result.facts.meetings
+    assert call.date == PartialDate(2024, 6, 10)
+
+
+@pytest.mark.parametrize("text", [
+    "Last Friday, the Minister of Foreign Affairs of Peru, Javier González-Olaechea, received the Ambassador of the United States, "
+    "Stephanie Syptak-Ramnath, at the Torre Tagle Palace.",
+    "Last Friday, the Minister of Foreign Affairs of Peru, Javier González-Olaechea, received at the Torre Tagle Palace the "
+    "Ambassador of the United States, Stephanie Syptak-Ramnath, with whom he coordinated the agenda of upcoming visits.",
+])
+def test_receiving_a_titled_person_is_a_meeting_with_them(extractor, text):
+    (meeting,) = extract(extractor, text, "en", "2024-06-11").facts.meetings
+    assert {"javier-gonzalez-olaechea", "stephanie-syptak-ramnath"} <= set(meeting.participants)
+    assert meeting.date == PartialDate(2024, 6, 7)
+
+
+def test_welcoming_a_memorandum_or_hosting_a_group_is_no_meeting(extractor):
+    result = extract(extractor, "Peru hosts the Lima Group, a bloc of mostly Latin American countries. Both delegations welcomed the "
+                     "Memorandum of Understanding on labor cooperation.", "en", "2023-10-12")
+    assert result.facts.meetings == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In this framework, this Wednesday the Vice Minister of Foreign Affairs, Ambassador Ignacio Higueras, will receive the "
+     "Assistant Secretary of State for Western Hemisphere Affairs, Brian A. Nichols.", "en"),
+    ("Este miércoles el Viceministro de Relaciones Exteriores, Embajador Ignacio Higueras, recibirá al Subsecretario de Estado "
+     "para Asuntos del Hemisferio Occidental, Brian A. Nichols.", "es"),
+])
+def test_a_rank_in_capitals_between_a_title_and_the_name_leaves_the_title_to_the_name(extractor, text, language):
+    result = extract(extractor, text, language, "2024-06-11")
+    (meeting,) = result.facts.meetings
+    assert "ignacio-higueras" in meeting.participants and "peter-camino" not in meeting.participants
+    assert result.roles["ignacio-higueras"].lower().startswith("vice")

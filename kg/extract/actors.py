@@ -102,6 +102,7 @@ class ActorIndex:
         self.indefinite_articles = set(lang.actors["indefinite_articles"])
         self.branches = set(lang.actors["branches"])
         self.ranks = set(lang.actors["ranks"])
+        self.name_ranks = set(lang.actors["name_ranks"])
         self.posting_links = set(lang.actors["posting_links"])
         # ", uno de sus asesores", ", one of his advisers": an apposition that says a name is a person's
         # (matched with the comma before it).

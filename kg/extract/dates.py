@@ -23,6 +23,22 @@ _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\
 _LINES_AT_START, _LINES_AT_END = 4, 2
 LEAD_CHARS = 120     # a line this long is a paragraph: the first is the lead, where a dateline opens the story
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
+_NEAR_DAYS = 7
+
+
+def day_is_first(first: int, second: int, year: int, day_first: bool, reference: PartialDate | None) -> bool:
+    """How to read "11/06/2024": the day first where only that reading is a date, else the reading
+    within a week of the reference (a Peruvian ministry's English note dated 11 June writes
+    "Lima, 11/06/2024"), else the order of the text's language."""
+    if first > 12 or second > 12:
+        return first > 12
+    if reference is not None and reference.day:
+        near = [abs((dt.date(year, m, d) - reference.as_date()).days) <= _NEAR_DAYS
+                for d, m in ((first, second), (second, first))]
+        if near[0] != near[1]:
+            return near[0]
+    return day_first
 
 
 @dataclass
@@ -36,6 +52,14 @@ class Anchor:
 def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate | None:
     import dateparser  # imported on first use: most texts' datelines are found once per document
 
+    numeric = _NUMERIC.search(text)
+    if numeric:
+        first, second, year = map(int, numeric.groups())
+        day, month = (first, second) if day_is_first(first, second, year, lang == "es", published) else (second, first)
+        try:
+            return PartialDate(year, month, day)
+        except ValueError:
+            return None
     base = published.as_date() if published else dt.date.today()
     has_year = re.search(r"\b(?:19|20)\d{2}\b|/\d{2}\b", text)
     # "Lima, 08/05/2024" is the 8th of May: Spanish writes the day first
@@ -227,10 +251,9 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                     if reference is not None and reference.month:
                         value = PartialDate(reference.year, reference.month, int(m.group(1)))
                 elif kind == "numeric":
-                    first, second = int(m.group(1)), int(m.group(3))
-                    day_is_first = first > 12 or second <= 12 and day_first
-                    day, month = (first, second) if day_is_first else (second, first)
-                    value = PartialDate(int(m.group(4)), month, day)
+                    first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+                    day, month = (first, second) if day_is_first(first, second, year, day_first, reference) else (second, first)
+                    value = PartialDate(year, month, day)
                 elif kind == "month":
                     value = PartialDate(int(m.group(2)), months[m.group(1).lower().rstrip(".")])
                 elif kind == "relative":

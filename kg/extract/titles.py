@@ -198,10 +198,10 @@ class Titles:
                 self.refs.append(Ref(named.actor, PERSON, s, e, named.country, True))
 
     def rank_before_name(self, candidate, j: int) -> bool:
-        """Whether the candidate match at doc[j] is a one-word title in lower case (a rank: "embajador", "general")
-        with a person's name right after it."""
+        """Whether the candidate match at doc[j] is a one-word title in lower case, or a rank in any case
+        ("embajador", "Ambassador", "general"), with a person's name right after it."""
         return candidate is not None and candidate[1] == j and candidate[0].startswith("title:") and candidate[2] == j + 1 and \
-            self.doc[j].is_lower and name_after(self.doc, j + 1, self.index) - j - 1 >= 2
+            (self.doc[j].is_lower or self.doc[j].lower_ in self.index.name_ranks) and name_after(self.doc, j + 1, self.index) - j - 1 >= 2
 
     def office_of(self, s: int) -> bool:
         """The title names a bureau, not its holder: "Office of the Spokesperson", "Oficina del Vocero"."""
