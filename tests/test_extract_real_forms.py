@@ -3337,3 +3337,22 @@ def test_a_rank_in_capitals_between_a_title_and_the_name_leaves_the_title_to_the
     (meeting,) = result.facts.meetings
     assert "ignacio-higueras" in meeting.participants and "peter-camino" not in meeting.participants
     assert result.roles["ignacio-higueras"].lower().startswith("vice")
+
+
+def test_the_two_after_a_clause_naming_two_people_are_those_two(extractor):
+    result = extract(extractor, "LIMA, Peru (AP) — President Joe Biden sat down with Peruvian President Dina Boluarte at the Government "
+                     "Palace on Thursday.\n\nThe meeting was overshadowed by the arrival of Chinese leader Xi Jinping, who lands in "
+                     "Lima later Thursday and is expected to hold talks with Boluarte before the two inaugurate, by video link, the "
+                     "port of Chancay.", "en", "2024-11-14")
+    people = sorted(sorted(p for p in m.participants if p in {"joe-biden", "dina-boluarte", "xi-jinping"})
+                    for m in result.facts.meetings)
+    assert people == [["dina-boluarte", "joe-biden"], ["dina-boluarte", "xi-jinping"]]
+
+
+def test_both_officials_after_a_comma_are_the_people_who_met_not_the_two_who_also_took_part(extractor):
+    result = extract(extractor, "El viceministro de Relaciones Exteriores, Ignacio Higueras, se reunió con el subsecretario de Estado "
+                     "Brian Nichols. En el encuentro, en el que también participaron la embajadora Lisa Kenna y el ministro Carlos "
+                     "Arana Ferrero, ambas autoridades pasaron revista a la agenda bilateral. Ambos funcionarios acordaron mantener "
+                     "una coordinación estrecha de cara a las reuniones del Año APEC.", "es", "2023-10-18")
+    (pledge,) = result.facts.commitments
+    assert {"ignacio-higueras", "brian-nichols"} <= set(pledge.actors) and "lisa-kenna" not in pledge.actors

@@ -70,8 +70,12 @@ class Discourse:
                 # "… conveyed in the meetings with A and B", "Luego se trasladará a Río, donde acompañará al
                 # presidente Biden": the visitor's, the subject the sentence leaves out
                 f.refs = [self.subject] + f.refs
-        if any(r.via == "both_people" for r in f.refs) and self.last_people:
-            f.refs = [r for r in f.refs if r.via != "both_people"] + self.last_people
+        if (both := next((r for r in f.refs if r.via == "both_people"), None)) and self.last_people:
+            # ("… Xi Jinping, who is expected to hold talks with Boluarte before the two inaugurate …": the two it just named,
+            # in the clause a word joins; not after a comma: "… en el que también participaron A y B, ambas autoridades …")
+            named = {r.actor for r in f.refs if r.type == PERSON and r.via is None and lo <= r.start and r.end <= both.start} \
+                if both.start > lo and doc[both.start - 1].is_alpha else set()
+            f.refs = [r for r in f.refs if r.via != "both_people"] + ([] if len(named) >= 2 else self.last_people)
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
             f.refs = f.refs + self.last_people    # "ambos países se comprometieron": through the people who met
         if not f.refs and not (f.kind == "meeting" and f.name):     # (a named event: the text's two countries')
