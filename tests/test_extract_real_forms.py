@@ -3356,3 +3356,39 @@ def test_both_officials_after_a_comma_are_the_people_who_met_not_the_two_who_als
                      "una coordinación estrecha de cara a las reuniones del Año APEC.", "es", "2023-10-18")
     (pledge,) = result.facts.commitments
     assert {"ignacio-higueras", "brian-nichols"} <= set(pledge.actors) and "lisa-kenna" not in pledge.actors
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La Embajada de los Estados Unidos entregó este martes al Ministerio del Interior un lote de equipos de comunicación. La "
+     "ceremonia se realizó en el patio principal del Mininter y estuvo encabezada por el ministro del Interior, Víctor Torres "
+     "Falcón, y la embajadora estadounidense Lisa Kenna.", "es"),
+    ("The U.S. Embassy handed over communications equipment to the Ministry of the Interior on Tuesday. The ceremony, held at "
+     "the ministry, was attended by Interior Minister Víctor Torres Falcón and U.S. Ambassador Lisa Kenna.", "en"),
+])
+def test_a_ceremony_told_after_a_dated_act_is_of_that_day(extractor, text, language):
+    (meeting,) = extract(extractor, text, language, "2024-03-05").facts.meetings
+    assert {"victor-torres-falcon", "lisa-kenna"} <= set(meeting.participants)
+    assert meeting.date == PartialDate(2024, 3, 5)
+
+
+def test_a_name_ending_in_jr_does_not_end_a_spanish_sentence(extractor):
+    (meeting,) = extract(extractor, "La presidenta Dina Boluarte recibió este sábado en Palacio de Gobierno al presidente de los "
+                         "Estados Unidos de América, Joseph R. Biden Jr., con quien sostuvo una reunión bilateral de una hora.",
+                         "es", "2024-11-16").facts.meetings
+    assert {"dina-boluarte", "joe-biden"} <= set(meeting.participants)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El presidente Joe Biden participó ayer en la primera sesión de diálogo de los Líderes Económicos de APEC, presidida por "
+     "la mandataria peruana Dina Boluarte en el Centro de Convenciones de Lima.", "es"),
+    ("President Joe Biden participated yesterday in the first session of the APEC Economic Leaders' dialogue, chaired by "
+     "Peruvian President Dina Boluarte at the Lima Convention Center.", "en"),
+])
+def test_who_takes_part_in_a_session_its_host_chairs_meets_the_host(extractor, text, language):
+    meetings = extract(extractor, text, language, "2024-11-16").facts.meetings
+    assert any({"joe-biden", "dina-boluarte"} <= set(m.participants) for m in meetings)
+
+
+def test_a_convention_center_is_a_place_not_an_agreement(extractor):
+    result = extract(extractor, "The leaders met at the Lima Convention Center on Friday.", "en", "2024-11-16")
+    assert result.facts.agreements == []

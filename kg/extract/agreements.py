@@ -36,6 +36,7 @@ class AgreementRules(Rules):
         self.acronyms = {a: entry.get("kind") for entry in known_agreements() for a in entry.get("aliases", [])
                          if a.isupper() and len(a) > 2}
         self.part_words = set(lang.agreements["part_words"])
+        self.venue_words = set(lang.agreements["venue_words"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.body_heads = set(lang.meetings["body_heads"])
@@ -90,6 +91,8 @@ class AgreementRules(Rules):
                     continue    # a name of head words only, that says nothing of what it is about
                 if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
+                if doc[e - 1].text in self.venue_words:
+                    continue  # "the Lima Convention Center": a place
                 if doc[e - 1].text in self.body_heads or self.holds_event(doc, s, lo):
                     continue  # a body ("the PTPA Free Trade Commission"), the organiser of an event ("la conferencia … del Programa …")
                 if self.in_event_name(doc, e, hi):

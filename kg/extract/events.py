@@ -44,6 +44,7 @@ class EventRules(PlaceRules):
         self.session = _matcher(vocab, "session", lang.meetings["session_verbs"])
         self.creation = set(lang.meetings["not_meetings_after"])
         self.event_topics = set(lang.meetings["event_topics"])
+        self.participating = set(lang.meetings["participating"])
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
         self.hosted_by_words = _matcher(vocab, "hosted_by", lang.meetings["hosted_by"])

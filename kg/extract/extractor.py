@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.10"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.11"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -128,6 +128,7 @@ class Extractor:
                             frozenset(rules.articles), frozenset(rules.list_joiners))
         found: list[Found] = []
         acted_on: dict[str, PartialDate] = {}      # the day of each act the text dates ("signing", "launched")
+        told_on = None      # the day the sentence before gave
         for sent in told:
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
             asides = rules.aside_spans(sdoc, sent.span.start, sent.span.end)
@@ -162,11 +163,14 @@ class Extractor:
                         # "Today, … signed an arrangement" … "The arrangement was signed … by A and B"; "today USAID
                         # launched …" … "Ambassador X launched the activity … together with Minister Y": that day
                         f.date = next((acted_on[a] for a in acts if a in acted_on), None)
+                    if f.kind == "meeting" and f.date is None and f.status == "held" and told_on and rules.told_act(sent):
+                        f.date = told_on    # "… entregó este martes … La ceremonia … estuvo encabezada por A y B"
                 # (the day a sentence gives is its acts' for the sentences after it)
                 day = next((f.date for f in here if f.kind == "agreement" and f.signing and _day(f.date)), None) or \
                     next((d.value for d in dates if _day(d.value)), None)
                 if day:
                     acted_on.update(dict.fromkeys(acts, day))
+                told_on = day if day and not (today and today.day and day.start.as_date() > today.as_date()) else None
                 found.extend(here)
             context.told(here, own)
         out = self._facts(doc, lang, found, mentions, rules)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..dates import DateRange, PartialDate, next_day
 from ..dates import lexicon as date_lexicon
@@ -144,7 +144,7 @@ class MeetingRules(EventRules):
         # "met with B on the margins of the General Assembly": their meeting, and the event beside it (of its
         # host and of them: "… en el marco de la Asamblea General …, que el Perú acoge").
         framed = bool(events) and (self.framed(doc, events, triggers, refs) or self.beside(doc, events, triggers, refs, hi))
-        here = [Found("meeting", sent, sent.start, sent.end, self.event_refs(ev, events, refs, framed), ev.name,
+        here = [Found("meeting", sent, sent.start, sent.end, self.event_refs(span, ev, events, refs, framed), ev.name,
                       confidence=min(sure, EVENT_CONFIDENCE), aliases=[ev.acronym] if ev.acronym else [], date=ev.year,
                       subtype="multilateral" if ev.year or self.of_organisation(ev, refs) else None, others=refs)
                 for ev in events]
@@ -499,13 +499,16 @@ class MeetingRules(EventRules):
         visitor = next((r for r in refs if r.type == PERSON and visit and visit[1] <= r.start), None)
         return [Found("meeting", sent, sent.start, sent.end, refs, confidence=sure, subjectless=subjectless, visitor=visitor)]
 
-    def event_refs(self, ev: Event, events: list[Event], refs: list[Ref], framed: bool) -> list[Ref]:
+    def event_refs(self, span: Span, ev: Event, events: list[Event], refs: list[Ref], framed: bool) -> list[Ref]:
         """Who takes part in an event: its host ("Peru’s efforts as APEC’s 2024 host"), with those meeting on
         its margins if it frames a meeting; else the actors its sentence names for it."""
         own = self.own_refs(ev, events, refs)
         if not ev.hosts:
             return own
-        return ev.hosts + [r for r in own if r.actor not in {h.actor for h in ev.hosts}] if framed else ev.hosts
+        if not framed:      # (and those who take part in it, named before: "El presidente Biden participó en la sesión …")
+            taking_part = next((t.i for t in span if t.i < ev.start and t.lower_ in self.participating), None)
+            own = [r for r in own if r.type == PERSON and taking_part is not None and r.end <= taking_part]
+        return ev.hosts + [r for r in own if r.actor not in {h.actor for h in ev.hosts}]
 
     def framed(self, doc: Doc, events: list[Event], triggers, refs: list[Ref]) -> bool:
         """'met with B … on the margins of the 80th United Nations High-Level Week', 'se reunió con B

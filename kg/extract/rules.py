@@ -284,6 +284,11 @@ class Rules:
         opening = " ".join(t.lower_ for t in sent.span[:6]) + " "
         return any(opening.startswith(cue + " ") for cue in self.lang.meetings["same_day_cues"])
 
+    def told_act(self, sent: Sentence) -> bool:
+        """'La ceremonia …', 'The ceremony …': the act the sentence before told, under another word."""
+        opening = sent.span[:2]
+        return len(opening) == 2 and opening[0].lower_ in self.articles and opening[1].lower_ in self.lang.meetings["told_acts"]
+
     def next_day(self, sent: Sentence) -> bool:
         """'the next day', 'al día siguiente': told on the day after the one before."""
         return self.says(self.lang.meetings["next_day_cues"], sent.span)
