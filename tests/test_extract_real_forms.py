@@ -3392,3 +3392,17 @@ def test_who_takes_part_in_a_session_its_host_chairs_meets_the_host(extractor, t
 def test_a_convention_center_is_a_place_not_an_agreement(extractor):
     result = extract(extractor, "The leaders met at the Lima Convention Center on Friday.", "en", "2024-11-16")
     assert result.facts.agreements == []
+
+
+def test_the_story_goes_on_after_one_line_links_to_other_stories(extractor):
+    result = extract(extractor, "El superintendente de Aduanas, Gerardo Lopez Gonzales, se reunió el último jueves en el Callao con "
+                     "el subcomisionado adjunto de Comercio de Estados Unidos, Daniel Whitcomb.\n\nLea también: Exportaciones no "
+                     "tradicionales crecen 11 % en el primer semestre\n\nLea también: Dólar hoy: tipo de cambio cierra a la baja "
+                     "este lunes\n\nEn la cita del jueves, ambas administraciones se comprometieron a intercambiar, antes de "
+                     "setiembre, los informes de validación conjunta de sus respectivos programas.", "es", "2025-07-14")
+    (meeting,) = result.facts.meetings
+    assert meeting.date == PartialDate(2025, 7, 10)         # "el último jueves": the Thursday before
+    assert "daniel-whitcomb" in meeting.participants        # "subcomisionado": a title
+    (pledge,) = result.facts.commitments
+    assert next(iter(pledge.name.values())).startswith("intercambiar los informes")    # the aside left out
+

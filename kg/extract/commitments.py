@@ -27,6 +27,9 @@ PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or 
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
 
+# A short aside between commas right after the one word of the verb ("intercambiar, antes de setiembre, los …").
+_ASIDE_AFTER_VERB = re.compile(r"^(\w+), ([^,]{3,30}), (?=\w)")
+
 class Topics:
     """The topic of a text: that of the first word (beginning) the language's topic lexicon lists
     (data/lexicons/<lang>/topics.yaml), the more specific where two start at one place; words of
@@ -524,6 +527,10 @@ class CommitmentRules(Rules):
         """A short label: what is committed up to its first clause break, a dozen words at most."""
         text = re.sub(r"^[-•–*·\s]+", "", what).strip()
         text = " ".join(re.sub(r"[\"“”«»]", "", text).split())    # 'seguirá apoyando" a Ecuador': a quote's edge
+        aside = _ASIDE_AFTER_VERB.match(text)
+        if aside and not set(aside.group(2).lower().split()) & self.list_joiners:
+            # "intercambiar, antes de setiembre, los informes …": the verb's object (not "humane, safe and orderly …": a list)
+            text = aside.group(1) + " " + text[aside.end():]
         # At the first break that leaves a phrase, not a word of a list ("humane, safe and orderly migration").
         # ("a prosperous, secure, and democratic hemisphere": a comma before one word and the next comma or "and" lists it)
         cut = next((m for m in self.label_stops.finditer(text) if len(text[:m.start()].split()) >= MIN_LABEL_WORDS and

@@ -23,6 +23,7 @@ MIN_WRAPPED_LINE = 60      # characters: a shorter line without punctuation is a
 MAX_HEADING_WORDS = 20
 MIN_TITLE_WORDS = 4        # words of a line in Title Case before it is taken for a headline
 CREDIT_WORDS = 6       # of a photo credit ("Foto: Cancillería de Colombia."); a longer one is a caption
+PARAGRAPH_CHARS = 100   # a line this long, ended as a sentence, is a paragraph of the story, no headline of another
 MENU_BARS = 2          # bars that make a line a site's menu or breadcrumb trail
 
 
@@ -43,6 +44,11 @@ def posts(text: str) -> list[tuple[int, int]]:
 RELATED = "kg.related"     # Doc.user_data key: character spans of lists of links to other stories (and photo credits)
 
 
+def _paragraph(line: str) -> bool:
+    """A line of story, not a headline: long, and ended as a sentence is."""
+    return len(line) >= PARAGRAPH_CHARS and line.endswith(_FULL_STOPS + ('"', "”", "»"))
+
+
 def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
     """The character spans of the lists of other stories a page embeds ("Más en Andina:", "Read more:"): the
     rest of the marker's line, else the paragraph after it; a marked field of a bar ("… | Topics: …") to the
@@ -51,8 +57,10 @@ def related_lists(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         words = line.strip()
         head, colon, rest = words.partition(":")
-        if opened is not None and words:
+        if opened is not None and words and not _paragraph(words):
             out.append((offset, offset + len(line)))
+        elif opened is not None and words:
+            opened = None       # "Lea también: <headline>", then the story goes on: a paragraph is no headline
         elif opened is not None and not words and out and out[-1][0] >= opened:
             opened = None       # the blank line after the list
         if fold(head.strip()) in markers:
