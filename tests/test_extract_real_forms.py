@@ -3406,3 +3406,24 @@ def test_the_story_goes_on_after_one_line_links_to_other_stories(extractor):
     (pledge,) = result.facts.commitments
     assert next(iter(pledge.name.values())).startswith("intercambiar los informes")    # the aside left out
 
+
+
+def test_a_photo_caption_line_tells_no_meeting(extractor):
+    result = extract(extractor, "[Photo: Peruvian Minister of Foreign Trade and Tourism Roberto Sanchez speaks to reporters in "
+                     "Washington, U.S., October 26, 2021. REUTERS/Staff]", "en", "2021-10-27")
+    assert result.facts.meetings == []
+
+
+def test_who_and_when_a_since_clause_tells_are_not_the_meetings(extractor):
+    result = extract(extractor, "U.S. Trade Representative Katherine Tai met Peru's trade minister, Roberto Sanchez, on Tuesday. "
+                     "The meeting at USTR's offices in Washington was Sanchez's first trip to the U.S. capital since leftist "
+                     "President Pedro Castillo took office in July.", "en", "2021-10-27")
+    assert all("pedro-castillo" not in m.participants for m in result.facts.meetings)
+    assert all(m.date is None or m.date.month != 7 for m in result.facts.meetings)
+
+
+def test_a_traveller_who_also_meets_the_other_sides_business_chamber_holds_another_meeting(extractor):
+    result = extract(extractor, "Deputy Secretary of State Christopher Landau traveled to Lima on June 9, where he met with President "
+                     "Dina Boluarte. Deputy Secretary Landau also met with members of the American Chamber of Commerce of Peru "
+                     "(AmCham Peru) to hear about opportunities to expand trade and investment.", "en", "2025-06-10")
+    assert len(result.facts.meetings) == 2

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.12"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.13"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -359,7 +359,7 @@ class Extractor:
                 return other    # "APEC 2024" and "Peru’s APEC host year" of a 2024 text
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
-            if not key and self._told_again(m, people, other, theirs, visits):
+            if not key and self._told_again(m, people, other, theirs, visits, mentions):
                 return other
         # "Ramírez led the Colombian delegation" after "Blinken led the U.S. delegation to the
         # High-Level Dialogue": the other side's principal, told after the meeting it is part of.
@@ -421,7 +421,7 @@ class Extractor:
         """The countries a meeting brings together."""
         return {a for a in m.participants if a in self._countries}
 
-    def _told_again(self, a, people_a, b, people_b, visits: set[str]) -> bool:
+    def _told_again(self, a, people_a, b, people_b, visits: set[str], mentions: Mentions) -> bool:
         """'se reunirá con el presidente Abdo Benítez' … 'en Asunción, el secretario Pompeo se reunirá
         con el presidente Abdo Benítez y el ministro Castiglioni'; 'the Secretary arrived in
         Montevideo' … 'it is her first visit to Uruguay': one's people within the other's (a lone
@@ -433,6 +433,12 @@ class Extractor:
         # (a lone person twice: one visit, or one call — "Productiva conversación con el secretario @SecBlinken")
         if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits or a.kind == b.kind == "call"):
             return False
+        lone, people = (a, people_a) if len(people_a) <= len(people_b) else (b, people_b)
+        home = {self._country_of(p, mentions) for p in people} - {None}
+        met = {x for x in self._bodies(lone, mentions) - self._bodies(b if lone is a else a, mentions)
+               if home and self._country_of(x, mentions) not in home}
+        if len(people) == 1 and met:
+            return False    # "Landau also met with members of AmCham Peru": the traveller with the other side's body
         sides_a, sides_b = self._sides(a), self._sides(b)
         if sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a):
             return False

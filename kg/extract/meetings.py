@@ -115,6 +115,8 @@ class MeetingRules(EventRules):
         events += self.hosted_events(doc, lo, hi, refs, events)
         found = [self.recalled_meeting(sent, doc, t, refs, mentions, reference) for t in recalled]
         passing = [(t[0], self.recalled_end(doc, t, hi)) for t in recalled]
+        if triggers:    # ("… first trip since President Pedro Castillo took office in July": not who met; a meeting recalled there has its own)
+            refs = [r for r in refs if not self.of_another_time(doc, r.start, triggers[0][0], hi)]
         if not triggers and not events:
             return found + self.told_again(sent, doc, refs, mentions, dates)
         # The trigger's own tense first ("se reunió" is past whatever else the sentence announces),
@@ -636,6 +638,11 @@ class MeetingRules(EventRules):
                    for s, _ in self._another_time_hits if lo <= s) or \
             doc[trigger].lower_ in self.joint_acts and self.in_relative_clause(doc, trigger, at) or \
             self.of_a_participle(doc, at, trigger)
+
+    def of_another_time(self, doc: Doc, k: int, trigger: int, hi: int) -> bool:
+        """Whether doc[k] is in a clause that a word of another time opens after the trigger, up to its comma."""
+        return any(trigger < s <= k and not any(t.text == "," for t in doc[s:k])
+                   for s, _ in self._another_time_hits if s < hi)
 
     def of_a_participle(self, doc: Doc, at: int, trigger: int) -> bool:
         """'… el puerto de Chancay, operado por … e inaugurado en noviembre', '… the agreement, signed in 2021':

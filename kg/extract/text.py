@@ -131,10 +131,12 @@ def _related_markers(lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _credit_pattern(lang: str) -> re.Pattern:
-    """Photo credits ("Foto: Cancillería de Colombia.", "(Photo: U.S. Embassy Lima)"): a few words up to a stop, not
-    a caption; whom they name took no part."""
+    """Photo credits ("Foto: Cancillería de Colombia.", "(Photo: U.S. Embassy Lima)"): a few words up to a stop, or a
+    whole line that opens with one; whom they name took no part."""
     words = "|".join(re.escape(w) for w in language(lang).text["credits"])
-    return re.compile(rf"\b(?:{words})\s*:\s*(?:[^\s.)|]+[ \u00a0]?){{1,{CREDIT_WORDS}}}(?=[.)|\n]|$)", re.I)
+    # (a line that opens with one is a caption however long: "[Photo: Peruvian Minister X speaks to reporters in …]")
+    return re.compile(rf"\b(?:{words})\s*:\s*(?:[^\s.)|]+[ \u00a0]?){{1,{CREDIT_WORDS}}}(?=[.)|\n]|$)"
+                      rf"|^[ \t\u00a0]*[\[(]?(?:{words})\s*:[^\n]*$", re.I | re.M)
 
 
 def title_case(line: str, minor: frozenset[str]) -> bool:
