@@ -3427,3 +3427,14 @@ def test_a_traveller_who_also_meets_the_other_sides_business_chamber_holds_anoth
                      "Dina Boluarte. Deputy Secretary Landau also met with members of the American Chamber of Commerce of Peru "
                      "(AmCham Peru) to hear about opportunities to expand trade and investment.", "en", "2025-06-10")
     assert len(result.facts.meetings) == 2
+
+
+@pytest.mark.parametrize("text, language", [
+    ("U.S. Transportation Secretary Elaine Chao spoke by phone on Monday with Peru's Transport Minister Bruno Giuffra. Chao and "
+     "Giuffra agreed during the call to expand cooperation on aviation safety.", "en"),
+    ("La secretaria de Transporte de los Estados Unidos, Elaine Chao, conversó por teléfono el lunes con el ministro de Transportes "
+     "del Perú, Bruno Giuffra. Chao y Giuffra acordaron durante la llamada ampliar la cooperación en seguridad aérea.", "es"),
+])
+def test_what_is_agreed_during_the_call_is_a_commitment(extractor, text, language):
+    (pledge,) = extract(extractor, text, language, "2018-03-13").facts.commitments
+    assert {"elaine-chao", "bruno-giuffra"} <= set(pledge.actors)

@@ -174,7 +174,10 @@ class CommitmentRules(Rules):
         # to last, not an act pledged.
         hits = [(s, e) for s, e in hits if not self.a_state(doc, s, e, hi)]
         # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
-        hits = [(s, e) for s, e in hits if not any(t.norm_ in self.event_nouns for t in doc[s:e])]
+        # ("agreed during the call to …": the meeting it was agreed at)
+        hits = [(s, e) for s, e in hits if not any(t.norm_ in self.event_nouns and
+                                                   doc[t.i - 2].lower_ not in self.lang.meetings["opening_prepositions"]
+                                                   for t in doc[s:e])]
         # "se comprometieron a realizar una segunda reunión", "agreed to convene the High-Level Dialogue": a meeting
         # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
         # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
