@@ -3438,3 +3438,25 @@ def test_a_traveller_who_also_meets_the_other_sides_business_chamber_holds_anoth
 def test_what_is_agreed_during_the_call_is_a_commitment(extractor, text, language):
     (pledge,) = extract(extractor, text, language, "2018-03-13").facts.commitments
     assert {"elaine-chao", "bruno-giuffra"} <= set(pledge.actors)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("USAID Mission Director Andrea Lyman and DEVIDA Executive President Carlos Figueroa signed a memorandum of understanding "
+     "in Lima on Tuesday, in the presence of U.S. Ambassador Lisa Kenna. The two institutions also agreed to set up a joint "
+     "technical committee that will review progress every quarter.", "en"),
+    ("La directora de USAID, Andrea Lyman, y el presidente ejecutivo de DEVIDA, Carlos Figueroa, firmaron un memorando de "
+     "entendimiento en Lima el martes, en presencia de la embajadora Lisa Kenna. Ambas instituciones acordaron además crear un "
+     "comité técnico conjunto que revisará los avances cada trimestre.", "es"),
+])
+def test_the_two_institutions_are_the_two_organisations_named_last(extractor, text, language):
+    (pledge,) = extract(extractor, text, language, "2024-05-08").facts.commitments
+    assert {"usaid", "devida"} <= set(pledge.actors) and "lisa-kenna" not in pledge.actors
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The U.S. Coast Guard will transfer two Island-class patrol boats to the Peruvian Navy in 2025.", "en"),
+    ("La Guardia Costera de los Estados Unidos transferirá dos patrulleras a la Marina de Guerra del Perú en 2025.", "es"),
+])
+def test_a_transfer_announced_is_a_pledge(extractor, text, language):
+    (pledge,) = extract(extractor, text, language, "2024-11-16").facts.commitments
+    assert "us-coast-guard" in pledge.actors or "united-states" in pledge.actors

@@ -39,6 +39,8 @@ __all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions
 
 PRESS_ACRONYM = 4     # letters of an acronym the press may write with one capital
 
+# Words for two actors named before: the text's countries, the two people, the two organisations.
+COLLECTIVES = ("both_countries", "both_people", "both_bodies")
 
 def _variants(name: str) -> set[str]:
     """A name as written and with its first letter capitalised (sentence start); an acronym of four
@@ -84,7 +86,7 @@ class ActorIndex:
                 self.office_role[o.id] = role
         for phrase, role in self.titles.items():
             self.folded.add("title:" + role, [tokenizer(phrase)])
-        for key in ("both_countries", "both_people"):
+        for key in COLLECTIVES:
             self.folded.add(key, [tokenizer(p.lower()) for p in lang.actors[key]])
         # Capitalised words that never start a name: articles and prepositions opening a sentence,
         # and the months and days of the week ("On Tuesday, the Secretary…").
@@ -262,7 +264,7 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: s
         end = organisation_at(doc, tok.i, index, starts, titled)
         if end > tok.i + 1:
             raw.append(("org:", tok.i, end))
-    priority = {"actor": 0, "office": 1, "title": 2, "both_countries": 2, "both_people": 2, "demonym": 3, "org": 4}
+    priority = {"actor": 0, "office": 1, "title": 2, **dict.fromkeys(COLLECTIVES, 2), "demonym": 3, "org": 4}
     cands = sorted((c for c in raw if not c[0].startswith("place:")),
                    key=lambda c: (-(c[2] - c[1]), priority[c[0].split(":")[0]], c[1]))
     chosen, used = [], set()
@@ -642,7 +644,7 @@ class _Resolver(Titles):
                 self.refs.append(Ref(value, COUNTRY, s, e, value))
             elif kind == "org":
                 self.refs.append(self.discovered_organisation(s, e))
-            elif kind in ("both_countries", "both_people"):
+            elif kind in COLLECTIVES:
                 self.collective(kind, s, e)
         self.untitled_appositions(chosen)
         self.elliptical_titles(chosen)
@@ -744,12 +746,14 @@ class _Resolver(Titles):
             for c in self.principal[:2]:
                 self.refs.append(Ref(c, COUNTRY, s, e, c, via=kind))
             return
-        people = []
+        # "the two": the last two people named; "the two institutions": the last two organisations
+        kind_of = ORGANISATION if kind == "both_bodies" else PERSON
+        named = []
         for ref in reversed(self.refs):
-            if ref.type == PERSON and ref.actor not in people:
-                people.append(ref.actor)
-                self.refs.append(Ref(ref.actor, PERSON, s, e, ref.country, ref.discovered, kind))
-            if len(people) == 2:
+            if ref.type == kind_of and ref.actor not in named:
+                named.append(ref.actor)
+                self.refs.append(Ref(ref.actor, kind_of, s, e, ref.country, ref.discovered, kind))
+            if len(named) == 2:
                 break
 
     def acronym_organisations(self, chosen):
