@@ -3460,3 +3460,25 @@ def test_the_two_institutions_are_the_two_organisations_named_last(extractor, te
 def test_a_transfer_announced_is_a_pledge(extractor, text, language):
     (pledge,) = extract(extractor, text, language, "2024-11-16").facts.commitments
     assert "us-coast-guard" in pledge.actors or "united-states" in pledge.actors
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Blinken met Thursday morning with President Pedro Castillo at the Government Palace.\n\nLater, at a joint news conference "
+     "with Foreign Minister Cesar Landa at the Torre Tagle palace, Blinken announced $52 million in humanitarian assistance.", "en"),
+    ("Blinken se reunió el jueves por la mañana con el presidente Pedro Castillo en Palacio de Gobierno.\n\nLuego, en una "
+     "conferencia de prensa conjunta con el canciller César Landa en Torre Tagle, Blinken anunció 52 millones de dólares en "
+     "asistencia humanitaria.", "es"),
+])
+def test_a_joint_news_conference_is_a_meeting_in_person_of_who_gave_it(extractor, text, language):
+    meetings = extract(extractor, text, language, "2022-10-06").facts.meetings
+    (conference,) = [m for m in meetings if "cesar-landa" in m.participants]
+    assert "antony-blinken" in conference.participants and conference.kind == "in-person"
+    assert conference.date == PartialDate(2022, 10, 6)
+
+
+def test_a_summit_someone_is_expected_to_address_is_planned_and_apart_from_a_meeting_held_that_day(extractor):
+    result = extract(extractor, "Blinken met Thursday morning with President Pedro Castillo at the Government Palace.\n\nBlinken is "
+                     "expected to address the OAS General Assembly on Thursday afternoon.", "en", "2022-10-06")
+    assert len(result.facts.meetings) == 2
+    (assembly,) = [m for m in result.facts.meetings if "pedro-castillo" not in m.participants]
+    assert assembly.status == "scheduled"

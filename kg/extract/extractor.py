@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.15"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.16"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -347,7 +347,8 @@ class Extractor:
         for other in facts.meetings:
             theirs = {a for a in other.participants if self._is_person(a, mentions)}
             if m.status and other.status and m.status != other.status:
-                if self._plan_then_report(m, people, other, theirs):
+                # (not a summit planned and a bilateral meeting held that day: "is expected to address the OAS General Assembly")
+                if m.id.startswith(_NAMED) == other.id.startswith(_NAMED) and self._plan_then_report(m, people, other, theirs):
                     return other
                 continue    # the call held today and the meeting it schedules
             if not key and not other.id.startswith(_NAMED) and self._trip_stop(m, people, other, theirs):

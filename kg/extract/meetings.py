@@ -344,7 +344,8 @@ class MeetingRules(EventRules):
         press, tours = self.lang.meetings["press_events"], self.lang.meetings["tour_nouns"]
         doc = span.doc
         return any(t.lower_ in self.multilateral_cues and
-                   not any(doc[t.i:t.i + len(p.split())].text.lower() == p for p in press) and
+                   not any(doc[max(0, t.i - k):t.i - k + len(p.split())].text.lower() == p
+                           for p in press for k in range(len(p.split()))) and
                    not any(0 <= k < len(doc) and doc[k].lower_ in tours for k in (t.i - 1, t.i + 1)) for t in span)
 
     def greets_no_one(self, doc: Doc, trigger, mentions: Mentions | None) -> bool:
