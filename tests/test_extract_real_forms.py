@@ -3482,3 +3482,19 @@ def test_a_summit_someone_is_expected_to_address_is_planned_and_apart_from_a_mee
     assert len(result.facts.meetings) == 2
     (assembly,) = [m for m in result.facts.meetings if "pedro-castillo" not in m.participants]
     assert assembly.status == "scheduled"
+
+
+@pytest.mark.parametrize("text, language, amendment", [
+    ("QUITO, Ecuador — Today, USAID and the Government of Ecuador signed the first amendment to their Development Objective "
+     "Agreement. The original Development Objective Agreement (DOAG), signed in October 2019, marked the return of USAID to "
+     "Ecuador. Under the amended agreement, USAID will support the Comptroller General's Office.", "en", "amendment"),
+    ("QUITO, Ecuador — Hoy, USAID y el Gobierno del Ecuador firmaron la Adenda N° 1 al Convenio de Objetivo de Desarrollo. El "
+     "Convenio de Objetivo de Desarrollo original, firmado en octubre de 2019, marcó el regreso de USAID al Ecuador.", "es",
+     "adenda"),
+])
+def test_an_amendment_signed_is_an_instrument_apart_from_the_one_it_amends(extractor, text, language, amendment):
+    result = extract(extractor, text, language, "2020-01-16")
+    by_kind = {amendment in next(iter(a.name.values())).lower(): a for a in result.facts.agreements}
+    assert len(result.facts.agreements) == 2
+    assert (by_kind[True].status, by_kind[True].date) == ("signed", PartialDate(2020, 1, 16))
+    assert by_kind[False].date == PartialDate(2019, 10)

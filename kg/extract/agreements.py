@@ -21,6 +21,9 @@ IN_FORCE_REACH = 12   # characters between "entró en vigor", "vigente desde" an
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
 
 
+# Signs before an amendment's number ("Adenda N° 12", "Amendment No. 3").
+_NUMBER_SIGNS = {"n°", "nº", "n.º", "n", "°", "º", "no", "nro", "#"}
+
 class AgreementRules(Rules):
     """Agreements: named instruments (or common nouns with a status word), their kind, status, parties and date."""
 
@@ -37,11 +40,29 @@ class AgreementRules(Rules):
                          if a.isupper() and len(a) > 2}
         self.part_words = set(lang.agreements["part_words"])
         self.venue_words = set(lang.agreements["venue_words"])
+        self.amendments = lang.agreements["amendments"]
+        self.ordinal_words = set(lang.names["ordinal_words"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.body_heads = set(lang.meetings["body_heads"])
         self.known_names = {identity.fold(n) for entry in known_agreements()
                             for n in [*entry["name"].values(), *entry.get("aliases", [])]}
+
+    def amendment_start(self, doc: Doc, s: int, lo: int) -> int:
+        """Where an instrument's name starts if an amendment to it is what the text names ("the first amendment to
+        their Development Objective Agreement", "la Adenda N° 12 a la Carta de Entendimiento …"): at the amendment."""
+        words, links = self.amendments["words"], self.amendments["links"]
+        j = s - 1
+        while j > lo and (doc[j].lower_ in self.lang.agreements["articles"] or doc[j].lower_ in self.lang.agreements["possessives"]):
+            j -= 1
+        if j <= lo or doc[j].lower_ not in links:
+            return s
+        j -= 1
+        while j > lo and (doc[j].like_num or doc[j].text.rstrip(".").lower() in _NUMBER_SIGNS):
+            j -= 1
+        if doc[j].text not in words:
+            return s
+        return j - 1 if j > lo and doc[j - 1].lower_ in self.ordinal_words else j
 
     def agreements(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
@@ -113,6 +134,7 @@ class AgreementRules(Rules):
                     k -= 1    # ("the non-binding accord", "el nuevo convenio": words that tell no instrument apart)
                 if k <= s and self.back_reference(doc, k, e, hi):
                     continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
+            s = self.amendment_start(doc, s, lo)
             if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
                 continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
             e2 = self.complement(doc, s, e, hi, dated)
