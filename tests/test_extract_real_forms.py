@@ -1797,7 +1797,7 @@ def test_the_agreement_named_again_with_an_amount_is_the_one_told_before(extract
     r = extract(extractor, "Ambassador Lisa Kenna and Minister Avelino Guillén signed an amendment to the Letter of Agreement "
                            "on counternarcotics cooperation. The amendment brings total U.S. funding under the agreement to "
                            "more than $100 million since 2019.", "en", "2022-01-19")
-    assert [next(iter(a.name.values())) for a in r.facts.agreements] == ["Letter of Agreement"]
+    assert [next(iter(a.name.values())) for a in r.facts.agreements] == ["amendment to the Letter of Agreement"]
 
 
 @pytest.mark.parametrize("text, name", [
