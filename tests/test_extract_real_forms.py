@@ -3498,3 +3498,13 @@ def test_an_amendment_signed_is_an_instrument_apart_from_the_one_it_amends(extra
     assert len(result.facts.agreements) == 2
     assert (by_kind[True].status, by_kind[True].date) == ("signed", PartialDate(2020, 1, 16))
     assert by_kind[False].date == PartialDate(2019, 10)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Tai underscored the importance of the forestry annex of the U.S.-Peru Trade Promotion Agreement (PTPA). The pact, which "
+     "entered into force in February 2009, was the first U.S. trade deal with binding environmental obligations.", "en"),
+    ("Tai destacó el anexo forestal del Acuerdo de Promoción Comercial Perú-Estados Unidos (APC). El pacto, que entró en vigor en "
+     "febrero de 2009, fue el primer acuerdo comercial de los Estados Unidos con obligaciones ambientales vinculantes.", "es"),
+])
+def test_what_an_instrument_is_said_to_be_is_no_other_instrument(extractor, text, language):
+    assert len(extract(extractor, text, language, "2021-10-27").facts.agreements) == 1

@@ -48,6 +48,14 @@ class AgreementRules(Rules):
         self.known_names = {identity.fold(n) for entry in known_agreements()
                             for n in [*entry["name"].values(), *entry.get("aliases", [])]}
 
+    def predicate(self, doc: Doc, s: int, lo: int) -> bool:
+        """A noun phrase after a copula, past articles, ordinals and capitalised words ("was the first U.S. trade deal")."""
+        j = s - 1
+        while j > lo and (doc[j].lower_ in self.lang.agreements["articles"] or doc[j].lower_ in self.ordinal_words or
+                          doc[j].text[:1].isupper()):
+            j -= 1
+        return j >= lo and doc[j].lower_ in self.lang.agreements["copulas"]
+
     def amendment_start(self, doc: Doc, s: int, lo: int) -> int:
         """Where an instrument's name starts if an amendment to it is what the text names ("the first amendment to
         their Development Objective Agreement", "la Adenda N° 12 a la Carta de Entendimiento …"): at the amendment."""
@@ -127,6 +135,8 @@ class AgreementRules(Rules):
                 if doc[tok.i - 1].lower_ == "de" and tok.lower_ == "acuerdo":
                     continue  # "de acuerdo con": according to
                 s, e = self.common_chunk(doc, tok.i, lo, hi)
+                if self.predicate(doc, s, lo):
+                    continue  # "… was the first U.S. trade deal with …": what an instrument named before is
                 if e < hi and _CAPITAL.match(doc[e].text):
                     continue  # "la iniciativa Blue Dot Network": the name follows
                 k = tok.i
