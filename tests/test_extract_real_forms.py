@@ -3508,3 +3508,22 @@ def test_an_amendment_signed_is_an_instrument_apart_from_the_one_it_amends(extra
 ])
 def test_what_an_instrument_is_said_to_be_is_no_other_instrument(extractor, text, language):
     assert len(extract(extractor, text, language, "2021-10-27").facts.agreements) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Las delegaciones del Perú y de los Estados Unidos suscribieron ayer la Declaración Conjunta del V Diálogo Bilateral sobre "
+     "Seguridad y Lucha contra las Drogas.\n\nEn la Declaración Conjunta, ambas delegaciones se comprometieron a fortalecer el "
+     "intercambio de información.", "es"),
+    ("The delegations of Peru and the United States yesterday signed the Joint Declaration of the Fifth Bilateral Dialogue on "
+     "Security and Counternarcotics.\n\nIn the Joint Declaration, both delegations committed to strengthen information "
+     "sharing.", "en"),
+])
+def test_a_declaration_named_again_by_its_generic_words_is_the_one_told_before(extractor, text, language):
+    (declaration,) = extract(extractor, text, language, "2019-11-08").facts.agreements
+    assert declaration.status == "signed"
+
+
+def test_a_joint_declaration_named_alone_is_an_instrument(extractor):
+    result = extract(extractor, "En la Declaración Conjunta, el Perú y los Estados Unidos se comprometieron a fortalecer el "
+                     "intercambio de información.", "es", "2019-11-08")
+    assert len(result.facts.agreements) == 1

@@ -96,7 +96,7 @@ class AgreementRules(Rules):
                     not any(r.start <= j < r.end and r.type != ORGANISATION for r in refs):
                 created.setdefault(j, kind)
         for tok in doc[lo:hi]:
-            back = False
+            back = generic = False
             if tok.i in taken:
                 continue
             kind = self._head_at.get(tok.i) or self.heads.get(tok.text) or created.get(tok.i) or self.acronyms.get(tok.text)
@@ -113,10 +113,14 @@ class AgreementRules(Rules):
                     if known is None:
                         continue
                     s, e, kind = known.i, known.i + 1, self.acronyms[known.text]
-                capitals = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads and t.i not in self._head_at]
+                named = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.text not in self.heads and t.i not in self._head_at]
+                capitals = [t for t in named if identity.fold(t.lower_) not in self.generic_words]
                 # ("The Declaration …" points back; "la Carta de Acuerdo sobre control de drogas" says what it is)
-                back = not capitals and s == tok.i and self.back_reference(doc, s, e, hi)
-                if not capitals and not back and not (tok.text.isupper() and len(tok.text) > 2) and not self.says_what(doc, e, hi):
+                back = not capitals and all(identity.fold(t.lower_) in self.generic_words for t in doc[s:tok.i]) and \
+                    self.back_reference(doc, s, e, hi)
+                # ("En la Declaración Conjunta, …": a head and words that tell no instrument apart name one told before, if any)
+                generic = back and bool(named)
+                if not named and not back and not (tok.text.isupper() and len(tok.text) > 2) and not self.says_what(doc, e, hi):
                     continue    # a name of head words only, that says nothing of what it is about
                 if tok.i not in created and any(r.start <= s and e <= r.end for r in refs):
                     continue  # an actor's name ("Foro de Cooperación Económica Asia-Pacífico")
@@ -171,10 +175,10 @@ class AgreementRules(Rules):
                       aliases=[a for a in (acronym, doc[s:e].text if e2 > e else None) if a], trigger=s,
                       countries=self.named_countries(doc, refs, s, e2, hi))
             f.signing = status == "signed" and self.signing(doc, lo, hi, s, e2)
-            f.refers_back = kind is not None and tok.text in self.heads and back    # "The Declaration has been joined by …"
+            f.refers_back = kind is not None and tok.text in self.heads and back and not generic    # "The Declaration has been joined by …"
             # "through the Americas Partnership …", "Peru's leadership in APEP": a body the text names, not joined
             f.body_only = kind == "initiative" and tok.i not in created and status not in JOINING and not f.refers_back
-            f.definite = common and e2 == e and s > lo and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
+            f.definite = generic or common and e2 == e and s > lo and doc[s - 1].lower_ in self.lang.agreements["definite_articles"]
             out.append(f)
         return out
 

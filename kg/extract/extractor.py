@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.18"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.19"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -584,10 +584,11 @@ class Extractor:
     def _names_again(self, mention: str, name: str) -> bool:
         """'The Declaration' after 'the Declaration on Good Regulatory Practices', 'the maritime agreement' after
         'an Agreement Concerning Operations Against Illicit Transnational Maritime Activity': the words of the
-        mention but its heads are all in the name (its head alone, for a mention of a head only)."""
+        mention but its heads are all in the name (all its words, for a mention of heads and generic words only:
+        "la Declaración Conjunta" after "la Declaración Conjunta del V Diálogo …")."""
         words = set(identity.words(name))
         own = [w for w in identity.words(mention) if w not in self._generic]
-        return set(own) <= words if own else identity.fold(mention) in words
+        return set(own or identity.words(mention)) <= words
 
     @staticmethod
     def _member_body(f: Found, known: dict | None, lang: str, mentions: Mentions) -> str:
