@@ -3527,3 +3527,19 @@ def test_a_joint_declaration_named_alone_is_an_instrument(extractor):
     result = extract(extractor, "En la Declaración Conjunta, el Perú y los Estados Unidos se comprometieron a fortalecer el "
                      "intercambio de información.", "es", "2019-11-08")
     assert len(result.facts.agreements) == 1
+
+
+def test_a_bare_title_with_a_feminine_article_is_not_the_man_titled_last(extractor):
+    result = extract(extractor, "La presidenta de la República, Dina Boluarte, conversó por teléfono con el secretario de Estado, "
+                     "Antony Blinken. Blinken confirmó que el presidente Joseph R. Biden participará en la Reunión de Líderes "
+                     "de APEC en Lima.\n\nLa última vez que la presidenta y el secretario de Estado se reunieron fue el 3 de "
+                     "noviembre de 2023 en Washington D.C.", "es", "2024-06-14")
+    (recalled,) = [m for m in result.facts.meetings if m.date == PartialDate(2023, 11, 3)]
+    assert {"dina-boluarte", "antony-blinken"} <= set(recalled.participants) and "joe-biden" not in recalled.participants
+
+
+def test_a_handover_ceremony_presided_by_two_is_their_meeting_however_long_its_venue(extractor):
+    (meeting,) = extract(extractor, "La ceremonia de entrega se realizó en el patio de honor del Cuartel General del Ejército, en San "
+                         "Borja, y estuvo presidida por el ministro de Defensa, José Luis Gavidia Arrascue, y la embajadora de los "
+                         "Estados Unidos en el Perú, Lisa Kenna.", "es", "2022-08-23").facts.meetings
+    assert {"lisa-kenna"} <= set(meeting.participants) and len([p for p in meeting.participants if "gavidia" in p]) == 1

@@ -367,14 +367,22 @@ class _Resolver(Titles):
         self.title: str | None = None              # the title being resolved …
         self.title_at: tuple[int, int] = (0, 0)    # … and its tokens
         self.unnamed: list[tuple[int, int, str, str | None]] = []     # bare titles: (start, end, role, country)
+        self.genders: dict[str, str] = {}          # person -> the gender of the article of their title ("la presidenta")
 
     def person(self, actor: str, s: int, e: int, role: str | None, country: str | None = None, discovered=False):
         if role:
             self.roles.setdefault(actor, set()).add(role)
+            if gender := self.gender_at(s):
+                self.genders.setdefault(actor, gender)
             if self.title and len(self.title) > len(self.stated.get(actor, "")):     # the fullest title the text gives
                 self.stated[actor] = self.title
                 self.stated_at[actor] = (min(s, self.title_at[0]), max(e, self.title_at[1]))
         self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
+
+    def gender_at(self, s: int) -> str | None:
+        """The gender of the article before the title at doc[s], if the language's articles have one."""
+        word = self.doc[s - 1].lower_ if s > 0 else ""
+        return next((g for g, articles in self.index.lang.actors["gendered_articles"].items() if word in articles), None)
 
     def discover_person(self, s: int, e: int, role: str | None, country: str | None):
         if self.doc[e - 1].text in self.index.not_person_words or _in_place_name(self.doc, s, self.index):

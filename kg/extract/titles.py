@@ -151,9 +151,12 @@ class Titles:
         # "la funcionaria", "the official": the person named last (not "the General Assembly": in lower case)
         definite = s > 0 and self.doc[s - 1].lower_ in self.index.definite_articles and self.doc[s:e].text.islower()
         anyone = (country or definite) and role in self.index.lang.actors["any_person_roles"]
+        gender = self.gender_at(s)
         for ref in (self.refs if principal else reversed(self.refs)):
             if ref.type != PERSON or (country and ref.country != country):
                 continue
+            if gender and self.genders.get(ref.actor, gender) != gender:
+                continue    # "la presidenta" after "el presidente Joseph R. Biden": not him
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
             if role in roles or (generic and any(role in r for r in roles)) or anyone:
                 self.person(ref.actor, s, e, role, ref.country, ref.discovered)
