@@ -3543,3 +3543,16 @@ def test_a_handover_ceremony_presided_by_two_is_their_meeting_however_long_its_v
                          "Borja, y estuvo presidida por el ministro de Defensa, José Luis Gavidia Arrascue, y la embajadora de los "
                          "Estados Unidos en el Perú, Lisa Kenna.", "es", "2022-08-23").facts.meetings
     assert {"lisa-kenna"} <= set(meeting.participants) and len([p for p in meeting.participants if "gavidia" in p]) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El canciller Andrés Allamand sostuvo este lunes una videoconferencia con el secretario de Estado Michael R. Pompeo.\n\nEn la "
+     "reunión virtual, el Canciller agradeció la donación de 100 ventiladores que el Gobierno estadounidense hizo llegar a Chile en "
+     "junio, y ambas autoridades intercambiaron opiniones sobre la pandemia.", "es"),
+    ("Foreign Minister Andrés Allamand held a videoconference on Monday with Secretary of State Michael R. Pompeo.\n\nDuring the "
+     "virtual meeting, the Foreign Minister thanked him for the 100 ventilators the U.S. government sent to Chile in June, and "
+     "both officials exchanged views on the pandemic.", "en"),
+])
+def test_the_meeting_a_sentence_opens_with_is_the_one_told_on_its_day(extractor, text, language):
+    (call,) = extract(extractor, text, language, "2020-08-18").facts.meetings
+    assert call.date == PartialDate(2020, 8, 17)

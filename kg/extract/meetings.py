@@ -193,9 +193,10 @@ class MeetingRules(EventRules):
         place = self.place(doc, mentions, lo, hi, names)
         # "The Mexican delegation was led by …", "En dicha ocasión, participarán de la reunión …": who
         # took part in the meeting told before, not another meeting.
+        occasion = any(lo <= s <= lo + 1 for s, _ in self._occasion_hits)
         joins = bool(triggers) and not events and (
             doc[triggers[0][0]].norm_ in self.delegation_words or self.delegations_first(doc, lo, hi) or
-            any(lo <= s <= lo + 1 for s, _ in self._occasion_hits) and not self.additive(doc, triggers[0][0], lo) or
+            occasion and not self.additive(doc, triggers[0][0], lo) or
             self.the_one_told(doc, triggers[0]) or
             self.attended(doc, lo, triggers[0]) or self.instrument_signed(doc, lo, hi))
         # "Aquella fue la primera reunión … desde el 20 de enero", "It was her first visit to …": what the meeting told
@@ -224,6 +225,8 @@ class MeetingRules(EventRules):
             if pointing:
                 f.joins_last = f.again = True
                 f.date = None
+            elif joins and occasion:
+                f.date = None   # "En la reunión virtual, el Canciller agradeció la donación que … hizo llegar en junio": that one's day
             # (a call is held nowhere: "spoke by phone … about a Chinese-run megaport north of Lima")
             f.place = None if f.subtype == "call" else f.place or self.own_place(doc, f, here, mentions, hi, names) or place
             if topical is not None:
