@@ -3556,3 +3556,20 @@ def test_a_handover_ceremony_presided_by_two_is_their_meeting_however_long_its_v
 def test_the_meeting_a_sentence_opens_with_is_the_one_told_on_its_day(extractor, text, language):
     (call,) = extract(extractor, text, language, "2020-08-18").facts.meetings
     assert call.date == PartialDate(2020, 8, 17)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El ministro Diego Molano tiene previsto reunirse el jueves con la administradora de la DEA, Anne Milgram, antes de regresar a "
+     "Bogotá.", "es"),
+    ("Minister Diego Molano is scheduled to meet on Thursday with DEA Administrator Anne Milgram before flying back to Bogotá.", "en"),
+])
+def test_where_someone_goes_back_to_is_not_where_they_meet(extractor, text, language):
+    (meeting,) = extract(extractor, text, language, "2021-09-22").facts.meetings
+    assert meeting.place != "bogota"
+
+
+def test_an_act_some_people_attended_is_their_meeting(extractor):
+    (meeting,) = extract(extractor, "La entrega se realizó en un acto en el auditorio del hospital, al que asistieron la ministra de "
+                         "Salud Pública, Ximena Garzón Villalba, y el embajador de los Estados Unidos en Ecuador, Michael J. "
+                         "Fitzpatrick.", "es", "2021-11-11").facts.meetings
+    assert {"ximena-garzon-villalba", "michael-fitzpatrick"} <= set(meeting.participants)

@@ -40,14 +40,16 @@ class PlaceRules(Rules):
     def came_from(self, doc: Doc, mentions: Mentions, s: int, e: int, lo: int, hi: int) -> bool:
         """'tras su paso por Santiago de Chile y Asunción', 'procedente de Buenos Aires', 'arrived from Bogotá': where
         someone came from (and the places listed with it), not where they met — unless what follows tells what
-        happened there ('procedente de San Salvador, donde el lunes sostuvo un encuentro con …')."""
+        happened there ('procedente de San Salvador, donde el lunes sostuvo un encuentro con …'); nor where someone goes
+        back to afterwards ('antes de regresar a Bogotá', 'before flying back to Washington')."""
         if e + 1 < hi and doc[e].text == "," and doc[e + 1].lower_ in self.lang.meetings["clause_openers"]:
             return False
         starts = {pe: ps for ps, pe, _ in mentions.places}
         j = s
         while j > lo and (doc[j - 1].lower_ in self.list_joiners or j in starts):
             j = starts.get(j, j - 1)    # back over the places listed before it
-        return self.says(self.lang.meetings["origin_words"], doc[max(lo, j - ORIGIN_WORDS):j])
+        before = doc[max(lo, j - ORIGIN_WORDS):j]
+        return self.says(self.lang.meetings["origin_words"], before) or self.says(self.lang.meetings["return_words"], before)
 
     def in_instrument_name(self, doc: Doc, s: int, e: int, lo: int, hi: int) -> bool:
         """'the Los Angeles Declaration', 'la Declaración de Los Ángeles': a place an instrument is named after."""
