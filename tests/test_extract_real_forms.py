@@ -3573,3 +3573,12 @@ def test_an_act_some_people_attended_is_their_meeting(extractor):
                          "Salud Pública, Ximena Garzón Villalba, y el embajador de los Estados Unidos en Ecuador, Michael J. "
                          "Fitzpatrick.", "es", "2021-11-11").facts.meetings
     assert {"ximena-garzon-villalba", "michael-fitzpatrick"} <= set(meeting.participants)
+
+
+def test_a_call_told_in_the_pluperfect_is_a_call_of_its_own_and_an_arrival_in_an_aside_is_none(extractor):
+    result = extract(extractor, "Washington, 22 sep (EFE).- El ministro colombiano de Defensa, Diego Molano, y el secretario de "
+                     "Defensa de Estados Unidos, Lloyd Austin, firmaron este miércoles en el Pentágono un memorando de "
+                     "entendimiento.\n\nMolano, que llegó a la capital estadounidense el martes, destacó en declaraciones a "
+                     "periodistas que Colombia es un aliado sólido.\n\nAustin y Molano ya habían conversado por teléfono en "
+                     "marzo.", "es", "2021-09-22")
+    assert sorted(str(m.date) for m in result.facts.meetings) == ["2021-03", "2021-09-22"]

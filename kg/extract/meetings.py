@@ -100,9 +100,9 @@ class MeetingRules(EventRules):
             triggers = [t for t in triggers if doc[t[0]].lower_ not in self.arrival_words]
         # "La cita fue presidida por A y por B, quien llegó a la capital al frente de …": the meeting told before, whose
         # visitor's arrival an aside recalls
-        if any(self.anaphoric(doc, k) for k in range(lo + 1, min(hi, lo + SUBJECT_WINDOW))):
-            asides = self.aside_spans(doc, lo, hi)
-            triggers = [t for t in triggers if not (doc[t[0]].lower_ in self.arrival_words and any(a < t[0] < b for a, b in asides))]
+        # … or the arrival of someone a sentence is about ("Molano, que llegó a la capital estadounidense el martes, destacó …")
+        asides = self.aside_spans(doc, lo, hi)
+        triggers = [t for t in triggers if not (doc[t[0]].lower_ in self.arrival_words and any(a < t[0] < b for a, b in asides))]
         # "During their meeting at the White House, the two will discuss …": the meeting told, not one recalled
         recalled = [t for t in self._recalled_hits if lo <= t[0] and t[1] <= hi and
                     not (t[0] > lo and doc[self.whose_start(doc, t[0], mentions)].lower_ in self.lang.meetings["within_meeting"])]
