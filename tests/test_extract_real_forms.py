@@ -3582,3 +3582,12 @@ def test_a_call_told_in_the_pluperfect_is_a_call_of_its_own_and_an_arrival_in_an
                      "periodistas que Colombia es un aliado sólido.\n\nAustin y Molano ya habían conversado por teléfono en "
                      "marzo.", "es", "2021-09-22")
     assert sorted(str(m.date) for m in result.facts.meetings) == ["2021-03", "2021-09-22"]
+
+
+def test_a_dialogue_they_held_recalled_with_a_plural_verb_and_no_subject_is_theirs(extractor):
+    result = extract(extractor, "El canciller Javier González-Olaechea recibió hoy en el Palacio de Torre Tagle al secretario de "
+                     "Estado adjunto Brian A. Nichols.\n\nAsimismo, recordaron el diálogo que sostuvieron el pasado 21 de setiembre "
+                     "en Nueva York, oportunidad en la que el canciller expuso las prioridades de la política exterior peruana.",
+                     "es", "2023-10-19")
+    (recalled,) = [m for m in result.facts.meetings if m.date == PartialDate(2023, 9, 21)]
+    assert {"javier-gonzalez-olaechea", "brian-nichols"} <= set(recalled.participants)

@@ -63,7 +63,7 @@ class Discourse:
                 last = self.subject or next((r for r in reversed(self.previous) if r.type == PERSON), None)
                 f.refs = ([last] if last else []) + f.refs
                 f.pronoun = last is not None
-            elif words & set(self.pronouns["group"]):
+            elif words & set(self.pronouns["group"]) or self.plural_verb(before):
                 f.refs = self.group() + f.refs
             elif (f.subjectless or f.kind == "meeting" and self.elided(before)) and self.subject and \
                     self.subject.actor not in {r.actor for r in f.refs}:
@@ -81,6 +81,12 @@ class Discourse:
         if not f.refs and not (f.kind == "meeting" and f.name):     # (a named event: the text's two countries')
             f.refs = self.previous if self.previous else f.others
             f.confidence -= 0.1
+
+    def plural_verb(self, before) -> bool:
+        """A verb in the plural with no subject before it ("Asimismo, recordaron el diálogo …"): 'they'."""
+        endings = tuple(self.pronouns["group_endings"])
+        return bool(endings) and any(t.is_lower and t.is_alpha and t.lower_.endswith(endings) for t in before) and \
+            not any(t.text[:1].isupper() and t.i > before.start for t in before)
 
     def elided(self, before) -> bool:
         """No subject before the words that state the fact ("Luego se trasladará a …"; not "La siguiente reunión
