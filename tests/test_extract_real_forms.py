@@ -3591,3 +3591,26 @@ def test_a_dialogue_they_held_recalled_with_a_plural_verb_and_no_subject_is_thei
                      "es", "2023-10-19")
     (recalled,) = [m for m in result.facts.meetings if m.date == PartialDate(2023, 9, 21)]
     assert {"javier-gonzalez-olaechea", "brian-nichols"} <= set(recalled.participants)
+
+
+def test_a_meeting_told_in_a_when_clause_with_its_own_date_is_on_that_date(extractor):
+    (meeting,) = extract(extractor, "Much of the equipment delivered this week was announced when Homeland Security Secretary "
+                         "Alejandro Mayorkas met President Bernardo Arevalo in Guatemala City in June.", "en",
+                         "2024-10-10").facts.meetings
+    assert meeting.date == PartialDate(2024, 6)
+
+
+def test_a_handover_ceremony_told_with_another_verb_of_handing_over_is_on_its_day(extractor):
+    result = extract(extractor, "GUATEMALA CITY – This Tuesday, October 8, U.S. Ambassador Tobin Bradley handed over 40 biometric "
+                     "kits to the Guatemalan Migration Institute (IGM).\n\nAmbassador Bradley delivered the equipment to the "
+                     "IGM's Director General, Danilo Rivera, at a ceremony held at the Institute's headquarters.", "en",
+                     "2024-10-10")
+    (meeting,) = result.facts.meetings
+    assert "danilo-rivera" in meeting.participants and meeting.date == PartialDate(2024, 10, 8)
+
+
+def test_a_dateline_of_two_cities_is_a_dateline(extractor):
+    (meeting,) = extract(extractor, "WASHINGTON/LIMA, May 22 (Reuters) - Peru's Foreign Trade and Tourism Minister Ursula Desilu "
+                         "Leon met U.S. Trade Representative Jamieson Greer in Washington on Wednesday.", "en",
+                         "2025-05-22").facts.meetings
+    assert meeting.date == PartialDate(2025, 5, 21)

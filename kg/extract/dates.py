@@ -14,8 +14,10 @@ from ..dates import DateRange, PartialDate, lexicon, resolve
 # A dateline: a place, a separator, then the date, at the start or end of the text; or a line that
 # is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket,
 # a dash or a bar ("(Reuters) -", "(ANDINA).–", "Lima | 10 de mayo de 2024 | Andina"). The place is a
-# name of a few capitalised words ("Ciudad de México"), and may name its country ("LIMA, Peru, Nov 14").
-_DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’]*(?:\s(?:[A-ZÁÉÍÓÚÑ][\w.'’]*|de|del|la|las|los|el)){0,3}?)(?:,\s*[A-ZÁÉÍÓÚÑ][\w.]+(?:\s[A-ZÁÉÍÓÚÑ][\w.]+)?)?"
+# name of a few capitalised words ("Ciudad de México"), and may name its country ("LIMA, Peru, Nov 14"); of two cities
+# ("WASHINGTON/LIMA, May 22 (Reuters) -"), the first.
+_DATELINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’]*(?:\s(?:[A-ZÁÉÍÓÚÑ][\w.'’]*|de|del|la|las|los|el)){0,3}?)(?:/[A-ZÁÉÍÓÚÑ][\w.'’]*)?"
+                       r"(?:,\s*[A-ZÁÉÍÓÚÑ][\w.]+(?:\s[A-ZÁÉÍÓÚÑ][\w.]+)?)?"
                        r"\s*(?:,|\(|–|—|-|\|)\s*(?P<date>(?=[^()–—|\n]{3})[^()–—|\n]{0,30}?\d[^()–—|\n]{0,16}?)"
                        r"\s*(?:\(|\)|:|\||\.?\s*[–—-]|\.$|\.\s+(?=[A-ZÁÉÍÓÚÑ])|$)")
 _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,\s*[A-Z][\w.]{1,12}\s*)?(?:\(|–|—|-)")

@@ -28,6 +28,7 @@ DESCRIBED_WORDS = 10          # at most, of the words a label borrows from the t
 DELEGATION_WINDOW = 8         # tokens back from "including" where a delegation word makes who follows accompanying
 POINTING_REACH = 8            # tokens from a sentence's start that a pointing opening ("It was her first visit") reaches
 SUBJECT_WINDOW = 4            # tokens from a sentence's start where the meeting it is about may be named
+TITLE_WINDOW = 5              # tokens after such a trigger where the title of the person greeted starts ("to the IGM's Director")
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 ADDITIVE_WINDOW = 3           # tokens before a trigger where a word of adding may be ("Adeyemo also met with …")
 WITH_REACH = 8                # tokens after a meeting's noun where its "with"/"con" may come, no comma between
@@ -61,6 +62,7 @@ class MeetingRules(EventRules):
         self.speech_by: Ref | None = None     # whose words the text is (kg.extract.discourse.speaker)
         self.joint_acts = set(lang.meetings["joint_acts"]["verbs"])
         self.joint_passives = set(lang.meetings["joint_acts"]["passives"])
+        self.same_acts = {w: group[0] for group in lang.meetings["joint_acts"]["same"] for w in group}
         self.joint_agents = set(lang.meetings["joint_acts"]["by"])
         self.joint_auxiliaries = set(lang.meetings["joint_acts"]["auxiliaries"])
         self.person_pronouns = set(lang.actors["pronouns"]["person"])
@@ -174,6 +176,8 @@ class MeetingRules(EventRules):
             dates = [d for d in dates if not self.at_another_time(doc, d, triggers[0][0], lo)]
         # (nor the day or place of a meeting recalled in passing: "…, cuya última edición tuvo lugar en Washington en octubre de 2019")
         dates = [d for d in dates if not any(doc[a].idx <= doc[lo].idx + d.start < doc[b - 1].idx for a, b in passing)]
+        if triggers:
+            dates = self.of_when_clause(doc, dates, triggers[0][0], lo)
         if future and reference is not None and reference.day:
             # "… al Protocolo …, vigente desde 2021, y coincidieron en convocar la próxima reunión …": a meeting still
             # to come is on no day already past
@@ -307,11 +311,12 @@ class MeetingRules(EventRules):
 
     def act_of(self, tok) -> str | None:
         """The act a word tells, for dating one act told twice: any word of signing is "signing"; a verb of doing
-        something together ("launched", "inauguraron") is itself."""
+        something together ("launched", "inauguraron") is itself, or the first of the words the lexicon gives for the
+        same act ("handed over …" then "delivered the equipment … at a ceremony")."""
         word = tok.lower_
         if word in self.lang.agreements["signing_participles"] or word in self.lang.agreements["signing_verbs"]:
             return "signing"
-        return word if word in self.joint_acts or word in self.joint_passives else None
+        return self.same_acts.get(word, word) if word in self.joint_acts or word in self.joint_passives else None
 
     def founded(self, doc: Doc, e: int, hi: int) -> bool:
         """'El Mecanismo de Consultas … fue establecido en 2017 como …': a body told as set up, no session of it."""
@@ -357,7 +362,8 @@ class MeetingRules(EventRules):
         s, e = trigger
         if doc[s].lower_ not in self.person_objects:
             return False
-        titled = any(doc[j].lower_ in self.title_words and len(doc[j]) > 3 for j in range(e, min(len(doc), e + OBJECT_WINDOW)))
+        # (past an organisation's possessive: "delivered the equipment to the IGM's Director General, Danilo Rivera")
+        titled = any(doc[j].lower_ in self.title_words and len(doc[j]) > 3 for j in range(e, min(len(doc), e + TITLE_WINDOW)))
         reach = AGENT_WORDS if titled else OBJECT_WINDOW
         return not any(e <= r.start <= e + reach and r.type == PERSON for r in (mentions.refs if mentions else ()))
 
@@ -642,6 +648,17 @@ class MeetingRules(EventRules):
                    for s, _ in self._another_time_hits if lo <= s) or \
             doc[trigger].lower_ in self.joint_acts and self.in_relative_clause(doc, trigger, at) or \
             self.of_a_participle(doc, at, trigger)
+
+    def of_when_clause(self, doc: Doc, dates: list[DatePhrase], trigger: int, lo: int) -> list[DatePhrase]:
+        """'… delivered this week was announced when Mayorkas met Arévalo in June': a meeting told in a clause of 'when'
+        that gives its own date is on that date, not on one told before the clause (without one, the clause
+        tells the time told before it: 'su visita a Santiago en abril de 2019, cuando se reunió con …')."""
+        when = next((t.i for t in doc[lo:trigger] if t.lower_ in self.lang.meetings["when_words"]), None)
+        if when is None:
+            return dates
+        at = doc[when].idx - doc[lo].idx
+        own = [d for d in dates if d.start > at]
+        return own if any(d.value is not None for d in own) else dates
 
     def of_another_time(self, doc: Doc, k: int, trigger: int, hi: int) -> bool:
         """Whether doc[k] is in a clause that a word of another time opens after the trigger, up to its comma."""
