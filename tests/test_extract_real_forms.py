@@ -3614,3 +3614,21 @@ def test_a_dateline_of_two_cities_is_a_dateline(extractor):
                          "Leon met U.S. Trade Representative Jamieson Greer in Washington on Wednesday.", "en",
                          "2025-05-22").facts.meetings
     assert meeting.date == PartialDate(2025, 5, 21)
+
+
+@pytest.mark.parametrize("text", [
+    "Argentina took part in the program from 1996 until 2002, when Washington removed it amid the economic crisis.",
+    "More than 1.1 million Argentines visited the United States last year, according to U.S. figures.",
+])
+def test_a_country_in_a_programme_or_unnamed_visitors_are_no_meeting(extractor, text):
+    result = extract(extractor, "United States Homeland Security Secretary Kristi Noem met President Javier Milei at the Casa "
+                     "Rosada on Thursday.\n\n" + text, "en", "2025-08-01")
+    assert len(result.facts.meetings) == 1
+
+
+def test_a_headline_in_title_case_names_no_event_with_its_generic_words(extractor):
+    result = extract(extractor, "Readout of Secretary Raimondo's Virtual Meeting with Brazilian Vice President Geraldo Alckmin\n\n"
+                     "U.S. Secretary of Commerce Gina Raimondo held a videoconference on Tuesday with Vice President Geraldo "
+                     "Alckmin of Brazil to review the work of the U.S.-Brazil Commercial Dialogue.", "en", "2024-03-13")
+    (call,) = result.facts.meetings
+    assert call.kind == "call" and call.date == PartialDate(2024, 3, 12)

@@ -45,6 +45,7 @@ class EventRules(PlaceRules):
         self.creation = set(lang.meetings["not_meetings_after"])
         self.event_topics = set(lang.meetings["event_topics"])
         self.participating = set(lang.meetings["participating"])
+        self.generic_event_words = set(lang.meetings["generic_event_words"])
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
         self.hosted_by_words = _matcher(vocab, "hosted_by", lang.meetings["hosted_by"])
@@ -254,7 +255,9 @@ class EventRules(PlaceRules):
                 s = max([s] + [r.end for r in refs if r.type == PERSON and s <= r.start and r.end <= tok.i])
                 while s < tok.i and doc[s].is_lower:
                     s += 1
-                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners]
+                # ("Readout of Secretary Raimondo's Virtual Meeting with …": a headline's capitals, no name)
+                others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners
+                          and t.lower_ not in self.generic_event_words]
                 if not others:
                     continue
                 # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless

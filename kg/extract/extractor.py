@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.25"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.26"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -233,6 +233,10 @@ class Extractor:
                 actors = list(dict.fromkeys(actors + (own or mentions.principal[:2])))
             if f.kind in ("meeting", "commitment") and not actors:
                 continue  # every meeting has a participant, every commitment an actor
+            if f.kind == "meeting" and f.visit and actors and all(a in self._countries for a in actors) and \
+                    not any(r.type == PERSON or r.type == ORGANISATION for r in f.refs) and \
+                    not any(t.norm_ in rules.delegation_words for t in f.sentence.span):
+                continue  # "More than 1.1 million Argentines visited the United States last year": no one named visits
             if f.kind == "meeting" and not (f.name or f.visit or f.place) and len(actors) == 1 and \
                     (actors[0] in self._countries or self._is_person(actors[0], mentions)) and (f.described or ("",))[0] != "with":
                 continue  # "The Peruvian Congress held a session", "el secretario X encabezó la ceremonia de graduación": alone, with no one and nowhere
