@@ -3632,3 +3632,14 @@ def test_a_headline_in_title_case_names_no_event_with_its_generic_words(extracto
                      "Alckmin of Brazil to review the work of the U.S.-Brazil Commercial Dialogue.", "en", "2024-03-13")
     (call,) = result.facts.meetings
     assert call.kind == "call" and call.date == PartialDate(2024, 3, 12)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The next round of the U.S.-Guatemala bilateral migration dialogue will take place in Washington in December.", "en"),
+    ("La próxima ronda del diálogo bilateral sobre migración entre los Estados Unidos y Guatemala se realizará en Washington en "
+     "diciembre.", "es"),
+])
+def test_the_next_round_of_a_dialogue_is_a_meeting_planned(extractor, text, language):
+    (meeting,) = extract(extractor, text, language, "2023-08-25").facts.meetings
+    assert meeting.status == "scheduled" and {"united-states", "guatemala"} <= set(meeting.participants)
+    assert meeting.place == "washington-dc"
