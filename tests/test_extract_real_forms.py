@@ -3643,3 +3643,13 @@ def test_the_next_round_of_a_dialogue_is_a_meeting_planned(extractor, text, lang
     (meeting,) = extract(extractor, text, language, "2023-08-25").facts.meetings
     assert meeting.status == "scheduled" and {"united-states", "guatemala"} <= set(meeting.participants)
     assert meeting.place == "washington-dc"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Además, se negocia un memorando de entendimiento sobre movilidad laboral temporal entre el Perú y los Estados Unidos.", "es"),
+    ("Peruvian officials described the letter as a first step toward a broader framework agreement, which is still being "
+     "drafted.", "en"),
+])
+def test_an_instrument_being_negotiated_or_drafted_is_under_negotiation(extractor, text, language):
+    (agreement,) = extract(extractor, text, language, "2024-05-10").facts.agreements
+    assert agreement.status == "under-negotiation"
