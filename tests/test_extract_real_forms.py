@@ -3653,3 +3653,23 @@ def test_the_next_round_of_a_dialogue_is_a_meeting_planned(extractor, text, lang
 def test_an_instrument_being_negotiated_or_drafted_is_under_negotiation(extractor, text, language):
     (agreement,) = extract(extractor, text, language, "2024-05-10").facts.agreements
     assert agreement.status == "under-negotiation"
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("Los ministros de Defensa de Colombia, Iván Velásquez, y del Perú, Jorge Chávez Cresta, sostuvieron este lunes 4 en Leticia "
+     "una reunión trilateral con la comandante del Comando Sur de los Estados Unidos, general Laura Richardson.",
+     {"ivan-velasquez", "jorge-chavez-cresta", "laura-richardson"}),
+    ("El presidente Daniel Noboa ya había recibido en enero, en Quito, a la jefa del Comando Sur, la general Laura Richardson.",
+     {"daniel-noboa", "laura-richardson"}),
+])
+def test_meetings_held_a_few_words_after_their_verb_or_in_the_pluperfect(extractor, text, participants):
+    (meeting,) = extract(extractor, text, "es", "2024-03-05").facts.meetings
+    assert participants <= set(meeting.participants)
+
+
+def test_what_is_expected_is_planned_and_a_country_receiving_migrants_meets_no_one(extractor):
+    result = extract(extractor, "Se espera que la próxima reunión trilateral entre Colombia, el Perú y los Estados Unidos se realice "
+                     "en Iquitos en el primer trimestre de 2025.\n\nEl presidente Vizcarra destacó que el país ha recibido a "
+                     "más de 850 000 ciudadanos venezolanos.", "es", "2024-03-05")
+    (meeting,) = result.facts.meetings
+    assert meeting.status == "scheduled" and meeting.place == "iquitos"

@@ -92,6 +92,8 @@ class MeetingRules(EventRules):
         # "En Palacio esperan que en esa ocasión se concrete un encuentro …", "expressed hope that President X could
         # visit …": a meeting hoped for, after the words of hoping, is none
         hoped = self.said_at(self.lang.meetings["hoped"], span)
+        if hoped is not None and hoped > lo and doc[hoped - 1].lower_ in self.lang.meetings["impersonal"]:
+            hoped = None    # "Se espera que la próxima reunión se realice …": expected
         hi_told = hi if hoped is None else hoped
         triggers = [(s, e) for s, e in self._meeting_hits if lo <= s and e <= hi_told]
         triggers = [t for t in triggers if not self.anaphoric(doc, t[0]) and not self.recurring(doc, t) and
