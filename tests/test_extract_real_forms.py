@@ -3673,3 +3673,18 @@ def test_what_is_expected_is_planned_and_a_country_receiving_migrants_meets_no_o
                      "más de 850 000 ciudadanos venezolanos.", "es", "2024-03-05")
     (meeting,) = result.facts.meetings
     assert meeting.status == "scheduled" and meeting.place == "iquitos"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("La ministra de Relaciones Exteriores, embajadora Ana Cecilia Gervasi Díaz, recibió esta mañana en el Palacio de Torre Tagle al "
+     "subsecretario de Estado para el Crecimiento Económico, la Energía y el Medio Ambiente de los Estados Unidos de América, "
+     "Jose W. Fernandez.\n\nAl término del "
+     "encuentro, la canciller Gervasi y el subsecretario Fernández suscribieron la Carta de Intención sobre Cooperación en "
+     "Minerales Críticos.", "es"),
+    ("Foreign Minister Ana Cecilia Gervasi Díaz received this morning at the Torre Tagle Palace the Under Secretary of State for "
+     "Economic Growth, Energy, and the Environment of the United States of America, Jose W. Fernandez.\n\nAt the end of the meeting, Foreign Minister Gervasi "
+     "and Under Secretary Fernández signed the Letter of Intent on Cooperation in Critical Minerals.", "en"),
+])
+def test_what_two_did_at_the_end_of_the_meeting_is_of_that_meeting(extractor, text, language):
+    (meeting,) = extract(extractor, text, language, "2023-03-10").facts.meetings
+    assert "jose-fernandez" in meeting.participants and "wendy-sherman" not in meeting.participants

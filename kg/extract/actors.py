@@ -683,7 +683,8 @@ class _Resolver(Titles):
             comma = next((c for c in range(start, min(len(doc), start + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)
             if comma is None or not all(title_like(t) for t in doc[start:comma]):
                 return None
-            area = doc[comma + 1] if comma + 1 < len(doc) else None
+            k = comma + 1 + (comma + 2 < len(doc) and doc[comma + 1].lower_ in index.definite_articles)
+            area = doc[k] if k < len(doc) else None     # (maybe past its article: "el Crecimiento Económico, la Energía y …")
             if doc[comma].text != "," or area is None or area.lower_ not in index.portfolio_words or not area.text[:1].isupper():
                 return comma
             start = comma + 1
