@@ -3688,3 +3688,21 @@ def test_what_is_expected_is_planned_and_a_country_receiving_migrants_meets_no_o
 def test_what_two_did_at_the_end_of_the_meeting_is_of_that_meeting(extractor, text, language):
     (meeting,) = extract(extractor, text, language, "2023-03-10").facts.meetings
     assert "jose-fernandez" in meeting.participants and "wendy-sherman" not in meeting.participants
+
+
+@pytest.mark.parametrize("text, language, organisation", [
+    ("La Marina de Guerra del Perú y la Guardia Costera de los Estados Unidos realizarán patrullajes combinados.", "es",
+     "peruvian-navy"),
+    ("Según el Servicio Nacional de Sanidad Agraria (Senasa), las exportaciones de arándanos crecieron.", "es", "senasa"),
+    ("Colombia has been a NATO global partner since 2018.", "en", "nato"),
+])
+def test_organisations_real_texts_name_often_are_known(extractor, text, language, organisation):
+    result = extract(extractor, text, language, "2024-11-16")
+    assert organisation in {a.id for a in result.mentioned}
+
+
+def test_a_trip_told_from_its_weekday_with_no_subject_is_the_travellers(extractor):
+    result = extract(extractor, "El presidente Joe Biden participó ayer en la sesión de diálogo de los Líderes de APEC.\n\nEl "
+                     "domingo viajará a Río de Janeiro, donde participará en la Cumbre de Líderes del G20.", "es", "2024-11-16")
+    (summit,) = [m for m in result.facts.meetings if "g20" in m.participants]
+    assert "joe-biden" in summit.participants and summit.date == PartialDate(2024, 11, 17)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dates import PartialDate
+from ..dates import PartialDate, lexicon
 from .lexicon import fold
 from .refs import ORGANISATION, PERSON, Ref
 from .rules import Found
@@ -89,9 +89,13 @@ class Discourse:
             not any(t.text[:1].isupper() and t.i > before.start for t in before)
 
     def elided(self, before) -> bool:
-        """No subject before the words that state the fact ("Luego se trasladará a …"; not "La siguiente reunión
-        del Diálogo …"): a sentence start and small words in lower case only, no article, no name."""
-        return all((t.i == before.start or t.is_lower) and t.lower_ not in self.articles or t.is_punct for t in before)
+        """No subject before the words that state the fact ("Luego se trasladará a …", "El domingo viajará a …"; not
+        "La siguiente reunión del Diálogo …"): a sentence start and small words in lower case only, no article (but
+        a weekday's), no name."""
+        days = lexicon()["weekdays"]
+        return all((t.i == before.start or t.is_lower) and (t.lower_ not in self.articles or
+                                                            t.i + 1 < before.end and t.doc[t.i + 1].lower_ in days) or
+                   t.is_punct or t.lower_ in days for t in before)
 
     def group(self) -> list[Ref]:
         """Whom 'they' stand for: the actors of the sentence before, or, when it names one person at most
