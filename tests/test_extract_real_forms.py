@@ -3706,3 +3706,11 @@ def test_a_trip_told_from_its_weekday_with_no_subject_is_the_travellers(extracto
                      "domingo viajará a Río de Janeiro, donde participará en la Cumbre de Líderes del G20.", "es", "2024-11-16")
     (summit,) = [m for m in result.facts.meetings if "g20" in m.participants]
     assert "joe-biden" in summit.participants and summit.date == PartialDate(2024, 11, 17)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Los acuerdos generaron debate en la Asamblea Nacional.", "es"),
+    ("Ecuador's Constitutional Court ruled that the accords did not require approval by the National Assembly in 2024.", "en"),
+])
+def test_a_legislature_is_no_meeting(extractor, text, language):
+    assert extract(extractor, text, language, "2024-02-10").facts.meetings == []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..dates import PartialDate
 from .actors import Mentions
+from .lexicon import fold
 from .names import acronym_after
 from .places import PlaceRules
 from .refs import COUNTRY, ORGANISATION, PERSON, Ref
@@ -46,6 +47,7 @@ class EventRules(PlaceRules):
         self.event_topics = set(lang.meetings["event_topics"])
         self.participating = set(lang.meetings["participating"])
         self.generic_event_words = set(lang.meetings["generic_event_words"])
+        self.legislatures = tuple(fold(w) for w in lang.meetings["legislatures"])
         self.frames = _matcher(vocab, "frame", lang.meetings["event_frames"])
         self.hosting = _matcher(vocab, "hosting", lang.meetings["hosting"])
         self.hosted_by_words = _matcher(vocab, "hosted_by", lang.meetings["hosted_by"])
@@ -258,8 +260,8 @@ class EventRules(PlaceRules):
                 # ("Readout of Secretary Raimondo's Virtual Meeting with …": a headline's capitals, no name)
                 others = [t for t in doc[s:e] if _CAPITAL.match(t.text) and t.i != tok.i and t.lower_ not in self.determiners
                           and t.lower_ not in self.generic_event_words]
-                if not others:
-                    continue
+                if not others or fold(doc[s:e].text).startswith(self.legislatures):
+                    continue    # (nor a legislature: "Los acuerdos generaron debate en la Asamblea Nacional")
                 # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
                 # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
                 sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
