@@ -1000,7 +1000,6 @@ def test_a_rank_inside_a_capitalised_name_is_no_title(extractor, text, language)
     assert not people & {"ordinaria", "regular", "regular-session"}
 
 
-
 def test_a_generic_mention_is_not_a_well_known_agreement_whose_name_is_only_its_parties_and_head(extractor):
     text = "Mexico and the United States concluded negotiations on an agreement, which is expected to be signed soon."
     assert [a.id for a in extract(extractor, text, "en", "2024-05-14").facts.agreements if a.id in ("usmca", "nafta")] == []
@@ -2643,7 +2642,6 @@ def test_a_pledge_in_a_relative_clause_is_of_the_person_it_follows(extractor, te
     assert [set(c) - {"peru", "united-states"} for c in committers(result)] == [{"joe-biden"}]
 
 
-
 @pytest.mark.parametrize("organisation", ["USAID", "Usaid"])
 def test_a_person_posted_by_a_countrys_agency_is_of_the_agencys_country_not_of_the_posting(extractor, organisation):
     result = extract(extractor, "El ministro del Interior, Juan José Santiváñez, se reunió con el director de la Misión de "
@@ -3405,7 +3403,6 @@ def test_the_story_goes_on_after_one_line_links_to_other_stories(extractor):
     assert "daniel-whitcomb" in meeting.participants        # "subcomisionado": a title
     (pledge,) = result.facts.commitments
     assert next(iter(pledge.name.values())).startswith("intercambiar los informes")    # the aside left out
-
 
 
 def test_a_photo_caption_line_tells_no_meeting(extractor):

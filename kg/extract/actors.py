@@ -42,6 +42,7 @@ PRESS_ACRONYM = 4     # letters of an acronym the press may write with one capit
 # Words for two actors named before: the text's countries, the two people, the two organisations.
 COLLECTIVES = ("both_countries", "both_people", "both_bodies")
 
+
 def _variants(name: str) -> set[str]:
     """A name as written and with its first letter capitalised (sentence start); an acronym of four
     letters or more also as the Spanish press writes it ("Usaid", "Devida", "Mercosur")."""

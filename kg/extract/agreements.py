@@ -24,6 +24,7 @@ EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the bod
 # Signs before an amendment's number ("Adenda N° 12", "Amendment No. 3").
 _NUMBER_SIGNS = {"n°", "nº", "n.º", "n", "°", "º", "no", "nro", "#"}
 
+
 class AgreementRules(Rules):
     """Agreements: named instruments (or common nouns with a status word), their kind, status, parties and date."""
 

@@ -30,6 +30,7 @@ OTHER = "other"      # the topic scheme's concept for what no other topic says
 # A short aside between commas right after the one word of the verb ("intercambiar, antes de setiembre, los …").
 _ASIDE_AFTER_VERB = re.compile(r"^(\w+), ([^,]{3,30}), (?=\w)")
 
+
 class Topics:
     """The topic of a text: that of the first word (beginning) the language's topic lexicon lists
     (data/lexicons/<lang>/topics.yaml), the more specific where two start at one place; words of
@@ -176,7 +177,7 @@ class CommitmentRules(Rules):
         # "anunciaron que la próxima reunión … se celebrará en Washington": a meeting announced.
         # ("agreed during the call to …": the meeting it was agreed at)
         hits = [(s, e) for s, e in hits if not any(t.norm_ in self.event_nouns and
-                                                   doc[t.i - 2].lower_ not in self.lang.meetings["opening_prepositions"]
+                                                   not (t.i >= 2 and doc[t.i - 2].lower_ in self.lang.meetings["opening_prepositions"])
                                                    for t in doc[s:e])]
         # "se comprometieron a realizar una segunda reunión", "agreed to convene the High-Level Dialogue": a meeting
         # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
