@@ -3711,3 +3711,11 @@ def test_a_trip_told_from_its_weekday_with_no_subject_is_the_travellers(extracto
 ])
 def test_a_legislature_is_no_meeting(extractor, text, language):
     assert extract(extractor, text, language, "2024-02-10").facts.meetings == []
+
+
+def test_the_sixth_edition_of_a_dialogue_agreed_to_be_held_is_planned(extractor):
+    result = extract(extractor, "Las delegaciones del Perú y de los Estados Unidos suscribieron ayer la Declaración Conjunta del V "
+                     "Diálogo Bilateral sobre Seguridad.\n\nLas delegaciones acordaron que la sexta edición del diálogo se "
+                     "realice en Washington D.C. durante el segundo semestre de 2020.", "es", "2019-11-08")
+    (meeting,) = [m for m in result.facts.meetings if m.place == "washington-dc"]
+    assert meeting.status == "scheduled"
