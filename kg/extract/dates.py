@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import DateRange, PartialDate, lexicon, resolve
+from .lexicon import language
 
 # A dateline: a place, a separator, then the date, at the start or end of the text; or a line that
 # is only a date (and perhaps a publisher). Its date must have a digit and stop before a bracket,
@@ -25,7 +26,6 @@ _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\
 _LINES_AT_START, _LINES_AT_END = 4, 2
 LEAD_CHARS = 120     # a line this long is a paragraph: the first is the lead, where a dateline opens the story
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})\b")
 _NEAR_DAYS = 7
 
 
@@ -54,20 +54,21 @@ class Anchor:
 def _parse(text: str, lang: str, published: PartialDate | None) -> PartialDate | None:
     import dateparser  # imported on first use: most texts' datelines are found once per document
 
-    numeric = _NUMERIC.search(text)
-    if numeric:
-        first, second, year = map(int, numeric.groups())
-        day, month = (first, second) if day_is_first(first, second, year, lang == "es", published) else (second, first)
+    day_first = language(lang).text["day_first"]
+    numeric = dict(_patterns())["numeric"].search(text)
+    if numeric:     # ("Lima, 11/06/2024": in the order that agrees with the publication date)
+        first, second, year = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
+        day, month = (first, second) if day_is_first(first, second, year, day_first, published) else (second, first)
         try:
             return PartialDate(year, month, day)
         except ValueError:
             return None
     base = published.as_date() if published else dt.date.today()
     has_year = re.search(r"\b(?:19|20)\d{2}\b|/\d{2}\b", text)
-    # "Lima, 08/05/2024" is the 8th of May: Spanish writes the day first
+    # "Lima, 08/05/24" is the 8th of May: Spanish writes the day first
     settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past",
                 "REQUIRE_PARTS": ["day", "month"], "PARSERS": ["absolute-time", "custom-formats"],
-                "DATE_ORDER": "DMY" if lang == "es" else "MDY"}
+                "DATE_ORDER": "DMY" if day_first else "MDY"}
     try:
         value = dateparser.parse(text, languages=[lang, "en", "es"], settings=settings)
     except (ValueError, OverflowError):

@@ -438,11 +438,10 @@ class Extractor:
         # (a lone person twice: one visit, or one call — "Productiva conversación con el secretario @SecBlinken")
         if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits or a.kind == b.kind == "call"):
             return False
-        lone, people = (a, people_a) if len(people_a) <= len(people_b) else (b, people_b)
+        (lone, people), (other, _) = sorted([(a, people_a), (b, people_b)], key=lambda m: len(m[1]))
         home = {self._country_of(p, mentions) for p in people} - {None}
-        met = {x for x in self._bodies(lone, mentions) - self._bodies(b if lone is a else a, mentions)
-               if home and self._country_of(x, mentions) not in home}
-        if len(people) == 1 and met:
+        if len(people) == 1 and home and any(self._country_of(x, mentions) not in home
+                                             for x in self._bodies(lone, mentions) - self._bodies(other, mentions)):
             return False    # "Landau also met with members of AmCham Peru": the traveller with the other side's body
         sides_a, sides_b = self._sides(a), self._sides(b)
         if sides_a and sides_b and not (sides_a <= sides_b or sides_b <= sides_a):
