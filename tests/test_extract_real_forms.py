@@ -3719,3 +3719,21 @@ def test_the_sixth_edition_of_a_dialogue_agreed_to_be_held_is_planned(extractor)
                      "realice en Washington D.C. durante el segundo semestre de 2020.", "es", "2019-11-08")
     (meeting,) = [m for m in result.facts.meetings if m.place == "washington-dc"]
     assert meeting.status == "scheduled"
+
+
+# A capital as the subject of a pledge is its government (news agencies' "Washington would provide").
+@pytest.mark.parametrize("text, language", [
+    ("Secretary of State Antony Blinken met Ecuadorean Foreign Minister Gabriela Sommerfeld on Monday. Blinken told "
+     "Sommerfeld that Washington would provide about $37 million in additional security assistance to Ecuador.", "en"),
+    ("El canciller ecuatoriano Gabriela Sommerfeld se reunió el lunes con el secretario de Estado Antony Blinken en "
+     "Washington. Washington donará 10 millones de dólares al Ecuador para la lucha contra el narcotráfico.", "es"),
+])
+def test_a_capital_pledging_is_its_country(extractor, text, language):
+    (pledge,) = extract(extractor, text, language, "2024-02-06").facts.commitments
+    assert "united-states" in pledge.actors and "ecuador" not in pledge.actors and "gabriela-sommerfeld" not in pledge.actors
+
+
+def test_a_capital_where_something_happens_stays_a_place(extractor):
+    result = extract(extractor, "Secretary of State Antony Blinken met Peruvian Foreign Minister Javier González-Olaechea "
+                     "in Lima on Monday.", "en", "2024-02-06")
+    assert only_meeting(result).place == "lima"

@@ -12,7 +12,7 @@ import pytest
 import rdflib
 from conftest import KG, web
 
-from kg.build import documents
+from kg.build import documents, gazetteer
 from kg.config import Config, ConfigError
 from kg.errors import InputError
 
@@ -192,3 +192,12 @@ def test_linked_data_is_readable_from_any_origin(server, path, accept):
     assert r.status_code in (200, 303), (path, r.status_code)
     assert r.headers["Access-Control-Allow-Origin"] == "*"
     assert "ETag" in r.headers["Access-Control-Expose-Headers"]
+
+
+@pytest.mark.parametrize("extra", ['capital: "yes"', "capital: true\n    country: null"], ids=["not-a-boolean", "no-country"])
+def test_a_capital_that_is_no_boolean_or_has_no_country_is_refused_naming_the_place(tmp_path, extra):
+    path = tmp_path / "gazetteer.yaml"
+    path.write_text(f"places:\n  - id: lima\n    type: City\n    name: {{en: Lima}}\n    {extra}\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        gazetteer.load(path)
+    assert "gazetteer.yaml" in str(e.value) and "'lima'" in str(e.value) and "capital" in str(e.value)

@@ -58,6 +58,7 @@ class Place:
     wikidata: str | None = None
     geonames: str | None = None
     country: str | None = None
+    capital: bool = False       # the seat of its country's government ("Washington would provide …": the United States)
 
 
 @dataclass

@@ -64,8 +64,11 @@ def load(path: Path) -> Gazetteer:
         i = _entry(path, "place", e, gaz.places)
         if e.get("type") not in PLACE_TYPES:
             raise InputError(path, f"place {i!r}: type {e.get('type')!r} is not one of {', '.join(PLACE_TYPES)}")
+        if not isinstance(e.get("capital", False), bool) or e.get("capital") and not e.get("country"):
+            raise InputError(path, f"place {i!r}: capital must be true or false, and a capital needs its country")
         gaz.places[i] = Place(i, e["type"], _names(path, "place", e), _names(path, "place", e, "aliases", False),
-                              e.get("wikidata"), str(e["geonames"]) if e.get("geonames") else None, e.get("country"))
+                              e.get("wikidata"), str(e["geonames"]) if e.get("geonames") else None, e.get("country"),
+                              e.get("capital", False))
     for e in data.get("actors") or []:
         i = _entry(path, "actor", e, gaz.actors)
         if e.get("type") not in ACTOR_TYPES:

@@ -256,6 +256,9 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: s
     raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index) and not _title_in_name(doc, c, index)
            and not _another_first_name(doc, c, index, titles)]
     raw += _governments(doc, index, raw)
+    capitals = _capital_governments(doc, index, places)
+    raw += [("actor:" + country, s, e) for country, s, e in capitals]
+    places = [p for p in places if p[:2] not in {(s, e) for _, s, e in capitals}]
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
     # A title after an organisation's name is not part of it ("Department of State Deputy Assistant Secretary").
@@ -349,6 +352,19 @@ def _governments(doc: Doc, index: ActorIndex, raw) -> list[tuple[str, int, int]]
         elif tok.i in ends:            # "the Panamanian government", "U.S. Government"
             value, start = ends[tok.i]
             out.append(("actor:" + value, start, tok.i + 1))
+    return out
+
+
+def _capital_governments(doc: Doc, index: ActorIndex, places) -> list[tuple[str, int, int]]:
+    """'Blinken told Sommerfeld that Washington would provide …', 'Washington’s support': a capital
+    as the subject of a verb (or an owner) stands for its country's government."""
+    words = index.lang.actors["capital_government"]
+    out = []
+    for s, e, place in places:
+        p = index.gaz.places[place]
+        if p.capital and e < len(doc) and doc[e].lower_ in words["verbs"] and \
+                (s == 0 or doc[s - 1].lower_ not in words["not_after"]) and doc[s].text[:1].isupper():
+            out.append((p.country, s, e))
     return out
 
 
