@@ -3737,3 +3737,15 @@ def test_a_capital_where_something_happens_stays_a_place(extractor):
     result = extract(extractor, "Secretary of State Antony Blinken met Peruvian Foreign Minister Javier González-Olaechea "
                      "in Lima on Monday.", "en", "2024-02-06")
     assert only_meeting(result).place == "lima"
+
+
+# A letter of interest is an instrument, and the DFC an organisation the gazetteer knows, in both languages.
+@pytest.mark.parametrize("text, language", [
+    ("The U.S. International Development Finance Corporation (DFC) and Peru’s development bank COFIDE signed a letter "
+     "of interest for up to $100 million in financing for small and medium-sized enterprises.", "en"),
+    ("La Corporación Financiera de Desarrollo Internacional de Estados Unidos (DFC) y COFIDE firmaron una carta de "
+     "interés para financiar a pequeñas y medianas empresas.", "es"),
+])
+def test_a_letter_of_interest_signed_by_the_dfc_is_an_agreement(extractor, text, language):
+    (letter,) = extract(extractor, text, language, "2023-11-03").facts.agreements
+    assert letter.status == "signed" and {"us-development-finance-corporation", "cofide"} <= set(letter.parties)
