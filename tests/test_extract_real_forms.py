@@ -3749,3 +3749,14 @@ def test_a_capital_where_something_happens_stays_a_place(extractor):
 def test_a_letter_of_interest_signed_by_the_dfc_is_an_agreement(extractor, text, language):
     (letter,) = extract(extractor, text, language, "2023-11-03").facts.agreements
     assert letter.status == "signed" and {"us-development-finance-corporation", "cofide"} <= set(letter.parties)
+
+
+# What an announcement says will be given is the giver's pledge, not that of whom the speaker met.
+@pytest.mark.parametrize("text, language", [
+    ("La canciller Gabriela Sommerfeld recibió a la delegación. La general Laura Richardson visitó Quito y se reunió con "
+     "el presidente Daniel Noboa, ocasión en la que anunció que Washington entregará este año a Ecuador equipos de "
+     "seguridad por un valor de 13,5 millones de dólares.", "es"),
+])
+def test_what_an_announcement_says_a_country_will_give_is_that_countrys(extractor, text, language):
+    (pledge,) = extract(extractor, text, language, "2024-02-22").facts.commitments
+    assert "united-states" in pledge.actors and not {"gabriela-sommerfeld", "daniel-noboa", "ecuador"} & set(pledge.actors)

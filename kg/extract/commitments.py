@@ -94,6 +94,7 @@ class CommitmentRules(Rules):
         self.states = set(lang.commitments["states"])
         self.passive = lang.commitments["passive"]
         self.label_verbs = lang.commitments["label_verbs"]
+        self.announcing = set(lang.commitments["announcing"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -151,7 +152,7 @@ class CommitmentRules(Rules):
         # secure and prosperous Western Hemisphere": a commitment named as a noun, to a thing rather than an act.
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.pledge_nouns and not self.to_act(doc, e, hi))]
         # "She also announced a new hemispheric Declaration …": an instrument announced, not a commitment.
-        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.lang.commitments["announcing"] and
+        hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.announcing and
                                                 any(t.text in self.heads for t in doc[e:min(hi, e + 4)]))]
         if not hits:
             return []
@@ -165,7 +166,7 @@ class CommitmentRules(Rules):
         # what a meeting still to come is for (its agenda), not a pledge.
         # ("During the ceremony, Ambassador X announced that USAID will provide …": a past report there is a pledge)
         if self.agenda(doc, lo, hi):
-            announcing = self.reporting | set(self.lang.commitments["announcing"])
+            announcing = self.reporting | self.announcing
             hits = [(s, e) for s, e in hits if not self.future(doc[s:e]) or any(t.lower_ in announcing for t in doc[lo:s])]
         # "acordaron volver a reunirse", "agreed to meet again", "accepted the invitation to visit": a meeting
         # planned, not a commitment.
@@ -363,7 +364,7 @@ class CommitmentRules(Rules):
         a report tells, negated or naming no one of another side than its subject's (but for a gift), is a
         measure of the subject's own, no pledge to anyone ('anunciaron que la FEMA se asociará con el Perú' is one)."""
         s, e = trigger
-        says = doc[s].lower_ in self.reporting or doc[s].lower_ in self.lang.commitments["announcing"]
+        says = doc[s].lower_ in self.reporting or doc[s].lower_ in self.announcing
         that = next((j for j in range(s + 1, e) if doc[j].lower_ in self.complementizers), None)
         if not says or that is None or not self.future(doc[e - 1:e]):
             return False
@@ -501,12 +502,14 @@ class CommitmentRules(Rules):
         return j >= lo and doc[j].lower_ in self.clause_prepositions
 
     def reported(self, doc: Doc, that: int, lo: int) -> bool:
-        """'señaló que', 'said that they': the complementizer opens what a verb of reporting reports."""
+        """'señaló que', 'said that they', 'anunció que': the complementizer opens what a verb of reporting
+        or announcing reports."""
         j = that - 1
         # (past pronouns, and an adverb between commas: "anunció, además, que …")
         while j > lo and (doc[j].lower_ in self.pronouns or doc[j].text == "," or doc[j].is_lower and doc[j - 1].text == ","):
             j -= 1
-        return j >= lo and doc[j].lower_ in self.reporting and doc[that].lower_ in self.complementizers
+        return j >= lo and (doc[j].lower_ in self.reporting or doc[j].lower_ in self.announcing) and \
+            doc[that].lower_ in self.complementizers
 
     def hoped(self, doc: Doc, s: int, lo: int) -> bool:
         """A word of hope opens the clause the trigger is in: back to the sentence's start, a semicolon
