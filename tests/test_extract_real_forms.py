@@ -3760,3 +3760,33 @@ def test_a_letter_of_interest_signed_by_the_dfc_is_an_agreement(extractor, text,
 def test_what_an_announcement_says_a_country_will_give_is_that_countrys(extractor, text, language):
     (pledge,) = extract(extractor, text, language, "2024-02-22").facts.commitments
     assert "united-states" in pledge.actors and not {"gabriela-sommerfeld", "daniel-noboa", "ecuador"} & set(pledge.actors)
+
+
+# Pledges in the forms of the probe texts on instruments: leaders instructing their teams, what two sides will do
+# under a memorandum, a present "reafirma", a delegation announcing a contribution, a plan announced by both.
+@pytest.mark.parametrize("text, language, who", [
+    ("President Trump and President Noboa instructed their teams to conclude negotiations on a reciprocal trade "
+     "agreement within 90 days.", "en", {"donald-trump", "daniel-noboa"}),
+    ("El canciller Elmer Schialer y el secretario Marco Rubio instruyeron a sus equipos técnicos a concluir la "
+     "negociación de un Memorando de Entendimiento sobre minerales críticos.", "es", {"marco-rubio"}),
+    ("Secretary Blinken and Foreign Minister González-Olaechea signed a memorandum of understanding on critical "
+     "minerals. Under the MOU, the two sides will facilitate private investment in the processing of critical minerals.",
+     "en", {"antony-blinken"}),
+    ("En la reunión, el Perú reafirma su compromiso con el principio de responsabilidad común y compartida en la lucha "
+     "contra las drogas.", "es", {"peru"}),
+    ("Asimismo, la delegación de Estados Unidos anunció que aportará US$ 5 millones para fortalecer el Servicio "
+     "Nacional Forestal durante los próximos tres años.", "es", {"united-states"}),
+    ("La presidenta Dina Boluarte se reunió con el presidente Joe Biden. Ambos anunciaron que sus equipos iniciarán en "
+     "el primer trimestre de 2024 la negociación de un convenio para evitar la doble imposición.", "es",
+     {"dina-boluarte", "joe-biden"}),
+])
+def test_pledges_around_instruments_are_found_with_who_made_them(extractor, text, language, who):
+    (pledge,) = extract(extractor, text, language, "2024-06-14").facts.commitments
+    assert who <= set(pledge.actors)
+
+
+def test_a_double_taxation_convention_to_negotiate_is_about_the_economy(extractor):
+    (pledge,) = extract(extractor, "La presidenta Dina Boluarte se reunió con el presidente Joe Biden. Ambos anunciaron "
+                        "que sus equipos iniciarán la negociación de un convenio para evitar la doble imposición.",
+                        "es", "2023-11-03").facts.commitments
+    assert pledge.topics == ["economy"]

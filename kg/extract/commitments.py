@@ -362,7 +362,8 @@ class CommitmentRules(Rules):
     def own_measure(self, doc: Doc, trigger: tuple[int, int], end: int, subject: list[Ref], refs: list[Ref]) -> bool:
         """'anunció que su sector destinará …', 'anunció que Panamá no renovará el memorando con China': a future
         a report tells, negated or naming no one of another side than its subject's (but for a gift), is a
-        measure of the subject's own, no pledge to anyone ('anunciaron que la FEMA se asociará con el Perú' is one)."""
+        measure of the subject's own, no pledge to anyone ('anunciaron que la FEMA se asociará con el Perú' is one, and
+        so is what two sides announce together)."""
         s, e = trigger
         says = doc[s].lower_ in self.reporting or doc[s].lower_ in self.announcing
         that = next((j for j in range(s + 1, e) if doc[j].lower_ in self.complementizers), None)
@@ -373,6 +374,8 @@ class CommitmentRules(Rules):
         if doc[e - 1].lower_ in self.lang.commitments["giving"]:
             return False    # "anunció que Estados Unidos donará …": a gift has a receiver, named or not
         own = {r.country for r in subject}     # (a country's ref has itself as its country)
+        if len(own - {None}) > 1:
+            return False    # "Ambos anunciaron que sus equipos iniciarán …": both sides announce it, to each other
         return not any(r.country and r.country not in own for r in refs if that < r.start < end)
 
     def instrument_subject(self, doc: Doc, opening: int, s: int, hi: int, subject: list[Ref]) -> bool:
