@@ -3790,3 +3790,22 @@ def test_a_double_taxation_convention_to_negotiate_is_about_the_economy(extracto
                         "que sus equipos iniciarán la negociación de un convenio para evitar la doble imposición.",
                         "es", "2023-11-03").facts.commitments
     assert pledge.topics == ["economy"]
+
+
+# An instrument told again by "the" and its head word alone is the one named with that head word; not an instrument
+# introduced with "a", not a signed one beside one still negotiated.
+@pytest.mark.parametrize("text, language, instruments", [
+    ("U.S. Ambassador Lisa Kenna and Peru’s Minister of Culture signed an extension of the Memorandum of Understanding "
+     "Concerning the Imposition of Import Restrictions on Archaeological Material of Peru. First signed in 1997, the "
+     "cultural property MOU has been renewed five times.", "en", 1),
+    ("Foreign Minister Javier González-Olaechea and U.S. Ambassador Stephanie Syptak-Ramnath signed an exchange of notes "
+     "renewing the 2018 maritime interdiction arrangement. Under the renewed arrangement, the two governments agreed to "
+     "convene a working group on port security.", "en", 1),
+    ("Under the U.S.-Peru Trade Promotion Agreement, total trade between our countries increased. In September 2021, "
+     "USAID signed a $321 million agreement with Peru.", "en", 2),
+    ("Ambos cancilleres acordaron iniciar la negociación de un Memorando de Entendimiento sobre minerales críticos entre "
+     "el Perú y Estados Unidos. El Mecanismo fue establecido mediante el Memorando de Entendimiento suscrito en Lima el "
+     "10 de noviembre de 2011 por el Perú y Estados Unidos.", "es", 2),
+])
+def test_an_instrument_told_again_by_its_head_word_is_the_one_named(extractor, text, language, instruments):
+    assert len(extract(extractor, text, language, "2024-06-14").facts.agreements) == instruments

@@ -26,12 +26,15 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.37"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.38"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
 RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
 MIN_EVENT_WORDS = 2     # of a shorter event name that is a longer one told before ("General Assembly")
+DEFINITE_REACH = 4      # words in lower case and numbers between "the" and an instrument's head ("the cultural property MOU")
+CONCLUDED = {"signed", "in-force", "joined"}     # statuses of an instrument that exists …
+TO_COME = {"under-negotiation"}                 # … and of one still to come (an announced one may be joined)
 MEMBERSHIP = ("joined", "accession-requested")     # an initiative's statuses that make it a party: its members join it
 
 
@@ -61,6 +64,11 @@ class Extraction:
     dated: PartialDate | None = None     # the text's own day (dateline, else publication): across documents, when it told
 
 
+def _phrase_head(words: list[str]) -> str:
+    """'letter of intent' -> 'letter', 'carta de intención' -> 'carta', 'action plan' -> 'plan'."""
+    return words[0] if len(words) > 2 and words[1] in ("of", "de") else words[-1]
+
+
 class Extractor:
     """Reusable across documents: pipelines, matchers and indexes are built once per language."""
 
@@ -80,6 +88,13 @@ class Extractor:
         self._generic = {w for code in LANGUAGES for table in ("heads", "common_heads")
                          for ws in language(code).agreements[table].values() for p in ws for w in identity.words(p)} | \
             {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["generic_words"]}
+        self._amending = {identity.fold(w) for code in LANGUAGES for w in language(code).agreements["amendments"]["words"]}
+        # Each instrument phrase's head word ("letter" of "letter of intent", "plan" of "action plan"), one word for synonyms.
+        same = {k: v for code in LANGUAGES for k, v in language(code).agreements["same_heads"].items()}
+        self._instrument_heads = {tuple(words): same.get(head, head)
+                                  for code in LANGUAGES for table in ("heads", "common_heads")
+                                  for ws in language(code).agreements[table].values() for p in ws
+                                  for words in [identity.words(p)] for head in [_phrase_head(words)]}
 
     def _language(self, code: str):
         if code not in self._by_lang:
@@ -212,6 +227,7 @@ class Extractor:
         facts = DocumentFacts(doc.identifier)
         by_id: dict[str, object] = {}
         aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
+        told_again: list[Agreement] = []        # "the 2020–2025 agreement": told by its head word alone, after "the"
         used_new: set[str] = set()
         bodies: list[str] = []          # initiatives the text names without joining them: organisations
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
@@ -254,13 +270,15 @@ class Extractor:
             used_new.update(a for a in involved(fact) if a in mentions.new)
             ev = self._evidence(doc, f)
             if f.refers_back or f.definite:
-                named = [a for a in facts.agreements if self._names_again(f.name, next(iter(a.name.values())))]
+                again = [a for a in facts.agreements if self._names_again(f.name, next(iter(a.name.values())))]
+                named = [a for a in again if self._may_be(fact, a)]
                 if named:
                     self._merge(named[-1], fact, ev)
-                if named or f.refers_back:
-                    continue
+                if named or f.refers_back and not again:
+                    continue    # (one the words name, that cannot be it, is another: "el convenio original")
             if isinstance(fact, Agreement):
-                fact = aliases.get(identity.fold(f.name), fact)
+                known = aliases.get(identity.fold(f.name))
+                fact = known if known is not None and self._may_be(fact, known) else fact
                 for a in [f.name, *f.aliases]:
                     aliases.setdefault(identity.fold(a), fact)
             if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
@@ -288,6 +306,9 @@ class Extractor:
             fact.evidence.append(ev)
             by_id[fact.id] = fact
             getattr(facts, f.kind + "s").append(fact)
+            if isinstance(fact, Agreement) and self._unnamed(fact) and self._after_definite(f, rules):
+                told_again.append(fact)
+        self._fold_told_again(facts, told_again)
         minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
@@ -583,6 +604,56 @@ class Extractor:
         where = f"{doc.identifier}-{f.sentence.index}" if set(key.split()) <= self._generic else ""
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
+
+    def _fold_told_again(self, facts, told_again: list[Agreement]) -> None:
+        """'the cultural property MOU' after 'the Memorandum of Understanding Concerning the Imposition of Import
+        Restrictions …': an instrument told with a definite article by its head word alone (its name says nothing of
+        its own) is the one instrument of the document named with that head word and a party in common, before or
+        after it (not after an indefinite article: "USAID signed a $321 million agreement" is not the TPA)."""
+        named = [a for a in facts.agreements if not self._unnamed(a)]
+        for a in told_again:
+            heads = self._heads(next(iter(a.name.values())))
+            same = [b for b in named if heads & self._heads(next(iter(b.name.values()))) and self._may_be(a, b) and
+                    set(a.parties) & set(b.parties) and not {e.start for e in a.evidence} & {e.start for e in b.evidence}]
+            if len(same) == 1:     # (another sentence's)
+                for ev in a.evidence:
+                    self._merge(same[0], a, ev)
+                facts.agreements.remove(a)
+
+    def _may_be(self, mention: Agreement, named: Agreement) -> bool:
+        """An instrument mentioned may be one named before: not one concluded beside one still to come ("el
+        Memorando … suscrito en 2011", "la negociación de un Memorando …"), nor an amendment where the mention names
+        none ("el convenio original" is not "la segunda adenda al convenio")."""
+        statuses = {mention.status, named.status}
+        return not (statuses & CONCLUDED and statuses & TO_COME) and \
+            (self._amends(mention) or not self._amends(named))
+
+    def _amends(self, agreement: Agreement) -> bool:
+        return bool(self._amending & set(identity.words(next(iter(agreement.name.values())))[:2]))
+
+    @staticmethod
+    def _after_definite(f: Found, rules) -> bool:
+        """A definite article before the mention, past numbers and words in lower case ("the 2020–2025 agreement")."""
+        doc, j = f.sentence.span.doc, f.trigger
+        while j > f.sentence.span.start and f.trigger - j < DEFINITE_REACH and \
+                (doc[j - 1].is_lower or doc[j - 1].like_num or doc[j - 1].is_punct and doc[j - 1].text != ","):
+            j -= 1
+            if doc[j].lower_ in rules.lang.agreements["definite_articles"]:
+                return True
+        return False
+
+    def _unnamed(self, agreement: Agreement) -> bool:
+        return set(self.name_key(next(iter(agreement.name.values()))).split()) <= self._generic
+
+    def _heads(self, name: str) -> set[str]:
+        """The head words of the instrument phrases a name holds, longest phrase first."""
+        words, out, i = identity.words(name), set(), 0
+        while i < len(words):
+            n = next((n for n in range(4, 0, -1) if tuple(words[i:i + n]) in self._instrument_heads), 0)
+            if n:
+                out.add(self._instrument_heads[tuple(words[i:i + n])])
+            i += n or 1
+        return out
 
     def _names_again(self, mention: str, name: str) -> bool:
         """'The Declaration' after 'the Declaration on Good Regulatory Practices', 'the maritime agreement' after
