@@ -3809,3 +3809,19 @@ def test_a_double_taxation_convention_to_negotiate_is_about_the_economy(extracto
 ])
 def test_an_instrument_told_again_by_its_head_word_is_the_one_named(extractor, text, language, instruments):
     assert len(extract(extractor, text, language, "2024-06-14").facts.agreements) == instruments
+
+
+# "Latin American", "Inter-American": a region's adjective, not the United States; a think tank someone works at is no meeting.
+@pytest.mark.parametrize("text", [
+    "Colombia signed the Escazu Agreement, becoming the latest Latin American country to join it.",
+    "Peru and Chile reaffirmed their commitment to the Inter-American Democratic Charter, signed in Lima in 2001.",
+])
+def test_a_regional_adjective_names_no_country(extractor, text):
+    (agreement,) = extract(extractor, text, "en", "2025-02-02").facts.agreements
+    assert "united-states" not in agreement.parties
+
+
+def test_where_a_quoted_economist_works_is_no_meeting(extractor):
+    result = extract(extractor, "“These are letters of intent dressed up as trade deals,” said Marcos Delgado, a trade "
+                     "economist at the Inter-American Dialogue.", "en", "2025-11-20")
+    assert result.facts.meetings == []

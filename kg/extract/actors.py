@@ -251,6 +251,10 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: s
     raw = [(vocab.strings[k], s, e) for k, s, e in index.exact(doc)] + \
           [(vocab.strings[k], s, e) for k, s, e in index.folded(doc)]
     places = [(s, e, label[6:]) for label, s, e in raw if label.startswith("place:")]
+    # ("the first Latin American country", "the Inter-American Democratic Charter": a region's, not the United States)
+    regions = set(index.lang.actors["region_qualifiers"])
+    raw = [c for c in raw if not (c[0].startswith("demonym:") and c[1] > 0 and
+                                  (doc[c[1] - 1].text in regions or doc[c[1] - 1].text == "-" and doc[c[1] - 2].text in regions))]
     # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
     titles = {i for label, s, e in raw if label.startswith(("title:", "office:")) for i in range(s, e)}
     raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index) and not _title_in_name(doc, c, index)

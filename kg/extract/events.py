@@ -265,7 +265,8 @@ class EventRules(PlaceRules):
                 # An actor's name is not an event ("Foro de Cooperación Económica Asia-Pacífico"), unless
                 # the sentence says the body sits ("la Comisión Mixta…, que sesionará…").
                 sits = any(e <= ts <= e + 3 for ts, _ in self._session_hits)
-                if any(a.start <= s < a.end for a in out) or not sits and any(r.start <= s and e <= r.end for r in refs):
+                # (any actor's name: "…, said X, a trade economist at the Inter-American Dialogue" names no participant)
+                if any(a.start <= s < a.end for a in out) or not sits and any(a <= s and e <= b for a, b in self._name_tokens):
                     continue
                 if any(r.type == PERSON and s <= r.start and r.end <= e for r in refs):
                     continue  # "President of the Council of Ministers Alberto Otárola": a title and a name
