@@ -3825,3 +3825,24 @@ def test_where_a_quoted_economist_works_is_no_meeting(extractor):
     result = extract(extractor, "“These are letters of intent dressed up as trade deals,” said Marcos Delgado, a trade "
                      "economist at the Inter-American Dialogue.", "en", "2025-11-20")
     assert result.facts.meetings == []
+
+
+# A capital's pledge past a quotation mark or an aside; the FAA and the DFC in Spanish; a joint announcement of two
+# people the gazetteer does not know.
+@pytest.mark.parametrize("text, language, who", [
+    ('A State Department spokesperson said Washington "will continue to support Peru\'s efforts to reduce coca '
+     'cultivation and dismantle trafficking networks."', "en", {"united-states"}),
+    ("Argentina will eliminate tariffs on U.S. beef. Washington, for its part, will remove reciprocal tariffs on certain "
+     "natural resources that are not available in the United States.", "en", {"united-states"}),
+    ("Según el documento, la FAA brindará asistencia técnica a la Corporación Peruana de Aeropuertos y Aviación "
+     "Comercial (Corpac).", "es", {"faa"}),
+    ("Por su parte, la Corporación Financiera de Desarrollo de EE.UU. (DFC) anunció que destinará 100 millones de "
+     "dólares al financiamiento de pequeñas y medianas empresas.", "es", {"us-development-finance-corporation"}),
+    ("El ministro de Economía, Alex Contreras, se reunió con el subsecretario del Tesoro para Asuntos Internacionales, "
+     "Jay Shambaugh. Ambos anunciaron que sus equipos iniciarán en el primer trimestre de 2024 la negociación de un "
+     "convenio, un reclamo histórico de la Cámara de Comercio Americana del Perú.", "es", {"alex-contreras", "jay-shambaugh"}),
+])
+def test_pledges_of_capitals_agencies_and_pairs_name_who_made_them(extractor, text, language, who):
+    pledges = extract(extractor, text, language, "2023-11-09").facts.commitments
+    assert any(who <= set(p.actors) for p in pledges)
+    assert not any("cofide" in p.actors for p in pledges)

@@ -37,6 +37,7 @@ from .titles import MAX_GAP, MAX_TITLE_WORDS, PORTFOLIO_AREAS, Titles
 
 __all__ = ["COUNTRY", "GROUP", "ORGANISATION", "PERSON", "ActorIndex", "Mentions", "NewActor", "Ref", "find_mentions"]
 
+ASIDE_WORDS = 4       # of an aside between commas after a subject ("Washington, for its part, will …")
 PRESS_ACRONYM = 4     # letters of an acronym the press may write with one capital
 
 # Words for two actors named before: the text's countries, the two people, the two organisations.
@@ -366,10 +367,23 @@ def _capital_governments(doc: Doc, index: ActorIndex, places) -> list[tuple[str,
     out = []
     for s, e, place in places:
         p = index.gaz.places[place]
-        if p.capital and e < len(doc) and doc[e].lower_ in words["verbs"] and \
+        verb = _past_aside(doc, e)
+        if p.capital and verb < len(doc) and doc[verb].lower_ in words["verbs"] and \
                 (s == 0 or doc[s - 1].lower_ not in words["not_after"]) and doc[s].text[:1].isupper():
             out.append((p.country, s, e))
     return out
+
+
+def _past_aside(doc: Doc, j: int) -> int:
+    """Past an opening quotation mark ('Washington "will continue …') or a short aside between commas
+    ('Washington, for its part, will remove …'): where the verb may be."""
+    if j < len(doc) and doc[j].is_quote:
+        return j + 1
+    if j < len(doc) and doc[j].text == ",":
+        close = next((k for k in range(j + 1, min(len(doc), j + 2 + ASIDE_WORDS)) if doc[k].text == ","), None)
+        if close is not None and all(t.is_alpha for t in doc[j + 1:close]):
+            return close + 1
+    return j
 
 
 class _Resolver(Titles):

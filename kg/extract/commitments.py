@@ -374,7 +374,7 @@ class CommitmentRules(Rules):
         if doc[e - 1].lower_ in self.lang.commitments["giving"]:
             return False    # "anunció que Estados Unidos donará …": a gift has a receiver, named or not
         own = {r.country for r in subject}     # (a country's ref has itself as its country)
-        if len(own - {None}) > 1:
+        if len(own - {None}) > 1 or any(r.via for r in subject):
             return False    # "Ambos anunciaron que sus equipos iniciarán …": both sides announce it, to each other
         return not any(r.country and r.country not in own for r in refs if that < r.start < end)
 
@@ -593,12 +593,13 @@ class CommitmentRules(Rules):
 
     @staticmethod
     def quoted_from(doc: Doc, refs: list[Ref], s: int, quoted: set[int]) -> bool:
-        """'Harris “reaffirmed the United States’ support for …”': a quote opened right after the person whose
-        words it gives, with its verb, is the text's report of them, not direct speech."""
+        """'Harris “reaffirmed the United States’ support for …”', 'said Washington "will continue to support …"': a
+        quote opened right after the actor whose words it gives, with its verb, is the text's report of them, not
+        direct speech."""
         k = s
         while k - 1 in quoted:
             k -= 1
-        return k == s and any(r.type == PERSON and r.end == k - 1 for r in refs)
+        return k == s and any(r.end == k - 1 for r in refs)
 
     def speaker(self, doc: Doc, mentions: Mentions, lo: int, hi: int, quoted: set[int], at: int) -> list[Ref]:
         """Who says the words in quotes (those around token `at`): the person named after them ("“…”, afirmó
