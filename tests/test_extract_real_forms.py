@@ -3846,3 +3846,22 @@ def test_pledges_of_capitals_agencies_and_pairs_name_who_made_them(extractor, te
     pledges = extract(extractor, text, language, "2023-11-09").facts.commitments
     assert any(who <= set(p.actors) for p in pledges)
     assert not any("cofide" in p.actors for p in pledges)
+
+
+# An amendment signed to an instrument named by its heads alone is an instrument of its own, and the instrument it amends,
+# told after it, another; a Letter of Agreement with its acronym says what it is about.
+def test_an_amendment_to_a_letter_of_agreement_and_the_letter_are_two_instruments(extractor):
+    result = extract(extractor, "El Embajador de los Estados Unidos, Krishna R. Urs, y el Ministro de Relaciones Exteriores, "
+                     "Gustavo Meza Cuadra, firmaron hoy la decimoquinta enmienda a la Carta de Acuerdo (LOA) sobre Control "
+                     "de Drogas. La Carta de Acuerdo, que se encuentra vigente desde 2002, es el marco de la cooperación.",
+                     "es", "2019-10-03")
+    amendment, letter = result.facts.agreements
+    assert "decimoquinta" in next(iter(amendment.name.values())) and amendment.status == "signed"
+    assert letter.status == "in-force"
+
+
+def test_a_letter_of_agreement_with_its_acronym_is_an_instrument(extractor):
+    (letter,) = extract(extractor, "U.S. Ambassador Stephanie Syptak-Ramnath and Foreign Minister Javier González-Olaechea "
+                        "signed today a Letter of Agreement (LOA) on Counternarcotics and Law Enforcement Cooperation.",
+                        "en", "2024-08-22").facts.agreements
+    assert letter.status == "signed"

@@ -149,7 +149,9 @@ class AgreementRules(Rules):
                     k -= 1    # ("the non-binding accord", "el nuevo convenio": words that tell no instrument apart)
                 if k <= s and self.back_reference(doc, k, e, hi):
                     continue  # "the text of the agreement", "los acuerdos alcanzados": one already stated
-            s = self.amendment_start(doc, s, lo)
+            amended = self.amendment_start(doc, s, lo)
+            if amended < s:     # "la decimoquinta enmienda a la Carta de Acuerdo": an instrument of its own, not one told before
+                s, back, generic = amended, False, False
             if tok.lower_ in self.generic_plurals and identity.fold(doc[s:e].text) not in self.known_names:
                 continue  # "our free trade agreements", "Trade and Investment Framework Agreements": instruments in general
             e2 = self.complement(doc, s, e, hi, dated)
@@ -225,7 +227,9 @@ class AgreementRules(Rules):
     def says_what(self, doc: Doc, e: int, hi: int) -> bool:
         """A naming preposition after an instrument's noun says what it is about ("… sobre control de drogas")
         (not "el acuerdo entre en vigor": a verb before a preposition; not "the agreement to more than $100
-        million": an amount)."""
+        million": an amount), past an acronym in brackets ("a Letter of Agreement (LOA) on Counternarcotics …")."""
+        if e + 2 < hi and doc[e].text == "(" and doc[e + 2].text == ")":
+            e += 3
         nxt = doc[e].lower_ if e < hi else ""
         return nxt in self.lang.agreements["naming_prepositions"] and not (e + 1 < hi and (
             doc[e + 1].lower_ in self.lang.names["about"] or doc[e + 1].like_num or
