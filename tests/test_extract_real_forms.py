@@ -3865,3 +3865,23 @@ def test_a_letter_of_agreement_with_its_acronym_is_an_instrument(extractor):
                         "signed today a Letter of Agreement (LOA) on Counternarcotics and Law Enforcement Cooperation.",
                         "en", "2024-08-22").facts.agreements
     assert letter.status == "signed"
+
+
+# Pledges reported with "would" and verbs of giving and funding, agreed in a passive, listed after "agreed to:"; none
+# where the sentence says someone did not or declined to commit.
+@pytest.mark.parametrize("text, pledges", [
+    ("DEVIDA said it would use part of the new money to extend its alternative development program to 4,000 more families.", 1),
+    ("Minister Quijandría said the Government of Peru would contribute an additional $8 million in counterpart funding.", 1),
+    ("Rubio said the U.S. would pay for those onward flights.", 1),
+    ("It was also agreed that the Peruvian Navy will host a regional workshop on illegal fishing in Paita in June.", 1),
+    ("According to the Navy statement, the Peruvian Navy and the U.S. Coast Guard agreed to:\n\n"
+     "– carry out at least two combined patrols this year;\n– exchange satellite and vessel-tracking information in real time.", 2),
+    ("Greer did not commit to any exemption, according to two people familiar with the conversation.", 0),
+    ("Blinken declined to commit to dropping eradication targets.", 0),
+])
+def test_pledges_reported_agreed_or_listed_and_none_denied(extractor, text, pledges):
+    assert len(extract(extractor, text, "en", "2025-04-10").facts.commitments) == pledges
+
+
+def test_a_commitment_denied_in_spanish_is_none(extractor):
+    assert extract(extractor, "El ministro no se comprometió a reducir los aranceles.", "es", "2025-04-10").facts.commitments == []
