@@ -3885,3 +3885,17 @@ def test_pledges_reported_agreed_or_listed_and_none_denied(extractor, text, pled
 
 def test_a_commitment_denied_in_spanish_is_none(extractor):
     assert extract(extractor, "El ministro no se comprometió a reducir los aranceles.", "es", "2025-04-10").facts.commitments == []
+
+
+# A capitalised counterpart right after "met" may open with an acronym ("met US Trade Representative …").
+def test_met_before_an_acronym_of_the_counterparts_country_is_a_meeting(extractor):
+    meeting = only_meeting(extract(extractor, "Trade Minister Desilú León met US Trade Representative Jamieson Greer on "
+                                   "Wednesday.", "en", "2025-05-15"))
+    assert {"desilu-leon", "jamieson-greer"} <= set(meeting.participants)
+
+
+def test_an_implementation_letter_signed_is_an_agreement(extractor):
+    (letter,) = extract(extractor, "USAID Mission Director Paul Tuebner and Environment Minister Albina Ruiz signed an "
+                        "implementation letter launching Amazonía Viva, a five-year partnership to reduce deforestation.",
+                        "en", "2022-11-10").facts.agreements
+    assert letter.status == "signed"

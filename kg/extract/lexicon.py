@@ -42,7 +42,7 @@ def token_pattern(line: str) -> list[dict]:
         if tok.startswith("?") and len(tok) > 1:
             spec["OP"], tok = "?", tok[1:]
         if tok == "@Cap":
-            spec["IS_TITLE"] = True
+            spec["TEXT"] = {"REGEX": r"^[A-ZÀ-ÖØ-Þ]"}     # ("President", and an acronym: "met US Trade Representative …")
         elif tok.startswith("~") and _WORDS.fullmatch(tok[1:]):
             spec["NORM"] = {"REGEX": fold(tok[1:])}
         elif tok.startswith("~"):
