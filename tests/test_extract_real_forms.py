@@ -3899,3 +3899,15 @@ def test_an_implementation_letter_signed_is_an_agreement(extractor):
                         "implementation letter launching Amazonía Viva, a five-year partnership to reduce deforestation.",
                         "en", "2022-11-10").facts.agreements
     assert letter.status == "signed"
+
+
+# The day of a report that comes right after a meeting is the meeting's, held on it, even beside a future pledge.
+@pytest.mark.parametrize("text, language", [
+    ("GUATEMALA CITY (AP) — Guatemala will increase by 40% the number of deportation flights it receives from the "
+     "United States, President Bernardo Arévalo said Wednesday after meeting with U.S. Secretary of State Marco Rubio.", "en"),
+    ("El presidente Bernardo Arévalo anunció este miércoles, tras reunirse con el secretario de Estado Marco Rubio, que "
+     "Guatemala recibirá más vuelos.", "es"),
+])
+def test_a_meeting_a_report_comes_after_is_held_on_the_reports_day(extractor, text, language):
+    meeting = only_meeting(extract(extractor, text, language, "2025-02-06"))
+    assert meeting.status == "held" and meeting.date == parse_iso("2025-02-05")

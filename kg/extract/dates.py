@@ -215,6 +215,12 @@ def _reported(text: str, start: int, reporting: frozenset[str]) -> bool:
     return bool(words) and (words[-1] in reporting or len(words) == 2 and words[-1] in links and words[0] in reporting)
 
 
+def _of_meeting_too(text: str, end: int) -> bool:
+    """A report's day followed by the meeting it comes after ("said Wednesday after meeting with …"): that day is the meeting's too."""
+    after = " ".join(re.findall(r"[\w’']+", text[end:].lower())[:3])
+    return any(after.startswith(p) for p in lexicon()["grammar"]["report_after_meeting"])
+
+
 def find(text: str, reference: PartialDate | None, future: bool = False, reporting: frozenset[str] = frozenset(),
          day_first: bool = True, past: bool = False) -> list[DatePhrase]:
     """Every date phrase of a sentence, earliest first, resolved where the reference allows; not
@@ -228,7 +234,8 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if reporting and _reported(text, m.start(), reporting):
+            told = bool(reporting) and _reported(text, m.start(), reporting)
+            if told and not _of_meeting_too(text, m.end()):
                 taken.append((m.start(), m.end()))
                 continue
             value = None
@@ -293,8 +300,8 @@ def find(text: str, reference: PartialDate | None, future: bool = False, reporti
                         year -= 1
                     if year:
                         value = PartialDate(year, month)
-                elif kind == "weekday":
-                    value = _day_of_week(text, m, reference, future)
+                elif kind == "weekday":     # (a report's day is past: "said Wednesday after meeting with …")
+                    value = _day_of_week(text, m, reference, future and not told)
                 elif kind == "year":
                     value = PartialDate(int(m.group(1)))
             except (ValueError, KeyError):

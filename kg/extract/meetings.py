@@ -56,6 +56,7 @@ class MeetingRules(EventRules):
         self.person_objects = set(lang.meetings["person_objects"])
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
         self.relative_days = set(date_lexicon()["relative_days"])
+        self._after_meeting = set(date_lexicon()["grammar"]["report_after_meeting"])
         self.relatives = set(lang.meetings["relatives"])
         self.past = lang.meetings["past_cues"]
         self.here_words = set(lang.meetings["here_words"])
@@ -565,8 +566,12 @@ class MeetingRules(EventRules):
 
     def relative_tense(self, doc: Doc, trigger, hi: int) -> bool | None:
         """'la visita que el secretario realizó a Santo Domingo en febrero', 'the visit that the
-        Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future)."""
+        Secretary paid in May': a meeting noun whose relative clause tells its tense (True: future);
+        'after meeting with': past."""
         s, e = trigger
+        # ("… said Wednesday after meeting with …", "tras reunirse con …": what comes after a meeting is past)
+        if any(" ".join(t.lower_ for t in doc[max(0, s - k):s + 1]) in self._after_meeting for k in (1, 2, 3)):
+            return False
         if e - s != 1 or doc[s].norm_ not in self.anaphoric_nouns or e >= hi:
             return None
         if doc[e].lower_ not in self.lang.meetings["relative_pronouns"]:
