@@ -3911,3 +3911,22 @@ def test_an_implementation_letter_signed_is_an_agreement(extractor):
 def test_a_meeting_a_report_comes_after_is_held_on_the_reports_day(extractor, text, language):
     meeting = only_meeting(extract(extractor, text, language, "2025-02-06"))
     assert meeting.status == "held" and meeting.date == parse_iso("2025-02-05")
+
+
+# Two people exchanging diplomatic notes met to do it; "en el día de la fecha" is the text's day.
+@pytest.mark.parametrize("text, language", [
+    ("Los acuerdos entraron en vigor este jueves, tras el canje de notas diplomáticas realizado en la Cancillería entre "
+     "la ministra de Relaciones Exteriores, Gabriela Sommerfeld, y el embajador estadounidense, Michael J. Fitzpatrick.", "es"),
+    ("The two agreements entered into force on Thursday after the exchange of diplomatic notes held at the Foreign "
+     "Ministry between Foreign Minister Gabriela Sommerfeld and U.S. Ambassador Michael J. Fitzpatrick.", "en"),
+])
+def test_an_exchange_of_notes_between_two_is_their_meeting_that_day(extractor, text, language):
+    meeting = only_meeting(extract(extractor, text, language, "2024-02-22"))
+    assert {"gabriela-sommerfeld", "michael-fitzpatrick"} <= set(meeting.participants)
+    assert meeting.date == parse_iso("2024-02-22")
+
+
+def test_en_el_dia_de_la_fecha_is_the_texts_day(extractor):
+    meeting = only_meeting(extract(extractor, "El Canciller Jorge Faurie recibió en el día de la fecha en el Palacio San "
+                                   "Martín al Secretario de Energía de los Estados Unidos, Rick Perry.", "es", "2018-08-14"))
+    assert meeting.date == parse_iso("2018-08-14")
