@@ -3930,3 +3930,16 @@ def test_en_el_dia_de_la_fecha_is_the_texts_day(extractor):
     meeting = only_meeting(extract(extractor, "El Canciller Jorge Faurie recibió en el día de la fecha en el Palacio San "
                                    "Martín al Secretario de Energía de los Estados Unidos, Rick Perry.", "es", "2018-08-14"))
     assert meeting.date == parse_iso("2018-08-14")
+
+
+# A trip's stops told as "with stops in" cities or "travels next to" countries: a visit of the traveller to each country.
+@pytest.mark.parametrize("text, stops", [
+    ("Secretary Rubio will continue his trip with stops in San Salvador, San José, Guatemala City and Santo Domingo.",
+     {"el-salvador", "costa-rica", "guatemala", "dominican-republic"}),
+    ("Secretary of State Marco Rubio met President Bernardo Arévalo in Guatemala City. He travels next to El Salvador, "
+     "Costa Rica and the Dominican Republic.", {"el-salvador", "costa-rica", "dominican-republic"}),
+])
+def test_the_stops_of_a_trip_are_visits(extractor, text, stops):
+    meetings = extract(extractor, text, "en", "2025-02-05").facts.meetings
+    visited = {c for m in meetings if "marco-rubio" in m.participants for c in m.participants} - {"marco-rubio", "united-states"}
+    assert stops <= visited
