@@ -3943,3 +3943,15 @@ def test_the_stops_of_a_trip_are_visits(extractor, text, stops):
     meetings = extract(extractor, text, "en", "2025-02-05").facts.meetings
     visited = {c for m in meetings if "marco-rubio" in m.participants for c in m.participants} - {"marco-rubio", "united-states"}
     assert stops <= visited
+
+
+# Both delegations of a videoconference told after it, one side's each: the people of the call, and no one named "Deputy".
+def test_the_delegations_told_after_a_call_are_its_people(extractor):
+    result = extract(extractor, "On October 18, the United States and Peru convened, by videoconference, the eighth meeting "
+                     "of the Environmental Affairs Council. The U.S. delegation was led by Kelly Milton, Assistant U.S. Trade "
+                     "Representative for Environment and Natural Resources, and Rachel Kastenberg, Deputy Assistant Secretary "
+                     "of State for Environment. Peru’s delegation was led by Ana Sofía Valencia, Vice Minister of Foreign "
+                     "Trade.", "en", "2023-10-20")
+    call = only_meeting(result)
+    assert {"kelly-milton", "rachel-kastenberg", "ana-sofia-valencia"} <= set(call.participants)
+    assert "deputy" not in {a.id for a in result.actors}

@@ -412,7 +412,8 @@ class _Resolver(Titles):
             if self.title and len(self.title) > len(self.stated.get(actor, "")):     # the fullest title the text gives
                 self.stated[actor] = self.title
                 self.stated_at[actor] = (min(s, self.title_at[0]), max(e, self.title_at[1]))
-        self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
+        if not any(r.start == s and r.end == e for r in self.refs):     # (a name before its title, found twice)
+            self.refs.append(Ref(actor, PERSON, s, e, country or self.index.country_of(actor), discovered))
 
     def gender_at(self, s: int) -> str | None:
         """The gender of the article before the title at doc[s], if the language's articles have one."""
@@ -713,6 +714,8 @@ class _Resolver(Titles):
         def title_like(t) -> bool:
             return t.text[:1].isupper() or t.lower_ in index.title_words or t.text in "()" or t.i in named_orgs or t.i in demonyms
 
+        if 0 < j < len(doc) and doc[j].lower_ in index.list_joiners and doc[j - 1].text == ",":
+            return None     # ("…, Assistant Trade Representative, and Rachel Kastenberg, Deputy …": the next person of a list)
         start = j
         for _ in range(PORTFOLIO_AREAS):
             comma = next((c for c in range(start, min(len(doc), start + MAX_TITLE_WORDS)) if doc[c].text in (",", ";", ".")), None)

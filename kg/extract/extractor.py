@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.46"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.47"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -258,8 +258,9 @@ class Extractor:
                 continue  # "The Peruvian Congress held a session", "el secretario X encabezó la ceremonia de graduación": alone, with no one and nowhere
             if f.kind == "meeting" and f.name and sum(a in self._countries for a in actors) >= 3:
                 f.subtype = "multilateral"      # "the USMCA Free Trade Commission": a session of three countries' body
-            if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and self._domestic(actors, f.place, mentions):
-                continue  # "Secretary Blinken met with Secretary Mayorkas": not diplomacy
+            if f.kind == "meeting" and not f.name and f.subtype != "multilateral" and not f.joins_last and \
+                    self._domestic(actors, f.place, mentions):
+                continue  # "Secretary Blinken met with Secretary Mayorkas": not diplomacy (one side's delegation told is)
             if f.kind == "agreement" and f.body_only:
                 bodies.append(self._member_body(f, self._known_agreement(f, actors, mentions), lang, mentions))
                 used_new.add(bodies[-1])
