@@ -712,11 +712,6 @@ def test_what_is_committed_starts_at_its_verb(extractor):
      "to combating transnational crime.", "en", 1),
     ("El canciller Marcelo Ebrard se reunió con la secretaria Gina Raimondo. Ambos funcionarios anunciaron que la próxima "
      "reunión del Diálogo se celebrará en Washington en 2022.", "es", 0),
-    # to hold a meeting is to plan one
-    ("Under Secretary Jose W. Fernandez met Vice Minister Ignacio Higueras. They agreed to hold the next round of talks "
-     "in Lima later this year.", "en", 0),
-    ("El canciller Javier González-Olaechea y el secretario Antony Blinken se comprometieron a realizar una segunda "
-     "reunión en Washington.", "es", 0),
     ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron realizar un estudio conjunto sobre "
      "minerales críticos.", "es", 1),
     # a state to last is no act pledged; to stay in touch is one
@@ -1228,13 +1223,6 @@ def test_a_first_name_that_is_a_demonym_names_no_country(extractor):
     assert "germany" not in m.participants and any("uma" in p for p in m.participants)
 
 
-def test_agreeing_to_convene_a_named_dialogue_plans_a_meeting_and_pledges_nothing(extractor):
-    text = "Secretary Antony Blinken and Foreign Minister Javier González-Olaechea agreed to convene the next " \
-           "High-Level Dialogue in Washington in 2025."
-    r = extract(extractor, text, "en", "2024-02-14")
-    assert r.facts.commitments == [] and only_meeting(r).status == "scheduled"
-
-
 @pytest.mark.parametrize("text, language", [
     ("La Embajada de los Estados Unidos informó que el programa beneficiará a más de 5000 familias en Ucayali.", "es"),
     ("The Embassy said that the new center will help Peruvian police fight transnational crime.", "en"),
@@ -1574,10 +1562,11 @@ def test_the_people_who_chaired_the_dialogue_took_part_in_the_one_told_before(ex
     assert len(held[0].evidence) == 2
 
 
-def test_agreeing_to_hold_the_next_dialogue_plans_a_meeting_and_pledges_nothing(extractor):
+def test_agreeing_to_hold_the_next_dialogue_plans_it_where_it_will_be_held_and_pledges_it(extractor):
     r = extract(extractor, DIALOGUE, "en", "2023-11-03")
     assert [m.place for m in r.facts.meetings if m.status == "scheduled"] == ["santiago-de-chile"]
-    assert r.facts.commitments == []
+    (pledge,) = r.facts.commitments
+    assert {"chile", "united-states"} <= set(pledge.actors)
 
 
 def test_a_promise_reported_by_someone_else_is_of_whom_the_report_names(extractor):
@@ -3955,3 +3944,18 @@ def test_the_delegations_told_after_a_call_are_its_people(extractor):
     call = only_meeting(result)
     assert {"kelly-milton", "rachel-kastenberg", "ana-sofia-valencia"} <= set(call.participants)
     assert "deputy" not in {a.id for a in result.actors}
+
+
+# To agree to hold a meeting is a pledge to act (the conventions' "agreed to") and a meeting planned.
+@pytest.mark.parametrize("text, language", [
+    ("Under Secretary Jose W. Fernandez met Vice Minister Ignacio Higueras. They agreed to hold the next round of talks "
+     "in Lima later this year.", "en"),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken se comprometieron a realizar una segunda "
+     "reunión en Washington.", "es"),
+    ("Secretary Antony Blinken and Foreign Minister Javier González-Olaechea agreed to convene the next High-Level "
+     "Dialogue in Washington in 2025.", "en"),
+])
+def test_agreeing_to_hold_a_meeting_is_a_pledge_and_a_meeting_planned(extractor, text, language):
+    facts = extract(extractor, text, language, "2023-03-15").facts
+    assert len(facts.commitments) == 1
+    assert any(m.status == "scheduled" for m in facts.meetings)

@@ -21,8 +21,8 @@ NO_SUBJECT = 0.15             # less sure: nobody named as committing in its cla
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 OPENING_WORDS = 4            # of an opening phrase with no comma, up to its meeting noun ("En la reunión …")
-MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
 RELATIVE_REACH = 3            # words between a relative pronoun and its trigger ("quien además se comprometió")
+MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 
@@ -180,12 +180,13 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not any(t.norm_ in self.event_nouns and
                                                    not (t.i >= 2 and doc[t.i - 2].lower_ in self.lang.meetings["opening_prepositions"])
                                                    for t in doc[s:e])]
-        # "se comprometieron a realizar una segunda reunión", "agreed to convene the High-Level Dialogue": a meeting
-        # planned; what else the same subject commits to in the sentence still counts ("acordaron celebrar la
-        # próxima reunión … y reafirmaron su compromiso con …"), up to that plan.
+        # "anunció además que viajará a Washington … para reunirse con Rubio": a trip, a meeting to come; what else the
+        # same subject commits to in the sentence still counts, up to that trip. ("se comprometieron a realizar una
+        # segunda reunión", "agreed to hold the next meeting …" are pledges to act: and the meeting they plan.)
         starts = {(s, e): self.what_starts(doc, s, e, hi) for s, e in hits}
-        # ("anunció además que viajará a Washington … para reunirse con Rubio": a trip, a meeting to come)
-        plans = [s for s, e in hits if self.plans_meeting(doc, starts[(s, e)], hi) or doc[starts[(s, e)]].lower_ in self.journey_words]
+        # ("informó que se realizarán reuniones técnicas": what a report says will be held is a meeting planned)
+        plans = [s for s, e in hits if doc[starts[(s, e)]].lower_ in self.journey_words or
+                 (doc[s].lower_ in self.reporting or doc[s].lower_ in self.announcing) and self.plans_meeting(doc, starts[(s, e)], hi)]
         hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi)]
         if not hits:
             return []
@@ -453,8 +454,8 @@ class CommitmentRules(Rules):
             any(t.lower_ in self.speaking["nouns"] for t in doc[first + 1:min(end, first + 4)])
 
     def plans_meeting(self, doc: Doc, first: int, end: int) -> bool:
-        """What is committed is to hold a meeting: a verb of holding one, then a meeting's noun or an
-        event's name ("convene the next High-Level Dialogue")."""
+        """What is said will be done is to hold a meeting: a verb of holding one, then a meeting's noun or an
+        event's name ("se realizarán reuniones técnicas")."""
         heads = self.lang.meetings["event_heads"]
         return first < end and doc[first].lower_ in self.meeting_verbs and \
             any(t.norm_ in self.event_nouns or t.text in heads for t in doc[first + 1:min(end, first + 1 + MEETING_WINDOW)])
