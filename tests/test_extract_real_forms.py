@@ -3959,3 +3959,29 @@ def test_agreeing_to_hold_a_meeting_is_a_pledge_and_a_meeting_planned(extractor,
     facts = extract(extractor, text, language, "2023-03-15").facts
     assert len(facts.commitments) == 1
     assert any(m.status == "scheduled" for m in facts.meetings)
+
+
+# Pledges under an instrument (the USFS, a capital after an opening phrase), one agreed past an aside; a wish to be
+# included is none; a signing ceremony attended by someone is the signing told before.
+@pytest.mark.parametrize("text, language, who", [
+    ("Under the LOI, the USFS will train 120 SERFOR and regional government firefighters over two years.", "en",
+     {"us-forest-service"}),
+    ("Under the amendment, Washington will provide an additional $6 million for removal flights.", "en", {"united-states"}),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken acordaron, además, conformar un Comité "
+     "Técnico Binacional.", "es", {"javier-gonzalez-olaechea", "antony-blinken"}),
+])
+def test_pledges_under_an_instrument_or_past_an_aside_name_who_made_them(extractor, text, language, who):
+    (pledge,) = extract(extractor, text, language, "2023-08-25").facts.commitments
+    assert who <= set(pledge.actors)
+
+
+def test_a_wish_to_be_included_is_no_pledge(extractor):
+    assert extract(extractor, "El canciller González-Olaechea expresó el interés del Perú en ser incorporado al Programa "
+                   "de Exención de Visas.", "es", "2023-08-25").facts.commitments == []
+
+
+def test_who_attended_the_signing_ceremony_took_part_in_the_signing(extractor):
+    result = extract(extractor, "On Thursday, U.S. Forest Service Director Thomas Whitcomb and SERFOR Executive Director "
+                     "Rosa María Chumpitaz signed a Letter of Intent on forest fires. The signing ceremony, held at the "
+                     "U.S. Embassy in Lima, was attended by U.S. Ambassador Lisa Kenna.", "en", "2023-08-25")
+    assert "lisa-kenna" in only_meeting(result).participants

@@ -92,6 +92,7 @@ class CommitmentRules(Rules):
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
         self.speaking = {k: set(v) for k, v in lang.commitments["speaking"].items()}
         self.states = set(lang.commitments["states"])
+        self.being = set(lang.commitments["being"])
         self.passive = lang.commitments["passive"]
         self.label_verbs = lang.commitments["label_verbs"]
         self.announcing = set(lang.commitments["announcing"])
@@ -187,7 +188,9 @@ class CommitmentRules(Rules):
         # ("informó que se realizarán reuniones técnicas": what a report says will be held is a meeting planned)
         plans = [s for s, e in hits if doc[starts[(s, e)]].lower_ in self.journey_words or
                  (doc[s].lower_ in self.reporting or doc[s].lower_ in self.announcing) and self.plans_meeting(doc, starts[(s, e)], hi)]
-        hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi)]
+        # ("expresó el interés del Perú en ser incorporado …": what is wished is to be something, no act)
+        hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi) and
+                doc[starts[(s, e)]].lower_ not in self.being]
         if not hits:
             return []
         # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").

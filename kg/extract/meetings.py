@@ -736,7 +736,8 @@ class MeetingRules(EventRules):
         determiners, nouns = self.determiners, self.anaphoric_nouns
         return e - s >= 3 and (doc[e - 1].norm_ in nouns and doc[e - 2].lower_ in determiners or
                                doc[s + 1].lower_ in determiners and doc[s + 2].norm_ in nouns or
-                               s > 0 and doc[s - 1].lower_ in determiners and doc[s].norm_ in nouns)   # "The ceremony was attended by …"
+                               s > 0 and doc[s].norm_ in nouns and (doc[s - 1].lower_ in determiners or   # "The ceremony was attended by …"
+                                                                    s > 1 and doc[s - 2].lower_ in determiners and doc[s - 1].is_lower))  # "The signing ceremony …"
 
     def attended(self, doc: Doc, lo: int, trigger: tuple[int, int]) -> bool:
         """'La ceremonia (se realizó en … y) contó con la presencia de X', 'The meeting was attended by X': who
