@@ -3985,3 +3985,17 @@ def test_who_attended_the_signing_ceremony_took_part_in_the_signing(extractor):
                      "Rosa María Chumpitaz signed a Letter of Intent on forest fires. The signing ceremony, held at the "
                      "U.S. Embassy in Lima, was attended by U.S. Ambassador Lisa Kenna.", "en", "2023-08-25")
     assert "lisa-kenna" in only_meeting(result).participants
+
+
+# "una reunión sostenida en Lima con X", "a meeting held in Lima with X"; two people who carried out the exchange of notes.
+@pytest.mark.parametrize("text, language, people", [
+    ("El viceministro de Hacienda, Raúl Tejada Vargas, propuso ayer iniciar la negociación de un convenio, durante una "
+     "reunión sostenida en Lima con el subsecretario adjunto del Tesoro, Andrew Kessler.", "es", {"raul-tejada-vargas", "andrew-kessler"}),
+    ("Deputy Minister Raúl Tejada Vargas proposed yesterday to start negotiating a tax treaty, during a meeting held in Lima "
+     "with Deputy Assistant Secretary of the Treasury Andrew Kessler.", "en", {"raul-tejada-vargas", "andrew-kessler"}),
+    ("La canciller Gabriela Sommerfeld y el embajador de los Estados Unidos en el Ecuador, Michael J. Fitzpatrick, "
+     "realizaron este martes, en el Palacio de Najas, el canje de notas diplomáticas.", "es",
+     {"gabriela-sommerfeld", "michael-fitzpatrick"}),
+])
+def test_a_meeting_held_with_someone_or_an_exchange_of_notes_is_a_meeting(extractor, text, language, people):
+    assert people <= set(only_meeting(extract(extractor, text, language, "2021-06-03")).participants)
