@@ -21,8 +21,8 @@ NO_SUBJECT = 0.15             # less sure: nobody named as committing in its cla
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 OPENING_WORDS = 4            # of an opening phrase with no comma, up to its meeting noun ("En la reunión …")
-RELATIVE_REACH = 3            # words between a relative pronoun and its trigger ("quien además se comprometió")
 MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
+RELATIVE_REACH = 3            # words between a relative pronoun and its trigger ("quien además se comprometió")
 PLEDGE_WINDOW = 5             # tokens before a trigger where thanks, praise or hope words make it none
 OTHER = "other"      # the topic scheme's concept for what no other topic says
 

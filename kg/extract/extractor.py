@@ -609,14 +609,15 @@ class Extractor:
     def _fold_told_again(self, facts, told_again: list[Agreement]) -> None:
         """'the cultural property MOU' after 'the Memorandum of Understanding Concerning the Imposition of Import
         Restrictions …': an instrument told with a definite article by its head word alone (its name says nothing of
-        its own) is the one instrument of the document named with that head word and a party in common, before or
-        after it (not after an indefinite article: "USAID signed a $321 million agreement" is not the TPA)."""
+        its own) is the one instrument of the document named with that head word and a party in common, in another
+        sentence, before or after it (not after an indefinite article: "USAID signed a $321 million agreement" is not
+        the TPA)."""
         named = [a for a in facts.agreements if not self._unnamed(a)]
         for a in told_again:
             heads = self._heads(next(iter(a.name.values())))
             same = [b for b in named if heads & self._heads(next(iter(b.name.values()))) and self._may_be(a, b) and
                     set(a.parties) & set(b.parties) and not {e.start for e in a.evidence} & {e.start for e in b.evidence}]
-            if len(same) == 1:     # (another sentence's)
+            if len(same) == 1:
                 for ev in a.evidence:
                     self._merge(same[0], a, ev)
                 facts.agreements.remove(a)
