@@ -367,9 +367,10 @@ def _capital_governments(doc: Doc, index: ActorIndex, places) -> list[tuple[str,
     out = []
     for s, e, place in places:
         p = index.gaz.places[place]
+        if not p.capital or s > 0 and doc[s - 1].lower_ in words["not_after"] or not doc[s].text[:1].isupper():
+            continue
         verb = _past_aside(doc, e)
-        if p.capital and verb < len(doc) and doc[verb].lower_ in words["verbs"] and \
-                (s == 0 or doc[s - 1].lower_ not in words["not_after"]) and doc[s].text[:1].isupper():
+        if verb < len(doc) and doc[verb].lower_ in words["verbs"]:
             out.append((p.country, s, e))
     return out
 

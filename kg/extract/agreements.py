@@ -19,6 +19,7 @@ JOINING = ("joined", "accession-requested", "signed", "announced")
 
 IN_FORCE_REACH = 12   # characters between "entró en vigor", "vigente desde" and the day it gives
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
+DEFINITE_REACH = 4    # words in lower case and numbers between "the" and an instrument's head ("the cultural property MOU")
 
 
 # Signs before an amendment's number ("Adenda N° 12", "Amendment No. 3").
@@ -56,6 +57,16 @@ class AgreementRules(Rules):
                           doc[j].text[:1].isupper()):
             j -= 1
         return j >= lo and doc[j].lower_ in self.lang.agreements["copulas"]
+
+    def after_definite(self, doc: Doc, s: int, lo: int) -> bool:
+        """A definite article before the mention at doc[s], past numbers and words in lower case ("the 2020–2025 agreement")."""
+        j = s
+        while j > lo and s - j < DEFINITE_REACH and (doc[j - 1].is_lower or doc[j - 1].like_num or
+                                                     doc[j - 1].is_punct and doc[j - 1].text != ","):
+            j -= 1
+            if doc[j].lower_ in self.lang.agreements["definite_articles"]:
+                return True
+        return False
 
     def amendment_start(self, doc: Doc, s: int, lo: int) -> int:
         """Where an instrument's name starts if an amendment to it is what the text names ("the first amendment to

@@ -96,6 +96,7 @@ class CommitmentRules(Rules):
         self.passive = lang.commitments["passive"]
         self.label_verbs = lang.commitments["label_verbs"]
         self.announcing = set(lang.commitments["announcing"])
+        self.saying = self.reporting | self.announcing      # verbs whose "que"/"that" opens what they report
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:
         super().prepare(doc, mentions, dateline)
@@ -167,8 +168,7 @@ class CommitmentRules(Rules):
         # what a meeting still to come is for (its agenda), not a pledge.
         # ("During the ceremony, Ambassador X announced that USAID will provide …": a past report there is a pledge)
         if self.agenda(doc, lo, hi):
-            announcing = self.reporting | self.announcing
-            hits = [(s, e) for s, e in hits if not self.future(doc[s:e]) or any(t.lower_ in announcing for t in doc[lo:s])]
+            hits = [(s, e) for s, e in hits if not self.future(doc[s:e]) or any(t.lower_ in self.saying for t in doc[lo:s])]
         # "acordaron volver a reunirse", "agreed to meet again", "accepted the invitation to visit": a meeting
         # planned, not a commitment.
         hits = [(s, e) for s, e in hits if not any(s <= ps < e for ps, pe in self._plan_hits
@@ -187,7 +187,7 @@ class CommitmentRules(Rules):
         starts = {(s, e): self.what_starts(doc, s, e, hi) for s, e in hits}
         # ("informó que se realizarán reuniones técnicas": what a report says will be held is a meeting planned)
         plans = [s for s, e in hits if doc[starts[(s, e)]].lower_ in self.journey_words or
-                 (doc[s].lower_ in self.reporting or doc[s].lower_ in self.announcing) and self.plans_meeting(doc, starts[(s, e)], hi)]
+                 doc[s].lower_ in self.saying and self.plans_meeting(doc, starts[(s, e)], hi)]
         # ("expresó el interés del Perú en ser incorporado …": what is wished is to be something, no act)
         hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi) and
                 doc[starts[(s, e)]].lower_ not in self.being]
@@ -369,7 +369,7 @@ class CommitmentRules(Rules):
         measure of the subject's own, no pledge to anyone ('anunciaron que la FEMA se asociará con el Perú' is one, and
         so is what two sides announce together)."""
         s, e = trigger
-        says = doc[s].lower_ in self.reporting or doc[s].lower_ in self.announcing
+        says = doc[s].lower_ in self.saying
         that = next((j for j in range(s + 1, e) if doc[j].lower_ in self.complementizers), None)
         if not says or that is None or not self.future(doc[e - 1:e]):
             return False
@@ -515,8 +515,7 @@ class CommitmentRules(Rules):
         # (past pronouns, and an adverb between commas: "anunció, además, que …")
         while j > lo and (doc[j].lower_ in self.pronouns or doc[j].text == "," or doc[j].is_lower and doc[j - 1].text == ","):
             j -= 1
-        return j >= lo and (doc[j].lower_ in self.reporting or doc[j].lower_ in self.announcing) and \
-            doc[that].lower_ in self.complementizers
+        return j >= lo and doc[j].lower_ in self.saying and doc[that].lower_ in self.complementizers
 
     def hoped(self, doc: Doc, s: int, lo: int) -> bool:
         """A word of hope opens the clause the trigger is in: back to the sentence's start, a semicolon

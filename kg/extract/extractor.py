@@ -32,7 +32,6 @@ TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
 RESTATED_MIN_WORDS = 3  # … that says more than "strengthen cooperation"
 MIN_EVENT_WORDS = 2     # of a shorter event name that is a longer one told before ("General Assembly")
-DEFINITE_REACH = 4      # words in lower case and numbers between "the" and an instrument's head ("the cultural property MOU")
 CONCLUDED = {"signed", "in-force", "joined"}     # statuses of an instrument that exists …
 TO_COME = {"under-negotiation"}                 # … and of one still to come (an announced one may be joined)
 MEMBERSHIP = ("joined", "accession-requested")     # an initiative's statuses that make it a party: its members join it
@@ -307,7 +306,8 @@ class Extractor:
             fact.evidence.append(ev)
             by_id[fact.id] = fact
             getattr(facts, f.kind + "s").append(fact)
-            if isinstance(fact, Agreement) and self._unnamed(fact) and self._after_definite(f, rules):
+            span = f.sentence.span
+            if isinstance(fact, Agreement) and self._unnamed(fact) and rules.after_definite(span.doc, f.trigger, span.start):
                 told_again.append(fact)
         self._fold_told_again(facts, told_again)
         minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
@@ -632,17 +632,6 @@ class Extractor:
 
     def _amends(self, agreement: Agreement) -> bool:
         return bool(self._amending & set(identity.words(next(iter(agreement.name.values())))[:2]))
-
-    @staticmethod
-    def _after_definite(f: Found, rules) -> bool:
-        """A definite article before the mention, past numbers and words in lower case ("the 2020–2025 agreement")."""
-        doc, j = f.sentence.span.doc, f.trigger
-        while j > f.sentence.span.start and f.trigger - j < DEFINITE_REACH and \
-                (doc[j - 1].is_lower or doc[j - 1].like_num or doc[j - 1].is_punct and doc[j - 1].text != ","):
-            j -= 1
-            if doc[j].lower_ in rules.lang.agreements["definite_articles"]:
-                return True
-        return False
 
     def _unnamed(self, agreement: Agreement) -> bool:
         return set(self.name_key(next(iter(agreement.name.values()))).split()) <= self._generic
