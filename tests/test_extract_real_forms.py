@@ -4000,3 +4000,17 @@ def test_who_attended_the_signing_ceremony_took_part_in_the_signing(extractor):
 ])
 def test_a_meeting_held_with_someone_or_an_exchange_of_notes_is_a_meeting(extractor, text, language, people):
     assert people <= set(only_meeting(extract(extractor, text, language, "2021-06-03")).participants)
+
+
+# A group outside the governments is no party ("opposition lawmakers vowed …"); going on with a trip is a trip, not a
+# pledge; "mantendrá su apoyo" is one.
+@pytest.mark.parametrize("text, language, pledges", [
+    ("Guatemala's Constitutional Court ruled that any such deal needed congressional approval, and opposition "
+     "lawmakers vowed to fight it.", "en", 0),
+    ("Los analistas prevén que Lima y Washington ampliarán el acuerdo.", "es", 0),
+    ("Secretary Rubio will continue his trip with stops in San Salvador and San José.", "en", 0),
+    ("El canciller continuará su gira por Chile y Argentina.", "es", 0),
+    ("Estados Unidos mantendrá su apoyo a los programas de desarrollo alternativo en el 2020.", "es", 1),
+])
+def test_pledges_of_a_party_not_of_third_parties_or_trips(extractor, text, language, pledges):
+    assert len(extract(extractor, text, language, "2019-07-24").facts.commitments) == pledges

@@ -87,6 +87,9 @@ class CommitmentRules(Rules):
         self.clause_prepositions = set(lang.commitments["clause_prepositions"])
         self.participles = set(lang.commitments["participles"])
         self.auxiliaries = set(lang.commitments["auxiliaries"])
+        self.third_parties = set(lang.commitments["third_parties"])
+        self.going_on = set(lang.commitments["going_on"])
+        self.journey_nouns = self.journey_words | set(lang.meetings["tour_nouns"])
         self.channels = [c.split() for c in lang.commitments["channels"]]
         self.infinitive_markers = set(lang.commitments["infinitive_markers"])
         self.meeting_verbs = set(lang.commitments["meeting_verbs"])
@@ -139,6 +142,8 @@ class CommitmentRules(Rules):
         hits = [(s, e) for s, e in hits if not (doc[s].lower_ in self.participles and s > lo and doc[s - 1].is_alpha and
                                                 doc[s - 1].lower_ not in self.auxiliaries | self.pronouns and
                                                 not any(r.start <= s - 1 < r.end for r in refs))]
+        # "…, and opposition lawmakers vowed to fight it": a group outside the governments is no party.
+        hits = [(s, e) for s, e in hits if not self.by_third_party(doc, s, lo)]
         if not hits:
             return []
         # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
@@ -186,7 +191,8 @@ class CommitmentRules(Rules):
         # segunda reunión", "agreed to hold the next meeting …" are pledges to act: and the meeting they plan.)
         starts = {(s, e): self.what_starts(doc, s, e, hi) for s, e in hits}
         # ("informó que se realizarán reuniones técnicas": what a report says will be held is a meeting planned)
-        plans = [s for s, e in hits if doc[starts[(s, e)]].lower_ in self.journey_words or
+        # ("will continue his trip with stops in …": a trip too)
+        plans = [s for s, e in hits if doc[starts[(s, e)]].lower_ in self.journey_words or self.goes_on(doc, e, hi) or
                  doc[s].lower_ in self.saying and self.plans_meeting(doc, starts[(s, e)], hi)]
         # ("expresó el interés del Perú en ser incorporado …": what is wished is to be something, no act)
         hits = [(s, e) for s, e in hits if s not in plans and not self.speaks(doc, starts[(s, e)], hi) and
@@ -433,6 +439,18 @@ class CommitmentRules(Rules):
                     all(t.lower_ in self.articles for t in doc[s + 2:r.start]):
                 return r
         return None
+
+    def by_third_party(self, doc: Doc, s: int, lo: int) -> bool:
+        """The word before the trigger, past auxiliaries, names a group outside the governments
+        ("opposition lawmakers vowed to …", "los analistas prevén …")."""
+        k = s - 1
+        while k > lo and doc[k].lower_ in self.auxiliaries:
+            k -= 1
+        return k >= lo and doc[k].lower_ in self.third_parties
+
+    def goes_on(self, doc: Doc, e: int, hi: int) -> bool:
+        """The trigger ends with going on, and a journey follows ("will continue his trip", "continuará su gira")."""
+        return doc[e - 1].lower_ in self.going_on and any(t.lower_ in self.journey_nouns for t in doc[e:min(hi, e + 3)])
 
     def a_state(self, doc: Doc, s: int, e: int, hi: int) -> bool:
         """The trigger ends with a verb of being ("seguirá siendo", "will remain a partner"), or, a future,
