@@ -4014,3 +4014,16 @@ def test_a_meeting_held_with_someone_or_an_exchange_of_notes_is_a_meeting(extrac
 ])
 def test_pledges_of_a_party_not_of_third_parties_or_trips(extractor, text, language, pledges):
     assert len(extract(extractor, text, language, "2019-07-24").facts.commitments) == pledges
+
+
+# An instrument signed between two agencies is theirs (PromPerú, the ITA); "Administración …" heads an agency's name.
+@pytest.mark.parametrize("text, parties", [
+    ("Washington, 10 de octubre (ANDINA).- La misión oficial concluyó hoy con la firma de una carta de intención entre "
+     "PromPerú y la Administración de Comercio Internacional (ITA) del Departamento de Comercio de los Estados Unidos.",
+     {"promperu", "international-trade-administration"}),
+    ("La Dirección General de Salud Ambiental y la Administración de Alimentos y Medicamentos firmaron un memorando de "
+     "entendimiento sobre inocuidad alimentaria.", {"administracion-de-alimentos-y-medicamentos"}),
+])
+def test_an_instrument_signed_by_agencies_names_them_as_parties(extractor, text, parties):
+    (agreement,) = extract(extractor, text, "es", "2019-10-10").facts.agreements
+    assert parties <= set(agreement.parties)
