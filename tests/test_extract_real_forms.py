@@ -4027,3 +4027,19 @@ def test_pledges_of_a_party_not_of_third_parties_or_trips(extractor, text, langu
 def test_an_instrument_signed_by_agencies_names_them_as_parties(extractor, text, parties):
     (agreement,) = extract(extractor, text, "es", "2019-10-10").facts.agreements
     assert parties <= set(agreement.parties)
+
+
+# An instrument "sealed" or "inked" is signed, that day; one a headline tells is the one the body tells again.
+def test_an_instrument_sealed_is_signed_that_day(extractor):
+    (agreement,) = extract(extractor, "Panama and the United States sealed a memorandum of understanding on July 1, "
+                           "2024, under which the U.S. pays for removal flights.", "en", "2025-02-03").facts.agreements
+    assert (agreement.status, agreement.date) == ("signed", PartialDate(2024, 7, 1))
+
+
+def test_an_instrument_in_the_headline_is_the_one_the_body_names(extractor):
+    result = extract(extractor, "Dina Boluarte en Washington: Perú suscribe Declaración de la Casa Blanca de la APEP y cierra "
+                     "negociación de memorando sobre semiconductores\n\nLa presidenta Dina Boluarte participó ayer en "
+                     "Washington en la cumbre, donde el Perú y Estados Unidos suscribieron la Declaración de la Casa Blanca. "
+                     "El Perú y Estados Unidos concluyeron las negociaciones de un memorando de entendimiento para el "
+                     "desarrollo de la cadena de suministro de semiconductores.", "es", "2023-11-04")
+    assert len(result.facts.agreements) == 2

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.52"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.53"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -227,6 +227,7 @@ class Extractor:
         by_id: dict[str, object] = {}
         aliases: dict[str, Agreement] = {}     # "the MOU" after "Memorandum of Understanding (MOU)"
         told_again: list[Agreement] = []        # "the 2020–2025 agreement": told by its head word alone, after "the"
+        headlined: list[Agreement] = []         # told in a headline or deck, which the body tells again
         used_new: set[str] = set()
         bodies: list[str] = []          # initiatives the text names without joining them: organisations
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
@@ -270,7 +271,7 @@ class Extractor:
             used_new.update(a for a in involved(fact) if a in mentions.new)
             ev = self._evidence(doc, f)
             if f.refers_back or f.definite:
-                again = [a for a in facts.agreements if self._names_again(f.name, next(iter(a.name.values())))]
+                again = [a for a in facts.agreements if self._names_again(f.name, self._name(a))]
                 named = [a for a in again if self._may_be(fact, a)]
                 if named:
                     self._merge(named[-1], fact, ev)
@@ -309,7 +310,11 @@ class Extractor:
             span = f.sentence.span
             if isinstance(fact, Agreement) and self._unnamed(fact) and rules.after_definite(span.doc, f.trigger, span.start):
                 told_again.append(fact)
+            if isinstance(fact, Agreement) and f.sentence.lead:
+                headlined.append(fact)
         self._fold_told_again(facts, told_again)
+        # ("Perú suscribe Declaración de la Casa Blanca de la APEP" … "suscribieron la Declaración de la Casa Blanca")
+        self._fold_told_again(facts, headlined, lambda a, b: b not in headlined and self._one_names_the_other(a, b))
         minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
@@ -606,16 +611,16 @@ class Extractor:
         return Agreement(identity.fact_id(*self._agreement_countries(f, actors, mentions), key, where), {lang: f.name},
                          f.subtype, list(actors), f.status, f.date)
 
-    def _fold_told_again(self, facts, told_again: list[Agreement]) -> None:
+    def _fold_told_again(self, facts, told_again: list[Agreement], alike=lambda a, b: True) -> None:
         """'the cultural property MOU' after 'the Memorandum of Understanding Concerning the Imposition of Import
         Restrictions …': an instrument told with a definite article by its head word alone (its name says nothing of
         its own) is the one instrument of the document named with that head word and a party in common, in another
         sentence, before or after it (not after an indefinite article: "USAID signed a $321 million agreement" is not
-        the TPA)."""
+        the TPA); `alike` what else the two must share."""
         named = [a for a in facts.agreements if not self._unnamed(a)]
         for a in told_again:
-            heads = self._heads(next(iter(a.name.values())))
-            same = [b for b in named if heads & self._heads(next(iter(b.name.values()))) and self._may_be(a, b) and
+            heads = self._heads(self._name(a))
+            same = [b for b in named if heads & self._heads(self._name(b)) and self._may_be(a, b) and alike(a, b) and
                     set(a.parties) & set(b.parties) and not {e.start for e in a.evidence} & {e.start for e in b.evidence}]
             if len(same) == 1:
                 for ev in a.evidence:
@@ -630,11 +635,21 @@ class Extractor:
         return not (statuses & CONCLUDED and statuses & TO_COME) and \
             (self._amends(mention) or not self._amends(named))
 
+    def _one_names_the_other(self, a: Agreement, b: Agreement) -> bool:
+        """The words of one's name that tell it apart are all in the other's ("memorando sobre semiconductores",
+        "memorando de entendimiento para … la cadena de suministro de semiconductores")."""
+        own_a, own_b = (set(self.name_key(self._name(x)).split()) - self._generic for x in (a, b))
+        return bool(own_a and own_b) and (own_a <= own_b or own_b <= own_a)
+
+    @staticmethod
+    def _name(agreement: Agreement) -> str:
+        return next(iter(agreement.name.values()))
+
     def _amends(self, agreement: Agreement) -> bool:
-        return bool(self._amending & set(identity.words(next(iter(agreement.name.values())))[:2]))
+        return bool(self._amending & set(identity.words(self._name(agreement))[:2]))
 
     def _unnamed(self, agreement: Agreement) -> bool:
-        return set(self.name_key(next(iter(agreement.name.values()))).split()) <= self._generic
+        return set(self.name_key(self._name(agreement)).split()) <= self._generic
 
     def _heads(self, name: str) -> set[str]:
         """The head words of the instrument phrases a name holds, longest phrase first."""
