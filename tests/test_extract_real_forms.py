@@ -4043,3 +4043,12 @@ def test_an_instrument_in_the_headline_is_the_one_the_body_names(extractor):
                      "El Perú y Estados Unidos concluyeron las negociaciones de un memorando de entendimiento para el "
                      "desarrollo de la cadena de suministro de semiconductores.", "es", "2023-11-04")
     assert len(result.facts.agreements) == 2
+
+
+# An unnamed instrument told again by what its sentence said it is about ("The minerals accord") is that instrument.
+def test_an_instrument_told_again_by_its_subject_is_the_same(extractor):
+    result = extract(extractor, "LIMA, Nov 15 (Reuters) - Peru and the United States signed a memorandum of understanding "
+                     "on Friday to cooperate on the exploration and processing of critical minerals.\n\nThe minerals accord "
+                     "was inked on the margins of the summit by Energy and Mines Minister Romulo Mucho and U.S. Under "
+                     "Secretary of State Jose Fernandez.", "en", "2024-11-15")
+    assert len(result.facts.agreements) == 1

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.53"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.54"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -271,7 +271,10 @@ class Extractor:
             used_new.update(a for a in involved(fact) if a in mentions.new)
             ev = self._evidence(doc, f)
             if f.refers_back or f.definite:
-                again = [a for a in facts.agreements if self._names_again(f.name, self._name(a))]
+                # ("a memorandum of understanding … on critical minerals" … "The minerals accord was inked …": what
+                # an unnamed instrument's sentence said it is about names it again)
+                again = [a for a in facts.agreements if self._names_again(f.name, self._name(a)) or
+                         self._unnamed(a) and self._names_again(f.name, a.evidence[0].quote)]
                 named = [a for a in again if self._may_be(fact, a)]
                 if named:
                     self._merge(named[-1], fact, ev)
