@@ -4052,3 +4052,22 @@ def test_an_instrument_told_again_by_its_subject_is_the_same(extractor):
                      "was inked on the margins of the summit by Energy and Mines Minister Romulo Mucho and U.S. Under "
                      "Secretary of State Jose Fernandez.", "en", "2024-11-15")
     assert len(result.facts.agreements) == 1
+
+
+# A headline's instrument that says nothing of its own is the one the body names; a government's name ends at its
+# country's ("… el Gobierno de los Estados Unidos de América sobre Cooperación …" is no organisation).
+def test_a_headlines_unnamed_instrument_is_the_bodys(extractor):
+    result = extract(extractor, "Inicio / Noticias / Canciller Van Klaveren y vicesecretario de Comercio de EE.UU. firman carta "
+                     "de intención sobre minerales críticos en el marco de APEC\n\nEl canciller Alberto van Klaveren y el vicesecretario de Comercio de Estados "
+                     "Unidos, Don Graves, firmaron hoy una Carta de Intención para la Cooperación en Minerales Críticos.",
+                     "es", "2023-11-15")
+    assert len(result.facts.agreements) == 1
+
+
+def test_a_governments_name_ends_with_its_countrys(extractor):
+    result = extract(extractor, "El canciller y el secretario suscribieron hoy el Memorando de Entendimiento entre el Gobierno "
+                     "de la República del Perú y el Gobierno de los Estados Unidos de América sobre Cooperación en "
+                     "Seguridad Ciudadana.", "es", "2023-06-21")
+    (agreement,) = result.facts.agreements
+    assert set(agreement.parties) == {"peru", "united-states"}
+    assert not [a for a in result.actors if "sobre" in a.id]

@@ -266,11 +266,12 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: s
     places = [p for p in places if p[:2] not in {(s, e) for _, s, e in capitals}]
     # Discovered organisation names compete with gazetteer names: the longer one wins.
     starts = {s for label, s, _ in raw if label.startswith(("actor:", "demonym:"))}
+    ends = {e for label, _, e in raw if label.startswith(("actor:", "demonym:"))}
     # A title after an organisation's name is not part of it ("Department of State Deputy Assistant Secretary").
     titled = {s for label, s, _ in raw if label.startswith("title:")}
     titled |= {i for i in range(len(doc)) if doc[i].lower_ in index.title_modifiers and i + 1 in titled}
     for tok in doc:
-        end = organisation_at(doc, tok.i, index, starts, titled)
+        end = organisation_at(doc, tok.i, index, starts, titled, ends)
         if end > tok.i + 1:
             raw.append(("org:", tok.i, end))
     priority = {"actor": 0, "office": 1, "title": 2, **dict.fromkeys(COLLECTIVES, 2), "demonym": 3, "org": 4}

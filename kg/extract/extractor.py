@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.54"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.55"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -317,7 +317,7 @@ class Extractor:
                 headlined.append(fact)
         self._fold_told_again(facts, told_again)
         # ("Perú suscribe Declaración de la Casa Blanca de la APEP" … "suscribieron la Declaración de la Casa Blanca")
-        self._fold_told_again(facts, headlined, lambda a, b: b not in headlined and self._one_names_the_other(a, b))
+        self._fold_told_again(facts, headlined, lambda a, b: b not in headlined and self._may_name_the_same(a, b))
         minted = {a.id: Actor(a.id, a.type, {a.language: a.name}, country=a.country)
                   for a in mentions.new.values() if a.id not in self.gaz.actors}
         new = [minted[a] for a in used_new if a in minted]
@@ -638,11 +638,12 @@ class Extractor:
         return not (statuses & CONCLUDED and statuses & TO_COME) and \
             (self._amends(mention) or not self._amends(named))
 
-    def _one_names_the_other(self, a: Agreement, b: Agreement) -> bool:
-        """The words of one's name that tell it apart are all in the other's ("memorando sobre semiconductores",
-        "memorando de entendimiento para … la cadena de suministro de semiconductores")."""
+    def _may_name_the_same(self, a: Agreement, b: Agreement) -> bool:
+        """A headline's instrument (`a`) may be the body's: it says nothing of its own ("firman carta de intención"),
+        or a word that tells it apart is in the other's name ("memorando sobre semiconductores", "memorando de
+        entendimiento para … la cadena de suministro de semiconductores")."""
         own_a, own_b = (set(self.name_key(self._name(x)).split()) - self._generic for x in (a, b))
-        return bool(own_a and own_b) and (own_a <= own_b or own_b <= own_a)
+        return not own_a or bool(own_a & own_b)
 
     @staticmethod
     def _name(agreement: Agreement) -> str:

@@ -111,12 +111,15 @@ def _hyphen_inside(doc: Doc, j: int) -> bool:
     return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
-def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset(), titled: set[int] = frozenset()) -> int:
+def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = frozenset(), titled: set[int] = frozenset(),
+                    ends: set[int] = frozenset()) -> int:
     """End of an organisation's name that starts with a head word at token i, or i.
 
     Small words join capitalised ones ("Servicio Nacional de Prevención y Respuesta ante
     Desastres"); a conjunction does not join a second organisation or a known actor
-    ("Instituto … del Perú y el Servicio …", "… del Perú y Chile")."""
+    ("Instituto … del Perú y el Servicio …", "… del Perú y Chile"); past a known actor's name
+    (`ends`) only "de"/"of" goes on ("el Gobierno de los Estados Unidos de América sobre
+    Cooperación …": what an instrument is about)."""
     if doc[i].text not in index.org_heads:
         return i
     j, last, capitals = i + 1, i, 0
@@ -127,6 +130,8 @@ def organisation_at(doc: Doc, i: int, index: ActorIndex, starts: set[int] = froz
             last, capitals = j + 1, capitals + 1
         elif tok.lower_ in index.org_connectors and j + 1 < len(doc) and doc[j + 1].text in index.agreement_heads:
             break      # "Consejo … del Acuerdo Marco …": the instrument is not part of the body's name
+        elif tok.lower_ in index.org_connectors and j in ends and tok.lower_ not in index.of_words:
+            break
         elif tok.lower_ in index.org_joiners:
             nxt = doc[j + 1] if j + 1 < len(doc) else None
             if nxt is None or not nxt.text[:1].isupper() or nxt.text in index.org_heads or (j + 1) in starts:
