@@ -4071,3 +4071,18 @@ def test_a_governments_name_ends_with_its_countrys(extractor):
     (agreement,) = result.facts.agreements
     assert set(agreement.parties) == {"peru", "united-states"}
     assert not [a for a in result.actors if "sobre" in a.id]
+
+
+# "signed the Accords on behalf of his government": the Accords told before, not an instrument "on behalf …"; an
+# instrument whose negotiations are only hoped for is none.
+def test_an_instrument_signed_on_behalf_of_a_government_is_the_one_told(extractor):
+    result = extract(extractor, "WASHINGTON – Peru today became the 40th nation to sign the Artemis Accords. Peruvian Foreign "
+                     "Minister Javier González-Olaechea signed the Accords on behalf of his government during a ceremony "
+                     "at NASA Headquarters.", "en", "2024-05-30")
+    assert len(result.facts.agreements) == 1
+
+
+def test_negotiations_hoped_for_are_no_instrument(extractor):
+    result = extract(extractor, "Paraguayan officials hope the security pact will pave the way for negotiations on a "
+                     "broader trade deal.", "en", "2025-12-16")
+    assert result.facts.agreements == []

@@ -45,6 +45,7 @@ class AgreementRules(Rules):
         self.amendments = lang.agreements["amendments"]
         self.ordinal_words = set(lang.names["ordinal_words"])
         self.generic_plurals = {w.lower() for w in lang.agreements["generic_plurals"]}
+        self.hopes = set(lang.agreements["hopes"])
         self.head_first = bool(lang.agreements.get("names_start_with_head"))
         self.body_heads = set(lang.meetings["body_heads"])
         self.known_names = {identity.fold(n) for entry in known_agreements()
@@ -168,6 +169,8 @@ class AgreementRules(Rules):
             e2 = self.complement(doc, s, e, hi, dated)
             at = doc[s].idx - sent.start
             status = min(cues, key=lambda c: abs(c[0] - at) if c[0] < at else abs(c[0] - at) + 40)[2] if cues else None
+            if status == "under-negotiation" and any(t.lower_ in self.hopes for t in doc[lo:s]):
+                continue  # "officials hope the pact will pave the way for negotiations on a broader trade deal"
             if common and kind in self.lang.agreements["named_kinds"] and e2 == e and status != "signed" and \
                     not any(_CAPITAL.match(t.text) for t in doc[s:e]):
                 continue  # "a new $5 million program to combat …": a programme no name, subject or signature tells apart
@@ -334,7 +337,8 @@ class AgreementRules(Rules):
                 k -= 1
             if j < hi and doc[j].text == "," and k > j and (k >= hi or doc[k].lower_ not in about):
                 return k
-        if j < hi and doc[j].lower_ in about and not self.purpose(doc, j, hi):
+        if j < hi and doc[j].lower_ in about and not self.purpose(doc, j, hi) and \
+                not (j + 1 < hi and doc[j + 1].lower_ in self.lang.names["not_about"]):
             k = j + 1
             while k < hi and (doc[k].is_alpha or doc[k].text in self.possessives) and \
                     doc[k].lower_ not in self.lang.names["about_stops"] and not self.where_or_when(doc, k, hi) and k not in dated and \
