@@ -4086,3 +4086,25 @@ def test_negotiations_hoped_for_are_no_instrument(extractor):
     result = extract(extractor, "Paraguayan officials hope the security pact will pave the way for negotiations on a "
                      "broader trade deal.", "en", "2025-12-16")
     assert result.facts.agreements == []
+
+
+# "A and B met to discuss …" is their meeting; a tour that "has taken him to" countries is a visit to each, and a
+# person "de origen cubano" makes Cuba no party.
+@pytest.mark.parametrize("text, language", [
+    ("Following the ceremony, Administrator Bill Nelson and Foreign Minister Javier Gonzalez-Olaechea met to discuss "
+     "expanded cooperation in Earth science.", "en"),
+    ("Secretary Antony Blinken and Foreign Minister Javier González-Olaechea met and agreed to stay in touch.", "en"),
+])
+def test_two_people_who_met_to_discuss_met(extractor, text, language):
+    assert len(only_meeting(extract(extractor, text, language, "2024-05-30")).participants) >= 2
+
+
+@pytest.mark.parametrize("text, language", [
+    ("El secretario de Estado Marco Rubio, de origen cubano, ha convertido a América Latina en una prioridad, con una "
+     "gira que esta semana lo ha llevado a Panamá, El Salvador y Costa Rica.", "es"),
+    ("Secretary of State Marco Rubio is on a trip that has taken him to Panama, El Salvador and Costa Rica.", "en"),
+])
+def test_a_tour_that_has_taken_someone_to_countries_is_a_visit_to_each(extractor, text, language):
+    meetings = extract(extractor, text, language, "2025-02-06").facts.meetings
+    visited = {c for m in meetings for c in m.participants} - {"marco-rubio", "united-states"}
+    assert visited == {"panama", "el-salvador", "costa-rica"}

@@ -256,6 +256,10 @@ def find_mentions(doc: Doc, index: ActorIndex, date: PartialDate | None, home: s
     regions = set(index.lang.actors["region_qualifiers"])
     raw = [c for c in raw if not (c[0].startswith("demonym:") and c[1] > 0 and
                                   (doc[c[1] - 1].text in regions or doc[c[1] - 1].text == "-" and doc[c[1] - 2].text in regions))]
+    # "de origen cubano", "of Cuban descent": a person's origin, not a country of the text
+    origins = set(index.lang.actors["origin_words"])
+    raw = [c for c in raw if not (c[0].startswith("demonym:") and (
+        c[1] > 0 and doc[c[1] - 1].lower_ in origins or c[2] < len(doc) and doc[c[2]].lower_.strip("-") in origins))]
     # "Palacio de Torre Tagle", "the Palace of …": a building named after an actor is a place.
     titles = {i for label, s, e in raw if label.startswith(("title:", "office:")) for i in range(s, e)}
     raw = [c for c in raw if not _in_place_name(doc, c[1], index) and not _rank_in_name(doc, c, index) and not _title_in_name(doc, c, index)
