@@ -4108,3 +4108,18 @@ def test_a_tour_that_has_taken_someone_to_countries_is_a_visit_to_each(extractor
     meetings = extract(extractor, text, language, "2025-02-06").facts.meetings
     visited = {c for m in meetings for c in m.participants} - {"marco-rubio", "united-states"}
     assert visited == {"panama", "el-salvador", "costa-rica"}
+
+
+# Two people who signed met, with the day between them and the verb ("A and B on Thursday signed …") or told as the
+# agents of a passive a phrase away ("was inked on the margins of the summit by A and B"); "Minister of Government X"
+# and "U.S. Under Secretary of State X" name people.
+@pytest.mark.parametrize("text, people", [
+    ("Peru's Foreign Minister Ana Cecilia Gervasi and United States Ambassador Lisa Kenna on Thursday signed the fifth "
+     "amendment to the Development Objective Agreement.", {"ana-cecilia-gervasi", "lisa-kenna"}),
+    ("Following the meeting, Secretary of Homeland Security Alejandro Mayorkas and Minister of Government Francisco "
+     "Jiménez signed an amendment to the Memorandum of Cooperation.", {"alejandro-mayorkas", "francisco-jimenez"}),
+    ("The minerals accord was inked on the margins of the summit by Energy and Mines Minister Romulo Mucho and U.S. Under "
+     "Secretary of State Jose Fernandez.", {"romulo-mucho", "jose-fernandez"}),
+])
+def test_two_people_who_signed_met(extractor, text, people):
+    assert people <= set(only_meeting(extract(extractor, text, "en", "2023-03-09")).participants)

@@ -32,7 +32,7 @@ TITLE_WINDOW = 5              # tokens after such a trigger where the title of t
 OBJECT_WINDOW = 3             # tokens after a trigger of greeting where the person greeted starts ("al secretario X")
 ADDITIVE_WINDOW = 3           # tokens before a trigger where a word of adding may be ("Adeyemo also met with …")
 WITH_REACH = 8                # tokens after a meeting's noun where its "with"/"con" may come, no comma between
-AGENT_GAP = 5                 # words between a participle of a joint act and the 'by' of its agents ("was signed in Lima by")
+AGENT_GAP = 7                 # words between a participle of a joint act and the 'by' of its agents ("was inked on the margins of the summit by")
 RECURRING_WINDOW = 3          # tokens after a trigger where a word of habit may be ("se reúne de manera alternada")
 FOUNDING_WINDOW = 8           # tokens after a body's name where its words of being set up may be ("… en materia de Seguridad fue establecido")
 INVITEE_WINDOW = 10           # tokens back from "to visit" where an invitation may say who is to visit
@@ -67,7 +67,8 @@ class MeetingRules(EventRules):
         self.joint_agents = set(lang.meetings["joint_acts"]["by"])
         self.joint_auxiliaries = set(lang.meetings["joint_acts"]["auxiliaries"])
         self.person_pronouns = set(lang.actors["pronouns"]["person"])
-        self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days
+        # ("A and B on Thursday signed …", "A y B el pasado martes firmaron …": the day between them and the verb)
+        self.joint_adverbs = set(lang.meetings["joint_acts"]["adverbs"]) | self.relative_days | set(date_lexicon()["weekdays"])
         self.buildings = tuple(fold(n) for n in lang.actors["buildings"])
 
     def prepare(self, doc: Doc, mentions: Mentions | None = None, dateline: tuple[int, int] | None = None) -> None:

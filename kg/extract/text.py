@@ -101,9 +101,11 @@ def line_breaks(doc: Doc) -> Doc:
         continued = wrapped
     # "… in Washington, D.C. The Dialogue reflects …": an abbreviation's full stop ends the sentence when a word
     # that never starts a name follows.
-    openers = _sentence_openers(doc.lang_)
+    # ("U.S. Under Secretary …": an opener that starts a title does not)
+    openers, titles = _sentence_openers(doc.lang_), frozenset(language(doc.lang_).actors["opener_titles"])
     for i, tok in enumerate(doc[:-1]):
-        if len(tok.text) > 1 and tok.text.endswith(".") and tok.whitespace_ and doc[i + 1].text in openers:
+        if len(tok.text) > 1 and tok.text.endswith(".") and tok.whitespace_ and doc[i + 1].text in openers and \
+                not (i + 2 < len(doc) and doc[i + 2].text in titles):
             doc[i + 1].is_sent_start = True
     # "… Charles Sewall. y el Comandante General …": a full stop before a word in lower case is a slip, not a
     # sentence's end.
