@@ -4123,3 +4123,15 @@ def test_a_tour_that_has_taken_someone_to_countries_is_a_visit_to_each(extractor
 ])
 def test_two_people_who_signed_met(extractor, text, people):
     assert people <= set(only_meeting(extract(extractor, text, "en", "2023-03-09")).participants)
+
+
+# A meeting said not to be scheduled is none; one hoped for is not held (a plan, at most).
+def test_a_meeting_no_one_has_scheduled_is_none(extractor):
+    assert extract(extractor, 'President José Raúl Mulino said he hoped to speak with President Donald Trump in person '
+                   '"soon," but no meeting has been scheduled.', "en", "2025-02-03").facts.meetings == []
+
+
+def test_a_meeting_hoped_for_is_not_held(extractor):
+    meeting = only_meeting(extract(extractor, "President José Raúl Mulino said he hoped to meet President Donald Trump soon.",
+                                   "en", "2025-02-03"))
+    assert meeting.status != "held"
