@@ -75,6 +75,11 @@ def next_day(day: PartialDate) -> PartialDate:
     return PartialDate.of(day.as_date() + dt.timedelta(days=1))
 
 
+def previous_day(day: PartialDate) -> PartialDate:
+    """The day before a day ("en la víspera", "the day before")."""
+    return PartialDate.of(day.as_date() - dt.timedelta(days=1))
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A span the text names without a single day ("next week"): earliest and latest day."""

@@ -4135,3 +4135,16 @@ def test_a_meeting_hoped_for_is_not_held(extractor):
     meeting = only_meeting(extract(extractor, "President José Raúl Mulino said he hoped to meet President Donald Trump soon.",
                                    "en", "2025-02-03"))
     assert meeting.status != "held"
+
+
+# "En la víspera", "the day before": the day before the meeting told before it, not before the text's.
+@pytest.mark.parametrize("text, language", [
+    ("La presidenta Dina Boluarte participó ayer en Washington en la Cumbre de Líderes de la APEP, convocada por el "
+     "presidente Joe Biden.\n\nEn la víspera, la jefa de Estado se reunió con el presidente del BID, Ilan Goldfajn.", "es"),
+    ("President Dina Boluarte took part yesterday in the APEP Leaders' Summit convened by President Joe Biden in "
+     "Washington.\n\nThe day before, she met with IDB President Ilan Goldfajn.", "en"),
+])
+def test_a_meeting_told_on_the_day_before_is_before_the_one_told(extractor, text, language):
+    meetings = extract(extractor, text, language, "2023-11-04").facts.meetings
+    (eve,) = [m for m in meetings if "ilan-goldfajn" in m.participants]
+    assert eve.date == PartialDate(2023, 11, 2)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..build.curation import evidence_at
 from ..build.documents import Document, detect_language
 from ..build.facts import Actor, Agreement, Commitment, DocumentFacts, Evidence, Gazetteer, Meeting, Title
-from ..dates import DateRange, PartialDate, next_day
+from ..dates import DateRange, PartialDate, next_day, previous_day
 from . import identity
 from .actors import ActorIndex, Mentions, find_mentions
 from .agreements import AgreementRules
@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.59"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.60"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -156,6 +156,8 @@ class Extractor:
                 acts = {rules.act_of(t) for t in sent.span} - {None}
                 # "He met with President Boluarte the next day": the day after the meeting told before
                 day_after = next_day(context.last_held_on) if rules.next_day(sent) and context.last_held_on else None
+                # "La presidenta participó ayer en la cumbre … En la víspera, se reunió con …": the day before that one
+                day_before = previous_day(context.last_held_on) if rules.day_before(sent) and context.last_held_on else None
                 for f in here:
                     context.resolve(f, sdoc)
                     self._tense_and_place(f, today, context.where(f))
@@ -167,6 +169,8 @@ class Extractor:
                             f.sequel = True
                         elif f.status == "held" and day_after and f.date is None:
                             f.date, f.sequel = day_after, True
+                        elif f.status == "held" and day_before:
+                            f.date, f.sequel = day_before, True
                         elif f.status == "scheduled" and f.date is None and context.planned_on and rules.next_day(sent):
                             f.date = next_day(context.planned_on)     # "El lunes 11, … Al día siguiente, sostendrá …"
                         context.met(f)

@@ -293,6 +293,10 @@ class Rules:
         """'the next day', 'al día siguiente': told on the day after the one before."""
         return self.says(self.lang.meetings["next_day_cues"], sent.span)
 
+    def day_before(self, sent: Sentence) -> bool:
+        """'the day before', 'en la víspera': told on the day before the one told before."""
+        return self.says(self.lang.meetings["day_before_cues"], sent.span)
+
     @classmethod
     def says(cls, phrases: list[str], span: Span) -> bool:
         """Whether the span holds one of the phrases, word for word (with or without accents)."""
