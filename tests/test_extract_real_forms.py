@@ -1751,11 +1751,11 @@ def test_what_is_important_is_not_imports(extractor, text, language):
 
 
 def test_an_organisation_is_named_again_by_the_acronym_given_after_its_name(extractor):
-    r = extract(extractor, "La vicepresidenta Dina Boluarte se reunió hoy con una delegación del Departamento de Agricultura "
-                           "de los Estados Unidos (USDA). Los representantes del USDA manifestaron su voluntad de seguir "
-                           "colaborando con el Perú en la lucha contra la anemia.", "es", "2022-11-23")
+    r = extract(extractor, "La vicepresidenta Dina Boluarte se reunió hoy con una delegación del Servicio de Inspección de "
+                           "Sanidad Animal y Vegetal de los Estados Unidos (APHIS). Los representantes del APHIS manifestaron "
+                           "su voluntad de seguir colaborando con el Perú en la lucha contra la anemia.", "es", "2022-11-23")
     (c,) = r.facts.commitments
-    assert c.actors[0] == "departamento-de-agricultura-de-los-estados-unidos" and c.topics == ["health"]
+    assert c.actors[0] == "servicio-de-inspeccion-de-sanidad-animal-y-vegetal-de-los-estados-unidos" and c.topics == ["health"]
 
 
 def test_a_summit_a_visit_prepares_is_no_meeting(extractor):
@@ -2053,10 +2053,10 @@ def test_the_embassy_named_alone_is_the_one_of_the_texts_countries(extractor, te
 
 
 def test_a_name_whose_initials_the_acronym_after_it_spells_is_an_organisation_that_pledges(extractor):
-    r = extract(extractor, "The signing was witnessed by U.S. Customs and Border Protection (CBP) Deputy Assistant "
-                           "Commissioner Maria Ochoa. Under the agreement, CBP will train 40 Uruguayan customs officers.",
+    r = extract(extractor, "The signing was witnessed by U.S. Naval Criminal Investigative Service (NCIS) Deputy Assistant "
+                           "Director Maria Ochoa. Under the agreement, NCIS will train 40 Uruguayan naval investigators.",
                 "en", "2024-06-12")
-    assert committers(r) and committers(r)[0][0] == "customs-and-border-protection"
+    assert committers(r) and committers(r)[0][0] == "naval-criminal-investigative-service"
 
 
 def test_a_quote_closed_after_its_comma_is_its_speakers(extractor):
@@ -4148,3 +4148,16 @@ def test_a_meeting_told_on_the_day_before_is_before_the_one_told(extractor, text
     meetings = extract(extractor, text, language, "2023-11-04").facts.meetings
     (eve,) = [m for m in meetings if "ilan-goldfajn" in m.participants]
     assert eve.date == PartialDate(2023, 11, 2)
+
+
+# The U.S. federal departments and agencies that readouts name by acronym are known actors.
+@pytest.mark.parametrize("text, who", [
+    ("Under the amended MOC, DHS will assign two additional special agents to Guatemala City.",
+     "us-department-of-homeland-security"),
+    ("The Treasury Department will provide technical assistance to Peru's financial intelligence unit.",
+     "us-department-of-the-treasury"),
+    ("USDA will fund a school-feeding program in Ayacucho.", "us-department-of-agriculture"),
+])
+def test_us_agencies_named_by_acronym_are_known(extractor, text, who):
+    (pledge,) = extract(extractor, text, "en", "2024-02-15").facts.commitments
+    assert who in pledge.actors
