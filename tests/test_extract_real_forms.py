@@ -4161,3 +4161,13 @@ def test_a_meeting_told_on_the_day_before_is_before_the_one_told(extractor, text
 def test_us_agencies_named_by_acronym_are_known(extractor, text, who):
     (pledge,) = extract(extractor, text, "en", "2024-02-15").facts.commitments
     assert who in pledge.actors
+
+
+# A plan agreed between two governments ("acordaron un plan de acción", "agreed on an action plan") is an instrument.
+@pytest.mark.parametrize("text, language", [
+    ("Perú y Uruguay acordaron un plan de acción para fortalecer el comercio bilateral.", "es"),
+    ("Peru and Uruguay agreed on an action plan to strengthen bilateral trade.", "en"),
+])
+def test_a_plan_agreed_between_governments_is_an_instrument(extractor, text, language):
+    (agreement,) = extract(extractor, text, language, "2023-08-24").facts.agreements
+    assert set(agreement.parties) == {"peru", "uruguay"} and agreement.status == "signed"
