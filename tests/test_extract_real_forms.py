@@ -4171,3 +4171,9 @@ def test_us_agencies_named_by_acronym_are_known(extractor, text, who):
 def test_a_plan_agreed_between_governments_is_an_instrument(extractor, text, language):
     (agreement,) = extract(extractor, text, language, "2023-08-24").facts.agreements
     assert set(agreement.parties) == {"peru", "uruguay"} and agreement.status == "signed"
+
+
+def test_a_vicesecretario_named_after_the_title_is_a_person(extractor):
+    meeting = only_meeting(extract(extractor, "El canciller Alberto van Klaveren y el vicesecretario de Comercio de los Estados "
+                                   "Unidos, Don Graves, firmaron este miércoles una carta de intención.", "es", "2023-11-15"))
+    assert "don-graves" in meeting.participants
