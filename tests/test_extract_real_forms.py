@@ -4177,3 +4177,21 @@ def test_a_vicesecretario_named_after_the_title_is_a_person(extractor):
     meeting = only_meeting(extract(extractor, "El canciller Alberto van Klaveren y el vicesecretario de Comercio de los Estados "
                                    "Unidos, Don Graves, firmaron este miércoles una carta de intención.", "es", "2023-11-15"))
     assert "don-graves" in meeting.participants
+
+
+# "Following the ceremony, A and B met": on the day of the signing told before; a meeting the text says was held takes
+# no date of a later year (the deadline a pledge in its sentence sets).
+def test_a_meeting_following_a_signing_is_on_the_signings_day(extractor):
+    result = extract(extractor, "WASHINGTON – Peru today became the 40th nation to sign the Artemis Accords.\n\nFollowing the "
+                     "ceremony, NASA Administrator Bill Nelson and Foreign Minister Javier González-Olaechea met to discuss "
+                     "expanded cooperation in Earth science.", "en", "2024-05-30")
+    (meeting,) = [m for m in result.facts.meetings if "bill-nelson" in m.participants]
+    assert meeting.date == PartialDate(2024, 5, 30)
+
+
+def test_a_meeting_held_takes_no_date_of_a_later_year(extractor):
+    result = extract(extractor, "Durante la reunión bilateral que siguió a la firma, el canciller Alberto van Klaveren y el "
+                     "vicesecretario Don Graves se comprometieron a realizar la primera reunión del grupo de trabajo durante "
+                     "el primer trimestre de 2024, en Santiago.", "es", "2023-11-15")
+    held = [m for m in result.facts.meetings if m.status == "held"]
+    assert held and all(m.date is None or m.date.start.year == 2023 for m in held)

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.63"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.64"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -154,6 +154,8 @@ class Extractor:
                 pledges = [] if sent.lead else rules.commitments(sent, mentions, dates, sdoc, today)
                 here = rules.meetings(sent, mentions, dates, sdoc, today) + pledges + rules.agreements(sent, mentions, dates, sdoc, today)
                 acts = {rules.act_of(t) for t in sent.span} - {None}
+                if any(f.kind == "agreement" and f.status == "signed" and _day(f.date) for f in here):
+                    acts.add("signing")     # ("Peru today became the 40th nation to sign the Artemis Accords")
                 # "He met with President Boluarte the next day": the day after the meeting told before
                 day_after = next_day(context.last_held_on) if rules.next_day(sent) and context.last_held_on else None
                 # "La presidenta participó ayer en la cumbre … En la víspera, se reunió con …": the day before that one
@@ -164,8 +166,10 @@ class Extractor:
                     if f.kind == "meeting":
                         # "Posteriormente, … encabezaron una reunión ampliada"; "Más tarde, el secretario será recibido
                         # por …" after a meeting held today: later that day
-                        if context.held_on and rules.same_day(sent) and (f.status == "held" or context.held_on == today):
-                            f.date = f.date or context.held_on
+                        # ("Peru today became the 40th nation to sign … Following the ceremony, A and B met": the signing's day)
+                        held_on = context.held_on or acted_on.get("signing")
+                        if held_on and rules.same_day(sent) and (f.status == "held" or held_on == today):
+                            f.date = f.date or held_on
                             f.sequel = True
                         elif f.status == "held" and day_after and f.date is None:
                             f.date, f.sequel = day_after, True
@@ -209,17 +213,18 @@ class Extractor:
             not any(r.country == country for r in mentions.refs if r.type != COUNTRY)
 
     def _tense_and_place(self, f: Found, today, before: str | None = None):
-        """A meeting dated after the text's day is scheduled; one held without a place of its own, that
-        day or undated, is where its people met before in the text, else where the dateline says (a call
-        has no place)."""
+        """A meeting dated after the text's day is scheduled (one the text says was held has no day of a later year);
+        one held without a place of its own, that day or undated, is where its people met before in the text, else
+        where the dateline says (a call has no place)."""
         # (an encounter the text says was held keeps that tense: "met on February 7" in an update to a note of the 5th;
         # a named event takes the tense of its date: "congratulated Peru on its designation as host of APEC 2024")
-        if f.kind == "meeting" and today and f.date is not None and (f.status != "held" or f.untensed or f.name):
+        if f.kind == "meeting" and today and f.date is not None:
             start = f.date.start
-            if start.precision == "day" and today.precision == "day" and start > today:
+            later = start.precision == "day" and today.precision == "day" and start > today or start.year > today.year
+            if later and (f.status != "held" or f.untensed or f.name):
                 f.status = "scheduled"
             elif start.year > today.year:
-                f.status = "scheduled"
+                f.date = None   # "Durante la reunión bilateral que siguió …, se comprometieron a … durante el primer trimestre de 2024"
         if f.kind == "meeting" and f.place is None and f.status == "held" and f.subtype != "call" and \
                 (f.date is None or f.date == today):
             f.place = before or self._dateline_place     # reported from where it happened …
