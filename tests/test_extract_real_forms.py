@@ -4195,3 +4195,16 @@ def test_a_meeting_held_takes_no_date_of_a_later_year(extractor):
                      "el primer trimestre de 2024, en Santiago.", "es", "2023-11-15")
     held = [m for m in result.facts.meetings if m.status == "held"]
     assert held and all(m.date is None or m.date.start.year == 2023 for m in held)
+
+
+# "el jefe de la diplomacia estadounidense": the Secretary of State the text named; "el canciller" alone, after him and
+# Peru's foreign minister, stays Peru's.
+@pytest.mark.parametrize("text, who", [
+    ("El secretario de Estado Antony Blinken llegó a Lima. El jefe de la diplomacia estadounidense reiteró el respaldo "
+     "de su país a las instituciones democráticas del Perú.", "antony-blinken"),
+    ("El canciller César Landa recibió al secretario de Estado Antony Blinken. El canciller reiteró el compromiso del "
+     "Perú de fortalecer la democracia.", "cesar-landa"),
+])
+def test_the_us_foreign_minister_named_by_periphrasis_is_the_secretary_of_state(extractor, text, who):
+    (pledge,) = extract(extractor, text, "es", "2022-10-06").facts.commitments
+    assert who in pledge.actors

@@ -158,7 +158,7 @@ class Titles:
             if gender and self.genders.get(ref.actor, gender) != gender:
                 continue    # "la presidenta" after "el presidente Joseph R. Biden": not him
             roles = self.roles.get(ref.actor, set()) | self.index.person_roles(ref.actor)
-            if role in roles or (generic and any(role in r for r in roles)) or anyone:
+            if role in roles or (generic and any(role in r for r in roles)) or anyone or self.same_office(role, roles, country):
                 self.person(ref.actor, s, e, role, ref.country, ref.discovered)
                 return
         if generic and office is None:
@@ -188,6 +188,13 @@ class Titles:
         elif country:   # "the Foreign Minister of Peru" of a day the gazetteer knows no holder of: Peru's
             self.refs.append(Ref(country, COUNTRY, s, e, country))
         self.unnamed.append((s, e, role, country))
+
+    def same_office(self, role: str, roles: set[str], country: str | None) -> bool:
+        """'el jefe de la diplomacia estadounidense' after 'el secretario de Estado Antony Blinken': a role that is a
+        national role for the country the title names (not "el canciller" alone)."""
+        lex = self.index.lang.actors
+        national = lex["national_equivalents"].get(role)
+        return national in roles and lex["national_roles"].get(national) == country
 
     def named_later(self) -> None:
         """'Viceministro de Relaciones Exteriores se reunió con …' in a headline, then 'el viceministro Ignacio
