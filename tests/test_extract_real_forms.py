@@ -4208,3 +4208,18 @@ def test_a_meeting_held_takes_no_date_of_a_later_year(extractor):
 def test_the_us_foreign_minister_named_by_periphrasis_is_the_secretary_of_state(extractor, text, who):
     (pledge,) = extract(extractor, text, "es", "2022-10-06").facts.commitments
     assert who in pledge.actors
+
+
+# A joint statement's numbered items after a line naming its parties: an item that states a pledge is theirs ("Will
+# continue to work together …", "Reaffirm their commitment to the … Charter"); one that names its own subject is that
+# subject's; items of recognition or welcome are none.
+def test_the_items_of_a_joint_statement_are_the_parties_pledges(extractor):
+    result = extract(extractor, "Today in Lima, Secretary of State Antony J. Blinken and Peruvian Foreign Minister César Landa "
+                     "met to review the broad agenda between our two countries.\n\nThe United States of America and the "
+                     "Republic of Peru:\n\n1. Recognize that free and fair elections are the foundations of democratic "
+                     "governance;\n\n2. Reaffirm their commitment to the Inter-American Democratic Charter;\n\n3. Will continue "
+                     "to work together to combat illegal logging and illegal gold mining;\n\n4. Welcome Peru's designation as "
+                     "host of APEC in 2024, and the United States reiterates its support for Peru's accession to the OECD.",
+                     "en", "2022-10-05")
+    assert sorted(sorted(c.actors) for c in result.facts.commitments) == [
+        ["peru", "united-states"], ["peru", "united-states"], ["united-states"]]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from . import identity
 from .actors import Mentions
 from .dates import DatePhrase
-from .refs import COUNTRY, PERSON, Ref
+from .refs import COUNTRY, GROUP, PERSON, Ref
 from .rules import _SPANS, Found, Rules, _after, _matcher, weighted_hits
 from .text import Sentence
 
@@ -19,6 +19,7 @@ QUOTES = {"“": "”", "«": "»", '"': '"'}     # opening quotation marks and 
 ITEM_CONFIDENCE = 0.6         # an item of a list of what was agreed, opened by its verb
 NO_SUBJECT = 0.15             # less sure: nobody named as committing in its clause
 ACT_WINDOW = 5                # words after a noun of committing's "to" where a noun of action may be
+NAME_WINDOW = 8               # … and the head of an instrument's name ("to the Inter-American Democratic Charter")
 INFINITIVE_WINDOW = 4         # words after a trigger where the infinitive of what is committed may start
 OPENING_WORDS = 4            # of an opening phrase with no comma, up to its meeting noun ("En la reunión …")
 MEETING_WINDOW = 6            # words after a verb of holding where the meeting it holds is named
@@ -105,7 +106,12 @@ class CommitmentRules(Rules):
         super().prepare(doc, mentions, dateline)
         self._commitment_weights = weighted_hits(self.commitment, doc, self.lang.commitments["triggers"], TRIGGER_CONFIDENCE)
         self._items = self.agreed_items(doc)
-        self._commitment_weights.update({item: ITEM_CONFIDENCE for item in self._items})
+        # ("The United States of America and the Republic of Peru:" then "4. Will continue to work together …": an item
+        # that states a pledge itself is that pledge of the parties the line names)
+        items = self.statement_items(doc, mentions)
+        self._stated = {(s, e): opener for s, e in self._commitment_weights for (a, b), opener in items.items() if a <= s < b}
+        self._items.update(self._stated)
+        self._commitment_weights.update({item: ITEM_CONFIDENCE for item in self._items if item not in self._commitment_weights})
         self._commitment_hits = sorted(self._commitment_weights)
 
     def agreed_items(self, doc: Doc) -> dict[tuple[int, int], tuple[int, int]]:
@@ -124,6 +130,33 @@ class CommitmentRules(Rules):
                     out[(k + 1, k + 2)] = (start, s)
                 k = _next_line(doc, k)
         return out
+
+    def statement_items(self, doc: Doc, mentions: Mentions | None) -> dict[tuple[int, int], tuple[int, int]]:
+        """A line naming only parties, ending with a colon ("The United States of America and the Republic of Peru:"),
+        then numbered or bulleted items ("1. Recognize …", "4. Will continue to …"): the tokens of each item, with
+        the line that names who states it."""
+        if mentions is None:
+            return {}
+        out = {}
+        fillers = self.articles | self.list_joiners | self.of_words
+        for colon in (t.i for t in doc if t.text == ":"):
+            start = doc[colon].sent.start
+            lo = next((j for j in range(colon - 1, start - 1, -1) if "\n" in doc[j].whitespace_ or doc[j].is_space), start - 1) + 1
+            refs = mentions.in_span(lo, colon)
+            if not refs or lo >= colon or any(not any(r.start <= j < r.end for r in refs) and doc[j].lower_ not in fillers
+                                               for j in range(lo, colon)):
+                continue
+            k = _next_line(doc, colon)
+            while k + 1 < len(doc) and self.item_mark(doc, k):
+                k += 1 + (doc[k + 1].text in (".", ")"))
+                end = _next_line(doc, k)
+                out[(k, end)] = (lo, colon)
+                k = end
+        return out
+
+    def item_mark(self, doc: Doc, k: int) -> bool:
+        """A bullet, or an item's number ("1.", "2)")."""
+        return doc[k].text in self.lang.commitments["lists"]["bullets"] or bool(re.fullmatch(r"\d{1,2}[.)]?", doc[k].text))
 
     def commitments(self, sent: Sentence, mentions: Mentions, dates: list[DatePhrase], doc: Doc, reference=None) -> list[Found]:
         lo, hi = sent.span.start, sent.span.end
@@ -206,6 +239,11 @@ class CommitmentRules(Rules):
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             subject, opening = self.subject(doc, refs, lo, start, (s, e), end)
             subject = self.antecedent(doc, refs, s, lo) or subject
+            # ("… acordaron: • Fortalecer …"; "The United States and Peru: … 2. Reaffirm their commitment to …", not
+            # "5. Welcome …, and the United States reiterates its support …": that item's own subject)
+            stated = (s, e) in self._stated and not any(r.type != GROUP for r in subject or [])
+            if (s, e) in self._items and not subject or stated:
+                subject = self.actors_in(mentions, *self._items[(s, e)])
             if subject is None:
                 continue    # what a report says of a thing
             # "The visit will deepen …", "Today’s meeting … will deepen economic cooperation": what a
@@ -233,8 +271,6 @@ class CommitmentRules(Rules):
                 subject = self.speaker(doc, mentions, lo, hi, quoted, s) + subject   # "“Continuaremos …”, afirmó X": X's
             if out and not subject:
                 subject = out[0].refs      # "… committed to deepen … and to expand …": the same subject
-            if (s, e) in self._items and not subject:
-                subject = self.actors_in(mentions, *self._items[(s, e)])    # "… acordaron: • Fortalecer …"
             clause = doc[start:end]
             # "… deepen cooperation on counternarcotics and agreed to convene …", "reaffirmed U.S. support for X and
             # pledged to …": what is committed ends at the "and" before the next trigger of its clause.
@@ -249,6 +285,7 @@ class CommitmentRules(Rules):
                       trigger=s, others=[r for r in refs if r not in subject])
             f.date = date
             f.aliases = [what]
+            f.stated = stated
             # The first area the label names ("fortalecer las relaciones bilaterales y resaltó … el narcotráfico":
             # bilateral relations); "financiará un programa … contra la tala ilegal": what is acted on names the
             # topic, not the verb of acting.
@@ -508,8 +545,9 @@ class CommitmentRules(Rules):
         return any(t.norm_ in self.event_nouns for t in doc[lo:comma])
 
     def to_act(self, doc: Doc, e: int, hi: int) -> bool:
-        """What a noun of committing is to is an act: a verb ("to work", "to strengthening") or a noun
-        of action ("to a full implementation of …") — not a body, a place or a theme ("to the OAS")."""
+        """What a noun of committing is to is an act: a verb ("to work", "to strengthening"), a noun
+        of action ("to a full implementation of …") or an instrument to uphold ("to the Inter-American Democratic
+        Charter") — not a body, a place or a theme ("to the OAS")."""
         objects = self.lang.commitments["noun_objects"]
         if e >= hi or not objects["not_first"]:
             return True
@@ -517,7 +555,8 @@ class CommitmentRules(Rules):
         if first.is_alpha and first.is_lower and first.lower_ not in objects["not_first"] and \
                 first.lower_ not in objects["themes"]:
             return True
-        return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)])
+        return any(t.lower_.endswith(tuple(objects["act_endings"])) for t in doc[e:min(hi, e + ACT_WINDOW)]) or \
+            any(t.text in self.heads for t in doc[e:min(hi, e + NAME_WINDOW)])
 
     def opened_by_preposition(self, doc: Doc, that: int, lo: int) -> bool:
         """'en la que', 'en que', 'por el cual': the relative word opens a clause with a subject of its own."""

@@ -42,6 +42,8 @@ class Discourse:
 
     def resolve(self, f: Found, doc) -> None:
         """Complete a fact's actors from the context: pronouns, 'both leaders', 'ambos países'."""
+        if f.stated:
+            return
         lo = f.sentence.span.start
         before = doc[lo:f.trigger] if f.trigger is not None else f.sentence.span
         words = {t.lower_ for t in before}

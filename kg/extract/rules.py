@@ -87,6 +87,7 @@ class Found:
     body_only: bool = False        # an initiative named but not joined: an organisation, no instrument
     definite: bool = False         # "the maritime agreement": a common noun that may name again one named before
     sequel: bool = False           # told as following the meeting before ("Posteriormente, …"): another meeting
+    stated: bool = False           # an item of a statement whose parties a line before names: no one else is its actor
     pronoun: bool = False          # its subject is a pronoun standing for a person told before
     joins_last: bool = False       # tells who took part in the meeting told before ("The U.S. delegation was led by …")
     again: bool = False            # the meeting told before, its subject ("The meeting took place in …"): where or when it was
