@@ -4223,3 +4223,19 @@ def test_the_items_of_a_joint_statement_are_the_parties_pledges(extractor):
                      "en", "2022-10-05")
     assert sorted(sorted(c.actors) for c in result.facts.commitments) == [
         ["peru", "united-states"], ["peru", "united-states"], ["united-states"]]
+
+
+# Interest in what another is to do, or in a thing, is no pledge; interest in an act of one's own is.
+@pytest.mark.parametrize("text, pledges", [
+    ("El canciller Javier González-Olaechea expresó su interés en que Washington evalúe la incorporación del Perú al "
+     "programa de Viajeros Confiables.", 0),
+    ("Representantes de la Cámara de Comercio de los Estados Unidos expresaron su interés en la cartera del Plan Nacional "
+     "de Infraestructura.", 0),
+    ("El subsecretario Don Graves manifestó el interés de empresas estadounidenses en invertir en proyectos de hidrógeno "
+     "verde.", 0),
+    ("El canciller Javier González-Olaechea y el secretario Antony Blinken manifestaron el interés de continuar trabajando "
+     "juntos en la lucha contra el narcotráfico.", 1),
+    ("Tillerson manifestó el interés de su país en seguir cooperando con el Perú en la lucha contra el narcotráfico.", 1),
+])
+def test_interest_in_what_another_is_to_do_is_no_pledge(extractor, text, pledges):
+    assert len(extract(extractor, text, "es", "2023-09-20").facts.commitments) == pledges

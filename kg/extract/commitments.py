@@ -89,6 +89,7 @@ class CommitmentRules(Rules):
         self.participles = set(lang.commitments["participles"])
         self.auxiliaries = set(lang.commitments["auxiliaries"])
         self.third_parties = set(lang.commitments["third_parties"])
+        self.wish_nouns = set(lang.commitments["wish_nouns"])
         self.going_on = set(lang.commitments["going_on"])
         self.journey_nouns = self.journey_words | set(lang.meetings["tour_nouns"])
         self.channels = [c.split() for c in lang.commitments["channels"]]
@@ -182,6 +183,9 @@ class CommitmentRules(Rules):
         # Thanks, praise and hopes are not pledges ("expresó su reconocimiento por el respaldo de …",
         # "highlighting their commitment to democracy", "We are optimistic that our efforts will help …").
         hits = [(s, e) for s, e in hits if not any(t.lower_ in self.not_pledges for t in doc[self.clause_start(doc, s, lo):e])]
+        # "expresó su interés en que Washington evalúe …", "expresaron su interés en la cartera …": what another is to do,
+        # a thing wished for — no act of the subject's.
+        hits = [(s, e) for s, e in hits if not self.wished_of_others(doc, s, e, hi)]
         # "expressed hope that the United States and Peru will deepen …": what is hoped, however far on in its clause.
         hits = [(s, e) for s, e in hits if not self.hoped(doc, s, lo)]
         # "I thank President Biden for the donation …, as a demonstration of his administration's
@@ -476,6 +480,17 @@ class CommitmentRules(Rules):
                     all(t.lower_ in self.articles for t in doc[s + 2:r.start]):
                 return r
         return None
+
+    def wished_of_others(self, doc: Doc, s: int, e: int, hi: int) -> bool:
+        """The trigger names a wish ("interés", "desire") and no infinitive of the subject's own follows it (right
+        after it, or past whose wish it is: "el interés de su país en seguir cooperando …")."""
+        if not any(t.lower_ in self.wish_nouns for t in doc[s:e]) or e >= hi or self.infinitive(doc[e]) and \
+                doc[e].lower_ not in self.complementizers:
+            return False
+        # (not the wish of others: "el interés de empresas estadounidenses en invertir …")
+        return not any(doc[k].lower_ in self.infinitive_markers and self.infinitive(doc[k + 1]) and
+                       not any(t.lower_ in self.complementizers or t.lower_ in self.third_parties for t in doc[e:k + 1])
+                       for k in range(e, min(hi - 1, e + INFINITIVE_WINDOW)))
 
     def by_third_party(self, doc: Doc, s: int, lo: int) -> bool:
         """The word before the trigger, past auxiliaries, names a group outside the governments
