@@ -4239,3 +4239,23 @@ def test_the_items_of_a_joint_statement_are_the_parties_pledges(extractor):
 ])
 def test_interest_in_what_another_is_to_do_is_no_pledge(extractor, text, pledges):
     assert len(extract(extractor, text, "es", "2023-09-20").facts.commitments) == pledges
+
+
+# A headline's lone-minister meetings "con Estados Unidos, Paraguay …" are those the body tells with each side's people;
+# "vigente desde 2009" dates no meeting.
+def test_a_headlines_meetings_are_the_bodys(extractor):
+    result = extract(extractor, "Canciller González-Olaechea sostuvo reuniones bilaterales con Estados Unidos, Paraguay, Canadá "
+                     "y Guatemala en la 54 Asamblea General de la OEA\n\nAsunción, 28 de junio de 2024\n\nEl ministro de "
+                     "Relaciones Exteriores, Javier González-Olaechea Franco, encabeza la delegación peruana.\n\nEn ese marco, "
+                     "el canciller sostuvo este jueves una reunión con el subsecretario de Estado para Asuntos del Hemisferio "
+                     "Occidental de los Estados Unidos, Brian A. Nichols.\n\nEl mismo jueves, el jefe de la diplomacia peruana se "
+                     "reunió con su homólogo paraguayo, Rubén Ramírez Lezcano.", "es", "2024-06-28")
+    for side in ("united-states", "paraguay"):
+        assert len([m for m in result.facts.meetings if side in m.participants and m.kind != "multilateral"]) == 1
+
+
+def test_a_year_since_which_something_holds_dates_no_meeting(extractor):
+    meeting = only_meeting(extract(extractor, "El canciller Javier González-Olaechea conversó con la viceministra de Canadá, "
+                                   "Eleanor Whitfield, con quien repasó el Tratado de Libre Comercio Perú-Canadá, vigente desde "
+                                   "2009.", "es", "2024-06-28"))
+    assert meeting.date is None

@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.67"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.68"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -240,6 +240,9 @@ class Extractor:
         used_new: set[str] = set()
         bodies: list[str] = []          # initiatives the text names without joining them: organisations
         visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
+        # … and those a headline sums up ("Canciller X sostuvo reuniones bilaterales con Estados Unidos, …"): a lone
+        # person's, which the body tells with the other side's people
+        summed_up: set[str] = set()
         # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
         # … and those whose sentence gives no tense ("officials participating in the Summit …").
         told_apart: dict[str, set[str]] = {"recalled": set(), "described": set(), "untensed": set()}
@@ -296,12 +299,14 @@ class Extractor:
                     aliases.setdefault(identity.fold(a), fact)
             if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
                 visits.add(fact.id)
+            if f.kind == "meeting" and f.sentence.lead:
+                summed_up.add(fact.id)
             if f.recalled:
                 told_apart["recalled"].add(fact.id)
             if f.kind == "meeting" and f.untensed:
                 told_apart["untensed"].add(fact.id)
             same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
-                                          self._same_meeting(fact, facts, mentions, visits, told_apart["untensed"]) or
+                                          self._same_meeting(fact, facts, mentions, visits | summed_up, told_apart["untensed"]) or
                                           self._same_commitment(f, fact, facts))
             if same is not None:
                 dated = isinstance(same, Meeting) and same.date is None and fact.date is not None
