@@ -4259,3 +4259,15 @@ def test_a_year_since_which_something_holds_dates_no_meeting(extractor):
                                    "Eleanor Whitfield, con quien repasó el Tratado de Libre Comercio Perú-Canadá, vigente desde "
                                    "2009.", "es", "2024-06-28"))
     assert meeting.date is None
+
+
+# "El mismo jueves" is that week's Thursday; "En la misma jornada" is the day of the meeting told before.
+def test_the_same_weekday_or_day_dates_a_meeting(extractor):
+    meeting = only_meeting(extract(extractor, "El mismo jueves, el canciller Javier González-Olaechea se reunió con su homólogo "
+                                   "paraguayo, Rubén Ramírez Lezcano.", "es", "2024-06-28"))
+    assert meeting.date == PartialDate(2024, 6, 27)
+    result = extract(extractor, "El miércoles 25, el canciller Néstor Popolizio se reunió con el secretario de Estado Mike "
+                     "Pompeo.\n\nEn la misma jornada, el canciller sostuvo un encuentro con su homólogo de Colombia, Carlos "
+                     "Holmes Trujillo.", "es", "2019-09-27")
+    (colombia,) = [m for m in result.facts.meetings if "carlos-holmes-trujillo" in m.participants]
+    assert colombia.date == PartialDate(2019, 9, 25)
