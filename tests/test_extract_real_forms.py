@@ -4271,3 +4271,17 @@ def test_the_same_weekday_or_day_dates_a_meeting(extractor):
                      "Holmes Trujillo.", "es", "2019-09-27")
     (colombia,) = [m for m in result.facts.meetings if "carlos-holmes-trujillo" in m.participants]
     assert colombia.date == PartialDate(2019, 9, 25)
+
+
+# "en la reunión que este sostuvo … con X", "un almuerzo de trabajo con X" are meetings; "partirá … hacia Quito" is a
+# visit to Ecuador to come.
+@pytest.mark.parametrize("text, people", [
+    ("El jueves, el canciller César Landa acompañó al presidente de la República, Pedro Castillo Terrones, en la reunión "
+     "que este sostuvo en Palacio de Gobierno con el secretario de Estado de los Estados Unidos, Antony Blinken.",
+     {"pedro-castillo", "antony-blinken"}),
+    ("La subsecretaria Allison Hooker concluyó hoy su agenda con un almuerzo de trabajo con la ministra de Economía y "
+     "Finanzas, Carla Benavides Ruiz.", {"allison-hooker", "carla-benavides-ruiz"}),
+    ("La subsecretaria Allison Hooker partirá mañana domingo hacia Quito.", {"allison-hooker", "ecuador"}),
+])
+def test_a_meeting_told_by_its_noun_or_a_departure_is_a_meeting(extractor, text, people):
+    assert people <= set(only_meeting(extract(extractor, text, "es", "2025-12-06")).participants)
