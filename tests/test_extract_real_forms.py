@@ -4285,3 +4285,20 @@ def test_the_same_weekday_or_day_dates_a_meeting(extractor):
 ])
 def test_a_meeting_told_by_its_noun_or_a_departure_is_a_meeting(extractor, text, people):
     assert people <= set(only_meeting(extract(extractor, text, "es", "2025-12-06")).participants)
+
+
+# A meeting proposed, or a visit one is interested in, is not planned; "pondrá a disposición" is a pledge.
+@pytest.mark.parametrize("text, meetings", [
+    ("El canciller Álvaro Leyva propuso convocar una reunión de ministros de Defensa de los países amazónicos.", 0),
+    ("El subsecretario Todd Robinson expresó su interés en visitar las zonas de desarrollo alternativo de San Martín.", 0),
+    ("El viceministro Raúl Tejada propuso ayer iniciar la negociación de un convenio, durante una reunión sostenida en Lima "
+     "con el subsecretario adjunto del Tesoro, Andrew Kessler.", 1),
+])
+def test_a_meeting_proposed_or_wished_is_not_planned(extractor, text, meetings):
+    assert len(extract(extractor, text, "es", "2023-08-11").facts.meetings) == meetings
+
+
+def test_making_a_credit_line_available_is_a_pledge(extractor):
+    (pledge,) = extract(extractor, "El presidente del BID, Ilan Goldfajn, afirmó que el BID pondrá a disposición del país una "
+                        "línea de crédito contingente de hasta 300 millones de dólares.", "es", "2023-06-10").facts.commitments
+    assert "idb" in pledge.actors
