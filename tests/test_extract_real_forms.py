@@ -4302,3 +4302,13 @@ def test_making_a_credit_line_available_is_a_pledge(extractor):
     (pledge,) = extract(extractor, "El presidente del BID, Ilan Goldfajn, afirmó que el BID pondrá a disposición del país una "
                         "línea de crédito contingente de hasta 300 millones de dólares.", "es", "2023-06-10").facts.commitments
     assert "idb" in pledge.actors
+
+
+# What a trip "is intended to" do is its purpose; "said her government would present …" is a pledge.
+@pytest.mark.parametrize("text, pledges", [
+    ("Deputy Secretary of State Christopher Landau will travel to Lima, Peru, and Santiago, Chile. The trip is intended to "
+     "build momentum ahead of the Tenth Summit of the Americas.", 0),
+    ("President Dina Boluarte said her government would present an updated national strategy against illegal logging.", 1),
+])
+def test_a_purpose_is_no_pledge_and_a_reported_plan_is(extractor, text, pledges):
+    assert len(extract(extractor, text, "en", "2024-11-16").facts.commitments) == pledges
