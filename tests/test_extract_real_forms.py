@@ -4312,3 +4312,11 @@ def test_making_a_credit_line_available_is_a_pledge(extractor):
 ])
 def test_a_purpose_is_no_pledge_and_a_reported_plan_is(extractor, text, pledges):
     assert len(extract(extractor, text, "en", "2024-11-16").facts.commitments) == pledges
+
+
+# ", said the United States would provide …" after an aside: what is said, by the speaker's country — not the source of
+# a report (", said the Ministry in a statement").
+def test_said_after_an_aside_opens_what_is_said_not_its_source(extractor):
+    (pledge,) = extract(extractor, "Secretary of State Marco Rubio, who visited Panama last month, said the United States would "
+                        "provide Peru with non-intrusive cargo scanning equipment.", "en", "2025-03-12").facts.commitments
+    assert {"marco-rubio", "united-states"} <= set(pledge.actors) and "panama" not in pledge.actors

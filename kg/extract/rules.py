@@ -194,9 +194,15 @@ class Rules:
         stops = {",", ";", ".", ":", "—", "–"} | self.complementizers      # "dijo … que": what follows is the report
         out: set[int] = set()
 
-        def clause(j: int) -> None:
+        # ("…, said the United States would provide …": a clause with a verb of its own is what is said, no source)
+        verbs = set(self.lang.meetings["tense_auxiliaries"]) | set(self.lang.commitments["label_verbs"]["modals"])
+
+        def clause(j: int, inverted: bool = False) -> None:
             start = j
             while j < len(doc) and doc[j].lower_ not in stops and not (j > start and doc[j].is_sent_start):
+                if inverted and doc[j].lower_ in verbs:
+                    out.difference_update(range(start, j))
+                    return
                 out.add(j)
                 j += 1
 
@@ -205,7 +211,7 @@ class Rules:
                 clause(e)
         for tok in doc[1:]:
             if tok.lower_ in self.reporting and doc[tok.i - 1].text == ",":
-                clause(tok.i + 1)
+                clause(tok.i + 1, inverted=True)
             elif tok.lower_ in self.reporting:
                 out.update(self.closing_source(doc, tok.i))
         return out
