@@ -4320,3 +4320,9 @@ def test_said_after_an_aside_opens_what_is_said_not_its_source(extractor):
     (pledge,) = extract(extractor, "Secretary of State Marco Rubio, who visited Panama last month, said the United States would "
                         "provide Peru with non-intrusive cargo scanning equipment.", "en", "2025-03-12").facts.commitments
     assert {"marco-rubio", "united-states"} <= set(pledge.actors) and "panama" not in pledge.actors
+
+
+def test_an_assistant_secretary_for_law_enforcement_affairs_is_the_person_named(extractor):
+    meeting = only_meeting(extract(extractor, "Assistant Secretary for International Narcotics and Law Enforcement Affairs Todd "
+                                   "D. Robinson met Interior Minister Juan José Santiváñez in Lima.", "en", "2024-05-01"))
+    assert "todd-robinson" in meeting.participants
