@@ -4326,3 +4326,14 @@ def test_an_assistant_secretary_for_law_enforcement_affairs_is_the_person_named(
     meeting = only_meeting(extract(extractor, "Assistant Secretary for International Narcotics and Law Enforcement Affairs Todd "
                                    "D. Robinson met Interior Minister Juan José Santiváñez in Lima.", "en", "2024-05-01"))
     assert "todd-robinson" in meeting.participants
+
+
+# Think tanks that host ministers are known organisations in both languages.
+@pytest.mark.parametrize("text, language, host", [
+    ("El miércoles, el ministro Rómulo Mucho expuso en un conversatorio con el Centro de Estudios Estratégicos e "
+     "Internacionales (CSIS).", "es", "center-for-strategic-and-international-studies"),
+    ("Foreign Minister Elmer Schialer met with business leaders at the Council of the Americas in New York.", "en",
+     "council-of-the-americas"),
+])
+def test_think_tanks_are_known_organisations(extractor, text, language, host):
+    assert host in {a.id for a in extract(extractor, text, language, "2026-02-12").mentioned}
