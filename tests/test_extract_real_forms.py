@@ -4337,3 +4337,16 @@ def test_an_assistant_secretary_for_law_enforcement_affairs_is_the_person_named(
 ])
 def test_think_tanks_are_known_organisations(extractor, text, language, host):
     assert host in {a.id for a in extract(extractor, text, language, "2026-02-12").mentioned}
+
+
+# Two people who took part together in a ceremony met there.
+@pytest.mark.parametrize("text, language", [
+    ("La embajadora de los Estados Unidos en el Perú, Stephanie Syptak-Ramnath, y el comandante general de la Marina de "
+     "Guerra del Perú, almirante Alberto Alcalá Luna, participaron este jueves en la ceremonia de entrega de cuatro lanchas "
+     "interceptoras.", "es"),
+    ("U.S. Ambassador Stephanie Syptak-Ramnath and Navy Commander Admiral Alberto Alcalá Luna participated on Thursday in the "
+     "handover ceremony of four interceptor boats.", "en"),
+])
+def test_two_people_who_took_part_in_a_ceremony_met(extractor, text, language):
+    meeting = only_meeting(extract(extractor, text, language, "2024-03-08"))
+    assert {"stephanie-syptak-ramnath", "alberto-alcala-luna"} <= set(meeting.participants)
