@@ -4350,3 +4350,9 @@ def test_think_tanks_are_known_organisations(extractor, text, language, host):
 def test_two_people_who_took_part_in_a_ceremony_met(extractor, text, language):
     meeting = only_meeting(extract(extractor, text, language, "2024-03-08"))
     assert {"stephanie-syptak-ramnath", "alberto-alcala-luna"} <= set(meeting.participants)
+
+
+def test_an_asides_day_is_not_the_day_of_the_pledge(extractor):
+    (pledge,) = extract(extractor, "Secretary of State Marco Rubio, who visited Panama last month, said the United States would "
+                        "provide Peru with cargo scanning equipment.", "en", "2025-03-12").facts.commitments
+    assert pledge.date is None

@@ -236,9 +236,11 @@ class CommitmentRules(Rules):
                 doc[starts[(s, e)]].lower_ not in self.being]
         if not hits:
             return []
-        # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026").
+        # When it was made: a day the text gives, not the deadline it sets ("durante el primer semestre de 2026"), nor
+        # the day of an aside ("Rubio, who visited Panama last month, said …").
+        asides = self.asides(doc, lo, hi)
         date = next((d.value for d in dates if d.value is not None and not d.year_only and d.kind not in _SPANS
-                     and not _after(d.value, reference)), None)
+                     and not _after(d.value, reference) and not any(a <= d.start < b for a, b in asides)), None)
         out: list[Found] = []
         for (s, e), start, end in self.commitment_clauses(doc, hits, lo, hi, refs):
             subject, opening = self.subject(doc, refs, lo, start, (s, e), end)

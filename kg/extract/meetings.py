@@ -701,19 +701,6 @@ class MeetingRules(EventRules):
             k += 1
         return False
 
-    def aside_spans(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The tokens of the asides about someone a comma opens (", who arrived Thursday,"), up to the next
-        comma or the sentence's end."""
-        out = []
-        for j in range(lo + 1, hi - 1):
-            if doc[j].text == "," and doc[j + 1].lower_ in self.lang.meetings["aside_openers"]:
-                out.append((j, next((k for k in range(j + 2, hi) if doc[k].text == ","), hi - 1)))
-        return out
-
-    def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The asides of a sentence, in characters from its start."""
-        base = doc[lo].idx
-        return [(doc[a].idx - base, doc[b].idx - base) for a, b in self.aside_spans(doc, lo, hi)]
 
     def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
         """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department",
@@ -842,4 +829,3 @@ class MeetingRules(EventRules):
             else:
                 out.append(item)
         return out
-

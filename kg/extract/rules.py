@@ -286,6 +286,20 @@ class Rules:
                 return True
         return False
 
+    def aside_spans(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The tokens of the asides about someone a comma opens (", who arrived Thursday,"), up to the next
+        comma or the sentence's end."""
+        out = []
+        for j in range(lo + 1, hi - 1):
+            if doc[j].text == "," and doc[j + 1].lower_ in self.lang.meetings["aside_openers"]:
+                out.append((j, next((k for k in range(j + 2, hi) if doc[k].text == ","), hi - 1)))
+        return out
+
+    def asides(self, doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The asides of a sentence, in characters from its start."""
+        base = doc[lo].idx
+        return [(doc[a].idx - base, doc[b].idx - base) for a, b in self.aside_spans(doc, lo, hi)]
+
     def same_day(self, sent: Sentence) -> bool:
         """A sentence opening with 'Posteriormente', 'Later', 'A su llegada': told on the day of the one before."""
         opening = " ".join(t.lower_ for t in sent.span[:6]) + " "
