@@ -4356,3 +4356,13 @@ def test_an_asides_day_is_not_the_day_of_the_pledge(extractor):
     (pledge,) = extract(extractor, "Secretary of State Marco Rubio, who visited Panama last month, said the United States would "
                         "provide Peru with cargo scanning equipment.", "en", "2025-03-12").facts.commitments
     assert pledge.date is None
+
+
+# "En su encuentro con X, ambos ministros abordaron …": held (a name ending like a future, "Durán", is no tense), between
+# X and the minister the text is about — not the one met before.
+def test_both_ministers_after_the_one_met_are_the_subject_and_that_one(extractor):
+    result = extract(extractor, "El canciller César Landa se reunió con el canciller de México, Marcelo Ebrard.\n\nEn su "
+                     "encuentro con el canciller de Colombia, Álvaro Leyva Durán, ambos ministros abordaron la situación de "
+                     "la frontera común.", "es", "2022-10-07")
+    (colombia,) = [m for m in result.facts.meetings if "alvaro-leyva-duran" in m.participants]
+    assert colombia.status == "held" and "cesar-landa" in colombia.participants and "marcelo-ebrard" not in colombia.participants

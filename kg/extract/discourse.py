@@ -77,7 +77,11 @@ class Discourse:
             # in the clause a word joins; not after a comma: "… en el que también participaron A y B, ambas autoridades …")
             named = {r.actor for r in f.refs if r.type == PERSON and r.via is None and lo <= r.start and r.end <= both.start} \
                 if both.start > lo and doc[both.start - 1].is_alpha else set()
-            f.refs = [r for r in f.refs if r.via != "both_people"] + ([] if len(named) >= 2 else self.last_people)
+            # ("En su encuentro con el canciller de Colombia, X, ambos ministros …": X and the text's subject)
+            met = {r.actor for r in f.refs if r.type == PERSON and r.via is None and lo <= r.start and r.end <= both.start}
+            pair = [self.subject] if len(met) == 1 and self.subject and self.subject.actor not in met and \
+                f.kind == "meeting" else None
+            f.refs = [r for r in f.refs if r.via != "both_people"] + ([] if len(named) >= 2 else pair or self.last_people)
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:
             f.refs = f.refs + self.last_people    # "ambos países se comprometieron": through the people who met
         if not f.refs and not (f.kind == "meeting" and f.name):     # (a named event: the text's two countries')

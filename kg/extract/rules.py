@@ -338,9 +338,11 @@ class Rules:
 
     def future(self, span: Span) -> bool:
         # ("later this year" is to come; "Later Friday, Biden held …", "The delegation later sat down with …": the tense of the verb says)
-        # (nor is a noun: "to undermine the democratic will of Guatemalan voters")
+        # (nor is a noun: "to undermine the democratic will of Guatemalan voters"; nor a name inside the sentence, whatever
+        # its ending: "Álvaro Leyva Durán")
         return self.cue(self.scheduled, [t for t in span if not (t.lower_ in self.later_words and not (
-            t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in self.later_to_come)) and not self.noun_of(t)])
+            t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in self.later_to_come)) and not self.noun_of(t) and
+            not (t.is_title and t.i > span.start)])
 
     def noun_of(self, tok) -> bool:
         """A word used as a noun before 'of' ("the will of the people"), not as an auxiliary."""
