@@ -490,9 +490,8 @@ class CommitmentRules(Rules):
                 doc[e].lower_ not in self.complementizers:
             return False
         # (not the wish of others: "el interés de empresas estadounidenses en invertir …")
-        return not any(doc[k].lower_ in self.infinitive_markers and self.infinitive(doc[k + 1]) and
-                       not any(t.lower_ in self.complementizers or t.lower_ in self.third_parties for t in doc[e:k + 1])
-                       for k in range(e, min(hi - 1, e + INFINITIVE_WINDOW)))
+        verb = self.infinitive_after(doc, e, hi)
+        return verb is None or any(t.lower_ in self.complementizers or t.lower_ in self.third_parties for t in doc[e:verb])
 
     def by_third_party(self, doc: Doc, s: int, lo: int) -> bool:
         """The word before the trigger, past auxiliaries, names a group outside the governments
@@ -519,9 +518,12 @@ class CommitmentRules(Rules):
         infinitive a few words on."""
         if self.ends_with_verb(doc, s, e):
             return e - 1
-        verb = next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
+        return self.infinitive_after(doc, e, end) or self.label_noun(doc, s, e) or e
+
+    def infinitive_after(self, doc: Doc, e: int, end: int) -> int | None:
+        """An infinitive a few words after doc[e], after its marker ("… de su país de continuar …")."""
+        return next((k + 1 for k in range(e, min(end - 1, e + INFINITIVE_WINDOW)) if doc[k].lower_ in
                      self.infinitive_markers and self.infinitive(doc[k + 1])), None)
-        return verb or self.label_noun(doc, s, e) or e
 
     def speaks(self, doc: Doc, first: int, end: int) -> bool:
         """What is committed is to speak: a verb of giving, then a speech ("deliver remarks at …")."""

@@ -75,11 +75,10 @@ class Discourse:
         if (both := next((r for r in f.refs if r.via == "both_people"), None)) and self.last_people:
             # ("… Xi Jinping, who is expected to hold talks with Boluarte before the two inaugurate …": the two it just named,
             # in the clause a word joins; not after a comma: "… en el que también participaron A y B, ambas autoridades …")
-            named = {r.actor for r in f.refs if r.type == PERSON and r.via is None and lo <= r.start and r.end <= both.start} \
-                if both.start > lo and doc[both.start - 1].is_alpha else set()
+            before = {r.actor for r in f.refs if r.type == PERSON and r.via is None and lo <= r.start and r.end <= both.start}
+            named = before if both.start > lo and doc[both.start - 1].is_alpha else set()
             # ("En su encuentro con el canciller de Colombia, X, ambos ministros …": X and the text's subject)
-            met = {r.actor for r in f.refs if r.type == PERSON and r.via is None and lo <= r.start and r.end <= both.start}
-            pair = [self.subject] if len(met) == 1 and self.subject and self.subject.actor not in met and \
+            pair = [self.subject] if len(before) == 1 and self.subject and self.subject.actor not in before and \
                 f.kind == "meeting" else None
             f.refs = [r for r in f.refs if r.via != "both_people"] + ([] if len(named) >= 2 else pair or self.last_people)
         elif f.kind == "commitment" and any(r.via == "both_countries" for r in f.refs) and self.last_people:

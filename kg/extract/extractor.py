@@ -239,10 +239,9 @@ class Extractor:
         headlined: list[Agreement] = []         # told in a headline or deck, which the body tells again
         used_new: set[str] = set()
         bodies: list[str] = []          # initiatives the text names without joining them: organisations
-        visits: set[str] = set()        # meetings told as a visit ("arrived in", "visita", "viajará a")
-        # … and those a headline sums up ("Canciller X sostuvo reuniones bilaterales con Estados Unidos, …"): a lone
-        # person's, which the body tells with the other side's people
-        summed_up: set[str] = set()
+        # Meetings a lone person's may be told again by the other's people: told as a visit ("arrived in", "visita",
+        # "viajará a"), or summed up by a headline ("Canciller X sostuvo reuniones bilaterales con Estados Unidos, …").
+        told_alone: set[str] = set()
         # Meetings said in passing ("since our last meeting in 2016"), and those whose delegations the text tells.
         # … and those whose sentence gives no tense ("officials participating in the Summit …").
         told_apart: dict[str, set[str]] = {"recalled": set(), "described": set(), "untensed": set()}
@@ -297,23 +296,22 @@ class Extractor:
                 fact = known if known is not None and self._may_be(fact, known) else fact
                 for a in [f.name, *f.aliases]:
                     aliases.setdefault(identity.fold(a), fact)
-            if f.kind == "meeting" and f.trigger is not None and f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues:
-                visits.add(fact.id)
-            if f.kind == "meeting" and f.sentence.lead:
-                summed_up.add(fact.id)
+            if f.kind == "meeting" and (f.sentence.lead or f.trigger is not None and
+                                        f.sentence.span.doc[f.trigger].lower_ in rules.visit_cues):
+                told_alone.add(fact.id)
             if f.recalled:
                 told_apart["recalled"].add(fact.id)
             if f.kind == "meeting" and f.untensed:
                 told_apart["untensed"].add(fact.id)
             same = by_id.get(fact.id) or (None if f.sequel else self._joined(f, fact, facts, told_apart, mentions) or
-                                          self._same_meeting(fact, facts, mentions, visits | summed_up, told_apart["untensed"]) or
+                                          self._same_meeting(fact, facts, mentions, told_alone, told_apart["untensed"]) or
                                           self._same_commitment(f, fact, facts))
             if same is not None:
                 dated = isinstance(same, Meeting) and same.date is None and fact.date is not None
                 self._merge(same, fact, ev)
                 if dated and (same.id.startswith(_NAMED) == fact.id.startswith(_NAMED)) and self._of_its_day(fact):
                     # (a headline told it undated, the story on its day: the id of its day, stable across texts)
-                    for ids in (visits, *told_apart.values()):
+                    for ids in (told_alone, *told_apart.values()):
                         if same.id in ids:
                             ids.add(fact.id)
                     by_id[fact.id] = by_id.pop(same.id, same)
@@ -377,7 +375,7 @@ class Extractor:
                 return other
         return None
 
-    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, visits: set[str], untensed: set[str] = frozenset()):
+    def _same_meeting(self, m, facts: DocumentFacts, mentions: Mentions, told_alone: set[str], untensed: set[str] = frozenset()):
         """Two sentences of one text about one meeting: the same event name (one without an
         ordinal, in a sentence that gives no tense, is the one told before: "the Eighth Summit of
         the Americas" … "officials participating in the Summit of the Americas"), the same people on
@@ -408,7 +406,7 @@ class Extractor:
                 return other    # "APEC 2024" and "Peru’s APEC host year" of a 2024 text
             if len(people) >= 2 and people == theirs and not key and not other.id.startswith(_NAMED):
                 return other
-            if not key and self._told_again(m, people, other, theirs, visits, mentions):
+            if not key and self._told_again(m, people, other, theirs, told_alone, mentions):
                 return other
         # "Ramírez led the Colombian delegation" after "Blinken led the U.S. delegation to the
         # High-Level Dialogue": the other side's principal, told after the meeting it is part of.
@@ -470,17 +468,17 @@ class Extractor:
         """The countries a meeting brings together."""
         return {a for a in m.participants if a in self._countries}
 
-    def _told_again(self, a, people_a, b, people_b, visits: set[str], mentions: Mentions) -> bool:
+    def _told_again(self, a, people_a, b, people_b, told_alone: set[str], mentions: Mentions) -> bool:
         """'se reunirá con el presidente Abdo Benítez' … 'en Asunción, el secretario Pompeo se reunirá
         con el presidente Abdo Benítez y el ministro Castiglioni'; 'the Secretary arrived in
         Montevideo' … 'it is her first visit to Uruguay': one's people within the other's (a lone
-        traveller only for a visit or a call), with the same countries or fewer, at no other place."""
+        traveller only for a visit, a headline's summary or a call), with the same countries or fewer, at no other place."""
         if a.id.startswith(_NAMED) or b.id.startswith(_NAMED):
             return False
         if not (people_a and people_b and (people_a <= people_b or people_b <= people_a)):
             return False
         # (a lone person twice: one visit, or one call — "Productiva conversación con el secretario @SecBlinken")
-        if min(len(people_a), len(people_b)) == 1 and not (a.id in visits or b.id in visits or a.kind == b.kind == "call"):
+        if min(len(people_a), len(people_b)) == 1 and not (a.id in told_alone or b.id in told_alone or a.kind == b.kind == "call"):
             return False
         (lone, people), (other, _) = sorted([(a, people_a), (b, people_b)], key=lambda m: len(m[1]))
         home = {self._country_of(p, mentions) for p in people} - {None}

@@ -57,6 +57,7 @@ class MeetingRules(EventRules):
         self.multilateral_cues = set(lang.meetings["multilateral_cues"])
         self.relative_days = set(date_lexicon()["relative_days"])
         self._after_meeting = set(date_lexicon()["grammar"]["report_after_meeting"])
+        self._since = set(date_lexicon()["grammar"]["since"])
         self.relatives = set(lang.meetings["relatives"])
         self.past = lang.meetings["past_cues"]
         self.here_words = set(lang.meetings["here_words"])
@@ -186,8 +187,8 @@ class MeetingRules(EventRules):
             # "… al Protocolo …, vigente desde 2021, y coincidieron en convocar la próxima reunión …": a meeting still
             # to come is on no day already past
             dates = [d for d in dates if d.value is None or d.value.days[1] >= reference.as_date()]
-        since = set(date_lexicon()["grammar"]["since"])
-        dates = [d for d in dates if not ((sent.text[:d.start].split() or [""])[-1].lower() in since or d.text.split()[0].lower() in since)]
+        # ("el Tratado …, vigente desde 2009": the start of a period, not a meeting's day)
+        dates = [d for d in dates if not ({(sent.text[:d.start].split() or [""])[-1].lower(), d.text.split()[0].lower()} & self._since)]
         date = next((d.value for d in dates if d.value is not None and not d.year_only), None) or \
             next((d.value for d in dates if d.value is not None), None)
         if isinstance(date, DateRange):     # "arrived this week …, and held a meeting this Wednesday with …": the day within

@@ -150,6 +150,9 @@ class Rules:
         self.agents = set(lang.actors["agents"])
         self.determiners = set(lang.names["determiners"])
         self.complementizers = set(lang.meetings["complementizers"])
+        # A verb of its own ends the source of a report that follows ", said" ("…, said the United States would provide …":
+        # what is said, no source).
+        self.clause_verbs = set(lang.meetings["tense_auxiliaries"]) | set(lang.commitments["label_verbs"]["modals"])
         # Nouns of meetings and events ("reunión", "summit"), and of delegations, as a token's NORM has them (with or
         # without accents: "la reunion", "La delegacion …"); the kinds of fact share them.
         self.anaphoric_nouns = frozenset(fold(w) for w in lang.meetings["anaphoric_nouns"])
@@ -194,13 +197,10 @@ class Rules:
         stops = {",", ";", ".", ":", "—", "–"} | self.complementizers      # "dijo … que": what follows is the report
         out: set[int] = set()
 
-        # ("…, said the United States would provide …": a clause with a verb of its own is what is said, no source)
-        verbs = set(self.lang.meetings["tense_auxiliaries"]) | set(self.lang.commitments["label_verbs"]["modals"])
-
         def clause(j: int, inverted: bool = False) -> None:
             start = j
             while j < len(doc) and doc[j].lower_ not in stops and not (j > start and doc[j].is_sent_start):
-                if inverted and doc[j].lower_ in verbs:
+                if inverted and doc[j].lower_ in self.clause_verbs:
                     out.difference_update(range(start, j))
                     return
                 out.add(j)

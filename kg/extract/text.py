@@ -102,7 +102,7 @@ def line_breaks(doc: Doc) -> Doc:
     # "… in Washington, D.C. The Dialogue reflects …": an abbreviation's full stop ends the sentence when a word
     # that never starts a name follows.
     # ("U.S. Under Secretary …": an opener that starts a title does not)
-    openers, titles = _sentence_openers(doc.lang_), frozenset(language(doc.lang_).actors["opener_titles"])
+    openers, titles = _sentence_openers(doc.lang_)
     for i, tok in enumerate(doc[:-1]):
         if len(tok.text) > 1 and tok.text.endswith(".") and tok.whitespace_ and doc[i + 1].text in openers and \
                 not (i + 2 < len(doc) and doc[i + 2].text in titles):
@@ -154,8 +154,10 @@ def _title_case_minor(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _sentence_openers(lang: str) -> frozenset[str]:
-    return frozenset(language(lang).actors["not_names"])
+def _sentence_openers(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that open a sentence after an abbreviation, and the title words after one that make it a title's instead."""
+    actors = language(lang).actors
+    return frozenset(actors["not_names"]), frozenset(actors["opener_titles"])
 
 
 @Language.component("folded_norms")
