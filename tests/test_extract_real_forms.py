@@ -4366,3 +4366,34 @@ def test_both_ministers_after_the_one_met_are_the_subject_and_that_one(extractor
                      "la frontera común.", "es", "2022-10-07")
     (colombia,) = [m for m in result.facts.meetings if "alvaro-leyva-duran" in m.participants]
     assert colombia.status == "held" and "cesar-landa" in colombia.participants and "marcelo-ebrard" not in colombia.participants
+
+
+# An agenda tells each day's activities under a heading of that day ("LUNES 10", "Martes 11 de marzo"): a meeting held
+# there with no date of its own is on that day; a date line with a year is the text's own, not a section's.
+@pytest.mark.parametrize("heading, day", [
+    ("LUNES 10", PartialDate(2025, 3, 10)),
+    ("Martes 11 de marzo", PartialDate(2025, 3, 11)),
+    ("Wednesday, March 12", PartialDate(2025, 3, 12)),
+    ("Miércoles, 12 de marzo de 2025", None),
+])
+def test_an_agendas_day_heading_dates_the_meetings_under_it(extractor, heading, day):
+    text = (f"Canciller cumplió intensa agenda durante la semana\n\n{heading}\n\nEn la mañana, el canciller Elmer Schialer "
+            "recibió en el Palacio de Torre Tagle a la embajadora de los Estados Unidos, Stephanie Syptak-Ramnath.")
+    assert only_meeting(extract(extractor, text, "es", "2025-03-14")).date == day
+
+
+# "su par colombiano, X": a counterpart titled by "par", as by "homólogo".
+def test_a_counterpart_called_par_is_the_person_named(extractor):
+    meeting = only_meeting(extract(extractor, "El canciller Néstor Popolizio se reunió con su par colombiano, Carlos Holmes "
+                                   "Trujillo.", "es", "2019-09-25"))
+    assert "carlos-holmes-trujillo" in meeting.participants and meeting.place is None
+
+
+# Reported speech pledges acts of government beyond giving: publishing rules, hiring staff.
+@pytest.mark.parametrize("text", [
+    "Minister Edgar Vasquez said Peru would publish new rules for its forestry regulator within 90 days.",
+    "Minister Albina Ruiz said Peru would hire 200 additional park rangers for protected areas in the Amazon.",
+])
+def test_a_reported_act_of_government_is_a_pledge(extractor, text):
+    (pledge,) = extract(extractor, text, "en", "2019-05-09").facts.commitments
+    assert "peru" in pledge.actors

@@ -393,3 +393,20 @@ def _within_week(found: list[DatePhrase]) -> None:
 def _modified(text: str) -> bool:
     words = lexicon()["weekday_words"]
     return any(w in words["next"] + words["last"] + words["this"] for w in text.lower().split())
+
+
+def heading_day(text: str, reference: PartialDate | None, day_first: bool = True) -> PartialDate | None:
+    """The day a heading is, when the heading is a day and nothing else: an agenda's "LUNES 10",
+    "Martes 11 de marzo", "Wednesday, March 12" over the activities of that day."""
+    if reference is None or not reference.month:
+        return None
+    words = lexicon()["weekdays"]
+    m = re.fullmatch(r"\s*([^\W\d_]+)[\s,]+(\d{1,2})\s*[:.]?\s*", text)
+    if m and m.group(1).lower() in words:
+        return _nearest_day(int(m.group(2)), words[m.group(1).lower()], reference)
+    found = find(text, reference, day_first=day_first)
+    if len(found) != 1 or not (isinstance(found[0].value, PartialDate) and found[0].value.day):
+        return None
+    rest = re.findall(r"[^\W\d_]+", text[:found[0].start] + " " + text[found[0].end:])
+    # (a date line with a year, or no weekday, is the text's own: "Wednesday, March 13, 2024")
+    return found[0].value if rest and all(w.lower() in words for w in rest) and not _YEAR.search(text) else None

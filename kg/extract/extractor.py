@@ -18,7 +18,7 @@ from . import identity
 from .actors import ActorIndex, Mentions, find_mentions
 from .agreements import AgreementRules
 from .commitments import CommitmentRules
-from .dates import anchor
+from .dates import anchor, heading_day
 from .discourse import Discourse, speaker
 from .lexicon import LANGUAGES, demonyms, known_agreements, language
 from .meetings import MeetingRules
@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.78"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.79"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -143,7 +143,10 @@ class Extractor:
         found: list[Found] = []
         acted_on: dict[str, PartialDate] = {}      # the day of each act the text dates ("signing", "launched")
         told_on = None      # the day the sentence before gave
+        section_day = None  # the day an agenda's heading ("LUNES 10") says the activities under it were on
         for sent in told:
+            if sent.heading:
+                section_day = heading_day(sent.text, today, rules.lang.text["day_first"]) or section_day
             # (not who an aside names: "Boluarte, who took office after the ouster of her predecessor Pedro Castillo, …")
             asides = rules.aside_spans(sdoc, sent.span.start, sent.span.end)
             own = [r for r in mentions.in_span(sent.span.start, sent.span.end) if not any(a < r.start < b for a, b in asides)]
@@ -177,6 +180,8 @@ class Extractor:
                             f.date, f.sequel = day_before, True
                         elif f.status == "scheduled" and f.date is None and context.planned_on and rules.next_day(sent):
                             f.date = next_day(context.planned_on)     # "El lunes 11, … Al día siguiente, sostendrá …"
+                        elif f.status == "held" and f.date is None and section_day:
+                            f.date = section_day
                         context.met(f)
                     elif f.kind == "agreement" and f.signing and f.date is None:
                         # "Firmaron un Memorando…" after "presidieron hoy…": signed at that meeting (or the day after)
