@@ -4397,3 +4397,13 @@ def test_a_counterpart_called_par_is_the_person_named(extractor):
 def test_a_reported_act_of_government_is_a_pledge(extractor, text):
     (pledge,) = extract(extractor, text, "en", "2019-05-09").facts.commitments
     assert "peru" in pledge.actors
+
+
+# "En el marco de su visita, el canciller sostuvo también una reunión con Y": "también" inside the words that state the
+# meeting makes another encounter of the visit, not the one told before.
+def test_also_inside_the_meeting_words_is_another_meeting_of_the_visit(extractor):
+    result = extract(extractor, "El canciller Ricardo Bustamante se reunió este lunes 4 en Washington con el secretario de Estado "
+                     "Antony Blinken.\n\nEn el marco de su visita, el canciller sostuvo también una reunión con la representante "
+                     "comercial de los Estados Unidos, Katherine Tai.", "es", "2023-12-05")
+    (tai,) = [m for m in result.facts.meetings if "katherine-tai" in m.participants]
+    assert "antony-blinken" not in tai.participants

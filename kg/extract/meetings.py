@@ -207,7 +207,7 @@ class MeetingRules(EventRules):
         occasion = any(lo <= s <= lo + 1 for s, _ in self._occasion_hits)
         joins = bool(triggers) and not events and (
             doc[triggers[0][0]].norm_ in self.delegation_words or self.delegations_first(doc, lo, hi) or
-            occasion and not self.additive(doc, triggers[0][0], lo) or
+            occasion and not self.additive(doc, triggers[0], lo) or
             self.the_one_told(doc, triggers[0]) or
             self.attended(doc, lo, triggers[0]) or self.instrument_signed(doc, lo, hi))
         # "Aquella fue la primera reunión … desde el 20 de enero", "It was her first visit to …": what the meeting told
@@ -334,9 +334,10 @@ class MeetingRules(EventRules):
             k += 1
         return False
 
-    def additive(self, doc: Doc, trigger: int, lo: int) -> bool:
-        """'During his visit, Adeyemo also met with …': a word of adding just before the verb."""
-        return any(doc[k].lower_ in self.lang.meetings["additives"] for k in range(max(lo, trigger - ADDITIVE_WINDOW), trigger))
+    def additive(self, doc: Doc, trigger: tuple[int, int], lo: int) -> bool:
+        """'During his visit, Adeyemo also met with …', 'sostuvo también una reunión con …': a word of adding just
+        before the verb, or inside the words that state the meeting."""
+        return any(doc[k].lower_ in self.lang.meetings["additives"] for k in range(max(lo, trigger[0] - ADDITIVE_WINDOW), trigger[1]))
 
     def points_back(self, doc: Doc, j: int, lo: int) -> bool:
         """A determiner (maybe an adjective between) or "today’s" before a meeting noun: the one told."""
