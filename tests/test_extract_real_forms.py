@@ -4407,3 +4407,22 @@ def test_also_inside_the_meeting_words_is_another_meeting_of_the_visit(extractor
                      "comercial de los Estados Unidos, Katherine Tai.", "es", "2023-12-05")
     (tai,) = [m for m in result.facts.meetings if "katherine-tai" in m.participants]
     assert "antony-blinken" not in tai.participants
+
+
+# "met then-President Joe Biden": a title of that time still names who was met.
+@pytest.mark.parametrize("text", ["President Dina Boluarte met then-President Joe Biden in Lima in November.",
+                                  "President Dina Boluarte met then President Joe Biden in Lima in November."])
+def test_a_title_of_that_time_names_who_was_met(extractor, text):
+    assert {"dina-boluarte", "joe-biden"} <= set(only_meeting(extract(extractor, text, "en", "2025-05-20")).participants)
+
+
+# A meeting agreed on in Spanish, when and where told before it, or its session in the subjunctive: planned.
+@pytest.mark.parametrize("text", [
+    "Ambos acordaron celebrar en Lima, antes de fin de año, una nueva ronda de consultas políticas bilaterales.",
+    "Ambos ministros acordaron celebrar en noviembre, en Ciudad de México, la reunión del Consejo de Asociación Estratégica.",
+    "Ambos acordaron que el VI Gabinete Binacional Perú-Colombia se celebre en Cartagena en el primer semestre del año.",
+])
+def test_a_meeting_agreed_on_is_planned(extractor, text):
+    result = extract(extractor, "El canciller Néstor Popolizio se reunió con el canciller de Colombia, Carlos Holmes Trujillo.\n\n"
+                     + text, "es", "2019-09-25")
+    assert [m.status for m in result.facts.meetings] == ["held", "scheduled"]
