@@ -4426,3 +4426,15 @@ def test_a_meeting_agreed_on_is_planned(extractor, text):
     result = extract(extractor, "El canciller Néstor Popolizio se reunió con el canciller de Colombia, Carlos Holmes Trujillo.\n\n"
                      + text, "es", "2019-09-25")
     assert [m.status for m in result.facts.meetings] == ["held", "scheduled"]
+
+
+# A headline long enough to look like a paragraph is not the lead: the dateline of the lead below it still anchors
+# "ayer".
+def test_a_long_headline_does_not_hide_the_leads_dateline(extractor):
+    text = ("Inicio > Política\n\nJefe del Comando Sur de EE.UU. se reúne con presidenta Boluarte y ministro de Defensa; firman "
+            "memorando sobre respuesta ante desastres\n\nVisita oficial de tres días incluye recorrido por instalaciones "
+            "militares en el Callao\n\nPor Rosa Quispe Huamán\n\nLIMA, 13 de agosto (ANDINA).- El almirante Alvin Holsey fue "
+            "recibido ayer por la presidenta de la República, Dina Boluarte, en Palacio de Gobierno.\n\n" + "Otro párrafo.\n\n" * 4)
+    assert dateline(text, "es", PartialDate(2025, 8, 13)).place == "LIMA"
+    (met,) = [m for m in extract(extractor, text, "es", "2025-08-13").facts.meetings if "alvin-holsey" in m.participants]
+    assert met.date == PartialDate(2025, 8, 12)

@@ -25,6 +25,7 @@ _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
 LEAD_CHARS = 120     # a line this long is a paragraph: the first is the lead, where a dateline opens the story
+_LEAD_ENDS = ".:;!?\"”»)"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NEAR_DAYS = 7
 
@@ -86,7 +87,8 @@ def dateline(text: str, lang: str, published: PartialDate | None) -> Anchor | No
     """The dateline of a text: its first lines, its lead or its last lines (a place alone if it gives no date)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     # (up to the lead, after however many lines of crumbs, credits and bylines: "Publicado: 21/5/2024", "[Foto: …]")
-    lead = next((k for k, ln in enumerate(lines) if len(ln) >= LEAD_CHARS), 0)
+    # (a long headline is no lead: it ends without a stop)
+    lead = next((k for k, ln in enumerate(lines) if len(ln) >= LEAD_CHARS and ln[-1] in _LEAD_ENDS), 0)
     place, dated = None, None
     # (a place and a date before a line of a date alone: "March 12, 2025 10:41 AM EDT", then "LIMA, March 12 (Reuters) -")
     for line in lines[:max(_LINES_AT_START, lead + 1)] + lines[-_LINES_AT_END:]:
