@@ -4438,3 +4438,19 @@ def test_a_long_headline_does_not_hide_the_leads_dateline(extractor):
     assert dateline(text, "es", PartialDate(2025, 8, 13)).place == "LIMA"
     (met,) = [m for m in extract(extractor, text, "es", "2025-08-13").facts.meetings if "alvin-holsey" in m.participants]
     assert met.date == PartialDate(2025, 8, 12)
+
+
+# A bare instrument noun with a relative clause of signing is a new instrument, signed, not one told before.
+@pytest.mark.parametrize("text, language, country", [
+    ("The memorandum that Peru and the United States signed today adds $28 million to our shared programs.", "en", "peru"),
+    ("El memorando que firmaron hoy Panamá y los Estados Unidos establece un marco de cooperación concreto.", "es", "panama"),
+])
+def test_an_instrument_signed_in_a_relative_clause_is_stated(extractor, text, language, country):
+    (agreement,) = extract(extractor, text, language, "2024-09-12").facts.agreements
+    assert agreement.status == "signed" and {country, "united-states"} <= set(agreement.parties)
+
+
+def test_an_instrument_we_have_just_signed_is_signed(extractor):
+    (agreement,) = extract(extractor, "El memorando que acabamos de firmar el secretario Alejandro Mayorkas y este servidor "
+                           "establece un marco de cooperación concreto.", "es", "2024-07-01").facts.agreements
+    assert agreement.status == "signed"

@@ -20,6 +20,7 @@ JOINING = ("joined", "accession-requested", "signed", "announced")
 IN_FORCE_REACH = 12   # characters between "entró en vigor", "vigente desde" and the day it gives
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
 DEFINITE_REACH = 4    # words in lower case and numbers between "the" and an instrument's head ("the cultural property MOU")
+RELATIVE_SIGNING_REACH = 10    # words between "that"/"que" and the verb of signing ("that DEVIDA Executive President Figueroa and I have just signed")
 
 
 # Signs before an amendment's number ("Adenda N° 12", "Amendment No. 3").
@@ -231,12 +232,21 @@ class AgreementRules(Rules):
         """A bare common noun after a definite article ("the agreement", "los acuerdos alcanzados")
         points back at an instrument; words saying what it is about make it a new mention ("el
         acuerdo sobre interceptación aérea", "the agreement on cultural property")."""
-        if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"] or self.says_what(doc, e, hi):
+        if doc[s - 1].lower_ not in self.lang.agreements["definite_articles"] or self.says_what(doc, e, hi) or \
+                self.signed_in_relative(doc, e, hi):
             return False
         while e < hi and identity.fold(doc[e].lower_) in self.generic_words:
             e += 1      # "al convenio bilateral de servicios aéreos": what it is about, past its adjective
         nxt = doc[e].lower_ if e < hi else ""
         return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
+
+    def signed_in_relative(self, doc: Doc, e: int, hi: int) -> bool:
+        """'The memorandum that Peru and the United States signed today …', 'el memorando que acabamos de firmar …':
+        a relative clause right after the noun says it is signed, in a clause of its own."""
+        rel = self.lang.agreements["relative_signing"]
+        if e >= hi or doc[e].lower_ not in rel["openers"]:
+            return False
+        return any(t.lower_ in rel["verbs"] for t in doc[e + 1:min(hi, e + 1 + RELATIVE_SIGNING_REACH)])
 
     def says_what(self, doc: Doc, e: int, hi: int) -> bool:
         """A naming preposition after an instrument's noun says what it is about ("… sobre control de drogas")
