@@ -4454,3 +4454,20 @@ def test_an_instrument_we_have_just_signed_is_signed(extractor):
     (agreement,) = extract(extractor, "El memorando que acabamos de firmar el secretario Alejandro Mayorkas y este servidor "
                            "establece un marco de cooperación concreto.", "es", "2024-07-01").facts.agreements
     assert agreement.status == "signed"
+
+
+# "The agreement, signed today by A and B, …": signed, that day; "the agreement, signed in 2009, …" points back.
+@pytest.mark.parametrize("text, language", [
+    ("The agreement, signed today by Minister of Health Hernando Cevallos and U.S. Ambassador Lisa Kenna, provides $5 million "
+     "for vaccines in Peru.", "en"),
+    ("El acuerdo, suscrito hoy por el ministro de Salud, Hernando Cevallos, y la embajadora de Estados Unidos, Lisa Kenna, "
+     "permitirá vacunar a miles de personas.", "es"),
+])
+def test_an_instrument_signed_by_people_in_an_apposition_is_stated(extractor, text, language):
+    (agreement,) = extract(extractor, text, language, "2021-08-25").facts.agreements
+    assert agreement.status == "signed" and agreement.date == PartialDate(2021, 8, 25)
+
+
+def test_an_instrument_signed_long_ago_in_an_apposition_points_back(extractor):
+    assert not extract(extractor, "The agreement, signed in 2009, has doubled trade between Peru and the United States.", "en",
+                       "2021-08-25").facts.agreements

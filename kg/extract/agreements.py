@@ -20,6 +20,7 @@ JOINING = ("joined", "accession-requested", "signed", "announced")
 IN_FORCE_REACH = 12   # characters between "entró en vigor", "vigente desde" and the day it gives
 EVENT_WINDOW = 8      # words between a meeting noun and the 'of' before the body holding it
 DEFINITE_REACH = 4    # words in lower case and numbers between "the" and an instrument's head ("the cultural property MOU")
+AGENT_REACH = 3                # words between a participle of signing and its "by" ("signed today by")
 RELATIVE_SIGNING_REACH = 10    # words between "that"/"que" and the verb of signing ("that DEVIDA Executive President Figueroa and I have just signed")
 
 
@@ -241,9 +242,11 @@ class AgreementRules(Rules):
         return not (nxt in self.of_words and e + 1 < hi and doc[e + 1].lower_ not in self.lang.agreements["definite_articles"])
 
     def signed_in_relative(self, doc: Doc, e: int, hi: int) -> bool:
-        """'The memorandum that Peru and the United States signed today …', 'el memorando que acabamos de firmar …':
-        a relative clause right after the noun says it is signed, in a clause of its own."""
+        """'The memorandum that Peru and the United States signed today …', 'el memorando que acabamos de firmar …',
+        'The agreement, signed today by A and B, …': a clause right after the noun says it is signed, by whom."""
         rel = self.lang.agreements["relative_signing"]
+        if e + 2 < hi and doc[e].text == "," and doc[e + 1].lower_ in self.lang.agreements["signing_participles"]:
+            return any(t.lower_ in rel["agents"] for t in doc[e + 2:min(hi, e + 2 + AGENT_REACH)])    # ", signed today by A and B,"
         if e >= hi or doc[e].lower_ not in rel["openers"]:
             return False
         return any(t.lower_ in rel["verbs"] for t in doc[e + 1:min(hi, e + 1 + RELATIVE_SIGNING_REACH)])
