@@ -4471,3 +4471,19 @@ def test_an_instrument_signed_by_people_in_an_apposition_is_stated(extractor, te
 def test_an_instrument_signed_long_ago_in_an_apposition_points_back(extractor):
     assert not extract(extractor, "The agreement, signed in 2009, has doubled trade between Peru and the United States.", "en",
                        "2021-08-25").facts.agreements
+
+
+# A speech's headline after a page's crumbs still says whose the first person is.
+def test_the_speaker_of_remarks_is_found_past_the_crumbs(extractor):
+    meeting = only_meeting(extract(extractor, "Home | News & Events | Speeches\n\nRemarks by Ambassador Stephanie Syptak-Ramnath "
+                                   "at the Signing of Amendment 17\n\nThis morning, I met with Minister Juan José Santiváñez to "
+                                   "review our joint work against drug trafficking.", "en", "2024-09-12"))
+    assert {"stephanie-syptak-ramnath", "juan-jose-santivanez"} <= set(meeting.participants)
+
+
+# "viajaré a Washington para reunirme con X" in a minister's words: the speaker's meeting, to come.
+def test_a_speakers_trip_to_meet_someone_is_planned(extractor):
+    meeting = only_meeting(extract(extractor, "Palabras del Canciller Javier Martínez-Acha en la firma del Memorando\n\nEn las "
+                                   "próximas semanas viajaré a Washington para reunirme con el Secretario de Estado, Antony "
+                                   "Blinken.", "es", "2024-07-01"))
+    assert meeting.status == "scheduled" and {"javier-martinez-acha", "antony-blinken"} <= set(meeting.participants)

@@ -13,14 +13,15 @@ from .lexicon import fold
 from .refs import ORGANISATION, PERSON, Ref
 from .rules import Found
 
+HEADLINE_REACH = 3     # sentences at the top of a page where its headline may be (after crumbs)
+
 
 def speaker(sentences, mentions, openers: list[str]) -> Ref | None:
     """The person whose words a text is, by its headline ("Palabras de la Embajadora … X a su llegada a
     Ecuador", "Remarks by Secretary X"): the first person it names."""
-    if not sentences:
-        return None
-    first = sentences[0]
-    if not any(fold(first.text).startswith(fold(o) + " ") for o in openers):
+    # (past the crumbs of a page before it: "Home | News & Events | Speeches")
+    first = next((s for s in sentences[:HEADLINE_REACH] if any(fold(s.text).startswith(fold(o) + " ") for o in openers)), None)
+    if first is None:
         return None
     return next((r for r in mentions.in_span(first.span.start, first.span.end) if r.type == PERSON), None)
 
