@@ -4487,3 +4487,19 @@ def test_a_speakers_trip_to_meet_someone_is_planned(extractor):
                                    "próximas semanas viajaré a Washington para reunirme con el Secretario de Estado, Antony "
                                    "Blinken.", "es", "2024-07-01"))
     assert meeting.status == "scheduled" and {"javier-martinez-acha", "antony-blinken"} <= set(meeting.participants)
+
+
+# "has not spoken with", "no se ha reunido con": a meeting the text says has not happened is none.
+@pytest.mark.parametrize("text, language", [
+    ("President Donald Trump has not spoken with President Dina Boluarte since January.", "en"),
+    ("Since taking office in January, Trump has not spoken publicly with the Peruvian leader.", "en"),
+    ("El presidente Donald Trump no ha conversado con la presidenta Dina Boluarte desde enero.", "es"),
+])
+def test_a_meeting_that_has_not_happened_is_none(extractor, text, language):
+    assert not extract(extractor, text, language, "2025-05-20").facts.meetings
+
+
+def test_a_deputy_trade_representative_is_a_person_in_spanish(extractor):
+    meeting = only_meeting(extract(extractor, "El ministro Edgar Vásquez se reunió con el representante adjunto de Comercio de "
+                                   "los Estados Unidos, C. J. Mahoney.", "es", "2019-10-10"))
+    assert "c-j-mahoney" in meeting.participants
