@@ -4503,3 +4503,24 @@ def test_a_deputy_trade_representative_is_a_person_in_spanish(extractor):
     meeting = only_meeting(extract(extractor, "El ministro Edgar Vásquez se reunió con el representante adjunto de Comercio de "
                                    "los Estados Unidos, C. J. Mahoney.", "es", "2019-10-10"))
     assert "c-j-mahoney" in meeting.participants
+
+
+# "La diplomática", "the diplomat": the person told before, who commits with her country.
+@pytest.mark.parametrize("text, language", [
+    ("La embajadora de los Estados Unidos en el Perú, Stephanie Syptak-Ramnath, y el ministro del Interior, Juan José "
+     "Santiváñez, encabezaron la ceremonia de entrega. La diplomática reiteró el compromiso de los Estados Unidos de seguir "
+     "apoyando a la Policía Nacional del Perú.", "es"),
+    ("U.S. Ambassador Stephanie Syptak-Ramnath and Interior Minister Juan José Santiváñez led the handover ceremony. The "
+     "diplomat reiterated the commitment of the United States to continue supporting the Peruvian National Police.", "en"),
+])
+def test_the_diplomat_is_the_person_told_before(extractor, text, language):
+    (pledge,) = extract(extractor, text, language, "2024-08-19").facts.commitments
+    assert {"stephanie-syptak-ramnath", "united-states"} <= set(pledge.actors)
+
+
+# "anunció además que INL destinará …": what is reported past an adverb is the agency's pledge.
+def test_an_adverb_before_que_still_opens_the_report(extractor):
+    (pledge,) = extract(extractor, "La embajadora de los Estados Unidos, Stephanie Syptak-Ramnath, entregó las lanchas. La "
+                        "diplomática anunció además que INL destinará US$ 2,5 millones adicionales en 2026 para construir una "
+                        "base fluvial.", "es", "2025-05-20").facts.commitments
+    assert "inl" in pledge.actors

@@ -588,8 +588,9 @@ class CommitmentRules(Rules):
         """'señaló que', 'said that they', 'anunció que': the complementizer opens what a verb of reporting
         or announcing reports."""
         j = that - 1
-        # (past pronouns, and an adverb between commas: "anunció, además, que …")
-        while j > lo and (doc[j].lower_ in self.pronouns or doc[j].text == "," or doc[j].is_lower and doc[j - 1].text == ","):
+        # (past pronouns, and an adverb between commas or not: "anunció, además, que …", "anunció además que …")
+        while j > lo and (doc[j].lower_ in self.pronouns or doc[j].text == "," or doc[j].is_lower and doc[j - 1].text == "," or
+                          doc[j].lower_ in self.lang.commitments["report_adverbs"]):
             j -= 1
         return j >= lo and doc[j].lower_ in self.saying and doc[that].lower_ in self.complementizers
 
