@@ -4524,3 +4524,12 @@ def test_an_adverb_before_que_still_opens_the_report(extractor):
                         "diplomática anunció además que INL destinará US$ 2,5 millones adicionales en 2026 para construir una "
                         "base fluvial.", "es", "2025-05-20").facts.commitments
     assert "inl" in pledge.actors
+
+
+# "… on August 29. On the same day, X will host Y …": a meeting to come on the day of the one announced before.
+def test_the_same_day_as_a_meeting_announced_before(extractor):
+    result = extract(extractor, "President Biden will welcome President Rodrigo Chaves of Costa Rica to the White House on August "
+                     "29. On the same day, Vice President Kamala Harris will host President Chaves for a working lunch.", "en",
+                     "2023-08-25")
+    (lunch,) = [m for m in result.facts.meetings if "kamala-harris" in m.participants]
+    assert lunch.status == "scheduled" and lunch.date == PartialDate(2023, 8, 29)

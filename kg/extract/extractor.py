@@ -26,7 +26,7 @@ from .refs import COUNTRY, ORGANISATION, PERSON, NewActor
 from .rules import _ORDINAL, Found
 from .text import RELATED, pipeline, sentences
 
-VERSION = "1.10.87"     # in every extracted fact's provenance: bump when the rules change
+VERSION = "1.10.88"     # in every extracted fact's provenance: bump when the rules change
 _NAMED = "event-"   # ids of meetings named by the text ("Diálogo de Alto Nivel") start so
 TITLE_CONFIDENCE = 0.8      # a title and a name the lexicons know as such
 RESTATED_SHARE = 0.7   # of the shorter's committed words: a commitment stated again (a lead, a caption) …
@@ -180,6 +180,8 @@ class Extractor:
                             f.date, f.sequel = day_before, True
                         elif f.status == "scheduled" and f.date is None and context.planned_on and rules.next_day(sent):
                             f.date = next_day(context.planned_on)     # "El lunes 11, … Al día siguiente, sostendrá …"
+                        elif f.status == "scheduled" and f.date is None and context.planned_on and rules.same_day(sent):
+                            f.date = context.planned_on     # "… on August 29. On the same day, Vice President Harris will host …"
                         elif f.status == "held" and f.date is None and section_day:
                             f.date = section_day
                         context.met(f)
