@@ -25,7 +25,7 @@ _PLACE_LINE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w.'’ ]{1,30}?)\s*(?:,
 _DATE_LINE = re.compile(r"^(?P<date>[^\n]{0,20}?\d[^\n]{0,20}?\b(?:19|20)\d{2})\b")
 _LINES_AT_START, _LINES_AT_END = 4, 2
 LEAD_CHARS = 120     # a line this long is a paragraph: the first is the lead, where a dateline opens the story
-_LEAD_ENDS = ".:;!?\"”»)"
+_LEAD_ENDS = ".:;!?\"”»)"   # how a paragraph ends (a headline, however long, ends without these)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _NEAR_DAYS = 7
 
