@@ -2078,13 +2078,19 @@ def test_what_a_report_without_that_says_a_thing_will_do_is_no_pledge(extractor)
     assert r.facts.commitments == []
 
 
-@pytest.mark.parametrize("text, language", [
+# A meeting ruled out, not on the agenda, or that the text says has not happened ("has not spoken with", "no ha
+# conversado con") is none.
+@pytest.mark.parametrize("text, language, date", [
     ("Consultada por La Tercera, la Cancillería descartó que esté en preparación una reunión entre el presidente Gabriel "
-     "Boric y el presidente Joe Biden.", "es"),
-    ("\"No hay ninguna visita a la Casa Blanca en agenda\", dijeron fuentes del ministerio sobre el presidente Gabriel Boric.", "es"),
+     "Boric y el presidente Joe Biden.", "es", "2023-06-22"),
+    ("\"No hay ninguna visita a la Casa Blanca en agenda\", dijeron fuentes del ministerio sobre el presidente Gabriel Boric.",
+     "es", "2023-06-22"),
+    ("President Donald Trump has not spoken with President Dina Boluarte since January.", "en", "2025-05-20"),
+    ("Since taking office in January, Trump has not spoken publicly with the Peruvian leader.", "en", "2025-05-20"),
+    ("El presidente Donald Trump no ha conversado con la presidenta Dina Boluarte desde enero.", "es", "2025-05-20"),
 ])
-def test_a_meeting_ruled_out_or_not_on_the_agenda_is_none(extractor, text, language):
-    assert extract(extractor, text, language, "2023-06-22").facts.meetings == []
+def test_a_meeting_ruled_out_or_not_on_the_agenda_is_none(extractor, text, language, date):
+    assert extract(extractor, text, language, date).facts.meetings == []
 
 
 @pytest.mark.parametrize("text, committed", [
@@ -4487,16 +4493,6 @@ def test_a_speakers_trip_to_meet_someone_is_planned(extractor):
                                    "próximas semanas viajaré a Washington para reunirme con el Secretario de Estado, Antony "
                                    "Blinken.", "es", "2024-07-01"))
     assert meeting.status == "scheduled" and {"javier-martinez-acha", "antony-blinken"} <= set(meeting.participants)
-
-
-# "has not spoken with", "no se ha reunido con": a meeting the text says has not happened is none.
-@pytest.mark.parametrize("text, language", [
-    ("President Donald Trump has not spoken with President Dina Boluarte since January.", "en"),
-    ("Since taking office in January, Trump has not spoken publicly with the Peruvian leader.", "en"),
-    ("El presidente Donald Trump no ha conversado con la presidenta Dina Boluarte desde enero.", "es"),
-])
-def test_a_meeting_that_has_not_happened_is_none(extractor, text, language):
-    assert not extract(extractor, text, language, "2025-05-20").facts.meetings
 
 
 def test_a_deputy_trade_representative_is_a_person_in_spanish(extractor):

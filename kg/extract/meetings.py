@@ -703,7 +703,6 @@ class MeetingRules(EventRules):
             k += 1
         return False
 
-
     def venue(self, doc: Doc, r: Ref, lo: int) -> bool:
         """An organisation where the meeting is ("recibió en Torre Tagle al embajador", "at the State Department",
         "en la sede del Departamento de Estado")."""
