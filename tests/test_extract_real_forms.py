@@ -4529,3 +4529,39 @@ def test_the_same_day_as_a_meeting_announced_before(extractor):
                      "2023-08-25")
     (lunch,) = [m for m in result.facts.meetings if "kamala-harris" in m.participants]
     assert lunch.status == "scheduled" and lunch.date == PartialDate(2023, 8, 29)
+
+
+# "Asimismo, se comprometieron a …": the plural is the trigger's own verb, and stands for the people who met.
+def test_a_plural_pledge_with_no_subject_is_of_the_people_who_met(extractor):
+    result = extract(extractor, "El canciller Javier González-Olaechea se reunió con el secretario de Estado Antony Blinken en "
+                     "Washington. El canciller reiteró el compromiso del Perú con la democracia. Asimismo, se comprometieron a "
+                     "trabajar juntos en migración.", "es", "2024-05-02")
+    (pledge,) = [c for c in result.facts.commitments if "migration" in c.topics]
+    assert {"javier-gonzalez-olaechea", "antony-blinken"} <= set(pledge.actors)
+
+
+# Abbreviated ranks ("Capt.", "Vice Adm.", "Maj. Gen.") are titles; their full stop ends no sentence.
+@pytest.mark.parametrize("text, people", [
+    ("On Oct. 10, Capt. Dana Whitfield, Stone’s commanding officer, met with Vice Adm. Manuel Vásquez Carpio, Director General "
+     "of DICAPI, in Callao.", {"dana-whitfield", "manuel-vasquez-carpio"}),
+    ("On Monday, Rear Adm. Jane Smith met with Cmdr. Luis Pérez and Maj. Gen. Carlos Ruiz in Lima.",
+     {"jane-smith", "luis-perez", "carlos-ruiz"}),
+])
+def test_abbreviated_military_ranks_introduce_people(extractor, text, people):
+    meeting = only_meeting(extract(extractor, text, "en", "2022-10-14"))
+    assert set(meeting.participants) >= people and meeting.date == PartialDate(2022, 10, 10)
+
+
+def test_a_dateline_month_abbreviated_in_spanish_ends_no_sentence(extractor):
+    meeting = only_meeting(extract(extractor, "Lima, 5 jun. 2024 (ANDINA).- El ministro de Relaciones Exteriores, Javier "
+                                   "González-Olaechea, recibió este martes 4 en el Palacio de Torre Tagle a la embajadora de los "
+                                   "Estados Unidos en el Perú, Stephanie Syptak-Ramnath.", "es", "2024-06-05"))
+    assert meeting.date == PartialDate(2024, 6, 4) and meeting.place == "lima"
+    assert {"javier-gonzalez-olaechea", "stephanie-syptak-ramnath"} <= set(meeting.participants)
+
+
+# "recibió este martes 4 a la embajadora …": when (and where) may come between receiving and the titled person received.
+def test_received_with_when_before_the_titled_person(extractor):
+    meeting = only_meeting(extract(extractor, "El canciller Javier González-Olaechea recibió este martes 4 a la embajadora "
+                                   "Stephanie Syptak-Ramnath.", "es", "2024-06-05"))
+    assert meeting.date == PartialDate(2024, 6, 4)

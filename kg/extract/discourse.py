@@ -66,7 +66,9 @@ class Discourse:
                 last = self.subject or next((r for r in reversed(self.previous) if r.type == PERSON), None)
                 f.refs = ([last] if last else []) + f.refs
                 f.pronoun = last is not None
-            elif words & set(self.pronouns["group"]) or self.plural_verb(before):
+            elif words & set(self.pronouns["group"]) or self.plural_verb(before) or \
+                    f.kind == "commitment" and not f.refs and f.trigger is not None and self.plural_verb(doc[lo:f.trigger + 2]):
+                # ("Asimismo, se comprometieron a …": the plural is the trigger's own verb)
                 f.refs = self.group() + f.refs
             elif (f.subjectless or f.kind == "meeting" and self.elided(before)) and self.subject and \
                     self.subject.actor not in {r.actor for r in f.refs}:

@@ -176,9 +176,9 @@ def pipeline(lang: str) -> Language:
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w.])[-–—](?=[A-ZÁÉÍÓÚÑ])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # A dateline in capitals ("ST. JOHN’S, Antigua —") keeps its abbreviation whole, so its full
-    # stop does not end a sentence.
+    # stop does not end a sentence. (In lower case too: the lexicon's "capt." matches "Capt.")
     for word in language(lang).actors.get("abbreviations", []):
-        for form in {word, word.upper(), word.capitalize()}:
+        for form in {word, word.upper(), word.capitalize(), word.lower()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("folded_norms")
     nlp.add_pipe("sentencizer")
