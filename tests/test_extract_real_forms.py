@@ -1869,7 +1869,7 @@ def test_people_who_led_a_ceremony_met_and_who_else_attended_it_joins_that_meeti
      "fight against drug trafficking,” said Ambassador Lisa Kenna.", ["lisa-kenna", "united-states"]),
     ("USAID will also fund the training of 40 river pilots in 2023.", ["usaid", "united-states"]),
     ("Secretary Miguel Cardona told President Pedro Castillo the United States would keep working with Peru on "
-     "education.", ["united-states"]),
+     "education.", ["miguel-cardona", "united-states"]),   # (not whom he told; he, for his country)
 ])
 def test_pledges_in_a_quote_of_two_sentences_with_an_adverb_or_told_to_someone(extractor, text, committed):
     assert committers(extract(extractor, text, "en", "2022-09-15"))[:1] == [committed]
@@ -2088,6 +2088,10 @@ def test_what_a_report_without_that_says_a_thing_will_do_is_no_pledge(extractor)
     ("President Donald Trump has not spoken with President Dina Boluarte since January.", "en", "2025-05-20"),
     ("Since taking office in January, Trump has not spoken publicly with the Peruvian leader.", "en", "2025-05-20"),
     ("El presidente Donald Trump no ha conversado con la presidenta Dina Boluarte desde enero.", "es", "2025-05-20"),
+    ("\"No existe ninguna reunión bilateral programada con el presidente de los Estados Unidos\", precisó el canciller Javier "
+     "González-Olaechea.", "es", "2023-09-15"),
+    ("\"There is no bilateral meeting scheduled with President Biden,\" Foreign Minister Javier González-Olaechea said.", "en",
+     "2023-09-15"),
 ])
 def test_a_meeting_ruled_out_or_not_on_the_agenda_is_none(extractor, text, language, date):
     assert extract(extractor, text, language, date).facts.meetings == []
@@ -4565,3 +4569,24 @@ def test_received_with_when_before_the_titled_person(extractor):
     meeting = only_meeting(extract(extractor, "El canciller Javier González-Olaechea recibió este martes 4 a la embajadora "
                                    "Stephanie Syptak-Ramnath.", "es", "2024-06-05"))
     assert meeting.date == PartialDate(2024, 6, 4)
+
+
+# "Vice President Mike Pence says the United States will provide …": the speaker commits with his country, even when the
+# title names no country for him.
+def test_a_speaker_of_no_known_country_commits_with_the_country_he_reports(extractor):
+    (pledge,) = extract(extractor, "Vice President Mike Pence says the United States will provide nearly $16 million in new "
+                        "humanitarian aid to help Venezuelans who have fled to neighboring countries.", "en",
+                        "2018-04-13").facts.commitments
+    assert {"mike-pence", "united-states"} <= set(pledge.actors)
+
+
+# "Está previsto que el secretario Mayorkas viaje mañana a Tegucigalpa": a trip in the subjunctive is a visit to come.
+@pytest.mark.parametrize("text, visit", [
+    ("El presidente Bernardo Arévalo recibió hoy al secretario de Seguridad Nacional, Alejandro Mayorkas. Está previsto que el "
+     "secretario Mayorkas viaje mañana a Tegucigalpa.", {"alejandro-mayorkas", "honduras"}),
+    ("Está previsto que la canciller Diana Mondino visite Washington el próximo lunes 10.", {"diana-mondino", "united-states"}),
+])
+def test_a_trip_in_the_subjunctive_is_a_visit_to_come(extractor, text, visit):
+    result = extract(extractor, text, "es", "2024-06-03")
+    (trip,) = [m for m in result.facts.meetings if m.status == "scheduled"]
+    assert set(trip.participants) == visit

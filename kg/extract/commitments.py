@@ -85,6 +85,7 @@ class CommitmentRules(Rules):
         self.not_after = set(lang.commitments["not_after"])
         self.relative_persons = set(lang.commitments["relative_persons"])
         self.own_country = {k: set(v) for k, v in lang.commitments["own_country"].items()}
+        self.outsiders = set(lang.commitments["outsiders"])
         self.clause_prepositions = set(lang.commitments["clause_prepositions"])
         self.participles = set(lang.commitments["participles"])
         self.auxiliaries = set(lang.commitments["auxiliaries"])
@@ -372,7 +373,11 @@ class CommitmentRules(Rules):
                 return speakers[-1:] + [Ref(speakers[-1].country, COUNTRY, own + 1, own + 3, speakers[-1].country)], opening
         if told:
             # ("Biden also said the United States would provide …": the United States, through him)
-            speakers = [r for r in subject if r.type == PERSON and r.end <= that and r.country in {t.actor for t in told}]
+            # (a speaker of no known country too: "Vice President Mike Pence says the United States will provide …";
+            # not a legislator: "la congresista María Elvira Salazar … aseguró que Estados Unidos …")
+            speakers = [r for r in subject if r.type == PERSON and r.end <= that and (
+                r.country in {t.actor for t in told} or
+                r.country is None and not any(t.lower_ in self.outsiders for t in doc[max(opening, r.start - 3):r.start]))]
             subject = speakers + told
         elif that is not None and that + 1 < e and (doc[that + 1].lower_ in self.articles or doc[that + 1].text in self.demonym_words) \
                 and not any(t.lower_ in self.agents or t.lower_ in self.pronouns for t in doc[that + 1:e]):
